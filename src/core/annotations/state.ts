@@ -1,0 +1,41 @@
+// The state that replaying a log produces, per request. Plain JSON so it can
+// cross to the webview unchanged.
+import type { InvalidReason } from './events';
+
+export type CommentVerdict =
+  | { status: 'confirmed' }
+  | { status: 'corrected'; items: string[] };
+
+export type Validity =
+  | { status: 'valid'; note?: string }
+  | { status: 'invalid'; reason: InvalidReason; note?: string };
+
+export type ModelVerdict = 'relevant' | 'not-relevant' | 'correct' | 'incorrect' | 'unsure';
+
+export interface RequestState {
+  /** Comment id -> verdict; a comment absent here is unreviewed. */
+  comments: Record<string, CommentVerdict>;
+  /** Absent: validity not yet decided. */
+  validity?: Validity;
+  /** Run key -> target key ("title:3" or "choice") -> verdict. */
+  modelVerdicts: Record<string, Record<string, ModelVerdict>>;
+  /** Free notes in the order written (event id and text). */
+  notes: { id: string; text: string; time: string }[];
+}
+
+export function emptyRequestState(): RequestState {
+  return { comments: {}, modelVerdicts: {}, notes: [] };
+}
+
+/** Replay result for a whole shard: request id -> state. Requests never touched are absent. */
+export type ShardState = Map<string, RequestState>;
+
+/**
+ * A request is reviewed when its validity is decided and, if valid, every
+ * comment has an extraction verdict.
+ */
+export function isReviewed(state: RequestState | undefined, commentIds: readonly string[]): boolean {
+  if (!state?.validity) return false;
+  if (state.validity.status === 'invalid') return true;
+  return commentIds.every((id) => state.comments[id] !== undefined);
+}
