@@ -1,0 +1,108 @@
+// Turning log bytes into events and back. Lines are split on the byte 0x0A,
+// which never occurs inside a UTF-8 multi-byte character, so byte offsets stay
+// exact for incremental reads.
+import { KnownEvent, UnknownEvent, type AnnotationEvent } from './events';
+
+export interface LogWarning {
+  file: string;
+  /** 1-based line number in the log file. */
+  line: number;
+  reason: string;
+}
+
+/** Where a reader stopped: the byte offset after the last complete line, and the next line's number. */
+export interface LogCursor {
+  offset: number;
+  line: number;
+  /** The file's inode when read: another inode means the file was replaced. */
+  ino?: number;
+}
+
+export const LOG_START: LogCursor = { offset: 0, line: 1 };
+
+export interface ParsedChunk {
+  events: AnnotationEvent[];
+  warnings: LogWarning[];
+  cursor: LogCursor;
+}
+
+const NEWLINE = 0x0a;
+
+// Unknown events are handed out as parsed; their exact line is remembered so
+// writing them back (appendRaw) reproduces the original bytes.
+const originalLines = new WeakMap<object, string>();
+
+/** The JSONL line (without newline) for an event: the original text for a verbatim unknown event. */
+export function serializeEvent(event: AnnotationEvent): string {
+  return originalLines.get(event) ?? JSON.stringify(event);
+}
+
+/** One line -> an event, or the reason it is not one. */
+export type LineResult = { ok: true; event: AnnotationEvent } | { ok: false; error: string };
+
+export function parseEventLine(text: string): LineResult {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, error: `not JSON: ${(error as Error).message}` };
+  }
+  const known = KnownEvent.safeParse(value);
+  if (known.success) return { ok: true, event: known.data };
+  const unknown = UnknownEvent.safeParse(value);
+  if (!unknown.success) return { ok: false, error: `not an annotation event: ${firstIssue(known.error.issues)}` };
+  if (isKnownType(unknown.data)) {
+    // A current-version event of a type we know, but malformed: not something to pass through.
+    return { ok: false, error: `invalid ${unknown.data.type} event: ${firstIssue(known.error.issues)}` };
+  }
+  const verbatim = value as AnnotationEvent;
+  originalLines.set(verbatim, text);
+  return { ok: true, event: verbatim };
+}
+
+const KNOWN_TYPES: ReadonlySet<string> = new Set(['extraction', 'validity', 'model-verdict', 'note', 'retract']);
+
+/** True for events this version replays (current schema version and a known type). */
+export function isKnownType(event: { v: number; type: string }): boolean {
+  return event.v === 1 && KNOWN_TYPES.has(event.type);
+}
+
+function firstIssue(issues: readonly { path: readonly PropertyKey[]; message: string }[]): string {
+  const issue = issues[0];
+  if (!issue) return 'invalid';
+  return issue.path.length ? `${issue.path.map(String).join('.')}: ${issue.message}` : issue.message;
+}
+
+/**
+ * Parses `bytes` (the file's content from `start` on). Complete lines become
+ * events; a bad line becomes a warning and its neighbours are kept. The
+ * unterminated tail (no final newline) is parsed only when `includeTail`:
+ * unparsable there means a crash mid-write, reported as a truncated last line.
+ * The returned cursor stops before an unconsumed or truncated tail.
+ */
+export function parseLogBytes(bytes: Buffer, file: string, start: LogCursor, includeTail: boolean): ParsedChunk {
+  const events: AnnotationEvent[] = [];
+  const warnings: LogWarning[] = [];
+  let lineStart = 0;
+  let line = start.line;
+  let consumed = 0;
+  while (lineStart < bytes.length) {
+    const end = bytes.indexOf(NEWLINE, lineStart);
+    const terminated = end !== -1;
+    if (!terminated && !includeTail) break;
+    const text = bytes.toString('utf8', lineStart, terminated ? end : bytes.length).replace(/\r$/, '');
+    if (text.trim() !== '') {
+      const parsed = parseEventLine(text);
+      if (parsed.ok) events.push(parsed.event);
+      else if (terminated) warnings.push({ file, line, reason: parsed.error });
+      else {
+        warnings.push({ file, line, reason: `truncated last line ignored (interrupted write?): ${parsed.error}` });
+        break;
+      }
+    }
+    lineStart = terminated ? end + 1 : bytes.length;
+    consumed = lineStart;
+    line += 1;
+  }
+  return { events, warnings, cursor: { offset: start.offset + consumed, line } };
+}

@@ -1,0 +1,86 @@
+// Replaying events into state. Later events win; retracts are undo, and
+// retracting a retract is redo, so the whole editing history is events.
+import type { AnnotationEvent, KnownEvent } from './events';
+import { isKnownType } from './log-lines';
+import { emptyRequestState, type RequestState, type ShardState, type Validity } from './state';
+
+/** Target key of a model verdict inside `RequestState.modelVerdicts[run]`: "title:3" or "choice". */
+export function verdictTargetKey(target: { kind: 'title'; index: number } | { kind: 'choice' }): string {
+  return target.kind === 'title' ? `title:${target.index}` : 'choice';
+}
+
+/**
+ * The ids of events taken back. Walked from the end: a retract counts only if
+ * no later effective retract took it back itself, so an undo/redo chain of
+ * any length resolves to its last word.
+ */
+export function retractedIds(events: readonly AnnotationEvent[]): Set<string> {
+  const retracted = new Set<string>();
+  for (let i = events.length - 1; i >= 0; i--) {
+    const event = events[i];
+    if (event.type !== 'retract' || !isKnownType(event) || retracted.has(event.id)) continue;
+    retracted.add((event as Extract<KnownEvent, { type: 'retract' }>).target);
+  }
+  return retracted;
+}
+
+/** State per request from events in order (merge several logs with `mergeByTime` first). Unknown types are ignored. */
+export function replay(events: Iterable<AnnotationEvent>): ShardState {
+  const list = [...events];
+  const retracted = retractedIds(list);
+  const state: ShardState = new Map();
+  for (const event of list) {
+    if (!isKnownType(event) || retracted.has(event.id)) continue;
+    const known = event as KnownEvent;
+    if (known.type === 'retract') continue;
+    let request = state.get(known.request);
+    if (!request) state.set(known.request, (request = emptyRequestState()));
+    apply(request, known);
+  }
+  for (const [id, request] of state) if (isEmpty(request)) state.delete(id);
+  return state;
+}
+
+function apply(request: RequestState, event: Exclude<KnownEvent, { type: 'retract' }>): void {
+  switch (event.type) {
+    case 'extraction':
+      if (event.verdict === 'unreviewed') delete request.comments[event.comment];
+      else if (event.verdict === 'confirmed') request.comments[event.comment] = { status: 'confirmed' };
+      else request.comments[event.comment] = { status: 'corrected', items: [...(event.items ?? [])] };
+      return;
+    case 'validity':
+      if (event.verdict === 'unreviewed') delete request.validity;
+      else if (event.verdict === 'valid') request.validity = withNote<Validity>({ status: 'valid' }, event.note);
+      // A reason is required to mark a post invalid; a missing one is recorded as "Other".
+      else request.validity = withNote<Validity>({ status: 'invalid', reason: event.reason ?? 'Other' }, event.note);
+      return;
+    case 'model-verdict': {
+      const key = verdictTargetKey(event.target);
+      if (event.verdict === 'unreviewed') {
+        const run = request.modelVerdicts[event.run];
+        if (!run) return;
+        delete run[key];
+        if (Object.keys(run).length === 0) delete request.modelVerdicts[event.run];
+      } else {
+        (request.modelVerdicts[event.run] ??= {})[key] = event.verdict;
+      }
+      return;
+    }
+    case 'note':
+      request.notes.push({ id: event.id, text: event.text, time: event.time });
+      return;
+  }
+}
+
+function withNote<T extends Validity>(validity: T, note: string | undefined): T {
+  return note === undefined ? validity : { ...validity, note };
+}
+
+function isEmpty(request: RequestState): boolean {
+  return (
+    request.validity === undefined &&
+    request.notes.length === 0 &&
+    Object.keys(request.comments).length === 0 &&
+    Object.keys(request.modelVerdicts).length === 0
+  );
+}

@@ -1,0 +1,109 @@
+// The four released files of one domain, built from its corrected requests.
+import { positiveItem } from '../paper/relevance';
+import type { Domain, ShardRecord } from '../shard/schema';
+import { requestRng, sampleChoices } from './export-choices';
+import type { CorrectedRequest } from './export-collect';
+import { formatItemsCsv, orderItems } from './export-items';
+import { PyFloat, pyJsonIndented, pyJsonLine, type PyValue } from './export-python-json';
+
+export interface DomainFilesText {
+  'recs.json': string;
+  'items.csv': string;
+  'submissions.jsonl': string;
+  'submissions_ns.jsonl': string;
+}
+
+export interface DomainChanges {
+  domain: Domain;
+  requests: number;
+  /** Valid requests written to submissions.jsonl. */
+  valid: number;
+  /** Valid requests with at least one item (recs.json, submissions_ns.jsonl). */
+  withItems: number;
+  invalidated: string[];
+  /** Requests whose extraction was corrected (and are still valid). */
+  corrected: string[];
+  itemsAdded: string[];
+  itemsRemoved: string[];
+  positivesChanged: { request: string; from: string | null; to: string | null }[];
+  /** Requests left out of submissions_ns.jsonl: too few items in the domain to draw 4 negatives. */
+  choicesSkipped: string[];
+}
+
+/**
+ * `releaseItemOrder`: the release's items.csv order, kept for surviving items.
+ * Items removed/added compare the union of the imported S_r of every request
+ * with the union written to items.csv.
+ */
+export function buildDomain(
+  domain: Domain,
+  requests: readonly CorrectedRequest[],
+  seed: number,
+  releaseItemOrder: readonly string[],
+): { files: DomainFilesText; changes: DomainChanges } {
+  const valid = requests.filter((request) => request.invalidReason === null);
+  const withItems = valid.filter((request) => request.relevance.length > 0);
+  const originalItems = new Set(requests.flatMap((request) => request.record.relevance.map(([item]) => item)));
+  const items = orderItems(withItems.flatMap((request) => request.relevance.map(([item]) => item)), releaseItemOrder);
+  const itemSet = new Set(items);
+
+  const recs = new Map(withItems.map((request) => [request.record.id, new Map(request.relevance)] as const));
+  const nsLines: string[] = [];
+  const choicesSkipped: string[] = [];
+  for (const request of withItems) {
+    const positive = positiveItem(request.relevance)!;
+    const requestItems = new Set(request.relevance.map(([item]) => item));
+    const rng = requestRng(seed, domain, request.record.id);
+    const choice = sampleChoices(positive, requestItems, items, itemSet, rng);
+    if (!choice) {
+      choicesSkipped.push(request.record.id);
+      continue;
+    }
+    const fields = releaseFields(request.record);
+    fields.set('choices', choice.choices);
+    fields.set('true_index', choice.true_index);
+    nsLines.push(pyJsonLine(fields) + '\n');
+  }
+
+  const files: DomainFilesText = {
+    'recs.json': pyJsonIndented(recs),
+    'items.csv': formatItemsCsv(items),
+    'submissions.jsonl': valid.map((request) => pyJsonLine(releaseFields(request.record)) + '\n').join(''),
+    'submissions_ns.jsonl': nsLines.join(''),
+  };
+  const changes: DomainChanges = {
+    domain,
+    requests: requests.length,
+    valid: valid.length,
+    withItems: withItems.length,
+    invalidated: requests.filter((request) => request.invalidReason !== null).map((request) => request.record.id),
+    corrected: valid.filter((request) => request.corrected).map((request) => request.record.id),
+    itemsAdded: items.filter((item) => !originalItems.has(item)),
+    itemsRemoved: [...originalItems].filter((item) => !itemSet.has(item)),
+    positivesChanged: valid.flatMap((request) => {
+      const from = positiveItem(request.record.relevance);
+      const to = positiveItem(request.relevance);
+      return from === to ? [] : [{ request: request.record.id, from, to }];
+    }),
+    choicesSkipped,
+  };
+  return { files, changes };
+}
+
+/** A request as submissions.jsonl holds it: the release's fields in the release's key order. */
+function releaseFields(record: ShardRecord): Map<string, PyValue> {
+  return new Map<string, PyValue>([
+    ['submission_id', record.id],
+    ['title', record.title],
+    ['selftext', record.selftext],
+    ['author', record.author],
+    ['created_utc', record.created_utc === null ? null : new PyFloat(record.created_utc)],
+    ['over_18', record.over_18],
+    ['permalink', record.permalink],
+    ['subreddit', record.subreddit],
+    ['comment_ids', record.comment_ids],
+    ['images', record.image_names],
+    ['image_urls', record.image_urls],
+    ['combined_image', record.combined_image],
+  ]);
+}

@@ -1,0 +1,29 @@
+// The export's summary as text, for the CLI and the editor's output channel.
+import type { ExportSummary } from './export';
+
+const MAX_LISTED = 5;
+
+function listed(values: readonly string[]): string {
+  if (values.length === 0) return '';
+  const head = values.slice(0, MAX_LISTED).map((value) => JSON.stringify(value)).join(', ');
+  return `: ${head}${values.length > MAX_LISTED ? `, ... (${values.length - MAX_LISTED} more)` : ''}`;
+}
+
+export function formatExportSummary(summary: ExportSummary): string {
+  const lines = [`Exported to ${summary.outDir} (seed ${summary.seed})`];
+  for (const d of summary.domains) {
+    lines.push(
+      `${d.domain}: ${d.valid}/${d.requests} requests valid, ${d.withItems} with items`,
+      `  requests invalidated: ${d.invalidated.length}${listed(d.invalidated)}`,
+      `  requests with corrected extraction: ${d.corrected.length}`,
+      `  items added: ${d.itemsAdded.length}${listed(d.itemsAdded)}`,
+      `  items removed: ${d.itemsRemoved.length}${listed(d.itemsRemoved)}`,
+      `  positives changed: ${d.positivesChanged.length}${listed(d.positivesChanged.map((p) => `${p.request}: ${p.from ?? '-'} -> ${p.to ?? '-'}`))}`,
+    );
+    if (d.choicesSkipped.length) lines.push(`  left out of submissions_ns (under 4 negatives available): ${d.choicesSkipped.length}`);
+  }
+  lines.push(`irrelevant_submissions.csv: ${summary.irrelevantKept} rows kept, ${summary.irrelevantAdded} added`);
+  for (const w of summary.logWarnings) lines.push(`warning: ${w.file}:${w.line}: ${w.reason}`);
+  for (const w of summary.warnings) lines.push(`warning: ${w}`);
+  return lines.join('\n');
+}

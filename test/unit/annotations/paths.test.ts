@@ -1,0 +1,30 @@
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { test } from 'node:test';
+import { resolveAnnotator } from '../../../src/core/annotations/annotator';
+import { annotationLogPath, sanitizeAnnotatorName } from '../../../src/core/annotations/paths';
+
+test('the log sits beside the shard, one file per annotator', () => {
+  assert.equal(
+    annotationLogPath(path.join('data', 'books-001.shard.jsonl'), 'ana'),
+    path.join('data', 'books-001.shard.jsonl.annotations', 'ana.jsonl'),
+  );
+});
+
+test('annotator names are made safe file names', () => {
+  assert.equal(sanitizeAnnotatorName('Ana Lima'), 'ana_lima');
+  assert.equal(sanitizeAnnotatorName('../../etc/passwd'), 'etc_passwd');
+  assert.equal(sanitizeAnnotatorName('.hidden'), 'hidden');
+  assert.equal(sanitizeAnnotatorName('José'), 'josé');
+  assert.equal(sanitizeAnnotatorName('Jose\u0301'), 'josé', 'NFC: both spellings share one file');
+  assert.equal(sanitizeAnnotatorName('a/b\\c:d'), 'a_b_c_d');
+  assert.equal(sanitizeAnnotatorName('NUL'), '_nul');
+  assert.equal(sanitizeAnnotatorName('x'.repeat(100)).length, 64);
+  assert.throws(() => sanitizeAnnotatorName('../..'), /no letter or digit/);
+});
+
+test('the configured annotator wins, else a non-empty fallback', () => {
+  assert.equal(resolveAnnotator('  ana  '), 'ana');
+  assert.ok(resolveAnnotator('   ').length > 0);
+  assert.ok(resolveAnnotator(undefined).length > 0);
+});
