@@ -1,0 +1,49 @@
+// imagery eval: scores every stored run of a release or of shards.
+import { evaluateRecords } from '../../core/paper/evaluate';
+import type { EvalRow } from '../../core/paper/metrics';
+import { formatUnreadable } from '../../core/release/import-jsonl';
+import { parseCommand } from '../args';
+import { usageError } from '../cli-error';
+import { HELP } from '../help';
+import { loadRecords } from '../inputs';
+import type { Output } from '../output';
+import { formatTable } from '../table';
+
+const fraction = (value: number | null): string => (value === null ? '-' : value.toFixed(4));
+const percent = (value: number | null): string => (value === null ? '-' : `${value.toFixed(2)}%`);
+
+export function formatEvalTable(rows: readonly EvalRow[]): string {
+  return formatTable(
+    ['domain', 'model', 'input', 'Hit@1', 'Hit@10', 'Hit@20', 'n', 'accuracy', 'n'],
+    rows.map((row) => [
+      row.domain,
+      row.model,
+      row.input,
+      fraction(row.hit1),
+      fraction(row.hit10),
+      fraction(row.hit20),
+      String(row.requests),
+      percent(row.accuracy),
+      String(row.choiceRequests),
+    ]),
+  );
+}
+
+export async function evalCommand(argv: string[], output: Output): Promise<number> {
+  const { values, positionals } = parseCommand('eval', argv, {
+    json: { type: 'boolean' },
+    quiet: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) {
+    output.out(HELP.eval);
+    return 0;
+  }
+  if (positionals.length === 0) throw usageError('eval: expects a release folder or shard files');
+  const progress = values.quiet ? () => undefined : (message: string) => output.err(message);
+  const { records, unreadable } = await loadRecords(positionals, progress);
+  for (const problem of unreadable) output.err(`imagery: warning: ${formatUnreadable(problem)}`);
+  const rows = evaluateRecords(records);
+  output.out(values.json ? JSON.stringify({ rows }) : rows.length ? formatEvalTable(rows) : 'no stored runs to score');
+  return 0;
+}

@@ -1,0 +1,43 @@
+// imagery stats: the paper's dataset statistics per domain.
+import { datasetStats, type DomainStats, type MeanSd } from '../../core/paper/stats';
+import { formatUnreadable } from '../../core/release/import-jsonl';
+import { parseCommand } from '../args';
+import { usageError } from '../cli-error';
+import { HELP } from '../help';
+import { loadRecords } from '../inputs';
+import type { Output } from '../output';
+import { formatTable } from '../table';
+
+const meanSd = ({ mean, sd }: MeanSd): string => (Number.isNaN(mean) ? '-' : `${mean.toFixed(2)} ± ${sd.toFixed(2)}`);
+
+export function formatStatsTable(domains: Partial<Record<string, DomainStats>>): string {
+  const rows = Object.entries(domains).map(([domain, stats]) => [
+    domain,
+    String(stats!.requests),
+    String(stats!.items),
+    String(stats!.images.total),
+    meanSd(stats!.images),
+    meanSd(stats!.itemsPerRequest),
+  ]);
+  return formatTable(['domain', 'requests', 'items', 'images', 'images/request', 'items/request'], rows);
+}
+
+export async function statsCommand(argv: string[], output: Output): Promise<number> {
+  const { values, positionals } = parseCommand('stats', argv, {
+    json: { type: 'boolean' },
+    quiet: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) {
+    output.out(HELP.stats);
+    return 0;
+  }
+  if (positionals.length === 0) throw usageError('stats: expects a release folder or shard files');
+  const progress = values.quiet ? () => undefined : (message: string) => output.err(message);
+  const { records, unreadable } = await loadRecords(positionals, progress);
+  for (const problem of unreadable) output.err(`imagery: warning: ${formatUnreadable(problem)}`);
+  const domains = datasetStats(records);
+  // JSON has no NaN: a domain without benchmark requests is simply absent.
+  output.out(values.json ? JSON.stringify({ domains }) : Object.keys(domains).length ? formatStatsTable(domains) : 'no benchmark requests (none has choices)');
+  return 0;
+}

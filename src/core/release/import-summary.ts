@@ -1,0 +1,83 @@
+// What an import found, counted as records are built: the summary the CLI
+// prints (and emits with --json, see docs/cli.md).
+import type { Domain, ShardComment, ShardRecord } from '../shard/schema';
+import type { ResolvedImages } from './import-images';
+import type { UnreadableLine } from './import-jsonl';
+import type { RunsByRequest, RunSummary } from './import-runs';
+
+export interface RunImportSummary extends RunSummary {
+  /** Answers whose submission_id is not among the imported requests. */
+  unmatched: number;
+}
+
+/** Printed by "imagery import --json". */
+export interface ImportSummary {
+  domain: Domain;
+  /** The submissions file the requests came from (the other one only adds with includeUnsampled). */
+  source: string;
+  requests: number;
+  requestsWithChoice: number;
+  comments: number;
+  requestsWithComments: number;
+  /** Comments with no extractor answer in the release (raw comments only). */
+  extractionMissing: number;
+  /** Items parsed from the extractor's answers. */
+  extractedItems: number;
+  /** [item, S_r] pairs taken from recs.json. */
+  relevanceItems: number;
+  /** Comments whose request was not imported. */
+  orphanComments: number;
+  runs: RunImportSummary[];
+  images: { found: number; missing: number };
+  unreadable: UnreadableLine[];
+}
+
+export function emptySummary(domain: Domain, source: string, unreadable: UnreadableLine[]): ImportSummary {
+  return {
+    domain,
+    source,
+    requests: 0,
+    requestsWithChoice: 0,
+    comments: 0,
+    requestsWithComments: 0,
+    extractionMissing: 0,
+    extractedItems: 0,
+    relevanceItems: 0,
+    orphanComments: 0,
+    runs: [],
+    images: { found: 0, missing: 0 },
+    unreadable,
+  };
+}
+
+export function countRecord(summary: ImportSummary, record: ShardRecord, images: ResolvedImages): void {
+  summary.requests += 1;
+  if (record.choice) summary.requestsWithChoice += 1;
+  if (record.comments.length > 0) summary.requestsWithComments += 1;
+  summary.comments += record.comments.length;
+  for (const comment of record.comments) {
+    summary.extractedItems += comment.extraction.items.length;
+    if (comment.extraction.raw === null) summary.extractionMissing += 1;
+  }
+  summary.relevanceItems += record.relevance.length;
+  summary.images.found += images.found;
+  summary.images.missing += images.missing;
+}
+
+/** Comments and run answers that belong to no imported request. */
+export function countLeftOver(
+  summary: ImportSummary,
+  imported: ReadonlySet<string>,
+  comments: ReadonlyMap<string, ShardComment[]>,
+  runs: RunsByRequest,
+): void {
+  for (const [id, list] of comments) if (!imported.has(id)) summary.orphanComments += list.length;
+  summary.runs = runs.runs.map((run) => ({ ...run, unmatched: 0 }));
+  for (const [id, list] of runs.byRequest) {
+    if (imported.has(id)) continue;
+    for (const run of list) {
+      const target = summary.runs.find((s) => s.model === run.model && s.input === run.input && s.task === run.task);
+      if (target) target.unmatched += 1;
+    }
+  }
+}
