@@ -66,12 +66,16 @@ export type HostToWebview =
       /** Positions that pass the current filter (ascending). */
       filter: Filter;
       matching: number;
+      /** 0-based index of `position` among the matching positions; -1 when it does not match the filter. */
+      index?: number;
       view: RequestView;
     }
   /** The annotation state of a request changed (edit, undo, redo, external change). */
   | { type: 'state'; requestId: string; state: RequestState }
   | { type: 'progress'; progress: Progress }
   | { type: 'error'; message: string }
+  /** Show the keyboard shortcuts overlay (the `imageryAnnotator.showKeymap` command). */
+  | { type: 'showKeymap' }
   | { type: 'reply'; seq: number; ok: true }
   | { type: 'reply'; seq: number; ok: false; error: string };
 

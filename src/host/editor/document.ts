@@ -1,0 +1,260 @@
+// The custom document: one shard (read-only records) plus this annotator's
+// append-only log. Every edit is an annotation event; undo and redo append
+// `retract` events, so replaying the log stays the single source of truth.
+import { randomUUID } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import * as vscode from 'vscode';
+import { EVENT_SCHEMA_VERSION, type AnnotationEvent, type EventDraft, type KnownEvent } from '../../core/annotations/events';
+import { AnnotationLog, type LogCursor, type LogWarning } from '../../core/annotations/log';
+import { annotationLogPath } from '../../core/annotations/paths';
+import type { ShardState } from '../../core/annotations/state';
+import { ShardReader } from '../../core/shard/reader';
+import type { Filter, Progress } from '../../protocol';
+import type { SaveMode } from '../config';
+import { changedRequests, EventStore } from './eventStore';
+import { RequestIndex } from './requestIndex';
+import { SerialQueue } from './serialQueue';
+
+export interface DocumentOptions {
+  annotator: string;
+  saveMode: () => SaveMode;
+  /** Unsaved events restored from a backup. */
+  restored?: readonly AnnotationEvent[];
+}
+
+export type AnnotationEdit = vscode.CustomDocumentEditEvent<AnnotatorDocument>;
+
+export class AnnotatorDocument implements vscode.CustomDocument {
+  private readonly queue = new SerialQueue();
+  private readonly edited = new vscode.EventEmitter<AnnotationEdit>();
+  private readonly stateChanged = new vscode.EventEmitter<string[]>();
+  private readonly disposed = new vscode.EventEmitter<void>();
+  private readonly warned = new vscode.EventEmitter<LogWarning[]>();
+  private disposables: vscode.Disposable[] = [this.edited, this.stateChanged, this.disposed, this.warned];
+
+  /** An edit happened: the provider relays it to VS Code (undo stack, dirty marker). */
+  readonly onDidEdit = this.edited.event;
+  /** Replayed state changed for these requests (edit, undo, redo, save, revert, external change). */
+  readonly onDidChangeState = this.stateChanged.event;
+  readonly onDidDispose = this.disposed.event;
+  /** The log had lines it could not read (file:line:reason). */
+  readonly onLogWarnings = this.warned.event;
+
+  private constructor(
+    readonly uri: vscode.Uri,
+    readonly reader: ShardReader,
+    readonly log: AnnotationLog,
+    private readonly store: EventStore,
+    private cursor: LogCursor,
+    /** The log's size and inode when we last read or wrote it: a shrink or a new inode means it was replaced. */
+    private disk: DiskStamp | undefined,
+    readonly index: RequestIndex,
+    private readonly options: DocumentOptions,
+    readonly loadWarnings: readonly LogWarning[],
+  ) {}
+
+  static async open(uri: vscode.Uri, options: DocumentOptions): Promise<AnnotatorDocument> {
+    const reader = await ShardReader.open(uri.fsPath);
+    try {
+      const log = AnnotationLog.open(uri.fsPath, options.annotator);
+      const disk = await diskStamp(log.file);
+      const { events, warnings, cursor } = await log.read();
+      const store = new EventStore(events);
+      if (options.restored) store.addPending(options.restored);
+      const index = await RequestIndex.build(reader, () => store.state());
+      return new AnnotatorDocument(uri, reader, log, store, cursor, disk, index, options, warnings);
+    } catch (error) {
+      await reader.close();
+      throw error;
+    }
+  }
+
+  get annotator(): string {
+    return this.options.annotator;
+  }
+
+  get saveMode(): SaveMode {
+    return this.options.saveMode();
+  }
+
+  get shardName(): string {
+    return path.basename(this.uri.fsPath);
+  }
+
+  get pendingEvents(): readonly AnnotationEvent[] {
+    return this.store.pendingEvents;
+  }
+
+  get isDirty(): boolean {
+    return this.store.pendingEvents.length > 0;
+  }
+
+  state(): ShardState {
+    return this.store.state();
+  }
+
+  /** Records one annotation and reports it as an undoable edit. */
+  annotate(draft: EventDraft, label = describeDraft(draft)): Promise<AnnotationEvent> {
+    return this.queue.run(async () => {
+      const event = await this.record(draft);
+      // Undo and redo each retract whatever the previous step wrote: E, then retract(E), then retract(retract(E))...
+      let top = event.id;
+      const flip = () =>
+        this.queue.run(async () => {
+          top = (await this.record({ type: 'retract', request: event.request, target: top })).id;
+        });
+      this.edited.fire({ document: this, label, undo: flip, redo: flip });
+      return event;
+    });
+  }
+
+  /** Immediate mode: append + fsync now. Manual mode: keep in memory until save. */
+  private async record(draft: EventDraft): Promise<AnnotationEvent> {
+    const before = this.store.state();
+    let event: AnnotationEvent;
+    if (this.saveMode === 'immediate') {
+      [event] = await this.log.append(draft);
+      this.store.addCommitted([event]);
+      this.disk = await diskStamp(this.log.file);
+    } else {
+      event = completeDraft(draft, this.annotator);
+      this.store.addPending([event]);
+    }
+    await this.announce(before);
+    return event;
+  }
+
+  save(): Promise<void> {
+    return this.queue.run(async () => {
+      const pending = [...this.store.pendingEvents];
+      if (pending.length === 0) return;
+      await this.log.appendRaw(pending);
+      this.store.addCommitted(pending);
+      this.disk = await diskStamp(this.log.file);
+    });
+  }
+
+  /** Drops unsaved events and re-reads the log. */
+  revert(): Promise<void> {
+    return this.queue.run(async () => {
+      const before = this.store.state();
+      this.store.dropPending();
+      const { events, cursor } = await this.log.read();
+      this.store.replaceCommitted(events);
+      this.cursor = cursor;
+      this.disk = await diskStamp(this.log.file);
+      await this.announce(before);
+    });
+  }
+
+  /** Restores unsaved events (from a backup found after the document opened). */
+  restorePending(events: readonly AnnotationEvent[]): Promise<void> {
+    return this.queue.run(async () => {
+      const before = this.store.state();
+      this.store.addPending(events);
+      await this.announce(before);
+    });
+  }
+
+  /** A copy of the shard at `target`, with a log holding every event of this annotator, saved or not. */
+  saveAs(target: vscode.Uri): Promise<void> {
+    return this.queue.run(async () => {
+      await fs.mkdir(path.dirname(target.fsPath), { recursive: true });
+      await fs.copyFile(this.uri.fsPath, target.fsPath);
+      const targetLog = annotationLogPath(target.fsPath, this.annotator);
+      await fs.rm(targetLog, { force: true });
+      await AnnotationLog.open(target.fsPath, this.annotator).appendRaw(this.store.all());
+    });
+  }
+
+  /**
+   * Picks up what was appended to the log by someone else (another window, a
+   * git pull). A log that shrank or was replaced (git checkout) is re-read
+   * whole; unsaved local events are kept either way.
+   */
+  syncFromDisk(): Promise<void> {
+    return this.queue.run(async () => {
+      const before = this.store.state();
+      const now = await diskStamp(this.log.file);
+      const replaced = this.disk !== undefined && (now === undefined || now.ino !== this.disk.ino || now.size < this.disk.size);
+      const read = replaced ? { ...(await this.log.read()), restarted: true } : await this.log.readFrom(this.cursor);
+      if (read.restarted) this.store.replaceCommitted(read.events);
+      else this.store.addCommitted(read.events);
+      this.cursor = read.cursor;
+      this.disk = now;
+      if (read.warnings.length) this.warned.fire(read.warnings);
+      await this.announce(before);
+    });
+  }
+
+  /** True when the log on disk differs from what this document last read or wrote (a cheap stat). */
+  async logChangedOnDisk(): Promise<boolean> {
+    const now = await diskStamp(this.log.file);
+    return now?.size !== this.disk?.size || now?.ino !== this.disk?.ino;
+  }
+
+  progress(): Progress {
+    return this.index.progress();
+  }
+
+  matching(filter: Filter): number[] {
+    return this.index.matching(filter);
+  }
+
+  private async announce(before: ShardState): Promise<void> {
+    const after = this.store.state();
+    if (after === before) return;
+    const changed = changedRequests(before, after);
+    if (changed.length === 0) return;
+    await this.index.learn(changed);
+    this.stateChanged.fire(changed);
+  }
+
+  /** Test and command hook: wait until queued work (appends, syncs) is done. */
+  settled(): Promise<void> {
+    return this.queue.run(async () => undefined);
+  }
+
+  dispose(): void {
+    this.disposed.fire();
+    for (const disposable of this.disposables) disposable.dispose();
+    this.disposables = [];
+    void this.reader.close();
+  }
+}
+
+interface DiskStamp {
+  size: number;
+  ino: number;
+}
+
+async function diskStamp(file: string): Promise<DiskStamp | undefined> {
+  try {
+    const stat = await fs.stat(file);
+    return { size: stat.size, ino: stat.ino };
+  } catch {
+    return undefined;
+  }
+}
+
+/** What the log's append fills in, done here for events kept in memory (manual mode). */
+function completeDraft(draft: EventDraft, annotator: string): KnownEvent {
+  return { ...draft, v: EVENT_SCHEMA_VERSION, id: randomUUID(), time: new Date().toISOString(), annotator } as KnownEvent;
+}
+
+/** The label VS Code shows for the edit (e.g. in the undo menu). */
+function describeDraft(draft: EventDraft): string {
+  switch (draft.type) {
+    case 'extraction':
+      return `Extraction ${draft.verdict}`;
+    case 'validity':
+      return draft.verdict === 'invalid' ? `Invalid: ${draft.reason ?? 'no reason'}` : `Validity ${draft.verdict}`;
+    case 'model-verdict':
+      return `Model answer ${draft.verdict}`;
+    case 'note':
+      return 'Note';
+    case 'retract':
+      return 'Retract';
+  }
+}

@@ -1,0 +1,45 @@
+// The webview's page: a strict CSP with a fresh nonce per render, and one
+// module script. No vscode import: the panel passes the URIs as strings.
+import { randomBytes } from 'node:crypto';
+
+export interface PageInputs {
+  /** `webview.cspSource`. */
+  cspSource: string;
+  /** Webview URI of dist/webview.js. */
+  scriptUri: string;
+  title: string;
+}
+
+export function newNonce(): string {
+  return randomBytes(18).toString('base64url');
+}
+
+export function contentSecurityPolicy(cspSource: string, nonce: string): string {
+  return [
+    "default-src 'none'",
+    `script-src 'nonce-${nonce}'`,
+    `style-src ${cspSource} 'nonce-${nonce}'`,
+    `img-src ${cspSource} https:`,
+    `font-src ${cspSource}`,
+  ].join('; ');
+}
+
+function escapeAttribute(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+export function renderPage(inputs: PageInputs, nonce = newNonce()): string {
+  const csp = contentSecurityPolicy(inputs.cspSource, nonce);
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${escapeAttribute(csp)}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<title>${escapeAttribute(inputs.title)}</title>
+</head>
+<body>
+<script type="module" nonce="${nonce}" src="${escapeAttribute(inputs.scriptUri)}"></script>
+</body>
+</html>`;
+}

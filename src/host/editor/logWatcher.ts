@@ -1,0 +1,41 @@
+// Picks up changes to the annotator's log made outside this document: another
+// window (even the same annotator), a git pull or checkout. Our own appends
+// come back here too; the document skips events it already has. File events
+// can be late or missing (remote and network file systems), so a cheap stat
+// every few seconds backs them up.
+import path from 'node:path';
+import * as vscode from 'vscode';
+import { output } from '../output';
+import type { AnnotatorDocument } from './document';
+
+/** Coalesces bursts of file events (one append may report create + change). */
+const SETTLE_MS = 50;
+const POLL_MS = 2000;
+
+export function watchLog(document: AnnotatorDocument): vscode.Disposable {
+  const logFile = path.resolve(document.log.file);
+  let timer: NodeJS.Timeout | undefined;
+  const sync = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      document.syncFromDisk().catch((error: unknown) => output().error(`${logFile}: could not re-read the log: ${String(error)}`));
+    }, SETTLE_MS);
+  };
+  const poll = setInterval(() => {
+    document.logChangedOnDisk().then((changed) => changed && sync(), () => undefined);
+  }, POLL_MS);
+  // Rooted at the shard's folder (which exists) rather than the `.annotations`
+  // folder, which appears only with the first append; `**` asks for a recursive
+  // watch (a new folder's first file may still be reported late: the poll covers it).
+  const shardFolder = vscode.Uri.file(path.dirname(document.uri.fsPath));
+  const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(shardFolder, '**/*.annotations/*.jsonl'));
+  const onFile = (uri: vscode.Uri) => {
+    if (path.resolve(uri.fsPath) === logFile) sync();
+  };
+  const subscriptions = [watcher, watcher.onDidChange(onFile), watcher.onDidCreate(onFile), watcher.onDidDelete(onFile)];
+  return new vscode.Disposable(() => {
+    clearTimeout(timer);
+    clearInterval(poll);
+    for (const subscription of subscriptions) subscription.dispose();
+  });
+}

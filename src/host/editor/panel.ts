@@ -1,0 +1,218 @@
+// One editor tab on a document: its page, where it stands (position and
+// filter), and the messages it exchanges with its webview. Several panels may
+// show one document (split editors); each keeps its own place.
+import path from 'node:path';
+import * as vscode from 'vscode';
+import { emptyRequestState } from '../../core/annotations/state';
+import { INVALID_REASONS } from '../../core/annotations/events';
+import { WebviewToHost, type Filter, type HostToWebview, type NavTarget, type RequestView, type ResolvedImage } from '../../protocol';
+import { output } from '../output';
+import type { AnnotatorDocument } from './document';
+import { renderPage } from './html';
+import { resolveImageSource, safeRemoteUrl } from './images';
+import { land, settleAfterFilter } from './navigation';
+
+/** Messages kept for inspection by the integration tests (and for debugging). */
+const HISTORY_LIMIT = 500;
+
+export interface PanelContext {
+  extensionUri: vscode.Uri;
+  datasetRoot: string;
+}
+
+export type Outcome = { ok: true } | { ok: false; error: string };
+
+export class PanelController implements vscode.Disposable {
+  position = 0;
+  filter: Filter = 'all';
+  readonly history: HostToWebview[] = [];
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(
+    readonly document: AnnotatorDocument,
+    readonly panel: vscode.WebviewPanel,
+    private readonly context: PanelContext,
+  ) {
+    const { webview } = panel;
+    webview.options = {
+      enableScripts: true,
+      localResourceRoots: [
+        vscode.Uri.joinPath(context.extensionUri, 'dist'),
+        vscode.Uri.joinPath(context.extensionUri, 'media'),
+        vscode.Uri.file(context.datasetRoot),
+      ],
+    };
+    webview.html = renderPage({
+      cspSource: webview.cspSource,
+      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(context.extensionUri, 'dist', 'webview.js')).toString(),
+      title: document.shardName,
+    });
+    this.disposables.push(
+      webview.onDidReceiveMessage((message: unknown) => void this.receive(message)),
+      document.onDidChangeState((requests) => void this.onStateChanged(requests)),
+    );
+    this.position = this.firstUnreviewed();
+  }
+
+  /** Handles one message as if the webview sent it; invalid messages are logged and ignored. */
+  async receive(raw: unknown): Promise<void> {
+    const parsed = WebviewToHost.safeParse(raw);
+    if (!parsed.success) {
+      output().warn(`${this.document.shardName}: ignored an invalid webview message: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+      return;
+    }
+    const message = parsed.data;
+    try {
+      switch (message.type) {
+        case 'ready':
+          return await this.start();
+        case 'navigate':
+          return this.reply(message.seq, await this.navigate(message.target));
+        case 'setFilter':
+          return this.reply(message.seq, await this.setFilter(message.filter));
+        case 'annotate':
+          return this.reply(message.seq, await this.annotate(message.draft));
+        case 'openExternal':
+          return await this.openExternal(message.url);
+        case 'webviewError':
+          output().error(`${this.document.shardName}: webview error: ${message.message}`);
+          return;
+      }
+    } catch (error) {
+      const text = error instanceof Error ? error.message : String(error);
+      output().error(`${this.document.shardName}: ${message.type} failed: ${text}`);
+      if ('seq' in message) this.reply(message.seq, { ok: false, error: text });
+      else this.post({ type: 'error', message: text });
+    }
+  }
+
+  async navigate(target: NavTarget): Promise<Outcome> {
+    const index = this.document.index;
+    const landing = await land(target, {
+      current: this.position,
+      size: index.size,
+      matching: this.document.matching(this.filter),
+      factsAt: (position) => index.factsAt(position),
+      positionOfId: (id) => index.positionOf(id),
+    });
+    if ('error' in landing) return { ok: false, error: landing.error };
+    this.position = landing.position;
+    await this.show();
+    return { ok: true };
+  }
+
+  async setFilter(filter: Filter): Promise<Outcome> {
+    this.filter = filter;
+    this.position = settleAfterFilter(this.position, this.document.matching(filter));
+    await this.show();
+    return { ok: true };
+  }
+
+  showKeymap(): void {
+    this.post({ type: 'showKeymap' });
+  }
+
+  post(message: HostToWebview): void {
+    this.history.push(message);
+    if (this.history.length > HISTORY_LIMIT) this.history.splice(0, this.history.length - HISTORY_LIMIT);
+    void this.panel.webview.postMessage(message);
+  }
+
+  private async start(): Promise<void> {
+    this.post({
+      type: 'init',
+      shardName: this.document.shardName,
+      annotator: this.document.annotator,
+      saveMode: this.document.saveMode,
+      reasons: INVALID_REASONS,
+    });
+    await this.show();
+    this.post({ type: 'progress', progress: this.document.progress() });
+  }
+
+  /** Re-sends init (the save mode or annotator setting changed). */
+  async restart(): Promise<void> {
+    await this.start();
+  }
+
+  private async show(): Promise<void> {
+    const size = this.document.index.size;
+    if (size === 0) {
+      this.post({ type: 'error', message: `${this.document.shardName} has no requests` });
+      return;
+    }
+    this.position = Math.min(this.position, size - 1);
+    const matching = this.document.matching(this.filter);
+    this.post({
+      type: 'show',
+      position: this.position,
+      total: size,
+      filter: this.filter,
+      matching: matching.length,
+      index: matching.indexOf(this.position),
+      view: await this.viewAt(this.position),
+    });
+  }
+
+  private async viewAt(position: number): Promise<RequestView> {
+    const entry = await this.document.reader.read(position);
+    if (entry.kind === 'unreadable') {
+      return { kind: 'unreadable', unreadable: { file: entry.file, line: entry.line, reason: entry.reason } };
+    }
+    const { record } = entry;
+    const images = await Promise.all(record.images.map((image) => this.resolveImage(image)));
+    return { kind: 'record', record, images, state: this.document.state().get(record.id) ?? emptyRequestState() };
+  }
+
+  private async resolveImage(image: { path: string | null; url: string | null }): Promise<ResolvedImage> {
+    const source = await resolveImageSource(image, path.dirname(this.document.uri.fsPath), this.context.datasetRoot);
+    switch (source.kind) {
+      case 'file':
+        return { src: this.panel.webview.asWebviewUri(vscode.Uri.file(source.file)).toString(), url: source.url };
+      case 'remote':
+        return { src: source.src, url: source.url };
+      case 'none':
+        return source.error === undefined ? { src: null, url: source.url } : { src: null, url: source.url, error: source.error };
+    }
+  }
+
+  private async annotate(draft: Parameters<AnnotatorDocument['annotate']>[0]): Promise<Outcome> {
+    if ((await this.document.index.positionOf(draft.request)) === undefined) {
+      return { ok: false, error: `No request with id "${draft.request}" in ${this.document.shardName}` };
+    }
+    await this.document.annotate(draft);
+    return { ok: true };
+  }
+
+  private async openExternal(url: string): Promise<void> {
+    const safe = safeRemoteUrl(url);
+    if (safe === null) {
+      output().warn(`${this.document.shardName}: refused to open a link that is not https: ${url.slice(0, 200)}`);
+      return;
+    }
+    await vscode.env.openExternal(vscode.Uri.parse(safe, true));
+  }
+
+  private async onStateChanged(requests: readonly string[]): Promise<void> {
+    const shown = this.document.index.idAt(this.position);
+    const state = this.document.state();
+    for (const request of requests) {
+      if (request === shown) this.post({ type: 'state', requestId: request, state: state.get(request) ?? emptyRequestState() });
+    }
+    this.post({ type: 'progress', progress: this.document.progress() });
+  }
+
+  private firstUnreviewed(): number {
+    const { index } = this.document;
+    for (let position = 0; position < index.size; position++) if (!index.factsAt(position).reviewed) return position;
+    return 0;
+  }
+
+  private reply(seq: number, outcome: Outcome): void {
+    this.post(outcome.ok ? { type: 'reply', seq, ok: true } : { type: 'reply', seq, ok: false, error: outcome.error });
+  }
+
+  dispose(): void {
+    for (const disposable of this.disposables) disposable.dispose();
+  }
+}

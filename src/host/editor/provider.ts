@@ -1,0 +1,153 @@
+// The custom editor provider: opens documents (restoring unsaved work from
+// backups), resolves panels, and maps VS Code's save/revert/backup onto the
+// document. One instance per view type, since VS Code routes each provider's
+// change events to its own documents.
+import * as vscode from 'vscode';
+import type { AnnotationEvent } from '../../core/annotations/events';
+import { configuredAnnotator, configuredSaveMode } from '../config';
+import { output } from '../output';
+import { BackupPointers, deleteQuietly, readBackup, writeBackup } from './backup';
+import { AnnotatorDocument, type AnnotationEdit } from './document';
+import { datasetRootFor } from './images';
+import { watchLog } from './logWatcher';
+import { PanelController } from './panel';
+import type { EditorRegistry } from './registry';
+
+export const SHARD_VIEW_TYPE = 'imageryAnnotator.shard';
+export const JSONL_VIEW_TYPE = 'imageryAnnotator.jsonl';
+
+/** What to do once the first panel of a freshly opened document exists. */
+type AfterOpen = 'mark-restored' | 'clear-false-dirty' | undefined;
+
+export class AnnotatorEditorProvider implements vscode.CustomEditorProvider<AnnotatorDocument> {
+  private readonly changed = new vscode.EventEmitter<AnnotationEdit>();
+  readonly onDidChangeCustomDocument = this.changed.event;
+  private readonly afterOpen = new WeakMap<AnnotatorDocument, AfterOpen>();
+  private readonly pendingSaves = new WeakMap<AnnotatorDocument, NodeJS.Timeout>();
+
+  constructor(
+    readonly viewType: string,
+    private readonly extensionUri: vscode.Uri,
+    readonly pointers: BackupPointers,
+    private readonly registry: EditorRegistry,
+  ) {}
+
+  static register(context: vscode.ExtensionContext, registry: EditorRegistry): AnnotatorEditorProvider[] {
+    const pointers = new BackupPointers(vscode.Uri.joinPath(context.storageUri ?? context.globalStorageUri, 'backup-pointers'));
+    return [SHARD_VIEW_TYPE, JSONL_VIEW_TYPE].map((viewType) => {
+      const provider = new AnnotatorEditorProvider(viewType, context.extensionUri, pointers, registry);
+      context.subscriptions.push(
+        provider.changed,
+        vscode.window.registerCustomEditorProvider(viewType, provider, {
+          supportsMultipleEditorsPerDocument: true,
+          webviewOptions: { retainContextWhenHidden: false },
+        }),
+      );
+      return provider;
+    });
+  }
+
+  async openCustomDocument(uri: vscode.Uri, openContext: vscode.CustomDocumentOpenContext): Promise<AnnotatorDocument> {
+    const { restored, afterOpen } = await this.findUnsavedWork(uri, openContext.backupId);
+    let document: AnnotatorDocument;
+    try {
+      document = await AnnotatorDocument.open(uri, { annotator: configuredAnnotator(), saveMode: configuredSaveMode, restored });
+    } catch (error) {
+      const message = `Imagery Annotator could not open ${uri.fsPath}: ${error instanceof Error ? error.message : String(error)}`;
+      output().error(message);
+      void vscode.window.showErrorMessage(message);
+      throw new Error(message);
+    }
+    for (const warning of document.loadWarnings) output().warn(`${warning.file}:${warning.line}: ${warning.reason}`);
+    this.afterOpen.set(document, afterOpen);
+    const subscriptions = [
+      watchLog(document),
+      document.onDidEdit((edit) => {
+        this.changed.fire(edit);
+        this.clearDirtyWhenImmediate(document);
+      }),
+      document.onDidChangeState(() => this.clearDirtyWhenImmediate(document)),
+      document.onLogWarnings((warnings) => warnings.forEach((w) => output().warn(`${w.file}:${w.line}: ${w.reason}`))),
+    ];
+    document.onDidDispose(() => subscriptions.forEach((subscription) => subscription.dispose()));
+    this.registry.addDocument(document);
+    return document;
+  }
+
+  /**
+   * Our pointer names the newest backup even when VS Code's `backupId` is
+   * missing or stale; a `backupId` without a pointer means the work was saved
+   * since (the pointer is removed on save), so the disk is the truth.
+   */
+  private async findUnsavedWork(uri: vscode.Uri, backupId: string | undefined): Promise<{ restored?: AnnotationEvent[]; afterOpen: AfterOpen }> {
+    const newest = await this.pointers.newest(uri);
+    const fromPointer = newest && (await readBackup(newest));
+    if (fromPointer?.length) return { restored: fromPointer, afterOpen: backupId ? undefined : 'mark-restored' };
+    if (backupId) return { afterOpen: 'clear-false-dirty' };
+    return { afterOpen: undefined };
+  }
+
+  async resolveCustomEditor(document: AnnotatorDocument, panel: vscode.WebviewPanel): Promise<void> {
+    const workspaceFolders = (vscode.workspace.workspaceFolders ?? []).map((folder) => folder.uri.fsPath);
+    const controller = new PanelController(document, panel, {
+      extensionUri: this.extensionUri,
+      datasetRoot: datasetRootFor(document.uri.fsPath, workspaceFolders),
+    });
+    this.registry.addPanel(controller);
+    const afterOpen = this.afterOpen.get(document);
+    this.afterOpen.delete(document);
+    if (afterOpen === 'mark-restored') {
+      // VS Code does not know the document has unsaved work: an edit event marks it dirty (and saveable).
+      const nothing = async () => undefined;
+      this.changed.fire({ document, label: 'Restore unsaved annotations', undo: nothing, redo: nothing });
+    } else if (afterOpen === 'clear-false-dirty') {
+      // After this resolve returns: VS Code marks a document restored from a backupId dirty; the save (a no-op) clears it.
+      setTimeout(() => vscode.workspace.save(document.uri).then(undefined, () => undefined), 0);
+    }
+  }
+
+  async saveCustomDocument(document: AnnotatorDocument): Promise<void> {
+    await document.save();
+    await this.pointers.clear(document.uri);
+  }
+
+  async saveCustomDocumentAs(document: AnnotatorDocument, destination: vscode.Uri): Promise<void> {
+    await document.saveAs(destination);
+  }
+
+  async revertCustomDocument(document: AnnotatorDocument): Promise<void> {
+    await document.revert();
+    await this.pointers.clear(document.uri);
+  }
+
+  async backupCustomDocument(document: AnnotatorDocument, context: vscode.CustomDocumentBackupContext): Promise<vscode.CustomDocumentBackup> {
+    await document.settled();
+    const { destination } = context;
+    const pending = document.pendingEvents;
+    await writeBackup(destination, document.uri, pending);
+    // Nothing unsaved (immediate mode): no pointer, so a reopen loads from disk.
+    if (pending.length) await this.pointers.point(document.uri, destination);
+    else await this.pointers.clear(document.uri);
+    return {
+      id: destination.toString(),
+      delete: async () => {
+        await deleteQuietly(destination);
+        await this.pointers.clear(document.uri, destination);
+      },
+    };
+  }
+
+  /** Immediate mode writes every action at once, so the tab should not stay dirty: save (a no-op) clears it. */
+  private clearDirtyWhenImmediate(document: AnnotatorDocument): void {
+    if (document.saveMode !== 'immediate' || document.isDirty) return;
+    clearTimeout(this.pendingSaves.get(document));
+    this.pendingSaves.set(
+      document,
+      setTimeout(() => {
+        this.pendingSaves.delete(document);
+        // A save started meanwhile (Ctrl+S) may cancel this one or be cancelled by it; either way the tab ends clean.
+        vscode.workspace.save(document.uri).then(undefined, () => undefined);
+      }, 0),
+    );
+  }
+}

@@ -1,0 +1,76 @@
+// Per-position facts the filters and progress need. Only requests that have
+// annotation state can be reviewed, invalid, corrected or noted, so only
+// their records are read (for their comment ids): opening stays cheap.
+import { isReviewed, type RequestState, type ShardState } from '../../core/annotations/state';
+import type { ShardReader } from '../../core/shard/reader';
+import type { Filter, Progress } from '../../protocol';
+import { matchingPositions, UNTOUCHED, type RequestFacts } from './navigation';
+
+export class RequestIndex {
+  private readonly commentIds = new Map<string, string[]>();
+
+  private constructor(
+    private readonly reader: ShardReader,
+    private readonly ids: readonly (string | null)[],
+    private readonly state: () => ShardState,
+  ) {}
+
+  static async build(reader: ShardReader, state: () => ShardState): Promise<RequestIndex> {
+    const index = new RequestIndex(reader, await reader.ids(), state);
+    await index.learn([...state().keys()]);
+    return index;
+  }
+
+  get size(): number {
+    return this.ids.length;
+  }
+
+  idAt(position: number): string | null {
+    return this.ids[position] ?? null;
+  }
+
+  positionOf(id: string): Promise<number | undefined> {
+    return this.reader.positionOf(id);
+  }
+
+  /** Reads the comment ids of requests seen in the state for the first time. */
+  async learn(requests: readonly string[]): Promise<void> {
+    for (const request of requests) {
+      if (this.commentIds.has(request)) continue;
+      const position = await this.reader.positionOf(request);
+      const entry = position === undefined ? undefined : await this.reader.read(position);
+      this.commentIds.set(request, entry?.kind === 'record' ? entry.record.comments.map((comment) => comment.id) : []);
+    }
+  }
+
+  factsAt(position: number): RequestFacts {
+    const id = this.idAt(position);
+    const state = id === null ? undefined : this.state().get(id);
+    if (id === null || !state) return UNTOUCHED;
+    return factsOf(state, this.commentIds.get(id) ?? []);
+  }
+
+  matching(filter: Filter): number[] {
+    return matchingPositions(this.size, filter, (position) => this.factsAt(position));
+  }
+
+  progress(): Progress {
+    const progress: Progress = { reviewed: 0, total: this.size, invalid: 0, corrected: 0 };
+    for (let position = 0; position < this.size; position++) {
+      const facts = this.factsAt(position);
+      if (facts.reviewed) progress.reviewed++;
+      if (facts.invalid) progress.invalid++;
+      if (facts.corrected) progress.corrected++;
+    }
+    return progress;
+  }
+}
+
+export function factsOf(state: RequestState, commentIds: readonly string[]): RequestFacts {
+  return {
+    reviewed: isReviewed(state, commentIds),
+    invalid: state.validity?.status === 'invalid',
+    corrected: Object.values(state.comments).some((verdict) => verdict.status === 'corrected'),
+    hasNotes: state.notes.length > 0,
+  };
+}

@@ -1,0 +1,41 @@
+// Entry point: registers the custom editor, commands and views. Nothing is
+// read from disk here; documents load when an editor opens.
+import * as vscode from 'vscode';
+import { registerCommands } from './commands';
+import { affectsSettings } from './config';
+import { AnnotatorEditorProvider } from './editor/provider';
+import { EditorRegistry } from './editor/registry';
+import { disposeOutput } from './output';
+import { ProgressStatusBar } from './views/statusBar';
+import { ShardTreeProvider } from './views/shardTree';
+import { testingApi, type TestingApi } from './testing';
+
+export interface ExtensionApi {
+  /** For the integration tests: inspect documents and drive panels as if from the webview. */
+  testing: TestingApi;
+}
+
+export function activate(context: vscode.ExtensionContext): ExtensionApi {
+  const registry = new EditorRegistry();
+  const providers = AnnotatorEditorProvider.register(context, registry);
+  const tree = new ShardTreeProvider(registry);
+  const statusBar = new ProgressStatusBar(registry);
+  context.subscriptions.push(
+    registry,
+    tree,
+    statusBar,
+    vscode.window.registerTreeDataProvider('imageryAnnotator.shards', tree),
+    ...registerCommands(registry, tree),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (!affectsSettings(event)) return;
+      for (const panel of registry.panels()) void panel.restart();
+      tree.refresh();
+    }),
+    { dispose: disposeOutput },
+  );
+  return { testing: testingApi(registry, providers, statusBar, tree) };
+}
+
+export function deactivate(): void {
+  // Everything is in context.subscriptions.
+}

@@ -1,0 +1,52 @@
+// A small window into the running extension for the integration tests
+// (test/vscode/suite): they run in the same extension host but are bundled
+// separately, so they reach live objects only through activate()'s return value.
+import type * as vscode from 'vscode';
+import type { AnnotatorDocument } from './editor/document';
+import type { PanelController } from './editor/panel';
+import type { AnnotatorEditorProvider } from './editor/provider';
+import type { EditorRegistry } from './editor/registry';
+import type { ShardTreeProvider } from './views/shardTree';
+import type { ProgressStatusBar } from './views/statusBar';
+
+export interface TestingApi {
+  documents(): AnnotatorDocument[];
+  documentOf(uri: vscode.Uri): AnnotatorDocument | undefined;
+  panelsOf(uri: vscode.Uri): PanelController[];
+  activePanel(): PanelController | undefined;
+  provider(viewType: string): AnnotatorEditorProvider | undefined;
+  statusBarText(): string | undefined;
+  /** The Shards view's rows as shown: label (workspace-relative path) and description ("3/5 reviewed"). */
+  shardTreeRows(): Promise<{ path: string; description: string }[]>;
+  /** Records `backup` as the newest backup of `document`, as backupCustomDocument does. */
+  pointBackup(document: vscode.Uri, backup: vscode.Uri): Promise<void>;
+}
+
+export function testingApi(
+  registry: EditorRegistry,
+  providers: readonly AnnotatorEditorProvider[],
+  statusBar: ProgressStatusBar,
+  tree: ShardTreeProvider,
+): TestingApi {
+  const documentOf = (uri: vscode.Uri) => registry.documentFor(uri);
+  return {
+    documents: () => registry.documents(),
+    documentOf,
+    panelsOf: (uri) => {
+      const document = documentOf(uri);
+      return document ? registry.panelsOf(document) : [];
+    },
+    activePanel: () => registry.activePanel,
+    provider: (viewType) => providers.find((provider) => provider.viewType === viewType),
+    statusBarText: () => statusBar.text,
+    pointBackup: (document, backup) => providers[0].pointers.point(document, backup),
+    shardTreeRows: async () => {
+      const rows = [];
+      for (const uri of await tree.getChildren()) {
+        const item = await tree.getTreeItem(uri);
+        rows.push({ path: uri.fsPath, description: String(item.description ?? '') });
+      }
+      return rows;
+    },
+  };
+}

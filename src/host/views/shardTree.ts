@@ -1,0 +1,65 @@
+// The "Shards" view: every *.shard.jsonl of the workspace with this
+// annotator's reviewed/total; a click opens it in the annotator.
+import * as vscode from 'vscode';
+import { configuredAnnotator } from '../config';
+import type { EditorRegistry } from '../editor/registry';
+import { SHARD_VIEW_TYPE } from '../editor/provider';
+import { output } from '../output';
+import { shardProgress } from './shardProgress';
+
+export const SHARD_GLOB = '**/*.shard.jsonl';
+const EXCLUDE_GLOB = '**/{node_modules,.git}/**';
+const REFRESH_SETTLE_MS = 300;
+
+export class ShardTreeProvider implements vscode.TreeDataProvider<vscode.Uri>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<vscode.Uri | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private readonly disposables: vscode.Disposable[] = [this.changed];
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(private readonly registry: EditorRegistry) {
+    // Shards added/removed and logs changed (by us, another window, git) all change what the tree shows.
+    for (const glob of [SHARD_GLOB, '**/*.shard.jsonl.annotations/*.jsonl']) {
+      const watcher = vscode.workspace.createFileSystemWatcher(glob);
+      this.disposables.push(watcher, watcher.onDidCreate(() => this.refreshSoon()), watcher.onDidChange(() => this.refreshSoon()), watcher.onDidDelete(() => this.refreshSoon()));
+    }
+    this.disposables.push(registry.onDidChangeProgress(() => this.refreshSoon()));
+  }
+
+  refresh(): void {
+    this.changed.fire(undefined);
+  }
+
+  private refreshSoon(): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.refresh(), REFRESH_SETTLE_MS);
+  }
+
+  async getChildren(element?: vscode.Uri): Promise<vscode.Uri[]> {
+    if (element) return [];
+    const files = await vscode.workspace.findFiles(SHARD_GLOB, EXCLUDE_GLOB);
+    return files.sort((a, b) => vscode.workspace.asRelativePath(a).localeCompare(vscode.workspace.asRelativePath(b)));
+  }
+
+  async getTreeItem(uri: vscode.Uri): Promise<vscode.TreeItem> {
+    const item = new vscode.TreeItem(vscode.workspace.asRelativePath(uri, false), vscode.TreeItemCollapsibleState.None);
+    item.resourceUri = uri;
+    item.command = { title: 'Open Shard', command: 'vscode.openWith', arguments: [uri, SHARD_VIEW_TYPE] };
+    try {
+      const progress = this.registry.documentFor(uri)?.progress() ?? (await shardProgress(uri.fsPath, configuredAnnotator()));
+      item.description = `${progress.reviewed}/${progress.total} reviewed`;
+      item.tooltip = `${uri.fsPath}\n${progress.reviewed} of ${progress.total} reviewed, ${progress.invalid} invalid, ${progress.corrected} corrected`;
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      item.description = 'cannot read';
+      item.tooltip = `${uri.fsPath}: ${reason}`;
+      output().warn(`${uri.fsPath}: ${reason}`);
+    }
+    return item;
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+    for (const disposable of this.disposables) disposable.dispose();
+  }
+}
