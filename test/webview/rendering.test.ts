@@ -1,0 +1,198 @@
+// What the screen shows: theme variables, images (blur, placeholders,
+// enlarged view), the virtualized comment list, help, unreadable lines,
+// relevance and model panels, and that the strict CSP is never violated.
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { KEYMAP } from '../../webview/keymap';
+import { REPO_ROOT } from '../helpers/dataset';
+import { initMessage, makeLargeRecord, makeRecord, showMessage } from '../fixtures/synthetic-record';
+import { THEME, ofType, openHarness, type Harness } from './harness';
+
+describe('rendering', () => {
+  let h: Harness;
+  before(async () => {
+    h = await openHarness();
+    await h.send(initMessage());
+  });
+  after(() => h?.close());
+
+  const showImages = async (over_18: boolean) => {
+    await h.send(
+      showMessage(makeRecord({ id: `img-${Math.random()}`, over_18, runs: [
+        { model: 'describer-a', input: 'image', task: 'description', answer: ['first run, image one', 'first run, image two'] },
+        { model: 'describer-b', input: 'image', task: 'description', answer: ['second run, image one'] },
+      ] }), {
+        images: [
+          { src: `${h.origin}/img/ok.png`, url: 'https://example.invalid/ok.png' },
+          { src: `${h.origin}/img/missing.png`, url: 'https://example.invalid/broken.png' },
+          { src: null, url: 'https://example.invalid/refused.png', error: 'path leaves the dataset' },
+        ],
+      }),
+    );
+    await h.page.locator('ia-gallery img').first().waitFor();
+  };
+
+  it('uses the VS Code theme variables', async () => {
+    await h.send(showMessage(makeRecord()));
+    const colours = await h.pageValue(`(() => {
+      const app = document.querySelector('ia-app');
+      const comment = app.shadowRoot.querySelector('ia-comment-list').shadowRoot.querySelector('ia-comment');
+      const chip = comment.shadowRoot.querySelector('li.chip');
+      return { background: getComputedStyle(app).backgroundColor, color: getComputedStyle(app).color, chip: getComputedStyle(chip).backgroundColor };
+    })()`);
+    assert.equal(colours.background, THEME['--vscode-editor-background']);
+    assert.equal(colours.color, THEME['--vscode-foreground']);
+    assert.equal(colours.chip, THEME['--vscode-badge-background']);
+  });
+
+  it('shows a placeholder with URL and error for broken and refused images', async () => {
+    await showImages(false);
+    const placeholders = h.page.locator('ia-gallery .grid .placeholder');
+    await placeholders.nth(1).waitFor();
+    const texts = await placeholders.allTextContents();
+    assert.equal(texts.length, 2);
+    assert.match(texts[0], /failed to load/);
+    assert.match(texts[0], /https:\/\/example\.invalid\/broken\.png/);
+    assert.match(texts[1], /path leaves the dataset/);
+    assert.match(texts[1], /refused\.png/);
+  });
+
+  it('shows one description run at a time under its image', async () => {
+    await showImages(false);
+    assert.deepEqual(await h.page.locator('ia-gallery figcaption').allTextContents(), [
+      'first run, image one',
+      'first run, image two',
+      '(no description for this image)',
+    ]);
+  });
+
+  it('blurs adult images until revealed', async () => {
+    await showImages(true);
+    const filter = () => h.page.locator('ia-gallery img').first().evaluate((img) => (globalThis as any).getComputedStyle(img).filter as string);
+    assert.match(await filter(), /blur/);
+    await h.page.getByRole('button', { name: 'Reveal adult images' }).click();
+    assert.equal(await filter(), 'none');
+  });
+
+  it('enlarges an image; arrows switch images, not requests; Esc closes', async () => {
+    await showImages(false);
+    await h.clearPosted();
+    await h.page.locator('ia-gallery button.thumb').first().click();
+    const dialog = h.page.getByRole('dialog');
+    assert.match((await dialog.getAttribute('aria-label')) ?? '', /^Image 1 of 3/);
+    await h.page.keyboard.press('ArrowRight');
+    assert.match((await dialog.getAttribute('aria-label')) ?? '', /^Image 2 of 3/);
+    await h.page.keyboard.press('ArrowLeft');
+    await h.page.keyboard.press('ArrowLeft');
+    assert.match((await dialog.getAttribute('aria-label')) ?? '', /^Image 3 of 3/);
+    await h.page.keyboard.press('Escape');
+    assert.equal(await h.page.getByRole('dialog').count(), 0);
+    assert.deepEqual(ofType(await h.posted(), 'navigate'), []);
+  });
+
+  it('virtualizes 2,000 comments: far fewer rows in the DOM, sorted by upvotes', async () => {
+    await h.send(showMessage(makeLargeRecord(2000)));
+    await h.page.locator('ia-comment').first().waitFor();
+    const rows = await h.page.locator('ia-comment').count();
+    assert.ok(rows > 0 && rows < 100, `${rows} rows rendered`);
+    assert.match((await h.page.locator('ia-comment .upvotes').first().textContent()) ?? '', /2000/);
+    // Moving far down renders the row that becomes current.
+    for (let i = 0; i < 60; i++) await h.page.keyboard.press('ArrowDown');
+    await h.page.locator('ia-comment article[aria-current="true"]').waitFor();
+    assert.match((await h.page.locator('ia-comment article[aria-current="true"] .upvotes').textContent()) ?? '', /1940/);
+  });
+
+  it('keeps the current comment per request', async () => {
+    const a = makeRecord({ id: 'keep-a' });
+    const b = makeRecord({ id: 'keep-b' });
+    await h.send(showMessage(a));
+    await h.page.keyboard.press('ArrowDown');
+    await h.page.keyboard.press('ArrowDown');
+    await h.send(showMessage(b));
+    assert.match((await h.page.locator('ia-comment article[aria-current="true"]').textContent()) ?? '', /Gamma Trio/);
+    await h.send(showMessage(a));
+    assert.match((await h.page.locator('ia-comment article[aria-current="true"]').textContent()) ?? '', /No idea/);
+    const saved = await h.pageValue('window.__savedState');
+    assert.deepEqual(saved.ui.find(([id]: [string]) => id === 'keep-a')[1], { comment: 2, item: 0 });
+  });
+
+  it('? shows the keymap from the one table and Esc closes it', async () => {
+    await h.page.keyboard.press('?');
+    const rows = h.page.locator('ia-help tr');
+    assert.equal(await rows.count(), KEYMAP.length);
+    assert.match((await rows.first().textContent()) ?? '', /Next request/);
+    await h.page.keyboard.press('Escape');
+    assert.equal(await h.page.locator('ia-help').count(), 0);
+  });
+
+  it('shows an unreadable line with file:line and reason, and still navigates', async () => {
+    await h.send({
+      type: 'show',
+      position: 4,
+      total: 9,
+      filter: 'all',
+      matching: 9,
+      view: { kind: 'unreadable', unreadable: { file: 'music.shard.jsonl', line: 5, reason: 'Unexpected token } in JSON' } },
+    });
+    assert.equal(await h.page.locator('.unreadable .location').textContent(), 'music.shard.jsonl:5');
+    assert.equal(await h.page.locator('.unreadable .reason').textContent(), 'Unexpected token } in JSON');
+    assert.equal(await h.page.locator('ia-toolbar .position').textContent(), '5 / 9');
+    await h.clearPosted();
+    await h.page.keyboard.press('j');
+    assert.deepEqual(ofType(await h.posted(), 'navigate'), [{ type: 'navigate', target: { kind: 'next' } }]);
+  });
+
+  it('recomputes S_r live and shows changes and the positive', async () => {
+    await h.send(showMessage(makeRecord({ id: 'rel' })));
+    assert.equal(await h.page.locator('ia-relevance .positive-item').textContent(), 'gamma trio - harbour lights');
+    // Remove the top comment's only item: gamma trio drops out, the positive changes.
+    await h.page.keyboard.press('x');
+    assert.equal(await h.page.locator('ia-relevance .positive-item').textContent(), 'alpha band - moon song');
+    assert.match((await h.page.locator('ia-relevance .changes .removed').textContent()) ?? '', /gamma trio - harbour lights/);
+  });
+
+  it('model panel marks generated titles that hit the ground truth and checks choices', async () => {
+    await h.send(
+      showMessage(
+        makeRecord({
+          id: 'runs',
+          choice: { choices: ['x - 1', 'gamma trio - harbour lights', 'y - 2', 'z - 3', 'w - 4'], true_index: 1 },
+          runs: [
+            { model: 'vision-model', input: 'image', task: 'rec_title', answer: '1. Nobody - Nothing\n2. "Gamma Trio - Harbor Lights"\nnot a title' },
+            { model: 'vision-model', input: 'image', task: 'rec_choice', answer: 'B. gamma trio' },
+          ],
+        }),
+      ),
+    );
+    const titles = h.page.locator('ia-model-panel article').first().locator('li');
+    assert.deepEqual(await titles.evaluateAll((lis) => lis.map((li) => li.className)), ['', 'hit']);
+    assert.match((await h.page.locator('ia-model-panel h3').first().textContent()) ?? '', /Hit@1 0 · Hit@10 1/);
+    assert.match((await h.page.locator('ia-model-panel h3').nth(1).textContent()) ?? '', /picked B: correct/);
+  });
+
+  it('toolbar shows position and progress; f focuses the filter', async () => {
+    await h.send(showMessage(makeRecord({ id: 'tb' }), { position: 11, total: 796 }));
+    await h.send({ type: 'progress', progress: { reviewed: 40, total: 796, invalid: 3, corrected: 12 } });
+    assert.equal(await h.page.locator('ia-toolbar .position').textContent(), '12 / 796');
+    assert.match((await h.page.locator('ia-toolbar label.progress').textContent()) ?? '', /40 \/ 796 reviewed/);
+    await h.page.keyboard.press('f');
+    const focused = await h.pageValue(`(() => {
+      let element = document.activeElement;
+      while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
+      return element?.closest('vscode-dropdown')?.tagName ?? element?.tagName;
+    })()`);
+    assert.equal(focused, 'VSCODE-DROPDOWN');
+  });
+
+  it('never violates the content security policy, throws nothing, and leaves a screenshot', async () => {
+    await showImages(false);
+    assert.deepEqual((await h.violations()).filter((v) => !v.includes('missing.png')), []);
+    assert.deepEqual(h.pageErrors, []);
+    const dir = path.join(REPO_ROOT, 'test-results');
+    mkdirSync(dir, { recursive: true });
+    await h.page.locator('ia-comment').nth(2).waitFor();
+    await h.page.screenshot({ path: path.join(dir, 'webview.png'), fullPage: true });
+  });
+});

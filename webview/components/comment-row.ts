@@ -1,0 +1,176 @@
+// <ia-comment>: one comment: upvotes, status, its text with every item
+// mention highlighted, and the items as editable chips. Stateless: the app
+// owns selection and editing, this element reports actions as `ia-comment-action`.
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import type { ShardComment } from '../../src/core/shard/schema';
+import { mentionSegments, splitItem } from '../items';
+import { themeStyles } from '../theme';
+import type { BadgeTone, ValueEvent } from '../ui-kit';
+import '../ui-kit';
+
+export type CommentStatus = 'unreviewed' | 'confirmed' | 'corrected';
+
+export interface CommentRow {
+  comment: ShardComment;
+  /** Position in the sorted list. */
+  index: number;
+  items: string[];
+  status: CommentStatus;
+  current: boolean;
+  /** Selected item index when current. */
+  selectedItem: number;
+  /** Item index being edited (items.length = a new item), or null. */
+  editing: number | null;
+  /** Creator-only items whose dropped title `t` can bring back. */
+  restorable: ReadonlySet<string>;
+}
+
+export type CommentAction =
+  | { action: 'select'; commentId: string; index?: number }
+  | { action: 'confirm'; commentId: string }
+  | { action: 'remove' | 'edit' | 'creatorOnly'; commentId: string; index: number }
+  | { action: 'add'; commentId: string }
+  | { action: 'commit'; commentId: string; index: number; value: string }
+  | { action: 'cancel'; commentId: string };
+
+const TONES: Record<CommentStatus, BadgeTone> = { unreviewed: 'neutral', confirmed: 'good', corrected: 'changed' };
+
+@customElement('ia-comment')
+export class IaComment extends LitElement {
+  static override styles = [
+    themeStyles,
+    css`
+      :host { display: block; width: 100%; }
+      article {
+        border-left: 3px solid transparent;
+        padding: 6px 8px;
+        border-bottom: 1px solid var(--vscode-panel-border, rgba(128, 128, 128, 0.35));
+      }
+      article.current {
+        border-left-color: var(--vscode-focusBorder, #007fd4);
+        background: var(--vscode-list-inactiveSelectionBackground, rgba(128, 128, 128, 0.15));
+      }
+      header { display: flex; gap: 8px; align-items: center; margin-bottom: 4px; }
+      .upvotes { font-weight: 600; min-width: 3em; }
+      .text { white-space: pre-wrap; overflow-wrap: anywhere; margin: 0 0 6px; }
+      ul { list-style: none; display: flex; flex-wrap: wrap; gap: 4px; margin: 0; padding: 0; align-items: center; }
+      .chip {
+        display: inline-flex;
+        align-items: center;
+        gap: 2px;
+        border: 1px solid var(--vscode-button-border, var(--vscode-panel-border, rgba(128, 128, 128, 0.5)));
+        border-radius: 10px;
+        padding: 0 2px 0 8px;
+        background: var(--vscode-badge-background, #4d4d4d);
+        color: var(--vscode-badge-foreground, #ffffff);
+      }
+      .chip.selected { outline: 2px solid var(--vscode-focusBorder, #007fd4); }
+      .chip-text { cursor: text; }
+      .chip button {
+        background: none;
+        border: none;
+        color: inherit;
+        cursor: pointer;
+        font: inherit;
+        padding: 0 4px;
+      }
+      .empty { font-style: italic; }
+    `,
+  ];
+
+  @property({ attribute: false }) row!: CommentRow;
+
+  override render() {
+    const { comment, items, status, current } = this.row;
+    return html`<article
+      class=${current ? 'current' : ''}
+      aria-current=${current ? 'true' : 'false'}
+      aria-label=${`Comment with ${comment.upvotes} upvotes, ${status}`}
+      @click=${this.onArticleClick}
+    >
+      <header>
+        <span class="upvotes" title="Upvotes">▲ ${comment.upvotes}</span>
+        <ia-badge tone=${TONES[status]} data-status=${status}>${status}</ia-badge>
+        <span class="muted">${items.length} item${items.length === 1 ? '' : 's'}</span>
+      </header>
+      <p class="text">${mentionSegments(comment.raw, items).map((s) => (s.mention ? html`<mark>${s.text}</mark>` : s.text))}</p>
+      <ul role="list" aria-label="Extracted items">
+        ${items.length === 0 && this.row.editing === null ? html`<li class="muted empty">no items</li>` : nothing}
+        ${items.map((item, index) => this.renderChip(item, index))}
+        ${this.row.editing === items.length ? this.renderEditor('', items.length) : nothing}
+        <li>
+          <ia-button appearance="icon" label="Add item" @click=${() => this.act({ action: 'add', commentId: comment.id })}
+            >+ item</ia-button
+          >
+        </li>
+      </ul>
+    </article>`;
+  }
+
+  private renderChip(item: string, index: number) {
+    if (this.row.editing === index) return this.renderEditor(item, index);
+    const commentId = this.row.comment.id;
+    const selected = this.row.current && this.row.selectedItem === index;
+    const hasTitle = splitItem(item).title !== null;
+    return html`<li
+      class="chip ${selected ? 'selected' : ''}"
+      tabindex="0"
+      data-item=${item}
+      aria-label=${`Item: ${item}, press Delete to remove`}
+      @focus=${() => this.act({ action: 'select', commentId, index })}
+    >
+      <span class="chip-text" @dblclick=${() => this.act({ action: 'edit', commentId, index })}>${item}</span>
+      ${hasTitle || this.row.restorable.has(item)
+        ? html`<button
+            tabindex="-1"
+            aria-label=${hasTitle ? `Make ${item} creator-only` : `Restore the title of ${item}`}
+            title="Creator only (t)"
+            @click=${() => this.act({ action: 'creatorOnly', commentId, index })}
+          >
+            ${hasTitle ? '✂' : '↺'}
+          </button>`
+        : nothing}
+      <button tabindex="-1" aria-label=${`Remove ${item}`} title="Remove (x)" @click=${() => this.act({ action: 'remove', commentId, index })}>
+        ×
+      </button>
+    </li>`;
+  }
+
+  private renderEditor(value: string, index: number) {
+    const commentId = this.row.comment.id;
+    return html`<li>
+      <ia-text-field
+        class="item-editor"
+        .value=${value}
+        placeholder="creator - title"
+        label=${index < this.row.items.length ? `Edit item ${value}` : 'New item'}
+        @ia-commit=${(e: ValueEvent) => this.act({ action: 'commit', commentId, index, value: e.detail.value })}
+        @ia-cancel=${() => this.act({ action: 'cancel', commentId })}
+      ></ia-text-field>
+    </li>`;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    // A freshly opened editor takes the focus so the annotator can type at once.
+    const before = changed.get('row') as CommentRow | undefined;
+    if (this.row.editing === null || before?.editing === this.row.editing) return;
+    void this.renderRoot.querySelector('ia-text-field')?.focus();
+  }
+
+  private onArticleClick(event: Event) {
+    if (!this.row.current && !event.composedPath().some((t) => t instanceof HTMLElement && t.tagName === 'IA-TEXT-FIELD')) {
+      this.act({ action: 'select', commentId: this.row.comment.id });
+    }
+  }
+
+  private act(detail: CommentAction) {
+    this.dispatchEvent(new CustomEvent<CommentAction>('ia-comment-action', { detail, bubbles: true, composed: true }));
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ia-comment': IaComment;
+  }
+}

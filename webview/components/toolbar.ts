@@ -1,0 +1,114 @@
+// <ia-toolbar>: position, previous/next, filter, go-to box and progress.
+// Emits `ia-navigate` (detail: NavTarget) and `ia-filter` (detail: { filter }).
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, query } from 'lit/decorators.js';
+import { FILTERS, type Filter, type NavTarget, type Progress } from '../../src/protocol';
+import { goToTarget } from './toolbar-target';
+import { themeStyles } from '../theme';
+import type { IaDropdown, IaTextField, ValueEvent } from '../ui-kit';
+import '../ui-kit';
+
+const FILTER_LABELS: Record<Filter, string> = {
+  all: 'All requests',
+  unreviewed: 'Unreviewed',
+  invalid: 'Invalid',
+  corrected: 'Corrected',
+  'has-notes': 'With notes',
+};
+
+@customElement('ia-toolbar')
+export class IaToolbar extends LitElement {
+  static override styles = [
+    themeStyles,
+    css`
+      :host { display: block; }
+      nav {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 8px;
+        align-items: center;
+        padding: 6px 8px;
+        border-bottom: 1px solid var(--vscode-panel-border, rgba(128, 128, 128, 0.35));
+        background: var(--vscode-editorWidget-background, transparent);
+      }
+      .position { font-variant-numeric: tabular-nums; font-weight: 600; }
+      .spacer { flex: 1; }
+      progress { width: 8em; accent-color: var(--vscode-progressBar-background, #0e70c0); }
+    `,
+  ];
+
+  @property({ type: Number }) position = 0;
+  @property({ type: Number }) total = 0;
+  @property({ type: Number }) matching = 0;
+  @property() filter: Filter = 'all';
+  @property() shardName = '';
+  @property({ attribute: false }) progress: Progress | null = null;
+
+  @query('ia-text-field.goto') private goToField!: IaTextField;
+  @query('ia-dropdown.filter') private filterDropdown!: IaDropdown;
+
+  override render() {
+    const progress = this.progress;
+    return html`<nav aria-label="Requests">
+      <span class="muted">${this.shardName}</span>
+      <ia-button appearance="icon" label="Previous request (k)" @click=${() => this.navigate({ kind: 'previous' })}>◀</ia-button>
+      <span class="position" aria-live="polite" aria-label="Position">${this.total ? this.position + 1 : 0} / ${this.total}</span>
+      <ia-button appearance="icon" label="Next request (j)" @click=${() => this.navigate({ kind: 'next' })}>▶</ia-button>
+      <ia-button label="Next unreviewed request (n)" @click=${() => this.navigate({ kind: 'nextUnreviewed' })}>Next unreviewed</ia-button>
+      <ia-dropdown
+        class="filter"
+        label="Filter (f)"
+        .value=${this.filter}
+        .options=${FILTERS.map((value) => ({ value, label: FILTER_LABELS[value] }))}
+        @ia-change=${(e: ValueEvent) => this.emit('ia-filter', { filter: e.detail.value as Filter })}
+      ></ia-dropdown>
+      ${this.filter === 'all' ? nothing : html`<span class="muted">${this.matching} matching</span>`}
+      <ia-text-field
+        class="goto"
+        placeholder="Go to id or #"
+        label="Go to request by id or position (g)"
+        @ia-commit=${this.onGoTo}
+        @ia-cancel=${() => this.goToField.blur()}
+      ></ia-text-field>
+      <span class="spacer"></span>
+      ${progress
+        ? html`<label class="progress"
+            >${progress.reviewed} / ${progress.total} reviewed
+            <progress max=${progress.total || 1} .value=${progress.reviewed}></progress>
+            <span class="muted">${progress.invalid} invalid · ${progress.corrected} corrected</span></label
+          >`
+        : nothing}
+      <ia-button appearance="icon" label="Keyboard shortcuts (?)" @click=${() => this.emit('ia-help', {})}>?</ia-button>
+    </nav>`;
+  }
+
+  focusGoTo(): void {
+    void this.goToField.focus();
+  }
+
+  focusFilter(): void {
+    this.filterDropdown.focus();
+  }
+
+  private onGoTo(event: ValueEvent) {
+    const target = goToTarget(event.detail.value);
+    if (!target) return;
+    this.navigate(target);
+    this.goToField.value = '';
+    this.goToField.blur();
+  }
+
+  private navigate(target: NavTarget) {
+    this.emit('ia-navigate', target);
+  }
+
+  private emit(type: string, detail: unknown) {
+    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ia-toolbar': IaToolbar;
+  }
+}

@@ -1,0 +1,39 @@
+// <ia-button>: a toolkit button. `label` is the screen-reader name when the
+// visible content is an icon or abbreviation.
+import { LitElement, css, html } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { registerToolkit } from './register';
+
+registerToolkit();
+
+@customElement('ia-button')
+export class IaButton extends LitElement {
+  static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
+  static override styles = css`
+    :host { display: inline-block; }
+    vscode-button { max-width: 100%; }
+  `;
+
+  @property() appearance: 'primary' | 'secondary' | 'icon' = 'secondary';
+  @property() label = '';
+  @property({ type: Boolean, reflect: true }) disabled = false;
+  /** For toggle buttons: 'true' / 'false'; undefined for plain buttons. */
+  @property() pressed: 'true' | 'false' | undefined = undefined;
+
+  override render() {
+    return html`<vscode-button
+      appearance=${this.appearance}
+      aria-label=${this.label || this.textContent?.trim() || ''}
+      aria-pressed=${ifDefined(this.pressed)}
+      ?disabled=${this.disabled}
+      ><slot></slot
+    ></vscode-button>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ia-button': IaButton;
+  }
+}

@@ -1,0 +1,52 @@
+// <ia-dropdown>: a toolkit dropdown over `options`. Event `ia-change`, detail = { value }.
+import { LitElement, css, html } from 'lit';
+import { customElement, property, query } from 'lit/decorators.js';
+import { registerToolkit } from './register';
+
+registerToolkit();
+
+export interface DropdownOption {
+  value: string;
+  label: string;
+}
+
+@customElement('ia-dropdown')
+export class IaDropdown extends LitElement {
+  static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
+  static override styles = css`
+    :host { display: inline-block; }
+  `;
+
+  @property() value = '';
+  @property({ attribute: false }) options: readonly DropdownOption[] = [];
+  @property() label = '';
+
+  @query('vscode-dropdown') private dropdown!: HTMLElement & { value: string };
+
+  override render() {
+    return html`<vscode-dropdown aria-label=${this.label} .value=${this.value} @change=${this.onChange}>
+      ${this.options.map(
+        (option) =>
+          html`<vscode-option value=${option.value} ?selected=${option.value === this.value}>${option.label}</vscode-option>`,
+      )}
+    </vscode-dropdown>`;
+  }
+
+  override focus(): void {
+    this.dropdown?.focus();
+  }
+
+  private onChange(event: Event) {
+    event.stopPropagation();
+    const value = this.dropdown.value;
+    if (value === this.value) return;
+    this.value = value;
+    this.dispatchEvent(new CustomEvent('ia-change', { detail: { value }, bubbles: true, composed: true }));
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ia-dropdown': IaDropdown;
+  }
+}
