@@ -2,6 +2,7 @@
 // VS Code test suite. `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
 import { rmSync } from 'node:fs';
+import { vscodeSuitesPlugin } from './vscode/suite-plugin.mjs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -51,6 +52,7 @@ if (!production) {
     format: 'cjs',
     external: ['vscode', 'mocha'],
     outdir: 'dist',
+    plugins: [vscodeSuitesPlugin],
   });
 }
 

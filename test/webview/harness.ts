@@ -92,8 +92,14 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function openHarness(): Promise<Harness> {
-  if (!existsSync(BUNDLE)) throw new Error(`${BUNDLE} is missing: run node scripts/test-webview.mjs (it builds first)`);
+export interface HarnessOptions {
+  /** The webview bundle to serve; default dist/webview.js (the benchmark builds its own elsewhere). */
+  bundle?: string;
+}
+
+export async function openHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const bundle = options.bundle ?? BUNDLE;
+  if (!existsSync(bundle)) throw new Error(`${bundle} is missing: run node scripts/test-webview.mjs (it builds first)`);
   const nonce = randomBytes(16).toString('base64');
   const png = smallPng();
   const server = http.createServer((request, response) => {
@@ -103,7 +109,7 @@ export async function openHarness(): Promise<Harness> {
       response.end(page(origin, nonce));
     } else if (url === '/dist/webview.js') {
       response.writeHead(200, { 'content-type': 'text/javascript' });
-      response.end(readFileSync(BUNDLE));
+      response.end(readFileSync(bundle));
     } else if (url.startsWith('/img/ok')) {
       response.writeHead(200, { 'content-type': 'image/png' });
       response.end(png);

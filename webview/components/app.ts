@@ -115,6 +115,9 @@ export class IaApp extends LitElement implements EditingHost {
       case 'reply':
         this.client.settle(message);
         break;
+      case 'showKeymap':
+        this.helpOpen = true;
+        break;
     }
   }
 

@@ -36,6 +36,7 @@ export function renderPage(inputs: PageInputs, nonce = newNonce()): string {
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${escapeAttribute(csp)}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
+<meta property="csp-nonce" content="${nonce}">
 <title>${escapeAttribute(inputs.title)}</title>
 </head>
 <body>

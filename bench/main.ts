@@ -1,0 +1,81 @@
+// `npm run bench`: measures the editor's navigation latency (real headless
+// Chromium) and the core's speed and memory, then prints every figure with
+// its budget and ratio. Exits 0 (it reports); `--check` exits 1 when a ratio
+// exceeds 1. Real-data figures skip, saying why, without the shared dataset;
+// synthetic equivalents always run.
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { SHARED_DATASET, hasSharedDataset, skipWithoutDataset } from '../test/helpers/dataset';
+import { buildBundles } from './bundles';
+import { measureEval, measureImport, measureLogReplay, measureShardOpen } from './core-figures';
+import { formatTable, measured, overBudget, skipped, type Figure } from './report';
+import { writeSyntheticRelease } from './synthetic-release';
+import { webviewFigures } from './webview-figures';
+
+const LOG_EVENTS = 100_000;
+const BUDGET = { importMs: 10_000, openMs: 500, replayMs: 3_000, evalMs: 5_000, evalRssMB: 500 };
+
+const log = (line: string): void => void process.stderr.write(`bench: ${line}\n`);
+
+async function coreFigures(label: string, releaseDir: string, cli: string, workDir: string): Promise<Figure[]> {
+  log(`${label}: import`);
+  const imported = await measureImport(releaseDir, workDir, 3);
+  log(`${label}: shard open`);
+  const opened = await measureShardOpen(imported.shard, 10);
+  log(`${label}: ${LOG_EVENTS} events log`);
+  const replayed = await measureLogReplay(imported.shard, LOG_EVENTS, 5);
+  log(`${label}: imagery eval`);
+  const evaluated = measureEval(cli, releaseDir, workDir, 3);
+  return [
+    measured(`${label}: import music (median of 3)`, 'ms', imported.timing.p50, BUDGET.importMs, 'importDomain + one shard written'),
+    measured(`${label}: open + ids, ${opened.requests} requests p50`, 'ms', opened.timing.p50, BUDGET.openMs),
+    measured(`${label}: open + ids, ${opened.requests} requests p95`, 'ms', opened.timing.p95, BUDGET.openMs, `${opened.timing.runs} runs`),
+    measured(`${label}: read + replay 100k events (median of 5)`, 'ms', replayed.p50, BUDGET.replayMs),
+    measured(`${label}: imagery eval (median of 3)`, 'ms', evaluated.timing.p50, BUDGET.evalMs, 'a process of the built CLI, both domains, every stored run'),
+    measured(`${label}: imagery eval peak RSS`, 'MB', evaluated.peakRssMB, BUDGET.evalRssMB),
+  ];
+}
+
+function realSkipped(reason: string): Figure[] {
+  return [
+    skipped('real: import music', 'ms', BUDGET.importMs, reason),
+    skipped('real: open + ids, 796 requests p95', 'ms', BUDGET.openMs, reason),
+    skipped('real: read + replay 100k events', 'ms', BUDGET.replayMs, reason),
+    skipped('real: imagery eval', 'ms', BUDGET.evalMs, reason),
+    skipped('real: imagery eval peak RSS', 'MB', BUDGET.evalRssMB, reason),
+  ];
+}
+
+async function main(): Promise<number> {
+  const check = process.argv.includes('--check');
+  const work = mkdtempSync(path.join(os.tmpdir(), 'imagery-bench-'));
+  try {
+    log('building the webview and CLI bundles');
+    const bundles = await buildBundles(path.join(work, 'bundles'));
+    const figures = await webviewFigures(bundles.webview, work, log);
+
+    const syntheticDir = path.join(work, 'synthetic-release');
+    const written = writeSyntheticRelease(syntheticDir);
+    log(`synthetic release: ${written.requests} requests, ${written.comments} comments, ${written.runFiles} run files`);
+    figures.push(...(await coreFigures('synthetic', syntheticDir, bundles.cli, path.join(work, 'synthetic'))));
+
+    if (hasSharedDataset) figures.push(...(await coreFigures('real', SHARED_DATASET, bundles.cli, path.join(work, 'real'))));
+    else figures.push(...realSkipped(String(skipWithoutDataset)));
+
+    console.log(formatTable(figures));
+    const over = overBudget(figures);
+    console.log(over.length ? `\n${over.length} figure(s) over budget` : '\nevery figure is within budget');
+    return check && over.length > 0 ? 1 : 0;
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(`bench: failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    process.exit(2);
+  },
+);

@@ -1,0 +1,113 @@
+// Keypress-to-painted latency in the real webview bundle, in headless
+// Chromium, through the webview test harness. A fake host answers each
+// `navigate` the way the extension does (a `show`, then the `reply`), so the
+// round trip includes serialising the record as VS Code's postMessage does.
+import { emptyRequestState } from '../src/core/annotations/state';
+import type { ShardRecord } from '../src/core/shard/schema';
+import type { HostToWebview } from '../src/protocol';
+import { initMessage } from '../test/fixtures/synthetic-record';
+import { openHarness, type Harness } from '../test/webview/harness';
+import { FORWARD_POSTS_SOURCE, PROBE_SOURCE } from './page-probe';
+
+export interface NavigationSamples {
+  /** Keypress-to-painted latency (ms) of each measured press, by the id of the record it landed on. */
+  byTarget: Map<string, number[]>;
+  /** Keypress to the host's `show` reaching the page (ms), same keys: the host round trip part. */
+  arrivalByTarget: Map<string, number[]>;
+}
+
+const append = (map: Map<string, number[]>, key: string, value: number): void => void map.set(key, [...(map.get(key) ?? []), value]);
+
+function showMessage(record: ShardRecord, position: number, total: number, origin: string): HostToWebview {
+  // Local images become the harness's small PNG, as the host would give webview URIs.
+  const images = record.images.map((image, n) => ({ src: `${origin}/img/ok-${n}.png`, url: image.url }));
+  return {
+    type: 'show',
+    position,
+    total,
+    filter: 'all',
+    matching: total,
+    index: position,
+    view: { kind: 'record', record, images, state: emptyRequestState() },
+  };
+}
+
+/** The webview in a page, with a host that cycles through `records` on every `navigate`. */
+export class NavigationBench {
+  private position = 0;
+  private records: readonly ShardRecord[] = [];
+
+  private constructor(private readonly harness: Harness) {}
+
+  static async open(bundle: string): Promise<NavigationBench> {
+    const harness = await openHarness({ bundle });
+    const bench = new NavigationBench(harness);
+    try {
+      await harness.page.exposeBinding('__benchHost', (_source, message: { type: string; seq?: number }) => bench.answer(message));
+      await harness.pageValue(PROBE_SOURCE);
+      await harness.pageValue(FORWARD_POSTS_SOURCE);
+      await harness.send(initMessage());
+    } catch (error) {
+      await harness.close();
+      throw error;
+    }
+    return bench;
+  }
+
+  close(): Promise<void> {
+    return this.harness.close();
+  }
+
+  /** Shows the first of `records`; each `navigate` then moves to the next one, wrapping around. */
+  async load(records: readonly ShardRecord[]): Promise<void> {
+    this.records = records;
+    this.position = 0;
+    await this.harness.send(this.show());
+    await this.harness.page.locator('ia-query h1.title').waitFor();
+    await this.harness.blurFocus();
+  }
+
+  private show(): HostToWebview {
+    return showMessage(this.records[this.position], this.position, this.records.length, this.harness.origin);
+  }
+
+  private async answer(message: { type: string; seq?: number }): Promise<void> {
+    if (message.type !== 'navigate' || message.seq === undefined) return;
+    this.position = (this.position + 1) % this.records.length;
+    const messages = [this.show(), { type: 'reply', seq: message.seq, ok: true }];
+    // JSON text parsed in the page: the path a VS Code webview message takes.
+    await this.harness.pageValue(`for (const m of JSON.parse(${JSON.stringify(JSON.stringify(messages))})) window.postMessage(m, '*')`);
+  }
+
+  /** Presses `j` warmup + presses times; every press shows another request. */
+  async requestPresses(presses: number, warmup: number): Promise<NavigationSamples> {
+    const samples: NavigationSamples = { byTarget: new Map(), arrivalByTarget: new Map() };
+    for (let press = 0; press < warmup + presses; press++) {
+      const target = this.records[(this.position + 1) % this.records.length];
+      const latency = await this.pressAndWait('j', `window.__bench.armTitle(${JSON.stringify(target.title)})`);
+      if (press < warmup) continue;
+      append(samples.byTarget, target.id, latency);
+      append(samples.arrivalByTarget, target.id, (await this.harness.pageValue('window.__bench.arrived')) as number);
+    }
+    return samples;
+  }
+
+  /**
+   * Presses ↓ inside the shown request (comments in upvote order, as
+   * makeLargeRecord orders them: row k shows "Comment k+1:").
+   */
+  async commentPresses(presses: number, warmup: number): Promise<number[]> {
+    const samples: number[] = [];
+    for (let press = 0; press < warmup + presses; press++) {
+      const latency = await this.pressAndWait('ArrowDown', `window.__bench.armComment(${JSON.stringify(`Comment ${press + 2}:`)})`);
+      if (press >= warmup) samples.push(latency);
+    }
+    return samples;
+  }
+
+  private async pressAndWait(key: string, arm: string): Promise<number> {
+    await this.harness.pageValue(arm);
+    await this.harness.page.keyboard.press(key);
+    return (await this.harness.pageValue('window.__bench.done')) as number;
+  }
+}

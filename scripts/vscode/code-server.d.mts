@@ -1,0 +1,28 @@
+// Types of code-server.mjs for the TypeScript end-to-end tests.
+import type { Browser } from 'playwright-core';
+
+export const DEFAULT_SETTINGS: Record<string, unknown>;
+
+export interface CodeServer {
+  url: string;
+  port: number;
+  root: string;
+  logFile: string;
+  workspace: string | undefined;
+  userDataDir: string;
+  stop(): Promise<void>;
+}
+
+export function startCodeServer(options?: {
+  workspace?: string;
+  settings?: Record<string, unknown>;
+  vsix?: string;
+  port?: number;
+}): Promise<CodeServer>;
+
+export function workbenchUrl(
+  baseUrl: string,
+  options?: { folder?: string; extensionDevelopmentPath?: string; extensionTestsPath?: string },
+): string;
+
+export function launchBrowser(): Promise<Browser>;
