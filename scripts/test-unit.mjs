@@ -1,8 +1,9 @@
-// Layer 1: unit tests of the core (node:test, TypeScript through tsx).
+// Layer 1: unit tests of the core, CLI and host logic (node:test, TypeScript through tsx).
 import { spawnSync } from 'node:child_process';
 import { findTests } from './find-tests.mjs';
 
-const files = findTests('test/unit');
+// The benchmark's own report logic is unit-tested too.
+const files = [...findTests('test/unit'), ...findTests('bench')];
 if (files.length === 0) {
   console.error('no unit tests found under test/unit');
   process.exit(1);
