@@ -47,6 +47,24 @@ describe('rendering', () => {
     assert.equal(colours.chip, THEME['--vscode-badge-background']);
   });
 
+  it('outlines the current comment with the high-contrast border when the theme has one', async () => {
+    await h.send(showMessage(makeRecord()));
+    const outline = (selector: string) =>
+      h.pageValue(`(() => {
+        const list = document.querySelector('ia-app').shadowRoot.querySelector('ia-comment-list').shadowRoot;
+        const article = [...list.querySelectorAll('ia-comment')].map((c) => c.shadowRoot.querySelector('article')).find((a) => a.matches(${JSON.stringify(selector)}));
+        const style = getComputedStyle(article);
+        return style.outlineStyle + ' ' + style.outlineColor;
+      })()`);
+    await h.pageValue(`document.body.style.setProperty('--vscode-contrastActiveBorder', 'rgb(243, 133, 24)')`);
+    try {
+      assert.equal(await outline('.current'), 'dashed rgb(243, 133, 24)');
+      assert.notEqual(await outline(':not(.current)'), 'dashed rgb(243, 133, 24)');
+    } finally {
+      await h.pageValue(`document.body.style.removeProperty('--vscode-contrastActiveBorder')`);
+    }
+  });
+
   it('shows a placeholder with URL and error for broken and refused images', async () => {
     await showImages(false);
     const placeholders = h.page.locator('ia-gallery .grid .placeholder');

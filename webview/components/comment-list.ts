@@ -13,9 +13,12 @@ export class IaCommentList extends LitElement {
   static override styles = [
     themeStyles,
     css`
-      :host { display: block; }
-      /* A definite height: the virtualizer contains its size, so it cannot grow with its rows. */
-      lit-virtualizer { height: max(300px, calc(100vh - 190px)); }
+      /*
+       * The virtualizer contains its size (it cannot grow with its rows), so it takes
+       * the height its parent gives this element, or --ia-comment-list-height.
+       */
+      :host { display: flex; flex-direction: column; }
+      lit-virtualizer { flex: 1 1 auto; height: var(--ia-comment-list-height, auto); }
       .empty { padding: 8px; }
     `,
   ];
@@ -23,6 +26,30 @@ export class IaCommentList extends LitElement {
   @property({ attribute: false }) rows: CommentRow[] = [];
 
   @query('lit-virtualizer') private virtualizer?: LitVirtualizer<CommentRow>;
+
+  // The virtualizer measures which rows are visible only when its own box resizes
+  // or something scrolls. A window that grows, or a header that shrinks, can move
+  // the list into view without either, which left a list booted in a hidden or
+  // short frame showing one row or none. Any window or page resize re-measures it.
+  private readonly pageResize = new ResizeObserver(() => this.remeasure());
+  private readonly onWindowResize = () => this.remeasure();
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('resize', this.onWindowResize);
+    this.pageResize.observe(document.documentElement);
+  }
+
+  override disconnectedCallback(): void {
+    window.removeEventListener('resize', this.onWindowResize);
+    this.pageResize.disconnect();
+    super.disconnectedCallback();
+  }
+
+  /** A scroll event is the virtualizer's public cue to recompute its visible range. */
+  private remeasure() {
+    this.virtualizer?.dispatchEvent(new Event('scroll'));
+  }
 
   override render() {
     const reviewed = this.rows.filter((row) => row.status !== 'unreviewed').length;

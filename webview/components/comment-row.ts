@@ -50,6 +50,9 @@ export class IaComment extends LitElement {
       article.current {
         border-left-color: var(--vscode-focusBorder, #007fd4);
         background: var(--vscode-list-inactiveSelectionBackground, rgba(128, 128, 128, 0.15));
+        /* High-contrast themes have no selection background: outline the row as VS Code's lists do. */
+        outline: 1px dashed var(--vscode-contrastActiveBorder, transparent);
+        outline-offset: -1px;
       }
       header { display: flex; gap: 8px; align-items: center; margin-bottom: 4px; }
       .upvotes { font-weight: 600; min-width: 3em; }
