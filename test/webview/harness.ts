@@ -11,6 +11,7 @@ import { PNG } from 'pngjs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { HostToWebview } from '../../src/protocol';
 import { REPO_ROOT } from '../helpers/dataset';
+import { contentSecurityPolicy } from '../../src/host/editor/html';
 
 const BUNDLE = path.join(REPO_ROOT, 'dist', 'webview.js');
 
@@ -40,15 +41,9 @@ function smallPng(): Buffer {
 }
 
 function page(origin: string, nonce: string): string {
-  // The CSP the host sets, with webview.cspSource = this server's origin. The
+  // The host's own CSP, with webview.cspSource = this server's origin. The
   // csp-nonce meta lets the toolkit's style probe (FAST) carry the nonce.
-  const csp = [
-    "default-src 'none'",
-    `script-src 'nonce-${nonce}'`,
-    `style-src ${origin} 'nonce-${nonce}'`,
-    `img-src ${origin} https:`,
-    `font-src ${origin}`,
-  ].join('; ');
+  const csp = contentSecurityPolicy(origin, nonce);
   const theme = Object.entries(THEME)
     .map(([name, value]) => `${name}: ${value};`)
     .join(' ');
