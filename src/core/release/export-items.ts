@@ -2,25 +2,13 @@
 // order is Python set order (not reproducible), so an export keeps the
 // release's order for the items still present and appends new ones in order
 // of first appearance.
-import { readFile } from 'node:fs/promises';
-import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
+import { readCsvFile } from './csv-file';
 
 /** The titles of an items.csv, in file order; [] when the file does not exist. */
 export async function readItemsCsv(file: string): Promise<string[]> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw error;
-  }
-  try {
-    const rows: { title: string }[] = parse(text, { bom: true, columns: true });
-    return rows.map((row) => row.title);
-  } catch (error) {
-    throw new Error(`${file}: ${(error as Error).message}`);
-  }
+  const rows = await readCsvFile<{ title: string }>(file, { columns: true });
+  return (rows ?? []).map((row) => row.title);
 }
 
 /** `present` ordered as in `preferredOrder` first, then the rest in their own order. */

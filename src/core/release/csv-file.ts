@@ -1,0 +1,20 @@
+// Reading the release's small CSV files: a missing file is "no rows", and a
+// parse error names the file.
+import { readFile } from 'node:fs/promises';
+import { parse, type Options } from 'csv-parse/sync';
+
+/** The parsed records of `file`, or undefined when it does not exist. */
+export async function readCsvFile<Row>(file: string, options: Options): Promise<Row[] | undefined> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+  try {
+    return parse(text, { bom: true, ...options }) as Row[];
+  } catch (error) {
+    throw new Error(`${file}: ${(error as Error).message}`);
+  }
+}
