@@ -12,6 +12,8 @@ export const VIEWPORT = { width: 1280, height: 800 };
 export interface Workbench {
   page: Page;
   workspace: string;
+  /** code-server's user data folder (settings, backups, extension storage). */
+  userDataDir: string;
   close(): Promise<void>;
 }
 
@@ -19,18 +21,21 @@ export interface WorkbenchOptions {
   settings?: Record<string, unknown>;
   /** Install this .vsix instead of loading the extension from the repo's source. */
   vsix?: string;
+  /** Open this existing folder instead of a copy of sample/; the caller owns it (close() leaves it). */
+  workspace?: string;
 }
 
-/** Opens the workbench on a temp copy of sample/ and waits until it is ready. */
+/** Opens the workbench on a temp copy of sample/ (or `options.workspace`) and waits until it is ready. */
 export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Workbench> {
-  const workspace = mkdtempSync(path.join(tmpdir(), 'imagery-e2e-'));
-  cpSync(path.join(REPO_ROOT, 'sample'), workspace, { recursive: true });
+  const ownsWorkspace = options.workspace === undefined;
+  const workspace = options.workspace ?? mkdtempSync(path.join(tmpdir(), 'imagery-e2e-'));
+  if (ownsWorkspace) cpSync(path.join(REPO_ROOT, 'sample'), workspace, { recursive: true });
   let server: CodeServer | undefined;
   let browser: Browser | undefined;
   const close = async () => {
     await browser?.close();
     await server?.stop();
-    rmSync(workspace, { recursive: true, force: true });
+    if (ownsWorkspace) rmSync(workspace, { recursive: true, force: true });
   };
   try {
     server = await startCodeServer({ workspace, settings: options.settings, vsix: options.vsix });
@@ -39,7 +44,7 @@ export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Wor
     const extensionDevelopmentPath = options.vsix ? undefined : REPO_ROOT;
     await page.goto(workbenchUrl(server.url, { folder: workspace, extensionDevelopmentPath }));
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
-    return { page, workspace, close };
+    return { page, workspace, userDataDir: server.userDataDir, close };
   } catch (error) {
     await close();
     throw error;
@@ -74,4 +79,68 @@ export async function runCommand(page: Page, title: string): Promise<void> {
 /** The active webview's document: two iframes deep. */
 export function webview(page: Page): FrameLocator {
   return page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+}
+
+/** The n-th editor webview (0-based, in DOM order): a split shows one per editor group. */
+export function webviewAt(page: Page, index: number): FrameLocator {
+  return page.locator('iframe.webview.ready').nth(index).contentFrame().frameLocator('iframe#active-frame');
+}
+
+/** Reloads the window, as F5 or "Developer: Reload Window" would, and waits for the workbench. */
+export async function reloadWorkbench(page: Page): Promise<void> {
+  await page.reload();
+  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+}
+
+/**
+ * Closes the page and opens the same workbench in a new page of the same
+ * browser profile (IndexedDB kept), as closing a tab and opening it again.
+ */
+export async function reopenWorkbench(page: Page): Promise<Page> {
+  const url = page.url();
+  const context = page.context();
+  await page.close({ runBeforeUnload: true });
+  const next = await context.newPage();
+  await next.setViewportSize(VIEWPORT);
+  await next.goto(url);
+  await next.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+  return next;
+}
+
+/** True when the active editor tab shows the unsaved-changes marker. */
+export async function activeTabDirty(page: Page): Promise<boolean> {
+  return (await page.locator('.tabs-container .tab.active.dirty').count()) > 0;
+}
+
+// Runs in the page: true once the workspace's stored editor layout (IndexedDB,
+// written a moment after an editor opens) mentions the file.
+const EDITOR_REMEMBERED = `async (fileName) => {
+  for (const { name } of await indexedDB.databases()) {
+    if (!name || !name.startsWith('vscode-web-state-db-') || name.endsWith('-global')) continue;
+    const db = await new Promise((ok, fail) => {
+      const open = indexedDB.open(name);
+      open.onsuccess = () => ok(open.result);
+      open.onerror = () => fail(open.error);
+    });
+    try {
+      if (!db.objectStoreNames.contains('ItemTable')) continue;
+      const layout = await new Promise((ok, fail) => {
+        const get = db.transaction('ItemTable').objectStore('ItemTable').get('memento/workbench.parts.editor');
+        get.onsuccess = () => ok(get.result);
+        get.onerror = () => fail(get.error);
+      });
+      if (typeof layout === 'string' && layout.includes(fileName)) return true;
+    } finally {
+      db.close();
+    }
+  }
+  return false;
+}`;
+
+/**
+ * Waits until the workbench has stored that an editor on `fileName` is open:
+ * a reload before that reopens no editor at all (nothing to do with our data).
+ */
+export async function waitForEditorRemembered(page: Page, fileName: string): Promise<void> {
+  await page.waitForFunction(`(${EDITOR_REMEMBERED})(${JSON.stringify(fileName)})`, undefined, { polling: 200, timeout: 30_000 });
 }

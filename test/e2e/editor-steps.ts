@@ -1,0 +1,117 @@
+// Steps the annotation-editor end-to-end tests share: where the log is, what
+// it holds, and what the webview shows (read from the page, as a user sees it).
+import { copyFileSync, existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { FrameLocator, Page } from 'playwright-core';
+import { annotationLogPath } from '../../src/core/annotations/paths';
+import { quickOpen, webview } from './workbench';
+
+export const ANNOTATOR = 'e2e-annotator';
+/** Settings of the manual save mode with hot exit on window close. */
+export const MANUAL_SETTINGS = {
+  'imageryAnnotator.annotator': ANNOTATOR,
+  'imageryAnnotator.saveMode': 'manual',
+  'files.autoSave': 'off',
+  'files.hotExit': 'onExitAndWindowClose',
+};
+/** How long the webview may take to show up (opening, or restoring after a reload). */
+export const WEBVIEW_TIMEOUT = 30_000;
+
+export interface LoggedEvent {
+  id: string;
+  type: string;
+  request: string;
+  annotator: string;
+  verdict?: string;
+  reason?: string;
+  comment?: string;
+  items?: string[];
+  target?: string;
+  text?: string;
+}
+
+export interface SampleRequest {
+  id: string;
+  title: string;
+  /** Comment ids, highest upvotes first (the order the editor lists them). */
+  comments: string[];
+}
+
+/** A copy of a sample shard under a new name, so each test owns its shard and log. */
+export function copyShard(workspace: string, sampleShard: string, name: string): string {
+  const target = path.join(workspace, 'shards', name);
+  copyFileSync(path.join(workspace, 'shards', sampleShard), target);
+  return target;
+}
+
+export function logFileOf(shardFile: string): string {
+  return annotationLogPath(shardFile, ANNOTATOR);
+}
+
+/** The events in the annotator's log on disk ([] when there is none yet). */
+export function loggedEvents(shardFile: string): LoggedEvent[] {
+  const file = logFileOf(shardFile);
+  if (!existsSync(file)) return [];
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as LoggedEvent);
+}
+
+export function requestsOf(shardFile: string): SampleRequest[] {
+  return readFileSync(shardFile, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => {
+      const record = JSON.parse(line) as { id: string; title: string; comments: { id: string; upvotes: number }[] };
+      const comments = [...record.comments].sort((a, b) => b.upvotes - a.upvotes).map((comment) => comment.id);
+      return { id: record.id, title: record.title, comments };
+    });
+}
+
+/** Opens a shard by Quick Open and waits until the webview shows a request. */
+export async function openShard(page: Page, shardFile: string): Promise<FrameLocator> {
+  await quickOpen(page, path.basename(shardFile));
+  const view = webview(page);
+  await view.locator('h1.title').waitFor({ timeout: WEBVIEW_TIMEOUT });
+  return view;
+}
+
+/** Waits until the webview shows this request's title. */
+export async function waitForTitle(view: FrameLocator, title: string): Promise<void> {
+  await view.locator('h1.title', { hasText: title }).waitFor({ timeout: WEBVIEW_TIMEOUT });
+}
+
+/** The toolbar's progress, e.g. "3 / 4 reviewed". */
+export function progressLabel(view: FrameLocator, text: string) {
+  return view.locator('label.progress', { hasText: text });
+}
+
+/** The request's validity as the panel shows it: valid, invalid or undecided. */
+export function validityStatus(view: FrameLocator, status: 'valid' | 'invalid' | 'undecided') {
+  return view.locator(`ia-validity .status[data-status="${status}"]`);
+}
+
+/** The status badges of the comments, in list order. */
+export async function commentStatuses(view: FrameLocator): Promise<string[]> {
+  return view.locator('ia-comment ia-badge[data-status]').evaluateAll((badges) => badges.map((badge) => badge.getAttribute('data-status') ?? ''));
+}
+
+/** Waits until the log on disk satisfies `check` (the host writes asynchronously). */
+export async function waitForLog(shardFile: string, check: (events: LoggedEvent[]) => boolean, timeoutMs = 15_000): Promise<LoggedEvent[]> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const events = loggedEvents(shardFile);
+    if (check(events)) return events;
+    if (Date.now() > deadline) throw new Error(`log ${logFileOf(shardFile)} never matched; it holds ${JSON.stringify(events.map((e) => e.type))}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** The extension's backup pointer records under the server's user data folder. */
+export function backupPointers(userDataDir: string): string[] {
+  if (!existsSync(userDataDir)) return [];
+  return readdirSync(userDataDir, { recursive: true, encoding: 'utf8' }).filter((entry) =>
+    /(^|[/\\])backup-pointers[/\\][^/\\]+\.json$/.test(entry),
+  );
+}
