@@ -16,7 +16,10 @@ import {
   waitForTitle,
   WEBVIEW_TIMEOUT,
 } from './editor-steps';
-import { activeTabDirty, openWorkbench, reloadWorkbench, waitForEditorRemembered, webview, type Workbench } from './workbench';
+import { appendFileSync, mkdirSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { logFileOf } from './editor-steps';
+import { activeTabDirty, openWorkbench, reloadWorkbench, runCommand, waitForEditorRemembered, webview, webviewAt, type Workbench } from './workbench';
 
 describe('the editor in immediate save mode', () => {
   let workbench: Workbench;
@@ -51,5 +54,54 @@ describe('the editor in immediate save mode', () => {
     await validityStatus(restored, 'valid').waitFor({ timeout: WEBVIEW_TIMEOUT });
     console.log(`# reload -> restored editor showing the action: ${Date.now() - reloadStarted} ms`);
     assert.equal(await activeTabDirty(page), false, 'immediate mode leaves nothing unsaved');
+  });
+
+  test('Ctrl+Z and Ctrl+Shift+Z inside the webview undo and redo, each as an event on disk', async () => {
+    const { page, workspace } = workbench;
+    const shard = copyShard(workspace, 'music-002.shard.jsonl', 'immediate-undo.shard.jsonl');
+    const [first] = requestsOf(shard);
+    const view = await openShard(page, shard);
+    await waitForTitle(view, first.title);
+    await view.locator('h1.title').click();
+
+    await page.keyboard.press('v');
+    await validityStatus(view, 'valid').waitFor({ timeout: WEBVIEW_TIMEOUT });
+    await page.keyboard.press('Control+Z');
+    await validityStatus(view, 'undecided').waitFor({ timeout: WEBVIEW_TIMEOUT });
+    await page.keyboard.press('Control+Shift+Z');
+    await validityStatus(view, 'valid').waitFor({ timeout: WEBVIEW_TIMEOUT });
+
+    const events = await waitForLog(shard, (logged) => logged.length === 3);
+    assert.deepEqual(events.map((event) => event.type), ['validity', 'retract', 'retract']);
+    assert.equal(events[1].target, events[0].id, 'undo retracts the verdict');
+    assert.equal(events[2].target, events[1].id, 'redo retracts the undo');
+  });
+
+  test('two editors on one shard (split) show each other\'s actions, and an outside append shows in both', async () => {
+    const { page, workspace } = workbench;
+    const shard = copyShard(workspace, 'books-001.shard.jsonl', 'immediate-split.shard.jsonl');
+    const [first] = requestsOf(shard);
+    await openShard(page, shard);
+    await runCommand(page, 'View: Split Editor Right');
+    await page.locator('iframe.webview.ready').nth(1).waitFor({ timeout: WEBVIEW_TIMEOUT });
+    const left = webviewAt(page, 0);
+    const right = webviewAt(page, 1);
+    await waitForTitle(left, first.title);
+    await waitForTitle(right, first.title);
+
+    await right.locator('h1.title').click();
+    await page.keyboard.press('4');
+    const notMusic = (view: typeof left) =>
+      view.locator('ia-validity .status[data-status="invalid"]', { hasText: 'Not music rec' });
+    await notMusic(right).waitFor({ timeout: WEBVIEW_TIMEOUT });
+    await notMusic(left).waitFor({ timeout: WEBVIEW_TIMEOUT });
+
+    // Another window of the same annotator appends to the same log.
+    mkdirSync(path.dirname(logFileOf(shard)), { recursive: true });
+    const outside = { v: 1, id: randomUUID(), time: new Date().toISOString(), annotator: ANNOTATOR, request: first.id, type: 'validity', verdict: 'valid' };
+    appendFileSync(logFileOf(shard), `${JSON.stringify(outside)}\n`);
+    await validityStatus(left, 'valid').waitFor({ timeout: WEBVIEW_TIMEOUT });
+    await validityStatus(right, 'valid').waitFor({ timeout: WEBVIEW_TIMEOUT });
+    assert.deepEqual(loggedEvents(shard).map((event) => event.verdict), ['invalid', 'valid'], 'no event lost or doubled');
   });
 });

@@ -40,7 +40,8 @@ export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Wor
   try {
     server = await startCodeServer({ workspace, settings: options.settings, vsix: options.vsix });
     browser = await launchBrowser();
-    const page = await browser.newPage({ viewport: VIEWPORT });
+    // An explicit context outlives its pages, so a test can close the tab and open it again.
+    const page = await (await browser.newContext({ viewport: VIEWPORT })).newPage();
     const extensionDevelopmentPath = options.vsix ? undefined : REPO_ROOT;
     await page.goto(workbenchUrl(server.url, { folder: workspace, extensionDevelopmentPath }));
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });

@@ -1,11 +1,13 @@
 // Hot exit for unsaved (manual mode) events. VS Code gives each backup a
-// destination; we also keep our own pointer to the newest backup per
-// document, because the web workbench may reopen an editor with no backupId
-// or a stale one if the window closes within seconds of the last backup.
+// destination, but only about a second after an edit, and the web workbench
+// may reopen an editor with no backupId or a stale one if the window closes
+// within seconds. So we also keep our own copy of the unsaved events, written
+// at every edit, and a pointer per document to the newest backup of either kind.
 import { createHash } from 'node:crypto';
 import * as vscode from 'vscode';
 import { z } from 'zod';
 import { KnownEvent, UnknownEvent, type AnnotationEvent } from '../../core/annotations/events';
+import { SerialQueue } from './serialQueue';
 
 const BACKUP_VERSION = 1;
 
@@ -21,10 +23,13 @@ const PointerRecord = z.object({
   time: z.string(),
 });
 
+/** Writes a backup whole or not at all (temp file, then rename): a crash mid-write keeps the previous one. */
 export async function writeBackup(destination: vscode.Uri, document: vscode.Uri, pending: readonly AnnotationEvent[]): Promise<void> {
   const body = JSON.stringify({ version: BACKUP_VERSION, document: document.toString(), pending });
   await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(destination, '..'));
-  await vscode.workspace.fs.writeFile(destination, Buffer.from(body, 'utf8'));
+  const temp = destination.with({ path: `${destination.path}.${process.pid}.tmp` });
+  await vscode.workspace.fs.writeFile(temp, Buffer.from(body, 'utf8'));
+  await vscode.workspace.fs.rename(temp, destination, { overwrite: true });
 }
 
 /** The pending events of a backup, or undefined when it is missing or unreadable (then we load from disk). */
@@ -45,16 +50,61 @@ export async function deleteQuietly(uri: vscode.Uri): Promise<void> {
   }
 }
 
-/** One small JSON record per document with unsaved work, named by a hash of the document's URI. */
+/**
+ * One small JSON record per document with unsaved work, named by a hash of
+ * the document's URI, and beside it our own backup of that work. Calls for one
+ * document run in order, so a late backup can never outlive the save after it.
+ */
 export class BackupPointers {
+  private readonly queues = new Map<string, SerialQueue>();
+
   constructor(private readonly folder: vscode.Uri) {}
 
-  private recordFor(document: vscode.Uri): vscode.Uri {
-    const key = createHash('sha256').update(document.toString()).digest('hex').slice(0, 32);
-    return vscode.Uri.joinPath(this.folder, `${key}.json`);
+  private key(document: vscode.Uri): string {
+    return createHash('sha256').update(document.toString()).digest('hex').slice(0, 32);
   }
 
-  async point(document: vscode.Uri, backup: vscode.Uri): Promise<void> {
+  private recordFor(document: vscode.Uri): vscode.Uri {
+    return vscode.Uri.joinPath(this.folder, `${this.key(document)}.json`);
+  }
+
+  private ownBackupFor(document: vscode.Uri): vscode.Uri {
+    return vscode.Uri.joinPath(this.folder, `${this.key(document)}.unsaved`);
+  }
+
+  private inOrder<T>(document: vscode.Uri, job: () => Promise<T>): Promise<T> {
+    const key = document.toString();
+    let queue = this.queues.get(key);
+    if (!queue) this.queues.set(key, (queue = new SerialQueue()));
+    return queue.run(job);
+  }
+
+  /** Our own backup of the unsaved events, taken at every edit; none left when nothing is unsaved. */
+  keep(document: vscode.Uri, pending: readonly AnnotationEvent[]): Promise<void> {
+    const snapshot = [...pending];
+    return this.inOrder(document, async () => {
+      if (snapshot.length === 0) return this.forgetNow(document);
+      const own = this.ownBackupFor(document);
+      await writeBackup(own, document, snapshot);
+      await this.pointNow(document, own);
+    });
+  }
+
+  /** Nothing unsaved any more (saved, reverted, or closed with "Don't Save"). */
+  forget(document: vscode.Uri): Promise<void> {
+    return this.inOrder(document, () => this.forgetNow(document));
+  }
+
+  private async forgetNow(document: vscode.Uri): Promise<void> {
+    await deleteQuietly(this.recordFor(document));
+    await deleteQuietly(this.ownBackupFor(document));
+  }
+
+  point(document: vscode.Uri, backup: vscode.Uri): Promise<void> {
+    return this.inOrder(document, () => this.pointNow(document, backup));
+  }
+
+  private async pointNow(document: vscode.Uri, backup: vscode.Uri): Promise<void> {
     const record = { document: document.toString(), backup: backup.toString(), time: new Date().toISOString() };
     await vscode.workspace.fs.createDirectory(this.folder);
     await vscode.workspace.fs.writeFile(this.recordFor(document), Buffer.from(JSON.stringify(record), 'utf8'));
@@ -73,8 +123,10 @@ export class BackupPointers {
   }
 
   /** Removes the record if it still names this backup (a newer backup may have replaced it). */
-  async clear(document: vscode.Uri, backup?: vscode.Uri): Promise<void> {
-    if (backup && (await this.newest(document))?.toString() !== backup.toString()) return;
-    await deleteQuietly(this.recordFor(document));
+  clear(document: vscode.Uri, backup: vscode.Uri): Promise<void> {
+    return this.inOrder(document, async () => {
+      if ((await this.newest(document))?.toString() !== backup.toString()) return;
+      await deleteQuietly(this.recordFor(document));
+    });
   }
 }

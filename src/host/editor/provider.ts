@@ -65,11 +65,21 @@ export class AnnotatorEditorProvider implements vscode.CustomEditorProvider<Anno
       document.onDidEdit((edit) => {
         this.changed.fire(edit);
         this.clearDirtyWhenImmediate(document);
+        this.keepUnsaved(document);
       }),
-      document.onDidChangeState(() => this.clearDirtyWhenImmediate(document)),
+      // Undo, redo and outside changes come here, not as edits.
+      document.onDidChangeState(() => {
+        this.clearDirtyWhenImmediate(document);
+        this.keepUnsaved(document);
+      }),
       document.onLogWarnings((warnings) => warnings.forEach((w) => output().warn(`${w.file}:${w.line}: ${w.reason}`))),
     ];
-    document.onDidDispose(() => subscriptions.forEach((subscription) => subscription.dispose()));
+    document.onDidDispose(() => {
+      subscriptions.forEach((subscription) => subscription.dispose());
+      // VS Code disposes a document only when its last editor is closed by hand: unsaved work there
+      // was refused ("Don't Save"). A window that closes or reloads disposes nothing, so hot exit keeps it.
+      void this.pointers.forget(document.uri);
+    });
     this.registry.addDocument(document);
     return document;
   }
@@ -108,7 +118,7 @@ export class AnnotatorEditorProvider implements vscode.CustomEditorProvider<Anno
 
   async saveCustomDocument(document: AnnotatorDocument): Promise<void> {
     await document.save();
-    await this.pointers.clear(document.uri);
+    await this.pointers.forget(document.uri);
   }
 
   async saveCustomDocumentAs(document: AnnotatorDocument, destination: vscode.Uri): Promise<void> {
@@ -117,7 +127,7 @@ export class AnnotatorEditorProvider implements vscode.CustomEditorProvider<Anno
 
   async revertCustomDocument(document: AnnotatorDocument): Promise<void> {
     await document.revert();
-    await this.pointers.clear(document.uri);
+    await this.pointers.forget(document.uri);
   }
 
   async backupCustomDocument(document: AnnotatorDocument, context: vscode.CustomDocumentBackupContext): Promise<vscode.CustomDocumentBackup> {
@@ -127,7 +137,7 @@ export class AnnotatorEditorProvider implements vscode.CustomEditorProvider<Anno
     await writeBackup(destination, document.uri, pending);
     // Nothing unsaved (immediate mode): no pointer, so a reopen loads from disk.
     if (pending.length) await this.pointers.point(document.uri, destination);
-    else await this.pointers.clear(document.uri);
+    else await this.pointers.forget(document.uri);
     return {
       id: destination.toString(),
       delete: async () => {
@@ -135,6 +145,15 @@ export class AnnotatorEditorProvider implements vscode.CustomEditorProvider<Anno
         await this.pointers.clear(document.uri, destination);
       },
     };
+  }
+
+  /** Manual mode: the unsaved events are on disk (our backup) as soon as the edit is, not a second later. */
+  private keepUnsaved(document: AnnotatorDocument): void {
+    if (document.saveMode !== 'manual') return;
+    document
+      .settled()
+      .then(() => this.pointers.keep(document.uri, document.pendingEvents))
+      .catch((error: unknown) => output().error(`${document.uri.fsPath}: could not back up unsaved annotations: ${String(error)}`));
   }
 
   /** Immediate mode writes every action at once, so the tab should not stay dirty: save (a no-op) clears it. */

@@ -1,0 +1,135 @@
+// Manual save mode, end to end in the real workbench: keyboard actions make
+// the tab dirty and stay off disk until Ctrl+S; a reload brings saved work
+// back; closing the tab one second after an unsaved edit (hot exit) brings
+// the edit back from our backup, still unsaved.
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import {
+  backupPointers,
+  copyShard,
+  loggedEvents,
+  MANUAL_SETTINGS,
+  openShard,
+  progressLabel,
+  requestsOf,
+  validityStatus,
+  waitForLog,
+  waitForTitle,
+  WEBVIEW_TIMEOUT,
+} from './editor-steps';
+import {
+  activeTabDirty,
+  openWorkbench,
+  reloadWorkbench,
+  reopenWorkbench,
+  waitForEditorRemembered,
+  webview,
+  type Workbench,
+} from './workbench';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function until(what: string, check: () => Promise<boolean>, timeoutMs = WEBVIEW_TIMEOUT): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check().catch(() => false))) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(100);
+  }
+}
+
+describe('the editor in manual save mode', () => {
+  let workbench: Workbench;
+
+  before(async () => {
+    workbench = await openWorkbench({ settings: MANUAL_SETTINGS });
+  });
+
+  after(async () => {
+    await workbench?.close();
+  });
+
+  test('three requests annotated by keyboard stay unsaved until Ctrl+S; a reload shows them saved', async () => {
+    const { page, workspace } = workbench;
+    const shard = copyShard(workspace, 'music-001.shard.jsonl', 'manual-save.shard.jsonl');
+    const [first, second, third] = requestsOf(shard);
+    const view = await openShard(page, shard);
+    await waitForTitle(view, first.title);
+    await waitForEditorRemembered(page, path.basename(shard));
+
+    await view.locator('h1.title').click();
+    await page.keyboard.press('v');
+    await validityStatus(view, 'valid').waitFor({ timeout: WEBVIEW_TIMEOUT });
+    await page.keyboard.press('j');
+    await waitForTitle(view, second.title);
+    await page.keyboard.press('3');
+    await view.locator('ia-validity .status[data-status="invalid"]', { hasText: 'Image is text' }).waitFor({ timeout: WEBVIEW_TIMEOUT });
+    await page.keyboard.press('j');
+    await waitForTitle(view, third.title);
+    await page.keyboard.press('v');
+    await validityStatus(view, 'valid').waitFor({ timeout: WEBVIEW_TIMEOUT });
+
+    await until('the tab to be dirty', () => activeTabDirty(page));
+    assert.deepEqual(loggedEvents(shard), [], 'nothing is written before Save');
+
+    await page.keyboard.press('Control+S');
+    const saved = await waitForLog(shard, (events) => events.length === 3);
+    assert.deepEqual(
+      saved.map(({ request, verdict, reason }) => ({ request, verdict, reason })),
+      [
+        { request: first.id, verdict: 'valid', reason: undefined },
+        { request: second.id, verdict: 'invalid', reason: 'Image is text' },
+        { request: third.id, verdict: 'valid', reason: undefined },
+      ],
+    );
+    await until('the tab to be clean', async () => !(await activeTabDirty(page)));
+
+    await reloadWorkbench(page);
+    const restored = webview(page);
+    await waitForTitle(restored, first.title);
+    await validityStatus(restored, 'valid').waitFor({ timeout: WEBVIEW_TIMEOUT });
+    await restored.locator('h1.title').click();
+    await page.keyboard.press('j');
+    await waitForTitle(restored, second.title);
+    await restored.locator('ia-validity .status[data-status="invalid"]', { hasText: 'Image is text' }).waitFor({ timeout: WEBVIEW_TIMEOUT });
+    assert.equal(await activeTabDirty(page), false, 'saved work reopens clean');
+    assert.equal(loggedEvents(shard).length, 3, 'the reload wrote nothing more');
+  });
+
+  test('closing the tab one second after an unsaved edit restores it from the backup, still unsaved', async () => {
+    const { workspace } = workbench;
+    let page = workbench.page;
+    const shard = copyShard(workspace, 'music-002.shard.jsonl', 'manual-hot-exit.shard.jsonl');
+    const [first] = requestsOf(shard);
+    const view = await openShard(page, shard);
+    await waitForTitle(view, first.title);
+    await waitForEditorRemembered(page, path.basename(shard));
+
+    await view.locator('h1.title').click();
+    await page.keyboard.press('5');
+    await view.locator('ia-validity .status[data-status="invalid"]', { hasText: 'Explicit content' }).waitFor({ timeout: WEBVIEW_TIMEOUT });
+    await sleep(1000);
+    page = await reopenWorkbench(page);
+    workbench.page = page;
+
+    const restored = webview(page);
+    // A shard opens at its first unreviewed request: the restored verdict made request 1 reviewed.
+    await progressLabel(restored, '1 / 3 reviewed').waitFor({ timeout: WEBVIEW_TIMEOUT });
+    await restored.locator('h1.title').click();
+    await page.keyboard.press('k');
+    await waitForTitle(restored, first.title);
+    await restored.locator('ia-validity .status[data-status="invalid"]', { hasText: 'Explicit content' }).waitFor({ timeout: WEBVIEW_TIMEOUT });
+    await until('the restored tab to be dirty', () => activeTabDirty(page));
+    assert.deepEqual(loggedEvents(shard), [], 'restoring a backup writes nothing');
+    assert.ok(backupPointers(workbench.userDataDir).length > 0, 'our pointer names the newest backup');
+
+    await page.keyboard.press('Control+S');
+    const saved = await waitForLog(shard, (events) => events.length === 1);
+    assert.deepEqual(
+      saved.map(({ request, verdict, reason }) => ({ request, verdict, reason })),
+      [{ request: first.id, verdict: 'invalid', reason: 'Explicit content' }],
+    );
+    await until('the tab to be clean', async () => !(await activeTabDirty(page)));
+    await until('the pointer to be cleared on save', async () => backupPointers(workbench.userDataDir).length === 0);
+  });
+});
