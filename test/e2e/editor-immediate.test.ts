@@ -18,7 +18,7 @@ import {
 } from './editor-steps';
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
-import { logFileOf } from './editor-steps';
+import { logFileOf, until } from './editor-steps';
 import { activeTabDirty, openWorkbench, reloadWorkbench, runCommand, waitForEditorRemembered, webview, webviewAt, type Workbench } from './workbench';
 
 describe('the editor in immediate save mode', () => {
@@ -32,28 +32,36 @@ describe('the editor in immediate save mode', () => {
     await workbench?.close();
   });
 
-  test('a reload right after an action loses nothing: the log has it and the editor shows it', async () => {
+  test('a reload the moment the editor says Saved loses nothing, and resumes at the request on screen', async () => {
     const { page, workspace } = workbench;
     const shard = copyShard(workspace, 'music-001.shard.jsonl', 'immediate-reload.shard.jsonl');
-    const [first] = requestsOf(shard);
+    const [first, second] = requestsOf(shard);
     const view = await openShard(page, shard);
     await waitForTitle(view, first.title);
     await waitForEditorRemembered(page, path.basename(shard));
 
+    await view.locator('h1.title').click();
+    await page.keyboard.press('j');
+    await waitForTitle(view, second.title);
     await page.keyboard.press('v');
+    // "Saved" is the host's answer, sent after the append's fsync: from then on a reload may come at any time.
+    await validityStatus(view, 'valid').waitFor({ timeout: WEBVIEW_TIMEOUT });
+    await view.locator('.save-status[data-status="saved"]').waitFor({ timeout: WEBVIEW_TIMEOUT });
     const reloadStarted = Date.now();
     await reloadWorkbench(page);
 
     const events = await waitForLog(shard, (logged) => logged.length > 0);
     assert.deepEqual(
       events.map(({ type, request, verdict }) => ({ type, request, verdict })),
-      [{ type: 'validity', request: first.id, verdict: 'valid' }],
+      [{ type: 'validity', request: second.id, verdict: 'valid' }],
     );
     const restored = webview(page);
-    await waitForTitle(restored, first.title);
+    // Request 1 is still unreviewed: without our own memory the shard would open there.
+    await waitForTitle(restored, second.title);
     await validityStatus(restored, 'valid').waitFor({ timeout: WEBVIEW_TIMEOUT });
     console.log(`# reload -> restored editor showing the action: ${Date.now() - reloadStarted} ms`);
-    assert.equal(await activeTabDirty(page), false, 'immediate mode leaves nothing unsaved');
+    // VS Code may reopen the tab from its own (empty) backup marked dirty; the extension clears that at once.
+    await until('the tab to be clean: immediate mode leaves nothing unsaved', async () => !(await activeTabDirty(page)), 5_000);
   });
 
   test('Ctrl+Z and Ctrl+Shift+Z inside the webview undo and redo, each as an event on disk', async () => {
@@ -64,8 +72,11 @@ describe('the editor in immediate save mode', () => {
     await waitForTitle(view, first.title);
     await view.locator('h1.title').click();
 
+    // VS Code's undo stack holds an action once the host has it: the editor then says Saved.
+    const saved = view.locator('.save-status[data-status="saved"]');
     await page.keyboard.press('v');
     await validityStatus(view, 'valid').waitFor({ timeout: WEBVIEW_TIMEOUT });
+    await saved.waitFor({ timeout: WEBVIEW_TIMEOUT });
     await page.keyboard.press('Control+Z');
     await validityStatus(view, 'undecided').waitFor({ timeout: WEBVIEW_TIMEOUT });
     await page.keyboard.press('Control+Shift+Z');

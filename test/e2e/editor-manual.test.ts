@@ -13,6 +13,7 @@ import {
   openShard,
   progressLabel,
   requestsOf,
+  until,
   validityStatus,
   waitForLog,
   waitForTitle,
@@ -29,14 +30,6 @@ import {
 } from './workbench';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function until(what: string, check: () => Promise<boolean>, timeoutMs = WEBVIEW_TIMEOUT): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check().catch(() => false))) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(100);
-  }
-}
 
 describe('the editor in manual save mode', () => {
   let workbench: Workbench;
@@ -86,10 +79,11 @@ describe('the editor in manual save mode', () => {
 
     await reloadWorkbench(page);
     const restored = webview(page);
-    await waitForTitle(restored, first.title);
+    // It resumes at the request on screen before the reload.
+    await waitForTitle(restored, third.title);
     await validityStatus(restored, 'valid').waitFor({ timeout: WEBVIEW_TIMEOUT });
     await restored.locator('h1.title').click();
-    await page.keyboard.press('j');
+    await page.keyboard.press('k');
     await waitForTitle(restored, second.title);
     await restored.locator('ia-validity .status[data-status="invalid"]', { hasText: 'Image is text' }).waitFor({ timeout: WEBVIEW_TIMEOUT });
     assert.equal(await activeTabDirty(page), false, 'saved work reopens clean');

@@ -14,6 +14,7 @@ import { INVALID_REASONS } from '../../src/core/annotations/events';
 import { annotationLogPath } from '../../src/core/annotations/paths';
 import { ShardRecord } from '../../src/core/shard/schema';
 import { SHARED_DATASET, skipWithoutDataset } from '../helpers/dataset';
+import { until } from './editor-steps';
 import { openWorkbench, quickOpen, reloadWorkbench, REPO_ROOT, waitForEditorRemembered, webview, type Workbench } from './workbench';
 
 const ANNOTATOR = 'e2e';
@@ -45,15 +46,6 @@ function byUpvotes(record: ShardRecord) {
 
 function readRecs(root: string): Recs {
   return JSON.parse(readFileSync(path.join(root, 'data', 'processed', 'music', 'recs.json'), 'utf8')) as Recs;
-}
-
-/** Resolves once `check` holds; the webview and the host update asynchronously. */
-async function until(what: string, check: () => Promise<boolean> | boolean, timeoutMs = UI_TIMEOUT): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await Promise.resolve().then(check).catch(() => false))) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 /** Waits until the editor shows request `position` (1-based) with this title. */
@@ -145,21 +137,24 @@ describe('the annotator workflow on the real music release', { skip: skipWithout
     await keyboard.press('j');
     await waitForRequest(view, 3, total, third);
     await keyboard.press('v');
-    await reloadWorkbench(page); // at once: an action the host was told about must survive
+    await validity(view, 'valid').waitFor({ timeout: UI_TIMEOUT });
+    await view.locator('.save-status[data-status="saved"]').waitFor({ timeout: UI_TIMEOUT });
+    await reloadWorkbench(page); // the moment it says Saved: the action is on disk
 
+    // The editor resumes at the request on screen before the reload, then walks back.
     const restored = webview(page);
+    await waitForRequest(restored, 3, total, third);
+    await validity(restored, 'valid').waitFor({ timeout: UI_TIMEOUT });
+    await progress(restored, new RegExp(`^\\s*1 / ${total} reviewed[\\s\\S]*1 invalid · 1 corrected`)).waitFor({ timeout: UI_TIMEOUT });
+    await restored.locator('h1.title').click();
+    await page.keyboard.press('k');
+    await waitForRequest(restored, 2, total, second);
+    await restored.locator('ia-validity .status[data-status="invalid"]', { hasText: REASON_2 }).waitFor({ timeout: UI_TIMEOUT });
+    await page.keyboard.press('k');
     await waitForRequest(restored, 1, total, first);
     await addedChip(restored).waitFor({ timeout: UI_TIMEOUT });
     await validity(restored, 'valid').waitFor({ timeout: UI_TIMEOUT });
     await waitForBadges(restored, [...Array(CONFIRMED).fill('confirmed'), 'corrected']);
-    await progress(restored, new RegExp(`^\\s*1 / ${total} reviewed[\\s\\S]*1 invalid · 1 corrected`)).waitFor({ timeout: UI_TIMEOUT });
-    await restored.locator('h1.title').click();
-    await page.keyboard.press('j');
-    await waitForRequest(restored, 2, total, second);
-    await restored.locator('ia-validity .status[data-status="invalid"]', { hasText: REASON_2 }).waitFor({ timeout: UI_TIMEOUT });
-    await page.keyboard.press('j');
-    await waitForRequest(restored, 3, total, third);
-    await validity(restored, 'valid').waitFor({ timeout: UI_TIMEOUT });
 
     const logged = readFileSync(annotationLogPath(shardFile, ANNOTATOR), 'utf8').trim().split('\n');
     assert.equal(logged.length, CONFIRMED + 4, 'the log holds 3 confirmations, 1 correction and 3 verdicts');

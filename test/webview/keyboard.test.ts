@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { initMessage, makeRecord, showMessage } from '../fixtures/synthetic-record';
+import type { HostToWebview } from '../../src/protocol';
 import { ofType, openHarness, type Harness } from './harness';
 
 describe('keyboard', () => {
@@ -117,6 +118,29 @@ describe('keyboard', () => {
     assert.equal(await h.page.locator('[role=alert] span').first().textContent(), 'No next request');
     await h.page.getByRole('button', { name: 'Dismiss error' }).click();
     assert.equal(await h.page.locator('.banner').count(), 0);
+  });
+
+  it('says Saving… until the host acknowledges an action, then Saved (immediate mode only)', async () => {
+    const fresh = await openHarness();
+    try {
+      await fresh.send(initMessage());
+      await fresh.send(showMessage(makeRecord({ id: 'req-save' })));
+      await fresh.page.locator('ia-comment').first().waitFor();
+      await fresh.blurFocus();
+      const status = fresh.page.locator('.save-status');
+      assert.equal(await status.getAttribute('data-status'), 'saved');
+      await fresh.page.keyboard.press('v');
+      await fresh.page.locator('.save-status[data-status="saving"]').waitFor();
+      assert.equal(await status.textContent(), 'Saving…');
+      const [annotate] = (await fresh.posted()).filter((m) => m.type === 'annotate');
+      await fresh.send({ type: 'reply', seq: annotate.seq, ok: true });
+      await fresh.page.locator('.save-status[data-status="saved"]').waitFor();
+      assert.equal(await status.textContent(), 'Saved');
+      await fresh.send({ ...initMessage(), saveMode: 'manual' } as HostToWebview);
+      assert.equal(await status.count(), 0, 'manual mode leaves it to the dirty marker');
+    } finally {
+      await fresh.close();
+    }
   });
 
   it('o asks the host to open the permalink', async () => {

@@ -99,6 +99,8 @@ export class IaApp extends LitElement implements EditingHost {
   @state() private progress: Progress | null = null;
   @state() private error: string | null = null;
   @state() private helpOpen = false;
+  /** Annotations sent to the host and not yet acknowledged (in immediate mode: not yet on disk). */
+  @state() private unacknowledged = 0;
   @state() editing: Editing | null = null;
   @state() ui: RequestUi = { comment: 0, item: 0 };
   private readonly comments = new CommentEditing(this);
@@ -187,6 +189,7 @@ export class IaApp extends LitElement implements EditingHost {
         .filter=${show?.filter ?? 'all'}
         .shardName=${this.init?.shardName ?? ''}
         .progress=${this.progress}
+        .saveStatus=${this.init?.saveMode === 'immediate' ? (this.unacknowledged > 0 ? 'saving' : 'saved') : null}
         @ia-navigate=${(e: CustomEvent<NavTarget>) => this.navigate(e.detail)}
         @ia-filter=${(e: CustomEvent<{ filter: Show['filter'] }>) => this.request({ type: 'setFilter', filter: e.detail.filter })}
         @ia-help=${() => (this.helpOpen = true)}
@@ -274,7 +277,11 @@ export class IaApp extends LitElement implements EditingHost {
   annotate(draft: EventDraft): void {
     const state = this.requestState;
     if (state) this.setRequestState(applyDraft(state, draft));
-    this.request({ type: 'annotate', draft });
+    this.unacknowledged++;
+    this.client
+      .request({ type: 'annotate', draft })
+      .catch((error: Error) => (this.error = error.message))
+      .finally(() => this.unacknowledged--);
   }
 
   private openExternal(url: string) {

@@ -1,4 +1,4 @@
-// <ia-toolbar>: position, previous/next, filter, go-to box and progress.
+// <ia-toolbar>: position, previous/next, filter, go-to box, progress and save status.
 // Emits `ia-navigate` (detail: NavTarget) and `ia-filter` (detail: { filter }).
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
@@ -43,6 +43,8 @@ export class IaToolbar extends LitElement {
   @property() filter: Filter = 'all';
   @property() shardName = '';
   @property({ attribute: false }) progress: Progress | null = null;
+  /** Immediate mode: whether every action is on disk yet. Null in manual mode (the tab's dirty marker tells). */
+  @property({ attribute: false }) saveStatus: 'saving' | 'saved' | null = null;
 
   @query('ia-text-field.goto') private goToField!: IaTextField;
   @query('ia-dropdown.filter') private filterDropdown!: IaDropdown;
@@ -76,6 +78,11 @@ export class IaToolbar extends LitElement {
             >${progress.reviewed} / ${progress.total} reviewed
             <progress max=${progress.total || 1} .value=${progress.reviewed}></progress>
             <span class="muted">${progress.invalid} invalid · ${progress.corrected} corrected</span></label
+          >`
+        : nothing}
+      ${this.saveStatus
+        ? html`<span class="save-status muted" role="status" data-status=${this.saveStatus}
+            >${this.saveStatus === 'saving' ? 'Saving…' : 'Saved'}</span
           >`
         : nothing}
       <ia-button appearance="icon" label="Keyboard shortcuts (?)" @click=${() => this.emit('ia-help', {})}>?</ia-button>

@@ -3,11 +3,11 @@
 // may reopen an editor with no backupId or a stale one if the window closes
 // within seconds. So we also keep our own copy of the unsaved events, written
 // at every edit, and a pointer per document to the newest backup of either kind.
-import { createHash } from 'node:crypto';
 import * as vscode from 'vscode';
 import { z } from 'zod';
 import { KnownEvent, UnknownEvent, type AnnotationEvent } from '../../core/annotations/events';
 import { SerialQueue } from './serialQueue';
+import { storageKey } from './storageKey';
 
 const BACKUP_VERSION = 1;
 
@@ -60,16 +60,12 @@ export class BackupPointers {
 
   constructor(private readonly folder: vscode.Uri) {}
 
-  private key(document: vscode.Uri): string {
-    return createHash('sha256').update(document.toString()).digest('hex').slice(0, 32);
-  }
-
   private recordFor(document: vscode.Uri): vscode.Uri {
-    return vscode.Uri.joinPath(this.folder, `${this.key(document)}.json`);
+    return vscode.Uri.joinPath(this.folder, `${storageKey(document)}.json`);
   }
 
   private ownBackupFor(document: vscode.Uri): vscode.Uri {
-    return vscode.Uri.joinPath(this.folder, `${this.key(document)}.unsaved`);
+    return vscode.Uri.joinPath(this.folder, `${storageKey(document)}.unsaved`);
   }
 
   private inOrder<T>(document: vscode.Uri, job: () => Promise<T>): Promise<T> {

@@ -8,6 +8,7 @@ import { INVALID_REASONS } from '../../core/annotations/events';
 import { WebviewToHost, type Filter, type HostToWebview, type NavTarget, type RequestView, type ResolvedImage } from '../../protocol';
 import { output } from '../output';
 import type { AnnotatorDocument } from './document';
+import type { LastRequests } from './lastRequests';
 import { renderPage } from './html';
 import { resolveImageSource, safeRemoteUrl } from './images';
 import { land, settleAfterFilter } from './navigation';
@@ -18,6 +19,7 @@ const HISTORY_LIMIT = 500;
 export interface PanelContext {
   extensionUri: vscode.Uri;
   datasetRoot: string;
+  lastRequests: LastRequests;
 }
 
 export type Outcome = { ok: true } | { ok: false; error: string };
@@ -25,6 +27,8 @@ export type Outcome = { ok: true } | { ok: false; error: string };
 export class PanelController implements vscode.Disposable {
   position = 0;
   filter: Filter = 'all';
+  private resumed = false;
+  private disposed = false;
   readonly history: HostToWebview[] = [];
   private readonly disposables: vscode.Disposable[] = [];
 
@@ -113,12 +117,21 @@ export class PanelController implements vscode.Disposable {
   }
 
   post(message: HostToWebview): void {
+    // Work started before the editor closed (a read, a reply) may finish after it: nobody is left to tell.
+    if (this.disposed) return;
     this.history.push(message);
     if (this.history.length > HISTORY_LIMIT) this.history.splice(0, this.history.length - HISTORY_LIMIT);
     void this.panel.webview.postMessage(message);
   }
 
+  /** The webview (re)loaded. A new panel resumes at the request last shown for this shard. */
   private async start(): Promise<void> {
+    if (!this.resumed) {
+      this.resumed = true;
+      const last = await this.context.lastRequests.get(this.document.uri);
+      const position = last === undefined ? undefined : await this.document.index.positionOf(last);
+      if (position !== undefined) this.position = position;
+    }
     this.post({
       type: 'init',
       shardName: this.document.shardName,
@@ -143,6 +156,8 @@ export class PanelController implements vscode.Disposable {
     }
     this.position = Math.min(this.position, size - 1);
     const matching = this.document.matching(this.filter);
+    const view = await this.viewAt(this.position);
+    if (view.kind === 'record') this.context.lastRequests.remember(this.document.uri, view.record.id);
     this.post({
       type: 'show',
       position: this.position,
@@ -150,7 +165,7 @@ export class PanelController implements vscode.Disposable {
       filter: this.filter,
       matching: matching.length,
       index: matching.indexOf(this.position),
-      view: await this.viewAt(this.position),
+      view,
     });
   }
 
@@ -213,6 +228,7 @@ export class PanelController implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.disposed = true;
     for (const disposable of this.disposables) disposable.dispose();
   }
 }

@@ -9,6 +9,7 @@ import { output } from '../output';
 import { BackupPointers, deleteQuietly, readBackup, writeBackup } from './backup';
 import { AnnotatorDocument, type AnnotationEdit } from './document';
 import { datasetRootFor } from './images';
+import { LastRequests } from './lastRequests';
 import { watchLog } from './logWatcher';
 import { PanelController } from './panel';
 import type { EditorRegistry } from './registry';
@@ -29,13 +30,16 @@ export class AnnotatorEditorProvider implements vscode.CustomEditorProvider<Anno
     readonly viewType: string,
     private readonly extensionUri: vscode.Uri,
     readonly pointers: BackupPointers,
+    private readonly lastRequests: LastRequests,
     private readonly registry: EditorRegistry,
   ) {}
 
   static register(context: vscode.ExtensionContext, registry: EditorRegistry): AnnotatorEditorProvider[] {
-    const pointers = new BackupPointers(vscode.Uri.joinPath(context.storageUri ?? context.globalStorageUri, 'backup-pointers'));
+    const storage = context.storageUri ?? context.globalStorageUri;
+    const pointers = new BackupPointers(vscode.Uri.joinPath(storage, 'backup-pointers'));
+    const lastRequests = new LastRequests(vscode.Uri.joinPath(storage, 'last-request'));
     return [SHARD_VIEW_TYPE, JSONL_VIEW_TYPE].map((viewType) => {
-      const provider = new AnnotatorEditorProvider(viewType, context.extensionUri, pointers, registry);
+      const provider = new AnnotatorEditorProvider(viewType, context.extensionUri, pointers, lastRequests, registry);
       context.subscriptions.push(
         provider.changed,
         vscode.window.registerCustomEditorProvider(viewType, provider, {
@@ -102,6 +106,7 @@ export class AnnotatorEditorProvider implements vscode.CustomEditorProvider<Anno
     const controller = new PanelController(document, panel, {
       extensionUri: this.extensionUri,
       datasetRoot: datasetRootFor(document.uri.fsPath, workspaceFolders),
+      lastRequests: this.lastRequests,
     });
     this.registry.addPanel(controller);
     const afterOpen = this.afterOpen.get(document);

@@ -30,7 +30,7 @@ suite('Editor: annotating, saving, undo/redo', () => {
       saveMode: 'immediate',
       reasons: ['Not a rec request', 'Image is item(s)', 'Image is text', 'Not music rec', 'Explicit content', 'Other'],
     });
-    const show = panel.history.find((m) => m.type === 'show');
+    const show = await waitFor('show (after init)', () => panel.history.find((m) => m.type === 'show'));
     assert.ok(show?.type === 'show' && show.view.kind === 'record' && show.view.record.id === 'r0');
   });
 

@@ -18,6 +18,7 @@ import {
   validDraft,
   waitFor,
 } from './harness';
+import { readBackup } from '../../../src/host/editor/backup';
 
 suite('Editor: manual save mode and backups', () => {
   suiteSetup(() => setSettings({ saveMode: 'manual' }));
@@ -114,6 +115,26 @@ suite('Editor: manual save mode and backups', () => {
     assert.equal((await logEvents(target.logFile)).length, 1);
     await waitFor('the tab to be clean', () => activeTabDirty() === false);
   });
+  test('every unsaved edit is in our own backup at once, pointed to; revert leaves none', async () => {
+    const shard = await createShard('own-backup');
+    const { api, document, panel } = await openShard(shard);
+    const provider = api.testing.provider(SHARD_VIEW);
+    assert.ok(provider);
+    const backedUp = async () => {
+      const newest = await provider.pointers.newest(shard.uri);
+      return newest && (await readBackup(newest))?.map((event) => event.id);
+    };
+    await annotate(panel, validDraft('r1'));
+    await annotate(panel, confirmDraft('r1', 'c1'));
+    const ids = document.pendingEvents.map((event) => event.id);
+    await waitFor('both unsaved events in the backup', async () => JSON.stringify(await backedUp()) === JSON.stringify(ids));
+    assert.deepEqual(await logEvents(shard.logFile), [], 'the backup is not the log');
+
+    await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await waitFor('the backup to be gone after revert', async () => (await provider.pointers.newest(shard.uri)) === undefined);
+  });
+
   test('save as writes a copy of the shard and a log with every event, saved or not', async () => {
     const shard = await createShard('save-as');
     const { api, document, panel } = await openShard(shard);
