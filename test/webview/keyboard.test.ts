@@ -120,7 +120,7 @@ describe('keyboard', () => {
     assert.equal(await h.page.locator('.banner').count(), 0);
   });
 
-  it('says Saving… until the host acknowledges an action, then Saved (immediate mode only)', async () => {
+  it('says Saving… until the host acknowledges an action, then Saved, or Not saved on failure (immediate mode only)', async () => {
     const fresh = await openHarness();
     try {
       await fresh.send(initMessage());
@@ -136,6 +136,12 @@ describe('keyboard', () => {
       await fresh.send({ type: 'reply', seq: annotate.seq, ok: true });
       await fresh.page.locator('.save-status[data-status="saved"]').waitFor();
       assert.equal(await status.textContent(), 'Saved');
+      await fresh.page.keyboard.press('3');
+      const [, refused] = (await fresh.posted()).filter((m) => m.type === 'annotate');
+      await fresh.send({ type: 'reply', seq: refused.seq, ok: false, error: 'EROFS: read-only file system' });
+      await fresh.page.locator('.save-status[data-status="failed"]').waitFor();
+      assert.equal(await status.textContent(), 'Not saved');
+      assert.match((await fresh.page.locator('[role=alert]').textContent()) ?? '', /EROFS/);
       await fresh.send({ ...initMessage(), saveMode: 'manual' } as HostToWebview);
       assert.equal(await status.count(), 0, 'manual mode leaves it to the dirty marker');
     } finally {

@@ -101,6 +101,8 @@ export class IaApp extends LitElement implements EditingHost {
   @state() private helpOpen = false;
   /** Annotations sent to the host and not yet acknowledged (in immediate mode: not yet on disk). */
   @state() private unacknowledged = 0;
+  /** The host refused or failed the last annotation (the banner says why). */
+  @state() private lastSaveFailed = false;
   @state() editing: Editing | null = null;
   @state() ui: RequestUi = { comment: 0, item: 0 };
   private readonly comments = new CommentEditing(this);
@@ -189,7 +191,7 @@ export class IaApp extends LitElement implements EditingHost {
         .filter=${show?.filter ?? 'all'}
         .shardName=${this.init?.shardName ?? ''}
         .progress=${this.progress}
-        .saveStatus=${this.init?.saveMode === 'immediate' ? (this.unacknowledged > 0 ? 'saving' : 'saved') : null}
+        .saveStatus=${this.saveStatus()}
         @ia-navigate=${(e: CustomEvent<NavTarget>) => this.navigate(e.detail)}
         @ia-filter=${(e: CustomEvent<{ filter: Show['filter'] }>) => this.request({ type: 'setFilter', filter: e.detail.filter })}
         @ia-help=${() => (this.helpOpen = true)}
@@ -278,10 +280,23 @@ export class IaApp extends LitElement implements EditingHost {
     const state = this.requestState;
     if (state) this.setRequestState(applyDraft(state, draft));
     this.unacknowledged++;
-    this.client
-      .request({ type: 'annotate', draft })
-      .catch((error: Error) => (this.error = error.message))
-      .finally(() => this.unacknowledged--);
+    this.client.request({ type: 'annotate', draft }).then(
+      () => {
+        this.lastSaveFailed = false;
+        this.unacknowledged--;
+      },
+      (error: Error) => {
+        this.error = error.message;
+        this.lastSaveFailed = true;
+        this.unacknowledged--;
+      },
+    );
+  }
+
+  private saveStatus(): IaToolbar['saveStatus'] {
+    if (this.init?.saveMode !== 'immediate') return null;
+    if (this.unacknowledged > 0) return 'saving';
+    return this.lastSaveFailed ? 'failed' : 'saved';
   }
 
   private openExternal(url: string) {

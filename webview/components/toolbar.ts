@@ -16,6 +16,8 @@ const FILTER_LABELS: Record<Filter, string> = {
   'has-notes': 'With notes',
 };
 
+const SAVE_STATUS_TEXT = { saving: 'Saving…', saved: 'Saved', failed: 'Not saved' } as const;
+
 @customElement('ia-toolbar')
 export class IaToolbar extends LitElement {
   static override styles = [
@@ -34,6 +36,7 @@ export class IaToolbar extends LitElement {
       .position { font-variant-numeric: tabular-nums; font-weight: 600; }
       .spacer { flex: 1; }
       progress { width: 8em; accent-color: var(--vscode-progressBar-background, #0e70c0); }
+      .save-status[data-status='failed'] { color: var(--vscode-errorForeground); font-weight: 600; }
     `,
   ];
 
@@ -44,7 +47,7 @@ export class IaToolbar extends LitElement {
   @property() shardName = '';
   @property({ attribute: false }) progress: Progress | null = null;
   /** Immediate mode: whether every action is on disk yet. Null in manual mode (the tab's dirty marker tells). */
-  @property({ attribute: false }) saveStatus: 'saving' | 'saved' | null = null;
+  @property({ attribute: false }) saveStatus: 'saving' | 'saved' | 'failed' | null = null;
 
   @query('ia-text-field.goto') private goToField!: IaTextField;
   @query('ia-dropdown.filter') private filterDropdown!: IaDropdown;
@@ -82,7 +85,7 @@ export class IaToolbar extends LitElement {
         : nothing}
       ${this.saveStatus
         ? html`<span class="save-status muted" role="status" data-status=${this.saveStatus}
-            >${this.saveStatus === 'saving' ? 'Saving…' : 'Saved'}</span
+            >${SAVE_STATUS_TEXT[this.saveStatus]}</span
           >`
         : nothing}
       <ia-button appearance="icon" label="Keyboard shortcuts (?)" @click=${() => this.emit('ia-help', {})}>?</ia-button>

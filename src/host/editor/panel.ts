@@ -195,7 +195,15 @@ export class PanelController implements vscode.Disposable {
     if ((await this.document.index.positionOf(draft.request)) === undefined) {
       return { ok: false, error: `No request with id "${draft.request}" in ${this.document.shardName}` };
     }
-    await this.document.annotate(draft);
+    try {
+      await this.document.annotate(draft);
+    } catch (error) {
+      // The webview showed the action at once: put back what is really recorded (the reply carries the error).
+      if (draft.request === this.document.index.idAt(this.position)) {
+        this.post({ type: 'state', requestId: draft.request, state: this.document.state().get(draft.request) ?? emptyRequestState() });
+      }
+      throw error;
+    }
     return { ok: true };
   }
 

@@ -6,7 +6,20 @@ import path from 'node:path';
 import type { ResolvedImage } from '../../../src/protocol';
 import { makeRecord } from '../../fixtures/synthetic-record';
 import * as vscode from 'vscode';
-import { closeEverything, createShard, extensionApi, logEvents, navigate, openShard, setSettings, SHARD_VIEW, waitFor } from './harness';
+import {
+  annotate,
+  closeEverything,
+  createShard,
+  extensionApi,
+  lastShow,
+  logEvents,
+  navigate,
+  openShard,
+  setSettings,
+  SHARD_VIEW,
+  validDraft,
+  waitFor,
+} from './harness';
 
 const REFUSED = 'refused: path leaves the dataset';
 
@@ -47,6 +60,20 @@ suite('Editor: image confinement and message validation', () => {
     assert.deepEqual(resolved[6], { src: null, url: 'http://images.example.org/b.jpg' });
     assert.equal(resolved[7].src, null);
     assert.match(resolved[7].error ?? '', /missing/);
+  });
+
+  test('an action the log cannot take is answered with the error and the shown state is put back', async () => {
+    const shard = await createShard('append-fails');
+    const { document, panel } = await openShard(shard);
+    await waitFor('the first request on screen', () => lastShow(panel)?.view.kind === 'record');
+    // A file where the log's folder belongs: the first append fails as a full or read-only disk would.
+    await fs.writeFile(path.dirname(shard.logFile), 'not a folder');
+    const before = panel.history.length;
+    const reply = await annotate(panel, validDraft('r0'));
+    assert.ok(reply.type === 'reply' && !reply.ok && reply.error.length > 0, 'the reply carries the error');
+    const restated = panel.history.slice(before).find((m) => m.type === 'state' && m.requestId === 'r0');
+    assert.ok(restated?.type === 'state' && restated.state.validity === undefined, 'the webview is told r0 is still undecided');
+    assert.equal(document.state().get('r0')?.validity, undefined);
   });
 
   test('invalid webview messages are ignored: no reply, no event', async () => {
