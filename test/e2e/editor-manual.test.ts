@@ -24,6 +24,7 @@ import {
   openWorkbench,
   reloadWorkbench,
   reopenWorkbench,
+  runCommand,
   waitForEditorRemembered,
   webview,
   type Workbench,
@@ -107,11 +108,9 @@ describe('the editor in manual save mode', () => {
     workbench.page = page;
 
     const restored = webview(page);
-    // A shard opens at its first unreviewed request: the restored verdict made request 1 reviewed.
     await progressLabel(restored, '1 / 3 reviewed').waitFor({ timeout: WEBVIEW_TIMEOUT });
-    await restored.locator('h1.title').click();
-    await page.keyboard.press('k');
     await waitForTitle(restored, first.title);
+    await restored.locator('h1.title').click();
     await restored.locator('ia-validity .status[data-status="invalid"]', { hasText: 'Explicit content' }).waitFor({ timeout: WEBVIEW_TIMEOUT });
     await until('the restored tab to be dirty', () => activeTabDirty(page));
     assert.deepEqual(loggedEvents(shard), [], 'restoring a backup writes nothing');
@@ -125,5 +124,30 @@ describe('the editor in manual save mode', () => {
     );
     await until('the tab to be clean', async () => !(await activeTabDirty(page)));
     await until('the pointer to be cleared on save', async () => backupPointers(workbench.userDataDir).length === 0);
+  });
+
+  test('closing a tab with "Don\'t Save" discards the unsaved edit: reopened, the shard is as saved', async () => {
+    const { page, workspace } = workbench;
+    const shard = copyShard(workspace, 'books-002.shard.jsonl', 'manual-dont-save.shard.jsonl');
+    const [first] = requestsOf(shard);
+    // The earlier tests' editors (saved) go, so the only webview on the page is this shard's.
+    await runCommand(page, 'View: Close All Editors');
+    await page.locator('iframe.webview').first().waitFor({ state: 'detached', timeout: WEBVIEW_TIMEOUT });
+    const view = await openShard(page, shard);
+    await waitForTitle(view, first.title);
+    await view.locator('h1.title').click();
+    await page.keyboard.press('1');
+    await view.locator('ia-validity .status[data-status="invalid"]', { hasText: 'Not a rec request' }).waitFor({ timeout: WEBVIEW_TIMEOUT });
+    await until('our backup of the edit', async () => backupPointers(workbench.userDataDir).length > 0);
+
+    await page.keyboard.press('Control+W');
+    await page.getByRole('button', { name: "Don't Save" }).click();
+    await until('the backup to be discarded', async () => backupPointers(workbench.userDataDir).length === 0);
+
+    const reopened = await openShard(page, shard);
+    await waitForTitle(reopened, first.title);
+    await validityStatus(reopened, 'undecided').waitFor({ timeout: WEBVIEW_TIMEOUT });
+    assert.equal(await activeTabDirty(page), false);
+    assert.deepEqual(loggedEvents(shard), []);
   });
 });
