@@ -33,6 +33,14 @@ test('.., absolute paths and symlinks leaving the dataset are refused', async ()
   }
 });
 
+test('a folder whose name starts with two dots is still inside', async () => {
+  const { root, shards } = dataset();
+  mkdirSync(path.join(root, '..covers'));
+  writeFileSync(path.join(root, '..covers', 'c.png'), 'x');
+  const source = await resolveImageSource({ path: '../..covers/c.png', url: null }, shards, root);
+  assert.equal(source.kind, 'file');
+});
+
 test('a missing local file falls back to an https URL, and only https', async () => {
   const { root, shards } = dataset();
   const https = await resolveImageSource({ path: '../images/gone.png', url: 'https://example.org/x.png' }, shards, root);
