@@ -50,6 +50,7 @@ function page(origin: string, nonce: string): string {
   return `<!doctype html>
 <html lang="en"><head>
 <meta charset="utf-8">
+<title>synthetic.shard.jsonl</title>
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta property="csp-nonce" content="${nonce}">
 <style nonce="${nonce}">body { margin: 0; ${theme} }</style>

@@ -90,7 +90,7 @@ describe('rendering', () => {
     await showImages(true);
     const filter = () => h.page.locator('ia-gallery img').first().evaluate((img) => (globalThis as any).getComputedStyle(img).filter as string);
     assert.match(await filter(), /blur/);
-    await h.page.getByRole('button', { name: 'Reveal adult images' }).click();
+    await h.page.getByRole('button', { name: 'Reveal NSFW images' }).click();
     assert.equal(await filter(), 'none');
   });
 

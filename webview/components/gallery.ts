@@ -4,6 +4,7 @@
 // under their image, one run at a time.
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import type { ResolvedImage } from '../../src/protocol';
 import { runKey, type StoredRun } from '../../src/core/shard/schema';
 import { themeStyles } from '../theme';
@@ -95,7 +96,7 @@ export class IaGallery extends LitElement {
       <div class="bar">
         <h2>Images (${this.images.length})</h2>
         ${this.adult
-          ? html`<ia-button class="reveal" label=${this.revealed ? 'Blur adult images' : 'Reveal adult images'} @click=${() => (this.revealed = !this.revealed)}
+          ? html`<ia-button class="reveal" label=${this.revealed ? 'Blur adult images' : 'Reveal NSFW images'} @click=${() => (this.revealed = !this.revealed)}
               >${this.revealed ? 'Blur' : 'Reveal NSFW'}</ia-button
             >`
           : nothing}
@@ -114,7 +115,7 @@ export class IaGallery extends LitElement {
           (image, index) => html`<figure>
             <button
               class="thumb ${this.blurred ? 'blurred' : ''}"
-              aria-label=${`Enlarge image ${index + 1}`}
+              aria-label=${ifDefined(this.unavailable(image, index) ? undefined : `Enlarge image ${index + 1}`)}
               @click=${() => this.open(index)}
             >
               ${this.renderImage(image, index)}
@@ -127,11 +128,17 @@ export class IaGallery extends LitElement {
     </section>`;
   }
 
+  /** Why the image cannot be shown, or undefined when it can. */
+  private unavailable(image: ResolvedImage, index: number): string | undefined {
+    return image.src === null ? (image.error ?? 'no local copy of this image') : this.failed.get(index);
+  }
+
   private renderImage(image: ResolvedImage, index: number) {
-    const error = image.src === null ? (image.error ?? 'no local copy of this image') : this.failed.get(index);
+    const error = this.unavailable(image, index);
     if (error !== undefined || image.src === null) {
-      return html`<span class="placeholder" role="img" aria-label=${`Image ${index + 1} unavailable`}>
-        <strong>Image unavailable</strong>
+      // Plain text, which also names the button around it: what a screen reader says is what is seen.
+      return html`<span class="placeholder">
+        <strong>Image ${index + 1} unavailable</strong>
         <span class="error">${error}</span>
         <span class="url">${image.url ?? 'no URL'}</span>
       </span>`;
@@ -151,7 +158,7 @@ export class IaGallery extends LitElement {
     >
       ${this.renderImage(this.images[index], index)}
       <span>${index + 1} / ${this.images.length}</span>
-      <ia-button label="Close (Esc)" @click=${this.close}>Close</ia-button>
+      <ia-button label="Close" keys="Escape" @click=${this.close}>Close</ia-button>
     </div>`;
   }
 

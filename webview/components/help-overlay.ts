@@ -48,7 +48,7 @@ export class IaHelp extends LitElement {
           )}
         </tbody>
       </table>
-      <ia-button label="Close (Esc)" @click=${() => this.dispatchEvent(new CustomEvent('ia-close', { bubbles: true, composed: true }))}
+      <ia-button label="Close" keys="Escape" @click=${() => this.dispatchEvent(new CustomEvent('ia-close', { bubbles: true, composed: true }))}
         >Close</ia-button
       >
     </div>`;

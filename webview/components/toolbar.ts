@@ -56,10 +56,10 @@ export class IaToolbar extends LitElement {
     const progress = this.progress;
     return html`<nav aria-label="Requests">
       <span class="muted">${this.shardName}</span>
-      <ia-button appearance="icon" label="Previous request (k)" @click=${() => this.navigate({ kind: 'previous' })}>◀</ia-button>
+      <ia-button appearance="icon" label="Previous request" keys="k" @click=${() => this.navigate({ kind: 'previous' })}>◀</ia-button>
       <span class="position" aria-live="polite" aria-label="Position">${this.total ? this.position + 1 : 0} / ${this.total}</span>
-      <ia-button appearance="icon" label="Next request (j)" @click=${() => this.navigate({ kind: 'next' })}>▶</ia-button>
-      <ia-button label="Next unreviewed request (n)" @click=${() => this.navigate({ kind: 'nextUnreviewed' })}>Next unreviewed</ia-button>
+      <ia-button appearance="icon" label="Next request" keys="j" @click=${() => this.navigate({ kind: 'next' })}>▶</ia-button>
+      <ia-button label="Next unreviewed request" keys="n" @click=${() => this.navigate({ kind: 'nextUnreviewed' })}>Next unreviewed</ia-button>
       <ia-dropdown
         class="filter"
         label="Filter (f)"
@@ -88,7 +88,7 @@ export class IaToolbar extends LitElement {
             >${SAVE_STATUS_TEXT[this.saveStatus]}</span
           >`
         : nothing}
-      <ia-button appearance="icon" label="Keyboard shortcuts (?)" @click=${() => this.emit('ia-help', {})}>?</ia-button>
+      <ia-button appearance="icon" label="Keyboard shortcuts" keys="?" @click=${() => this.emit('ia-help', {})}>?</ia-button>
     </nav>`;
   }
 

@@ -37,7 +37,8 @@ export class IaValidity extends LitElement {
         <ia-button
           appearance=${validity?.status === 'valid' ? 'primary' : 'secondary'}
           pressed=${validity?.status === 'valid' ? 'true' : 'false'}
-          label="Valid (v)"
+          label="Valid"
+          keys="v"
           @click=${() => this.annotate({ type: 'validity', request: this.requestId, verdict: 'valid' })}
           >Valid</ia-button
         >
@@ -46,7 +47,8 @@ export class IaValidity extends LitElement {
           return html`<ia-button
             appearance=${chosen ? 'primary' : 'secondary'}
             pressed=${chosen ? 'true' : 'false'}
-            label=${`Invalid: ${reason} (${index + 1})`}
+            label=${`${index + 1} ${reason}: mark invalid`}
+            keys=${String(index + 1)}
             @click=${() => this.markInvalid(index)}
             >${index + 1} ${reason}</ia-button
           >`;

@@ -1,5 +1,6 @@
 // <ia-button>: a toolkit button. `label` is the screen-reader name when the
-// visible content is an icon or abbreviation.
+// visible content is an icon or abbreviation (it must contain the visible
+// words, so speech users can say what they see); `keys` announces the hotkey.
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
@@ -17,6 +18,8 @@ export class IaButton extends LitElement {
 
   @property() appearance: 'primary' | 'secondary' | 'icon' = 'secondary';
   @property() label = '';
+  /** The hotkey, as aria-keyshortcuts spells it ("v", "1", "Shift+?"). */
+  @property() keys: string | undefined = undefined;
   @property({ type: Boolean, reflect: true }) disabled = false;
   /** For toggle buttons: 'true' / 'false'; undefined for plain buttons. */
   @property() pressed: 'true' | 'false' | undefined = undefined;
@@ -29,6 +32,18 @@ export class IaButton extends LitElement {
       ?disabled=${this.disabled}
       ><slot></slot
     ></vscode-button>`;
+  }
+
+  /**
+   * The toolkit's inner <button> (in its shadow root) carries the role, and it
+   * copies aria-label and aria-pressed from its host but not aria-keyshortcuts.
+   */
+  protected override async updated(): Promise<void> {
+    await customElements.whenDefined('vscode-button');
+    const control = this.renderRoot.querySelector('vscode-button')?.shadowRoot?.querySelector('.control');
+    if (!control) return;
+    if (this.keys) control.setAttribute('aria-keyshortcuts', this.keys);
+    else control.removeAttribute('aria-keyshortcuts');
   }
 }
 
