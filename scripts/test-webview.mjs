@@ -6,7 +6,9 @@ import * as esbuild from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
+import { ensureDebianPackages } from './system-packages.mjs';
 
+ensureDebianPackages(['chromium']);
 const args = process.argv.slice(2);
 if (!args.includes('--no-build')) {
   await esbuild.build({

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { ensureVsCode } from './install.mjs';
+import { CHROMIUM } from '../system-packages.mjs';
 
 /** User settings every run starts from; a test passes `settings` to override or add. */
 export const DEFAULT_SETTINGS = {
@@ -25,7 +26,6 @@ const BROWSER_ARGS = [
   '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
 ];
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 function freePort() {
   return new Promise((resolvePort, reject) => {

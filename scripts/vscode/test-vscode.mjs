@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { format } from 'node:util';
 import { findTests } from '../find-tests.mjs';
+import { ensureDebianPackages } from '../system-packages.mjs';
 import { ensureVsCode } from './install.mjs';
 import { launchBrowser, startCodeServer, workbenchUrl } from './code-server.mjs';
 
@@ -78,6 +79,7 @@ function runEndToEndTests() {
 }
 
 try {
+  ensureDebianPackages(['chromium']);
   ensureVsCode();
   buildIfMissing();
   console.log('# integration suite (mocha in the VS Code extension host)');

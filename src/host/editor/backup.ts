@@ -96,8 +96,14 @@ export class BackupPointers {
     await deleteQuietly(this.ownBackupFor(document));
   }
 
-  point(document: vscode.Uri, backup: vscode.Uri): Promise<void> {
-    return this.inOrder(document, () => this.pointNow(document, backup));
+  /**
+   * Names `backup` as the newest. `stillUnsaved` is asked in turn, after any save queued
+   * before: a backup VS Code started before a save must not point at work now saved.
+   */
+  point(document: vscode.Uri, backup: vscode.Uri, stillUnsaved: () => boolean = () => true): Promise<void> {
+    return this.inOrder(document, async () => {
+      if (stillUnsaved()) await this.pointNow(document, backup);
+    });
   }
 
   private async pointNow(document: vscode.Uri, backup: vscode.Uri): Promise<void> {

@@ -12,6 +12,7 @@ import type { LastRequests } from './lastRequests';
 import { renderPage } from './html';
 import { resolveImageSource, safeRemoteUrl } from './images';
 import { land, settleAfterFilter } from './navigation';
+import { SerialQueue } from './serialQueue';
 
 /** Messages kept for inspection by the integration tests (and for debugging). */
 const HISTORY_LIMIT = 500;
@@ -28,6 +29,7 @@ export class PanelController implements vscode.Disposable {
   position = 0;
   filter: Filter = 'all';
   private resumed = false;
+  private readonly inbox = new SerialQueue();
   private disposed = false;
   readonly history: HostToWebview[] = [];
   private readonly disposables: vscode.Disposable[] = [];
@@ -58,8 +60,16 @@ export class PanelController implements vscode.Disposable {
     this.position = this.firstUnreviewed();
   }
 
-  /** Handles one message as if the webview sent it; invalid messages are logged and ignored. */
-  async receive(raw: unknown): Promise<void> {
+  /**
+   * Handles one message as if the webview sent it; invalid messages are logged and ignored.
+   * Messages are handled one at a time, in order: two quick "next" presses must both move,
+   * and each from where the one before them landed.
+   */
+  receive(raw: unknown): Promise<void> {
+    return this.inbox.run(() => this.handle(raw));
+  }
+
+  private async handle(raw: unknown): Promise<void> {
     const parsed = WebviewToHost.safeParse(raw);
     if (!parsed.success) {
       output().warn(`${this.document.shardName}: ignored an invalid webview message: ${parsed.error.issues[0]?.message ?? 'invalid'}`);

@@ -18,7 +18,7 @@ export const SHARD_VIEW_TYPE = 'imageryAnnotator.shard';
 export const JSONL_VIEW_TYPE = 'imageryAnnotator.jsonl';
 
 /** What to do once the first panel of a freshly opened document exists. */
-type AfterOpen = 'mark-restored' | 'clear-false-dirty' | undefined;
+type AfterOpen = 'mark-restored' | undefined;
 
 export class AnnotatorEditorProvider implements vscode.CustomEditorProvider<AnnotatorDocument> {
   private readonly changed = new vscode.EventEmitter<AnnotationEdit>();
@@ -38,7 +38,7 @@ export class AnnotatorEditorProvider implements vscode.CustomEditorProvider<Anno
     const storage = context.storageUri ?? context.globalStorageUri;
     const pointers = new BackupPointers(vscode.Uri.joinPath(storage, 'backup-pointers'));
     const lastRequests = new LastRequests(vscode.Uri.joinPath(storage, 'last-request'));
-    return [SHARD_VIEW_TYPE, JSONL_VIEW_TYPE].map((viewType) => {
+    const providers = [SHARD_VIEW_TYPE, JSONL_VIEW_TYPE].map((viewType) => {
       const provider = new AnnotatorEditorProvider(viewType, context.extensionUri, pointers, lastRequests, registry);
       context.subscriptions.push(
         provider.changed,
@@ -49,6 +49,20 @@ export class AnnotatorEditorProvider implements vscode.CustomEditorProvider<Anno
       );
       return provider;
     });
+    // VS Code marks a tab dirty on its own schedule (e.g. reopened from a backup of work since saved):
+    // whenever one of ours turns dirty with nothing unsaved, clear it.
+    context.subscriptions.push(
+      vscode.window.tabGroups.onDidChangeTabs(({ opened, changed }) => {
+        for (const tab of [...opened, ...changed]) {
+          const input = tab.input;
+          if (!tab.isDirty || !(input instanceof vscode.TabInputCustom)) continue;
+          const document = registry.documentFor(input.uri);
+          const provider = providers.find((candidate) => candidate.viewType === input.viewType);
+          if (document && provider) provider.saveWhenNothingUnsaved(document);
+        }
+      }),
+    );
+    return providers;
   }
 
   async openCustomDocument(uri: vscode.Uri, openContext: vscode.CustomDocumentOpenContext): Promise<AnnotatorDocument> {
@@ -97,7 +111,7 @@ export class AnnotatorEditorProvider implements vscode.CustomEditorProvider<Anno
     const newest = await this.pointers.newest(uri);
     const fromPointer = newest && (await readBackup(newest));
     if (fromPointer?.length) return { restored: fromPointer, afterOpen: backupId ? undefined : 'mark-restored' };
-    if (backupId) return { afterOpen: 'clear-false-dirty' };
+    // A backupId without a pointer: the work was saved since. VS Code still marks the tab dirty; the tab watcher clears it.
     return { afterOpen: undefined };
   }
 
@@ -115,10 +129,13 @@ export class AnnotatorEditorProvider implements vscode.CustomEditorProvider<Anno
       // VS Code does not know the document has unsaved work: an edit event marks it dirty (and saveable).
       const nothing = async () => undefined;
       this.changed.fire({ document, label: 'Restore unsaved annotations', undo: nothing, redo: nothing });
-    } else if (afterOpen === 'clear-false-dirty') {
-      // After this resolve returns: VS Code marks a document restored from a backupId dirty; the save (a no-op) clears it.
-      setTimeout(() => vscode.workspace.save(document.uri).then(undefined, () => undefined), 0);
     }
+    // The tab may have opened dirty before this document was known to the tab watcher.
+    const uri = document.uri.toString();
+    const dirtyTab = vscode.window.tabGroups.all.some((group) =>
+      group.tabs.some((tab) => tab.isDirty && tab.input instanceof vscode.TabInputCustom && tab.input.uri.toString() === uri),
+    );
+    if (dirtyTab) this.saveWhenNothingUnsaved(document);
   }
 
   async saveCustomDocument(document: AnnotatorDocument): Promise<void> {
@@ -141,7 +158,7 @@ export class AnnotatorEditorProvider implements vscode.CustomEditorProvider<Anno
     const pending = document.pendingEvents;
     await writeBackup(destination, document.uri, pending);
     // Nothing unsaved (immediate mode): no pointer, so a reopen loads from disk.
-    if (pending.length) await this.pointers.point(document.uri, destination);
+    if (pending.length) await this.pointers.point(document.uri, destination, () => document.pendingEvents.length > 0);
     else await this.pointers.forget(document.uri);
     return {
       id: destination.toString(),
@@ -163,7 +180,12 @@ export class AnnotatorEditorProvider implements vscode.CustomEditorProvider<Anno
 
   /** Immediate mode writes every action at once, so the tab should not stay dirty: save (a no-op) clears it. */
   private clearDirtyWhenImmediate(document: AnnotatorDocument): void {
-    if (document.saveMode !== 'immediate' || document.isDirty) return;
+    if (document.saveMode === 'immediate') this.saveWhenNothingUnsaved(document);
+  }
+
+  /** A tab marked dirty with nothing unsaved (an edit event, or a reopen from VS Code's backup): a no-op save clears it. */
+  saveWhenNothingUnsaved(document: AnnotatorDocument): void {
+    if (document.isDirty) return;
     clearTimeout(this.pendingSaves.get(document));
     this.pendingSaves.set(
       document,

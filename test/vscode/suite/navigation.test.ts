@@ -55,6 +55,16 @@ suite('Navigation, filters, commands and progress', () => {
     assert.equal(unknown.type === 'reply' && unknown.ok, false);
   });
 
+  test('two "next" messages sent at once move two requests, each from where the other landed', async () => {
+    const shard = await createShard('quick-next');
+    const { panel } = await openShard(shard);
+    await waitFor('the first request on screen', () => lastShow(panel)?.position === 0);
+    await Promise.all([navigate(panel, { kind: 'next' }), navigate(panel, { kind: 'next' })]);
+    assert.equal(lastShow(panel)?.position, 2);
+    const positions = panel.history.filter((m) => m.type === 'show').map((m) => (m.type === 'show' ? m.position : -1));
+    assert.deepEqual(positions.slice(-2), [1, 2], 'shown in the order pressed');
+  });
+
   test('palette commands act on the active editor; the status bar shows its progress', async () => {
     const shard = await createShard('commands');
     const { api, panel } = await openShard(shard);
