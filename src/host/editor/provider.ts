@@ -54,8 +54,8 @@ export class AnnotatorEditorProvider implements vscode.CustomEditorProvider<Anno
     context.subscriptions.push(
       vscode.window.tabGroups.onDidChangeTabs(({ opened, changed }) => {
         for (const tab of [...opened, ...changed]) {
-          const input = tab.input;
-          if (!tab.isDirty || !(input instanceof vscode.TabInputCustom)) continue;
+          const input = dirtyCustomInput(tab);
+          if (!input) continue;
           const document = registry.documentFor(input.uri);
           const provider = providers.find((candidate) => candidate.viewType === input.viewType);
           if (document && provider) provider.saveWhenNothingUnsaved(document);
@@ -132,10 +132,8 @@ export class AnnotatorEditorProvider implements vscode.CustomEditorProvider<Anno
     }
     // The tab may have opened dirty before this document was known to the tab watcher.
     const uri = document.uri.toString();
-    const dirtyTab = vscode.window.tabGroups.all.some((group) =>
-      group.tabs.some((tab) => tab.isDirty && tab.input instanceof vscode.TabInputCustom && tab.input.uri.toString() === uri),
-    );
-    if (dirtyTab) this.saveWhenNothingUnsaved(document);
+    const tabs = vscode.window.tabGroups.all.flatMap((group) => group.tabs);
+    if (tabs.some((tab) => dirtyCustomInput(tab)?.uri.toString() === uri)) this.saveWhenNothingUnsaved(document);
   }
 
   async saveCustomDocument(document: AnnotatorDocument): Promise<void> {
@@ -196,4 +194,9 @@ export class AnnotatorEditorProvider implements vscode.CustomEditorProvider<Anno
       }, 0),
     );
   }
+}
+
+/** The custom-editor input of a tab that shows unsaved changes, else undefined. */
+function dirtyCustomInput(tab: vscode.Tab): vscode.TabInputCustom | undefined {
+  return tab.isDirty && tab.input instanceof vscode.TabInputCustom ? tab.input : undefined;
 }

@@ -5,6 +5,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as vscode from 'vscode';
+import { readBackup } from '../../../src/host/editor/backup';
 import {
   activeTabDirty,
   annotate,
@@ -18,7 +19,6 @@ import {
   validDraft,
   waitFor,
 } from './harness';
-import { readBackup } from '../../../src/host/editor/backup';
 
 suite('Editor: manual save mode and backups', () => {
   suiteSetup(() => setSettings({ saveMode: 'manual' }));
