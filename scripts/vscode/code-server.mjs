@@ -26,7 +26,6 @@ const BROWSER_ARGS = [
   '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
 ];
 
-
 function freePort() {
   return new Promise((resolvePort, reject) => {
     const server = createServer();

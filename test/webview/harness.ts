@@ -12,6 +12,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import type { HostToWebview } from '../../src/protocol';
 import { REPO_ROOT } from '../helpers/dataset';
 import { contentSecurityPolicy } from '../../src/host/editor/html';
+import { CHROMIUM } from '../../scripts/system-packages.mjs';
 
 const BUNDLE = path.join(REPO_ROOT, 'dist', 'webview.js');
 
@@ -117,7 +118,7 @@ export async function openHarness(options: HarnessOptions = {}): Promise<Harness
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-  const browser: Browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser: Browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   const dialogs: string[] = [];
   const pageErrors: string[] = [];
   const close = async () => {
