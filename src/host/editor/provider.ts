@@ -131,7 +131,9 @@ export class AnnotatorEditorProvider implements vscode.CustomEditorProvider<Anno
       this.changed.fire({ document, label: 'Restore unsaved annotations', undo: nothing, redo: nothing });
     }
     // The tab may have opened dirty before this document was known to the tab watcher.
-    if (hasDirtyTab(document.uri)) this.saveWhenNothingUnsaved(document);
+    const uri = document.uri.toString();
+    const tabs = vscode.window.tabGroups.all.flatMap((group) => group.tabs);
+    if (tabs.some((tab) => dirtyCustomInput(tab)?.uri.toString() === uri)) this.saveWhenNothingUnsaved(document);
   }
 
   async saveCustomDocument(document: AnnotatorDocument): Promise<void> {
@@ -180,33 +182,18 @@ export class AnnotatorEditorProvider implements vscode.CustomEditorProvider<Anno
   }
 
   /** A tab marked dirty with nothing unsaved (an edit event, or a reopen from VS Code's backup): a no-op save clears it. */
-  saveWhenNothingUnsaved(document: AnnotatorDocument, attempt = 0): void {
+  saveWhenNothingUnsaved(document: AnnotatorDocument): void {
     if (document.isDirty) return;
     clearTimeout(this.pendingSaves.get(document));
-    // A save VS Code is not ready for (the editor still being restored) or that a concurrent
-    // save cancels (Ctrl+S) leaves the tab dirty: look again, a few times, further apart.
-    const delay = attempt === 0 ? 0 : 100 * 2 ** attempt;
     this.pendingSaves.set(
       document,
       setTimeout(() => {
         this.pendingSaves.delete(document);
-        vscode.workspace.save(document.uri).then(
-          () => {
-            if (attempt < MAX_CLEAN_ATTEMPTS && hasDirtyTab(document.uri)) this.saveWhenNothingUnsaved(document, attempt + 1);
-          },
-          () => undefined,
-        );
-      }, delay),
+        // A save started meanwhile (Ctrl+S) may cancel this one or be cancelled by it; either way the tab ends clean.
+        vscode.workspace.save(document.uri).then(undefined, () => undefined);
+      }, 0),
     );
   }
-}
-
-/** About 6 s of retries in all, then the tab is left as VS Code shows it. */
-const MAX_CLEAN_ATTEMPTS = 5;
-
-function hasDirtyTab(uri: vscode.Uri): boolean {
-  const key = uri.toString();
-  return vscode.window.tabGroups.all.some((group) => group.tabs.some((tab) => dirtyCustomInput(tab)?.uri.toString() === key));
 }
 
 /** The custom-editor input of a tab that shows unsaved changes, else undefined. */
