@@ -6,8 +6,8 @@ import type { Outcome, PanelController } from './editor/panel';
 import { JSONL_VIEW_TYPE, SHARD_VIEW_TYPE } from './editor/provider';
 import type { EditorRegistry } from './editor/registry';
 import { SHARD_EXTENSION } from '../core/shard/schema';
-import { runExportCorrected } from './exportCommand';
-import type { ShardTreeProvider } from './views/shardTree';
+import { runExportCorrected } from './export-command';
+import type { ShardTreeProvider } from './views/shard-tree';
 
 const FILTER_LABELS: Record<Filter, string> = {
   all: 'All requests',

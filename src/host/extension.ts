@@ -6,8 +6,8 @@ import { affectsSettings } from './config';
 import { AnnotatorEditorProvider } from './editor/provider';
 import { EditorRegistry } from './editor/registry';
 import { disposeOutput } from './output';
-import { ProgressStatusBar } from './views/statusBar';
-import { ShardTreeProvider } from './views/shardTree';
+import { ProgressStatusBar } from './views/status-bar';
+import { ShardTreeProvider } from './views/shard-tree';
 import { testingApi, type TestingApi } from './testing';
 
 export interface ExtensionApi {

@@ -6,8 +6,8 @@ import type { AnnotatorDocument } from './editor/document';
 import type { PanelController } from './editor/panel';
 import type { AnnotatorEditorProvider } from './editor/provider';
 import type { EditorRegistry } from './editor/registry';
-import type { ShardTreeProvider } from './views/shardTree';
-import type { ProgressStatusBar } from './views/statusBar';
+import type { ShardTreeProvider } from './views/shard-tree';
+import type { ProgressStatusBar } from './views/status-bar';
 
 export interface TestingApi {
   documents(): AnnotatorDocument[];

@@ -11,7 +11,7 @@ import { PNG } from 'pngjs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { HostToWebview } from '../../src/protocol';
 import { REPO_ROOT } from '../helpers/dataset';
-import { contentSecurityPolicy } from '../../src/host/editor/html';
+import { contentSecurityPolicy } from '../../src/host/editor/model/html';
 import { CHROMIUM } from '../../scripts/system-packages.mjs';
 
 const BUNDLE = path.join(REPO_ROOT, 'dist', 'webview.js');

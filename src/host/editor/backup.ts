@@ -6,8 +6,8 @@
 import * as vscode from 'vscode';
 import { z } from 'zod';
 import { KnownEvent, UnknownEvent, type AnnotationEvent } from '../../core/annotations/events';
-import { SerialQueue } from './serialQueue';
-import { storageKey } from './storageKey';
+import { SerialQueue } from './model/serial-queue';
+import { storageKey } from './storage-key';
 
 const BACKUP_VERSION = 1;
 

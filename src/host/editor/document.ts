@@ -12,9 +12,9 @@ import type { ShardState } from '../../core/annotations/state';
 import { ShardReader } from '../../core/shard/reader';
 import type { Filter, Progress } from '../../protocol';
 import type { SaveMode } from '../config';
-import { changedRequests, EventStore } from './eventStore';
-import { RequestIndex } from './requestIndex';
-import { SerialQueue } from './serialQueue';
+import { changedRequests, EventStore } from './model/event-store';
+import { RequestIndex } from './model/request-index';
+import { SerialQueue } from './model/serial-queue';
 
 export interface DocumentOptions {
   annotator: string;

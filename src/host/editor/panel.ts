@@ -8,11 +8,11 @@ import { INVALID_REASONS } from '../../core/annotations/events';
 import { WebviewToHost, type Filter, type HostToWebview, type NavTarget, type RequestView, type ResolvedImage } from '../../protocol';
 import { output } from '../output';
 import type { AnnotatorDocument } from './document';
-import type { LastRequests } from './lastRequests';
-import { renderPage } from './html';
-import { resolveImageSource, safeRemoteUrl } from './images';
-import { land, settleAfterFilter } from './navigation';
-import { SerialQueue } from './serialQueue';
+import type { LastRequests } from './last-requests';
+import { renderPage } from './model/html';
+import { resolveImageSource, safeRemoteUrl } from './model/images';
+import { land, settleAfterFilter } from './model/navigation';
+import { SerialQueue } from './model/serial-queue';
 
 /** Messages kept for inspection by the integration tests (and for debugging). */
 const HISTORY_LIMIT = 500;

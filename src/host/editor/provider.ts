@@ -8,9 +8,9 @@ import { configuredAnnotator, configuredSaveMode } from '../config';
 import { output } from '../output';
 import { BackupPointers, deleteQuietly, readBackup, writeBackup } from './backup';
 import { AnnotatorDocument, type AnnotationEdit } from './document';
-import { datasetRootFor } from './images';
-import { LastRequests } from './lastRequests';
-import { watchLog } from './logWatcher';
+import { datasetRootFor } from './model/images';
+import { LastRequests } from './last-requests';
+import { watchLog } from './log-watcher';
 import { PanelController } from './panel';
 import type { EditorRegistry } from './registry';
 

@@ -4,7 +4,7 @@ import { mkdtempSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
-import { datasetRootFor, REFUSED_OUTSIDE, resolveImageSource, safeRemoteUrl } from '../../../src/host/editor/images';
+import { datasetRootFor, REFUSED_OUTSIDE, resolveImageSource, safeRemoteUrl } from '../../../src/host/editor/model/images';
 
 function dataset() {
   const base = mkdtempSync(path.join(tmpdir(), 'host-images-'));

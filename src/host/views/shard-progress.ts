@@ -6,7 +6,7 @@ import { AnnotationLog } from '../../core/annotations/log';
 import { replay } from '../../core/annotations/replay';
 import { ShardReader } from '../../core/shard/reader';
 import type { Progress } from '../../protocol';
-import { RequestIndex } from '../editor/requestIndex';
+import { RequestIndex } from '../editor/model/request-index';
 
 interface Cached {
   key: string;

@@ -5,7 +5,7 @@ import { configuredAnnotator } from '../config';
 import type { EditorRegistry } from '../editor/registry';
 import { SHARD_VIEW_TYPE } from '../editor/provider';
 import { output } from '../output';
-import { shardProgress } from './shardProgress';
+import { shardProgress } from './shard-progress';
 
 export const SHARD_GLOB = '**/*.shard.jsonl';
 const EXCLUDE_GLOB = '**/{node_modules,.git}/**';

@@ -1,6 +1,6 @@
 // Where a navigation request lands, given what each position's request looks
 // like. Pure (no vscode import) so the rules stay easy to reason about.
-import type { Filter, NavTarget } from '../../protocol';
+import type { Filter, NavTarget } from '../../../protocol';
 
 /** What the filters need to know about one position of the shard. */
 export interface RequestFacts {

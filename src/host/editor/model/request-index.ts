@@ -1,9 +1,9 @@
 // Per-position facts the filters and progress need. Only requests that have
 // annotation state can be reviewed, invalid, corrected or noted, so only
 // their records are read (for their comment ids): opening stays cheap.
-import { isReviewed, type RequestState, type ShardState } from '../../core/annotations/state';
-import type { ShardReader } from '../../core/shard/reader';
-import type { Filter, Progress } from '../../protocol';
+import { isReviewed, type RequestState, type ShardState } from '../../../core/annotations/state';
+import type { ShardReader } from '../../../core/shard/reader';
+import type { Filter, Progress } from '../../../protocol';
 import { matchingPositions, UNTOUCHED, type RequestFacts } from './navigation';
 
 export class RequestIndex {

@@ -1,9 +1,9 @@
 // The document's events: those on disk (committed, in file order) followed by
 // those not yet saved (pending, manual save mode). Replaying them is the only
 // source of annotation state. No vscode import.
-import type { AnnotationEvent } from '../../core/annotations/events';
-import { replay } from '../../core/annotations/replay';
-import type { RequestState, ShardState } from '../../core/annotations/state';
+import type { AnnotationEvent } from '../../../core/annotations/events';
+import { replay } from '../../../core/annotations/replay';
+import type { RequestState, ShardState } from '../../../core/annotations/state';
 
 export class EventStore {
   private committed: AnnotationEvent[] = [];

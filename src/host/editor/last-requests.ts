@@ -4,7 +4,7 @@
 // every few seconds in the web workbench, so a quick reload would forget them.
 import * as vscode from 'vscode';
 import { z } from 'zod';
-import { storageKey } from './storageKey';
+import { storageKey } from './storage-key';
 
 const Record = z.object({ document: z.string(), request: z.string() });
 

@@ -4,7 +4,7 @@
 // file into a webview URI.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { ShardImage } from '../../core/shard/schema';
+import type { ShardImage } from '../../../core/shard/schema';
 
 export const REFUSED_OUTSIDE = 'refused: path leaves the dataset';
 

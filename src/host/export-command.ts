@@ -8,7 +8,7 @@ import { exportCorrected, type ExportProgress } from '../core/release/export';
 import { formatExportSummary } from '../core/release/export-summary';
 import type { EditorRegistry } from './editor/registry';
 import { output } from './output';
-import { SHARD_GLOB } from './views/shardTree';
+import { SHARD_GLOB } from './views/shard-tree';
 
 export async function runExportCorrected(registry: EditorRegistry): Promise<void> {
   const shards = await pickShards(registry);
