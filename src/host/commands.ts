@@ -46,7 +46,7 @@ function report(outcome: Outcome): void {
 
 /** An id of the shard, else a 1-based position. */
 async function goTo(panel: PanelController): Promise<void> {
-  const size = panel.document.index.size;
+  const size = panel.document.size;
   const answer = await vscode.window.showInputBox({
     title: 'Go to request',
     prompt: `A request id, or a position from 1 to ${size}`,
@@ -60,9 +60,9 @@ async function goTo(panel: PanelController): Promise<void> {
 async function targetFor(panel: PanelController, text: string): Promise<NavTarget | undefined> {
   const value = text.trim();
   if (!value) return undefined;
-  if ((await panel.document.index.positionOf(value)) !== undefined) return { kind: 'id', id: value };
+  if ((await panel.document.positionOf(value)) !== undefined) return { kind: 'id', id: value };
   const position = /^\d+$/.test(value) ? Number(value) : NaN;
-  if (position >= 1 && position <= panel.document.index.size) return { kind: 'position', position: position - 1 };
+  if (position >= 1 && position <= panel.document.size) return { kind: 'position', position: position - 1 };
   return undefined;
 }
 

@@ -2,7 +2,9 @@
 import * as vscode from 'vscode';
 import { resolveAnnotator } from '../core/annotations/annotator';
 
-export type SaveMode = 'immediate' | 'manual';
+import type { SaveMode } from './editor/model/dirty-table';
+
+export type { SaveMode };
 
 const SECTION = 'imageryAnnotator';
 

@@ -28,7 +28,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     ...registerCommands(registry, tree),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (!affectsSettings(event)) return;
-      for (const panel of registry.panels()) void panel.restart();
+      for (const panel of registry.panels()) void panel.start();
       tree.refresh();
     }),
     { dispose: disposeOutput },

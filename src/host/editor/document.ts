@@ -9,10 +9,11 @@ import { EVENT_SCHEMA_VERSION, type AnnotationEvent, type EventDraft, type Known
 import { AnnotationLog, type LogCursor, type LogWarning } from '../../core/annotations/log';
 import { annotationLogPath } from '../../core/annotations/paths';
 import type { ShardState } from '../../core/annotations/state';
-import { ShardReader } from '../../core/shard/reader';
+import { ShardReader, type ShardEntry } from '../../core/shard/reader';
 import type { Filter, Progress } from '../../protocol';
 import type { SaveMode } from '../config';
 import { changedRequests, EventStore } from './model/event-store';
+import type { RequestFacts } from './model/navigation';
 import { RequestIndex } from './model/request-index';
 import { SerialQueue } from './model/serial-queue';
 
@@ -43,13 +44,13 @@ export class AnnotatorDocument implements vscode.CustomDocument {
 
   private constructor(
     readonly uri: vscode.Uri,
-    readonly reader: ShardReader,
-    readonly log: AnnotationLog,
+    private readonly reader: ShardReader,
+    private readonly log: AnnotationLog,
     private readonly store: EventStore,
     private cursor: LogCursor,
     /** The log's size and inode when we last read or wrote it: a shrink or a new inode means it was replaced. */
     private disk: DiskStamp | undefined,
-    readonly index: RequestIndex,
+    private readonly index: RequestIndex,
     private readonly options: DocumentOptions,
     readonly loadWarnings: readonly LogWarning[],
   ) {}
@@ -92,6 +93,33 @@ export class AnnotatorDocument implements vscode.CustomDocument {
 
   state(): ShardState {
     return this.store.state();
+  }
+
+  /** The annotator's log file this document reads and appends to. */
+  get logFile(): string {
+    return this.log.file;
+  }
+
+  /** How many requests (records and unreadable lines) the shard holds. */
+  get size(): number {
+    return this.index.size;
+  }
+
+  /** The shard entry at a position: a record, or why its line is unreadable. */
+  read(position: number): Promise<ShardEntry> {
+    return this.reader.read(position);
+  }
+
+  idAt(position: number): string | null {
+    return this.index.idAt(position);
+  }
+
+  positionOf(id: string): Promise<number | undefined> {
+    return this.index.positionOf(id);
+  }
+
+  factsAt(position: number): RequestFacts {
+    return this.index.factsAt(position);
   }
 
   /** Records one annotation and reports it as an undoable edit. */

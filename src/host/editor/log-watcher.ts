@@ -13,7 +13,7 @@ const SETTLE_MS = 50;
 const POLL_MS = 2000;
 
 export function watchLog(document: AnnotatorDocument): vscode.Disposable {
-  const logFile = path.resolve(document.log.file);
+  const logFile = path.resolve(document.logFile);
   let timer: NodeJS.Timeout | undefined;
   const sync = () => {
     clearTimeout(timer);

@@ -1,18 +1,18 @@
-// One editor tab on a document: its page, where it stands (position and
-// filter), and the messages it exchanges with its webview. Several panels may
-// show one document (split editors); each keeps its own place.
-import path from 'node:path';
+// One editor tab's conversation with its webview: it answers the webview's
+// messages in order and keeps where the tab stands (position and filter).
+// Several panels may show one document (split editors); each keeps its own place.
 import * as vscode from 'vscode';
 import { emptyRequestState } from '../../core/annotations/state';
-import { INVALID_REASONS } from '../../core/annotations/events';
-import { WebviewToHost, type Filter, type HostToWebview, type NavTarget, type RequestView, type ResolvedImage } from '../../protocol';
+import { INVALID_REASONS, type EventDraft } from '../../core/annotations/events';
+import { WebviewToHost, type Filter, type HostToWebview, type NavTarget } from '../../protocol';
 import { output } from '../output';
 import type { AnnotatorDocument } from './document';
 import type { LastRequests } from './last-requests';
 import { renderPage } from './model/html';
-import { resolveImageSource, safeRemoteUrl } from './model/images';
+import { safeRemoteUrl } from './model/images';
 import { land, settleAfterFilter } from './model/navigation';
 import { SerialQueue } from './model/serial-queue';
+import { requestViewAt } from './request-view';
 
 /** Messages kept for inspection by the integration tests (and for debugging). */
 const HISTORY_LIMIT = 500;
@@ -101,13 +101,13 @@ export class PanelController implements vscode.Disposable {
   }
 
   async navigate(target: NavTarget): Promise<Outcome> {
-    const index = this.document.index;
+    const { document } = this;
     const landing = await land(target, {
       current: this.position,
-      size: index.size,
-      matching: this.document.matching(this.filter),
-      factsAt: (position) => index.factsAt(position),
-      positionOfId: (id) => index.positionOf(id),
+      size: document.size,
+      matching: document.matching(this.filter),
+      factsAt: (position) => document.factsAt(position),
+      positionOfId: (id) => document.positionOf(id),
     });
     if ('error' in landing) return { ok: false, error: landing.error };
     this.position = landing.position;
@@ -134,12 +134,12 @@ export class PanelController implements vscode.Disposable {
     void this.panel.webview.postMessage(message);
   }
 
-  /** The webview (re)loaded. A new panel resumes at the request last shown for this shard. */
-  private async start(): Promise<void> {
+  /** The webview (re)loaded, or a setting changed. A new panel resumes at the request last shown for this shard. */
+  async start(): Promise<void> {
     if (!this.resumed) {
       this.resumed = true;
       const last = await this.context.lastRequests.get(this.document.uri);
-      const position = last === undefined ? undefined : await this.document.index.positionOf(last);
+      const position = last === undefined ? undefined : await this.document.positionOf(last);
       if (position !== undefined) this.position = position;
     }
     this.post({
@@ -153,20 +153,15 @@ export class PanelController implements vscode.Disposable {
     this.post({ type: 'progress', progress: this.document.progress() });
   }
 
-  /** Re-sends init (the save mode or annotator setting changed). */
-  async restart(): Promise<void> {
-    await this.start();
-  }
-
   private async show(): Promise<void> {
-    const size = this.document.index.size;
+    const size = this.document.size;
     if (size === 0) {
       this.post({ type: 'error', message: `${this.document.shardName} has no requests` });
       return;
     }
     this.position = Math.min(this.position, size - 1);
     const matching = this.document.matching(this.filter);
-    const view = await this.viewAt(this.position);
+    const view = await requestViewAt(this.document, this.position, this.panel.webview, this.context.datasetRoot);
     if (view.kind === 'record') this.context.lastRequests.remember(this.document.uri, view.record.id);
     this.post({
       type: 'show',
@@ -179,37 +174,15 @@ export class PanelController implements vscode.Disposable {
     });
   }
 
-  private async viewAt(position: number): Promise<RequestView> {
-    const entry = await this.document.reader.read(position);
-    if (entry.kind === 'unreadable') {
-      return { kind: 'unreadable', unreadable: { file: entry.file, line: entry.line, reason: entry.reason } };
-    }
-    const { record } = entry;
-    const images = await Promise.all(record.images.map((image) => this.resolveImage(image)));
-    return { kind: 'record', record, images, state: this.document.state().get(record.id) ?? emptyRequestState() };
-  }
-
-  private async resolveImage(image: { path: string | null; url: string | null }): Promise<ResolvedImage> {
-    const source = await resolveImageSource(image, path.dirname(this.document.uri.fsPath), this.context.datasetRoot);
-    switch (source.kind) {
-      case 'file':
-        return { src: this.panel.webview.asWebviewUri(vscode.Uri.file(source.file)).toString(), url: source.url };
-      case 'remote':
-        return { src: source.src, url: source.url };
-      case 'none':
-        return source.error === undefined ? { src: null, url: source.url } : { src: null, url: source.url, error: source.error };
-    }
-  }
-
-  private async annotate(draft: Parameters<AnnotatorDocument['annotate']>[0]): Promise<Outcome> {
-    if ((await this.document.index.positionOf(draft.request)) === undefined) {
+  private async annotate(draft: EventDraft): Promise<Outcome> {
+    if ((await this.document.positionOf(draft.request)) === undefined) {
       return { ok: false, error: `No request with id "${draft.request}" in ${this.document.shardName}` };
     }
     try {
       await this.document.annotate(draft);
     } catch (error) {
       // The webview showed the action at once: put back what is really recorded (the reply carries the error).
-      if (draft.request === this.document.index.idAt(this.position)) {
+      if (draft.request === this.document.idAt(this.position)) {
         this.post({ type: 'state', requestId: draft.request, state: this.document.state().get(draft.request) ?? emptyRequestState() });
       }
       throw error;
@@ -227,7 +200,7 @@ export class PanelController implements vscode.Disposable {
   }
 
   private async onStateChanged(requests: readonly string[]): Promise<void> {
-    const shown = this.document.index.idAt(this.position);
+    const shown = this.document.idAt(this.position);
     const state = this.document.state();
     for (const request of requests) {
       if (request === shown) this.post({ type: 'state', requestId: request, state: state.get(request) ?? emptyRequestState() });
@@ -236,8 +209,8 @@ export class PanelController implements vscode.Disposable {
   }
 
   private firstUnreviewed(): number {
-    const { index } = this.document;
-    for (let position = 0; position < index.size; position++) if (!index.factsAt(position).reviewed) return position;
+    const { document } = this;
+    for (let position = 0; position < document.size; position++) if (!document.factsAt(position).reviewed) return position;
     return 0;
   }
 
