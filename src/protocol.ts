@@ -14,6 +14,15 @@ export const FILTERS = ['all', 'unreviewed', 'invalid', 'corrected', 'has-notes'
 export const Filter = z.enum(FILTERS);
 export type Filter = z.infer<typeof Filter>;
 
+/** Each filter's name, as the toolbar and the palette's filter picker show it. */
+export const FILTER_LABELS: Readonly<Record<Filter, string>> = {
+  all: 'All requests',
+  unreviewed: 'Unreviewed',
+  invalid: 'Marked invalid',
+  corrected: 'With corrected extractions',
+  'has-notes': 'With notes',
+};
+
 export const NavTarget = z.discriminatedUnion('kind', [
   z.object({ kind: z.enum(['next', 'previous', 'first', 'last', 'nextUnreviewed']) }),
   z.object({ kind: z.literal('position'), position: z.number().int().min(0) }),

@@ -1,31 +1,13 @@
 // Comment review and item editing for the current request: confirm, add,
 // edit, remove, creator-only. Shared by the chips (mouse) and the keymap;
-// every change becomes an extraction draft through the host's `annotate`.
-import type { EventDraft } from '../src/core/annotations/events';
-import type { RequestState } from '../src/core/annotations/state';
-import type { ShardRecord } from '../src/core/shard/schema';
-import type { CommentAction, CommentStatus } from './components/comment-row';
+// every change becomes an extraction draft through the host sync, every
+// move goes to the review cursor.
+import type { CommentAction, CommentRow, CommentStatus } from './components/comment-row';
 import { removeItem, sameItems, setItem, toggleCreatorOnly } from './extraction-edits';
+import type { HostSync } from './host-sync';
 import { effectiveItems } from './items';
-import type { RequestUi } from './request-ui';
+import type { ReviewCursor } from './review-cursor';
 import { sortedComments } from './sorted-comments';
-
-export interface Editing {
-  commentId: string;
-  /** Item index; the item count for a new item. */
-  index: number;
-}
-
-/** What the editing logic needs from the screen that owns it. */
-export interface EditingHost {
-  readonly record: ShardRecord | null;
-  readonly requestState: RequestState | null;
-  readonly ui: RequestUi;
-  editing: Editing | null;
-  setUi(ui: RequestUi): void;
-  moveComment(delta: number): void;
-  annotate(draft: EventDraft): void;
-}
 
 export type ItemCommand = 'nextItem' | 'previousItem' | 'addItem' | 'editItem' | 'removeItem' | 'creatorOnly';
 
@@ -33,19 +15,42 @@ export class CommentEditing {
   /** Full items before a creator-only drop, so `t` can bring the title back: "comment\nitem" -> full item. */
   private readonly droppedTitles = new Map<string, string>();
 
-  constructor(private readonly host: EditingHost) {}
+  constructor(
+    private readonly sync: HostSync,
+    private readonly cursor: ReviewCursor,
+  ) {}
+
+  /** The shown request's comments as the list draws them, by upvotes. */
+  rows(): CommentRow[] {
+    const { record, requestState: state } = this.sync;
+    if (!record || !state) return [];
+    const { ui, editing } = this.cursor;
+    return sortedComments(record).map((comment, index) => {
+      const verdict = state.comments[comment.id];
+      return {
+        comment,
+        index,
+        items: effectiveItems(comment.extraction.items, verdict),
+        status: verdict?.status ?? 'unreviewed',
+        current: index === ui.comment,
+        selectedItem: ui.item,
+        editing: editing?.commentId === comment.id ? editing.index : null,
+        restorable: this.restorable(comment.id),
+      };
+    });
+  }
 
   /** The current comment and its current items, or null. */
   current(): { id: string; items: string[]; status: CommentStatus } | null {
-    const { record, requestState: state, ui } = this.host;
-    const comment = record && state ? sortedComments(record)[ui.comment] : undefined;
+    const { record, requestState: state } = this.sync;
+    const comment = record && state ? sortedComments(record)[this.cursor.ui.comment] : undefined;
     if (!comment || !state) return null;
     const verdict = state.comments[comment.id];
     return { id: comment.id, items: effectiveItems(comment.extraction.items, verdict), status: verdict?.status ?? 'unreviewed' };
   }
 
   /** Creator-only items of a comment whose title can be restored. */
-  restorable(commentId: string): Set<string> {
+  private restorable(commentId: string): Set<string> {
     const prefix = `${commentId}\n`;
     const items = new Set<string>();
     for (const key of this.droppedTitles.keys()) if (key.startsWith(prefix)) items.add(key.slice(prefix.length));
@@ -53,39 +58,39 @@ export class CommentEditing {
   }
 
   confirmAndNext(): void {
-    const record = this.host.record;
+    const record = this.sync.record;
     const current = this.current();
     if (!record || !current) return;
     // A corrected comment keeps its correction: confirming would throw the edits away.
     if (current.status === 'unreviewed') {
-      this.host.annotate({ type: 'extraction', request: record.id, comment: current.id, verdict: 'confirmed' });
+      this.sync.annotate({ type: 'extraction', request: record.id, comment: current.id, verdict: 'confirmed' });
     }
-    this.host.moveComment(1);
+    this.cursor.move(1);
   }
 
   /** A keymap command on the current comment's selected item. */
   runItemCommand(command: ItemCommand): void {
     const current = this.current();
     if (!current) return;
-    const ui = this.host.ui;
+    const ui = this.cursor.ui;
     const count = current.items.length;
     const selected = Math.min(ui.item, Math.max(0, count - 1));
     switch (command) {
       case 'nextItem':
       case 'previousItem': {
         const step = command === 'nextItem' ? 1 : -1;
-        return this.host.setUi({ ...ui, item: Math.max(0, Math.min(count - 1, selected + step)) });
+        return this.cursor.set({ ...ui, item: Math.max(0, Math.min(count - 1, selected + step)) });
       }
       case 'addItem':
-        this.host.editing = { commentId: current.id, index: count };
+        this.cursor.edit({ commentId: current.id, index: count });
         return;
       case 'editItem':
-        if (count) this.host.editing = { commentId: current.id, index: selected };
+        if (count) this.cursor.edit({ commentId: current.id, index: selected });
         return;
       case 'removeItem':
         if (!count) return;
         this.correct(current.id, removeItem(current.items, selected));
-        return this.host.setUi({ ...ui, item: Math.max(0, Math.min(selected, count - 2)) });
+        return this.cursor.set({ ...ui, item: Math.max(0, Math.min(selected, count - 2)) });
       case 'creatorOnly':
         return this.toggleCreatorOnly(current.id, current.items, selected);
     }
@@ -93,52 +98,52 @@ export class CommentEditing {
 
   /** An action reported by a comment row (mouse, chip focus, inline editor). */
   onAction(action: CommentAction): void {
-    const record = this.host.record;
+    const record = this.sync.record;
     if (!record) return;
     const index = sortedComments(record).findIndex((c) => c.id === action.commentId);
     const items = this.itemsOf(action.commentId);
-    const ui = this.host.ui;
+    const ui = this.cursor.ui;
     switch (action.action) {
       case 'select':
-        if (index !== ui.comment || (action.index ?? ui.item) !== ui.item) this.host.setUi({ comment: index, item: action.index ?? 0 });
+        if (index !== ui.comment || (action.index ?? ui.item) !== ui.item) this.cursor.set({ comment: index, item: action.index ?? 0 });
         return;
       case 'confirm':
         return this.confirmAndNext();
       case 'add':
-        this.host.setUi({ comment: index, item: items.length });
-        this.host.editing = { commentId: action.commentId, index: items.length };
+        this.cursor.set({ comment: index, item: items.length });
+        this.cursor.edit({ commentId: action.commentId, index: items.length });
         return;
       case 'edit':
-        this.host.setUi({ comment: index, item: action.index });
-        this.host.editing = { commentId: action.commentId, index: action.index };
+        this.cursor.set({ comment: index, item: action.index });
+        this.cursor.edit({ commentId: action.commentId, index: action.index });
         return;
       case 'remove':
         this.correct(action.commentId, removeItem(items, action.index));
-        return this.host.setUi({ comment: index, item: Math.max(0, Math.min(action.index, items.length - 2)) });
+        return this.cursor.set({ comment: index, item: Math.max(0, Math.min(action.index, items.length - 2)) });
       case 'creatorOnly':
         return this.toggleCreatorOnly(action.commentId, items, action.index);
       case 'commit': {
-        this.host.editing = null;
+        this.cursor.edit(null);
         const next = setItem(items, action.index, action.value);
         if (!sameItems(next, items)) this.correct(action.commentId, next);
         return;
       }
       case 'cancel':
-        this.host.editing = null;
+        this.cursor.edit(null);
         return;
     }
   }
 
   private itemsOf(commentId: string): string[] {
-    const comment = this.host.record?.comments.find((c) => c.id === commentId);
+    const comment = this.sync.record?.comments.find((c) => c.id === commentId);
     if (!comment) return [];
-    return effectiveItems(comment.extraction.items, this.host.requestState?.comments[commentId]);
+    return effectiveItems(comment.extraction.items, this.sync.requestState?.comments[commentId]);
   }
 
   private correct(commentId: string, items: string[]) {
-    const record = this.host.record;
+    const record = this.sync.record;
     if (!record) return;
-    this.host.annotate({ type: 'extraction', request: record.id, comment: commentId, verdict: 'corrected', items });
+    this.sync.annotate({ type: 'extraction', request: record.id, comment: commentId, verdict: 'corrected', items });
   }
 
   private toggleCreatorOnly(commentId: string, items: string[], index: number) {

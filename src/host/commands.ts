@@ -1,21 +1,13 @@
 // The palette commands. Navigation commands act on the active annotator editor.
 import path from 'node:path';
 import * as vscode from 'vscode';
-import { FILTERS, type Filter, type NavTarget } from '../protocol';
+import { FILTER_LABELS, FILTERS, type NavTarget } from '../protocol';
 import type { Outcome, PanelController } from './editor/panel';
 import { JSONL_VIEW_TYPE, SHARD_VIEW_TYPE } from './editor/provider';
 import type { EditorRegistry } from './editor/registry';
 import { SHARD_EXTENSION } from '../core/shard/schema';
 import { runExportCorrected } from './export-command';
 import type { ShardTreeProvider } from './views/shard-tree';
-
-const FILTER_LABELS: Record<Filter, string> = {
-  all: 'All requests',
-  unreviewed: 'Unreviewed',
-  invalid: 'Marked invalid',
-  corrected: 'With corrected extractions',
-  'has-notes': 'With notes',
-};
 
 export function registerCommands(registry: EditorRegistry, tree: ShardTreeProvider): vscode.Disposable[] {
   const onActive = (action: (panel: PanelController) => Promise<unknown> | unknown) => async () => {

@@ -1,22 +1,16 @@
-// <ia-app>: the whole screen for one request. Receives host messages, keeps
-// the per-request screen state, turns key presses and component events into
-// protocol messages, and shows annotation results at once (optimistically).
+// <ia-app>: the screen's layout and its key routing. What the host sent and
+// the actions on their way to it live in HostSync; where the annotator is
+// within the request lives in ReviewCursor; comment editing in CommentEditing.
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
-import type { EventDraft } from '../../src/core/annotations/events';
-import type { RequestState } from '../../src/core/annotations/state';
-import { correctedRelevance } from '../../src/core/paper/relevance';
-import { permalinkUrl, type ShardRecord } from '../../src/core/shard/schema';
-import type { HostToWebview, NavTarget, Progress } from '../../src/protocol';
+import { permalinkUrl } from '../../src/core/shard/schema';
+import type { HostToWebview } from '../../src/protocol';
 import type { HostClient } from '../client';
-import { CommentEditing, type Editing, type EditingHost } from '../comment-editing';
-import { effectiveItems } from '../items';
+import { CommentEditing } from '../comment-editing';
+import { HostSync, type Show } from '../host-sync';
 import { commandFor, isTyping, type Command } from '../keymap';
-import { applyDraft } from '../optimistic';
-import { RequestUiMemory, type RequestUi } from '../request-ui';
-import { sortedComments } from '../sorted-comments';
+import { ReviewCursor } from '../review-cursor';
 import { themeStyles } from '../theme';
-import type { CommentAction, CommentRow, CommentStatus } from './comment-row';
 import type { IaCommentList } from './comment-list';
 import type { IaGallery } from './gallery';
 import type { IaToolbar } from './toolbar';
@@ -30,15 +24,8 @@ import './relevance';
 import './toolbar';
 import './validity';
 
-type Init = Extract<HostToWebview, { type: 'init' }>;
-type Show = Extract<HostToWebview, { type: 'show' }>;
-
-export interface SavedState {
-  ui: [string, RequestUi][];
-}
-
 @customElement('ia-app')
-export class IaApp extends LitElement implements EditingHost {
+export class IaApp extends LitElement {
   static override styles = [
     themeStyles,
     css`
@@ -91,31 +78,33 @@ export class IaApp extends LitElement implements EditingHost {
     `,
   ];
 
-  client!: HostClient;
-  private memory = new RequestUiMemory();
+  private readonly sync = new HostSync(this);
+  private readonly cursor = new ReviewCursor(this, this.sync, (comment) => void this.commentList?.reveal(comment));
+  private readonly comments = new CommentEditing(this.sync, this.cursor);
 
-  @state() private init: Init | null = null;
-  @state() private show: Show | null = null;
-  @state() private progress: Progress | null = null;
-  @state() private error: string | null = null;
   @state() private helpOpen = false;
-  /** Annotations sent to the host and not yet acknowledged (in immediate mode: not yet on disk). */
-  @state() private unacknowledged = 0;
-  /** The host refused or failed the last annotation (the banner says why). */
-  @state() private lastSaveFailed = false;
-  @state() editing: Editing | null = null;
-  @state() ui: RequestUi = { comment: 0, item: 0 };
-  private readonly comments = new CommentEditing(this);
 
   @query('ia-toolbar') private toolbar!: IaToolbar;
   @query('ia-comment-list') private commentList?: IaCommentList;
   @query('ia-gallery') private gallery?: IaGallery;
   @query('ia-validity') private validity?: IaValidity;
 
+  constructor() {
+    super();
+    // The elements' events bubble up here, typed by the one event table (events.ts).
+    this.addEventListener('ia-navigate', (e) => this.sync.navigate(e.detail));
+    this.addEventListener('ia-filter', (e) => this.sync.setFilter(e.detail.filter));
+    this.addEventListener('ia-annotate', (e) => this.sync.annotate(e.detail));
+    this.addEventListener('ia-comment-action', (e) => this.comments.onAction(e.detail));
+    this.addEventListener('ia-open-external', (e) => this.sync.openExternal(e.detail.url));
+    this.addEventListener('ia-help', () => (this.helpOpen = true));
+    this.addEventListener('ia-close', this.closeHelp);
+  }
+
   /** Wires the client and restores the screen state VS Code kept while the webview was hidden. */
   attach(client: HostClient): void {
-    this.client = client;
-    this.memory = new RequestUiMemory(client.getState<SavedState>()?.ui ?? []);
+    this.sync.attach(client);
+    this.cursor.attach(client);
   }
 
   override connectedCallback(): void {
@@ -129,80 +118,30 @@ export class IaApp extends LitElement implements EditingHost {
   }
 
   receive(message: HostToWebview): void {
-    switch (message.type) {
-      case 'init':
-        this.init = message;
-        break;
-      case 'show':
-        this.showView(message);
-        break;
-      case 'state': {
-        const record = this.record;
-        if (record?.id === message.requestId) this.setRequestState(message.state);
-        break;
-      }
-      case 'progress':
-        this.progress = message.progress;
-        break;
-      case 'error':
-        this.error = message.message;
-        break;
-      case 'reply':
-        this.client.settle(message);
-        break;
-      case 'showKeymap':
-        this.helpOpen = true;
-        break;
-    }
+    if (message.type === 'showKeymap') this.helpOpen = true;
+    else this.sync.receive(message);
   }
 
-  private showView(message: Show) {
-    const previous = this.record?.id;
-    this.show = message;
-    const record = this.record;
-    if (record && record.id !== previous) {
-      this.editing = null;
-      this.ui = this.memory.get(record.id);
-      void this.commentList?.reveal(this.ui.comment);
-    }
-  }
-
-  get record(): ShardRecord | null {
-    return this.show?.view.kind === 'record' ? this.show.view.record : null;
-  }
-
-  get requestState(): RequestState | null {
-    return this.show?.view.kind === 'record' ? this.show.view.state : null;
-  }
-
-  private setRequestState(next: RequestState) {
-    if (!this.show || this.show.view.kind !== 'record') return;
-    this.show = { ...this.show, view: { ...this.show.view, state: next } };
-  }
-
-  // ---------- rendering ----------
+  // ---------- layout ----------
 
   override render() {
-    const show = this.show;
+    const { show, init, error } = this.sync;
     return html`<ia-toolbar
         .position=${show?.position ?? 0}
         .total=${show?.total ?? 0}
         .matching=${show?.matching ?? 0}
         .filter=${show?.filter ?? 'all'}
-        .shardName=${this.init?.shardName ?? ''}
-        .progress=${this.progress}
-        .saveStatus=${this.saveStatus()}
-        @ia-navigate=${(e: CustomEvent<NavTarget>) => this.navigate(e.detail)}
-        @ia-filter=${(e: CustomEvent<{ filter: Show['filter'] }>) => this.request({ type: 'setFilter', filter: e.detail.filter })}
-        @ia-help=${() => (this.helpOpen = true)}
+        .shardName=${init?.shardName ?? ''}
+        .progress=${this.sync.progress}
+        .saveStatus=${this.sync.saveStatus}
       ></ia-toolbar>
-      ${this.error
+      ${error
         ? html`<div class="banner" role="alert">
-            <span>${this.error}</span><ia-button label="Dismiss error" @click=${() => (this.error = null)}>Dismiss</ia-button>
+            <span>${error}</span><ia-button label="Dismiss error" @click=${() => this.sync.dismissError()}>Dismiss</ia-button>
           </div>`
         : nothing}
       <main>${show ? this.renderView(show) : html`<p class="muted">Loading…</p>`}</main>
-      ${this.helpOpen ? html`<ia-help @ia-close=${this.closeHelp}></ia-help>` : nothing}`;
+      ${this.helpOpen ? html`<ia-help></ia-help>` : nothing}`;
   }
 
   private renderView(show: Show) {
@@ -216,108 +155,20 @@ export class IaApp extends LitElement implements EditingHost {
         <p class="muted">Fix the line in the file, or move on with j / k.</p>
       </section>`;
     }
-    const { record, images, state } = view;
-    const release = record.relevance;
-    const corrected = this.correctedRelevance(record, state);
-    return html`<ia-query .record=${record} @ia-open-external=${(e: CustomEvent<{ url: string }>) => this.openExternal(e.detail.url)}></ia-query>
+    const { record, images } = view;
+    const state = this.sync.requestState;
+    if (!state) return nothing;
+    const corrected = this.sync.correctedRelevance;
+    return html`<ia-query .record=${record}></ia-query>
       <div class="columns">
-        <ia-comment-list .rows=${this.rows(record, state)} @ia-comment-action=${(e: CustomEvent<CommentAction>) => this.comments.onAction(e.detail)}></ia-comment-list>
+        <ia-comment-list .rows=${this.comments.rows()}></ia-comment-list>
         <div class="side">
           <ia-gallery .images=${images} .runs=${record.runs} ?adult=${record.over_18} requestId=${record.id}></ia-gallery>
-          <ia-validity
-            requestId=${record.id}
-            .reasons=${this.init?.reasons ?? []}
-            .state=${state}
-            @ia-annotate=${(e: CustomEvent<EventDraft>) => this.annotate(e.detail)}
-          ></ia-validity>
-          <ia-relevance .release=${release} .corrected=${corrected}></ia-relevance>
+          <ia-validity requestId=${record.id} .reasons=${this.sync.init?.reasons ?? []} .state=${state}></ia-validity>
+          <ia-relevance .release=${record.relevance} .corrected=${corrected}></ia-relevance>
           <ia-model-panel .runs=${record.runs} .groundTruth=${corrected.map(([item]) => item)} .choice=${record.choice}></ia-model-panel>
         </div>
       </div>`;
-  }
-
-  private relevanceCache: { record: ShardRecord; state: RequestState; result: [string, number][] } | null = null;
-
-  private correctedRelevance(record: ShardRecord, state: RequestState): [string, number][] {
-    const cached = this.relevanceCache;
-    if (cached?.record === record && cached.state === state) return cached.result;
-    const original = record.comments.map((c) => ({ upvotes: c.upvotes, items: c.extraction.items }));
-    const corrected = record.comments.map((c) => ({ upvotes: c.upvotes, items: effectiveItems(c.extraction.items, state.comments[c.id]) }));
-    const result = correctedRelevance(record.relevance, original, corrected);
-    this.relevanceCache = { record, state, result };
-    return result;
-  }
-
-  private rows(record: ShardRecord, state: RequestState): CommentRow[] {
-    return sortedComments(record).map((comment, index) => {
-      const verdict = state.comments[comment.id];
-      const status: CommentStatus = verdict?.status ?? 'unreviewed';
-      const current = index === this.ui.comment;
-      return {
-        comment,
-        index,
-        items: effectiveItems(comment.extraction.items, verdict),
-        status,
-        current,
-        selectedItem: this.ui.item,
-        editing: this.editing?.commentId === comment.id ? this.editing.index : null,
-        restorable: this.comments.restorable(comment.id),
-      };
-    });
-  }
-
-  // ---------- actions ----------
-
-  private request(message: Parameters<HostClient['request']>[0]) {
-    this.client.request(message).catch((error: Error) => (this.error = error.message));
-  }
-
-  private navigate(target: NavTarget) {
-    this.request({ type: 'navigate', target });
-  }
-
-  annotate(draft: EventDraft): void {
-    const state = this.requestState;
-    if (state) this.setRequestState(applyDraft(state, draft));
-    this.unacknowledged++;
-    this.client.request({ type: 'annotate', draft }).then(
-      () => {
-        this.lastSaveFailed = false;
-        this.unacknowledged--;
-      },
-      (error: Error) => {
-        this.error = error.message;
-        this.lastSaveFailed = true;
-        this.unacknowledged--;
-      },
-    );
-  }
-
-  private saveStatus(): IaToolbar['saveStatus'] {
-    if (this.init?.saveMode !== 'immediate') return null;
-    if (this.unacknowledged > 0) return 'saving';
-    return this.lastSaveFailed ? 'failed' : 'saved';
-  }
-
-  private openExternal(url: string) {
-    this.client.post({ type: 'openExternal', url });
-  }
-
-  setUi(ui: RequestUi): void {
-    const record = this.record;
-    if (!record) return;
-    this.ui = ui;
-    this.memory.set(record.id, ui);
-    this.client.setState({ ui: this.memory.toJSON() } satisfies SavedState);
-  }
-
-  moveComment(delta: number): void {
-    const count = this.record?.comments.length ?? 0;
-    if (count === 0) return;
-    const comment = Math.min(count - 1, Math.max(0, this.ui.comment + delta));
-    this.editing = null;
-    this.setUi({ comment, item: 0 });
-    void this.commentList?.reveal(comment);
   }
 
   // ---------- keyboard ----------
@@ -332,15 +183,16 @@ export class IaApp extends LitElement implements EditingHost {
     this.run(command, event.key);
   };
 
-  private run(command: Command, key: string) {
-    const record = this.record;
+  /** Every command in one switch: a command added to the keymap and not handled here fails to compile. */
+  private run(command: Command, key: string): void {
+    const record = this.sync.record;
     switch (command) {
       case 'nextRequest':
-        return this.navigate({ kind: 'next' });
+        return this.sync.navigate({ kind: 'next' });
       case 'previousRequest':
-        return this.navigate({ kind: 'previous' });
+        return this.sync.navigate({ kind: 'previous' });
       case 'nextUnreviewed':
-        return this.navigate({ kind: 'nextUnreviewed' });
+        return this.sync.navigate({ kind: 'nextUnreviewed' });
       case 'goTo':
         return this.toolbar.focusGoTo();
       case 'focusFilter':
@@ -350,27 +202,21 @@ export class IaApp extends LitElement implements EditingHost {
       case 'closeOverlay':
         if (this.helpOpen) return this.closeHelp();
         if (this.gallery?.close()) return;
-        this.editing = null;
-        return;
-    }
-    if (!record) return;
-    switch (command) {
+        return this.cursor.edit(null);
       case 'confirmAndNext':
         return this.comments.confirmAndNext();
       case 'nextComment':
-        return this.moveComment(1);
+        return this.cursor.move(1);
       case 'previousComment':
-        return this.moveComment(-1);
+        return this.cursor.move(-1);
       case 'markValid':
-        return this.annotate({ type: 'validity', request: record.id, verdict: 'valid' });
+        return record ? this.sync.annotate({ type: 'validity', request: record.id, verdict: 'valid' }) : undefined;
       case 'invalidReason':
         return this.validity?.markInvalid(Number(key) - 1);
       case 'focusNote':
         return this.validity?.focusNote();
       case 'openPermalink':
-        return this.openExternal(permalinkUrl(record.permalink));
-    }
-    switch (command) {
+        return record ? this.sync.openExternal(permalinkUrl(record.permalink)) : undefined;
       case 'nextItem':
       case 'previousItem':
       case 'addItem':
@@ -378,6 +224,8 @@ export class IaApp extends LitElement implements EditingHost {
       case 'removeItem':
       case 'creatorOnly':
         return this.comments.runItemCommand(command);
+      default:
+        return command satisfies never;
     }
   }
 

@@ -4,6 +4,7 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { ShardComment } from '../../src/core/shard/schema';
+import { emit } from '../events';
 import { mentionSegments, splitItem } from '../items';
 import { themeStyles } from '../theme';
 import type { BadgeTone, ValueEvent } from '../ui-kit';
@@ -168,7 +169,7 @@ export class IaComment extends LitElement {
   }
 
   private act(detail: CommentAction) {
-    this.dispatchEvent(new CustomEvent<CommentAction>('ia-comment-action', { detail, bubbles: true, composed: true }));
+    emit(this, 'ia-comment-action', detail);
   }
 }
 

@@ -1,6 +1,7 @@
 // <ia-help>: the keyboard shortcuts, rendered from the one KEYMAP table.
 import { LitElement, css, html } from 'lit';
 import { customElement, query } from 'lit/decorators.js';
+import { emit } from '../events';
 import { KEYMAP, keyLabel } from '../keymap';
 import { themeStyles } from '../theme';
 import '../ui-kit';
@@ -48,7 +49,7 @@ export class IaHelp extends LitElement {
           )}
         </tbody>
       </table>
-      <ia-button label="Close" keys="Escape" @click=${() => this.dispatchEvent(new CustomEvent('ia-close', { bubbles: true, composed: true }))}
+      <ia-button label="Close" keys="Escape" @click=${() => emit(this, 'ia-close')}
         >Close</ia-button
       >
     </div>`;

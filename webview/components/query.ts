@@ -3,6 +3,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { permalinkUrl, type ShardRecord } from '../../src/core/shard/schema';
+import { emit } from '../events';
 import { themeStyles } from '../theme';
 import '../ui-kit';
 
@@ -43,9 +44,7 @@ export class IaQuery extends LitElement {
   }
 
   private openPermalink() {
-    this.dispatchEvent(
-      new CustomEvent('ia-open-external', { detail: { url: permalinkUrl(this.record.permalink) }, bubbles: true, composed: true }),
-    );
+    emit(this, 'ia-open-external', { url: permalinkUrl(this.record.permalink) });
   }
 }
 

@@ -2,19 +2,13 @@
 // Emits `ia-navigate` (detail: NavTarget) and `ia-filter` (detail: { filter }).
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
-import { FILTERS, type Filter, type NavTarget, type Progress } from '../../src/protocol';
+import { FILTER_LABELS, FILTERS, type Filter, type NavTarget, type Progress } from '../../src/protocol';
+import { emit } from '../events';
+import type { SaveStatus } from '../host-sync';
 import { goToTarget } from './toolbar-target';
 import { themeStyles } from '../theme';
 import type { IaDropdown, IaTextField, ValueEvent } from '../ui-kit';
 import '../ui-kit';
-
-const FILTER_LABELS: Record<Filter, string> = {
-  all: 'All requests',
-  unreviewed: 'Unreviewed',
-  invalid: 'Invalid',
-  corrected: 'Corrected',
-  'has-notes': 'With notes',
-};
 
 const SAVE_STATUS_TEXT = { saving: 'Saving…', saved: 'Saved', failed: 'Not saved' } as const;
 
@@ -47,7 +41,7 @@ export class IaToolbar extends LitElement {
   @property() shardName = '';
   @property({ attribute: false }) progress: Progress | null = null;
   /** Immediate mode: whether every action is on disk yet. Null in manual mode (the tab's dirty marker tells). */
-  @property({ attribute: false }) saveStatus: 'saving' | 'saved' | 'failed' | null = null;
+  @property({ attribute: false }) saveStatus: SaveStatus = null;
 
   @query('ia-text-field.goto') private goToField!: IaTextField;
   @query('ia-dropdown.filter') private filterDropdown!: IaDropdown;
@@ -65,7 +59,7 @@ export class IaToolbar extends LitElement {
         label="Filter (f)"
         .value=${this.filter}
         .options=${FILTERS.map((value) => ({ value, label: FILTER_LABELS[value] }))}
-        @ia-change=${(e: ValueEvent) => this.emit('ia-filter', { filter: e.detail.value as Filter })}
+        @ia-change=${(e: ValueEvent) => emit(this, 'ia-filter', { filter: e.detail.value as Filter })}
       ></ia-dropdown>
       ${this.filter === 'all' ? nothing : html`<span class="muted">${this.matching} matching</span>`}
       <ia-text-field
@@ -88,7 +82,7 @@ export class IaToolbar extends LitElement {
             >${SAVE_STATUS_TEXT[this.saveStatus]}</span
           >`
         : nothing}
-      <ia-button appearance="icon" label="Keyboard shortcuts" keys="?" @click=${() => this.emit('ia-help', {})}>?</ia-button>
+      <ia-button appearance="icon" label="Keyboard shortcuts" keys="?" @click=${() => emit(this, 'ia-help')}>?</ia-button>
     </nav>`;
   }
 
@@ -109,11 +103,7 @@ export class IaToolbar extends LitElement {
   }
 
   private navigate(target: NavTarget) {
-    this.emit('ia-navigate', target);
-  }
-
-  private emit(type: string, detail: unknown) {
-    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+    emit(this, 'ia-navigate', target);
   }
 }
 

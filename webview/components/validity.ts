@@ -4,6 +4,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
 import type { EventDraft, InvalidReason } from '../../src/core/annotations/events';
 import type { RequestState } from '../../src/core/annotations/state';
+import { emit } from '../events';
 import { themeStyles } from '../theme';
 import type { IaTextField, ValueEvent } from '../ui-kit';
 import '../ui-kit';
@@ -84,7 +85,7 @@ export class IaValidity extends LitElement {
   }
 
   private annotate(draft: EventDraft) {
-    this.dispatchEvent(new CustomEvent('ia-annotate', { detail: draft, bubbles: true, composed: true }));
+    emit(this, 'ia-annotate', draft);
   }
 }
 

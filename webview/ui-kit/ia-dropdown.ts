@@ -1,6 +1,7 @@
 // <ia-dropdown>: a toolkit dropdown over `options`. Event `ia-change`, detail = { value }.
 import { LitElement, css, html } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
+import { emit } from '../events';
 import { registerToolkit } from './register';
 
 registerToolkit();
@@ -41,7 +42,7 @@ export class IaDropdown extends LitElement {
     const value = this.dropdown.value;
     if (value === this.value) return;
     this.value = value;
-    this.dispatchEvent(new CustomEvent('ia-change', { detail: { value }, bubbles: true, composed: true }));
+    emit(this, 'ia-change', { value });
   }
 }
 

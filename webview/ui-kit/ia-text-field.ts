@@ -2,6 +2,7 @@
 // `ia-commit` (Enter), `ia-cancel` (Escape); detail = { value }.
 import { LitElement, css, html } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
+import { emit } from '../events';
 import { registerToolkit } from './register';
 
 registerToolkit();
@@ -42,23 +43,19 @@ export class IaTextField extends LitElement {
 
   private onInput() {
     this.value = this.field.value;
-    this.emit('ia-input');
+    emit(this, 'ia-input', { value: this.value });
   }
 
   private onKeydown(event: KeyboardEvent) {
     if (event.key === 'Enter') {
       event.preventDefault();
       this.value = this.field.value;
-      this.emit('ia-commit');
+      emit(this, 'ia-commit', { value: this.value });
     } else if (event.key === 'Escape') {
       event.preventDefault();
       event.stopPropagation();
-      this.emit('ia-cancel');
+      emit(this, 'ia-cancel', { value: this.value });
     }
-  }
-
-  private emit(type: string) {
-    this.dispatchEvent(new CustomEvent(type, { detail: { value: this.value }, bubbles: true, composed: true }));
   }
 }
 

@@ -1,0 +1,191 @@
+// The one owner of what the host told the webview (settings, the shown
+// request, progress, errors) and of the annotations sent but not yet
+// acknowledged. The screen shows the host's last state with every
+// unacknowledged draft applied on top, so the host's answer to one action
+// never hides a quicker second one, not even for a frame.
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { EventDraft } from '../src/core/annotations/events';
+import type { RequestState } from '../src/core/annotations/state';
+import { correctedRelevance } from '../src/core/paper/relevance';
+import type { ShardRecord } from '../src/core/shard/schema';
+import type { Filter, HostToWebview, NavTarget, Progress } from '../src/protocol';
+import type { HostClient } from './client';
+import { effectiveItems } from './items';
+import { applyDraft } from './optimistic';
+
+export type Init = Extract<HostToWebview, { type: 'init' }>;
+export type Show = Extract<HostToWebview, { type: 'show' }>;
+/** Everything the host sends except requests to the screen itself (`showKeymap`). */
+export type SyncedMessage = Exclude<HostToWebview, { type: 'showKeymap' }>;
+/** Immediate mode: whether every action is on disk yet. Null in manual mode (the tab's dirty marker tells). */
+export type SaveStatus = 'saving' | 'saved' | 'failed' | null;
+
+interface Sent {
+  draft: EventDraft;
+  /** For a note: how many notes with its text were on screen when it was sent (a state holding more has it). */
+  sameNotesBefore: number;
+  /** The host recorded it; the next state it sends for the request holds it. */
+  acknowledged: boolean;
+}
+
+export class HostSync implements ReactiveController {
+  init: Init | null = null;
+  show: Show | null = null;
+  progress: Progress | null = null;
+  /** The last error to show (a refused action, a failed request, the host's own). */
+  error: string | null = null;
+
+  private client!: HostClient;
+  /** The host's last state for the shown request, before any draft. */
+  private hostState: RequestState | null = null;
+  /** Drafts whose effect the host's last state may not hold yet, in the order they were sent. */
+  private sent: Sent[] = [];
+  private shownState: RequestState | null = null;
+  private lastSaveFailed = false;
+  private relevanceCache: { record: ShardRecord; state: RequestState; result: [string, number][] } | null = null;
+
+  constructor(private readonly host: ReactiveControllerHost) {
+    host.addController(this);
+  }
+
+  attach(client: HostClient): void {
+    this.client = client;
+  }
+
+  hostConnected(): void {}
+
+  receive(message: SyncedMessage): void {
+    switch (message.type) {
+      case 'init':
+        this.init = message;
+        break;
+      case 'show':
+        this.show = message;
+        this.hostState = message.view.kind === 'record' ? message.view.state : null;
+        // Any request shown later comes with the host's truth: recorded drafts are no longer needed.
+        this.sent = this.sent.filter((sent) => !sent.acknowledged);
+        this.reapply();
+        break;
+      case 'state':
+        if (this.record?.id !== message.requestId) return;
+        this.hostState = message.state;
+        this.sent = this.sent.filter((sent) => !sent.acknowledged || sent.draft.request !== message.requestId);
+        this.reapply();
+        break;
+      case 'progress':
+        this.progress = message.progress;
+        break;
+      case 'error':
+        this.error = message.message;
+        break;
+      case 'reply':
+        // Settling runs the request's own handlers (below), which update the screen.
+        this.client.settle(message);
+        return;
+      default:
+        message satisfies never;
+    }
+    this.host.requestUpdate();
+  }
+
+  get record(): ShardRecord | null {
+    return this.show?.view.kind === 'record' ? this.show.view.record : null;
+  }
+
+  /** The shown request's state as the screen shows it: the host's, plus every unacknowledged draft. */
+  get requestState(): RequestState | null {
+    return this.shownState;
+  }
+
+  /** The live ground truth (corrected S_r), computed once per record and state. */
+  get correctedRelevance(): [string, number][] {
+    const record = this.record;
+    const state = this.shownState;
+    if (!record || !state) return [];
+    const cached = this.relevanceCache;
+    if (cached?.record === record && cached.state === state) return cached.result;
+    const original = record.comments.map((c) => ({ upvotes: c.upvotes, items: c.extraction.items }));
+    const corrected = record.comments.map((c) => ({ upvotes: c.upvotes, items: effectiveItems(c.extraction.items, state.comments[c.id]) }));
+    const result = correctedRelevance(record.relevance, original, corrected);
+    this.relevanceCache = { record, state, result };
+    return result;
+  }
+
+  get saveStatus(): SaveStatus {
+    if (this.init?.saveMode !== 'immediate') return null;
+    if (this.sent.some((sent) => !sent.acknowledged)) return 'saving';
+    return this.lastSaveFailed ? 'failed' : 'saved';
+  }
+
+  /** Shows the draft at once and sends it; it stays applied until the host answers. */
+  annotate(draft: EventDraft): void {
+    const sameNotesBefore = draft.type === 'note' ? this.notesWithText(this.shownState, draft.text) : 0;
+    const pending: Sent = { draft, sameNotesBefore, acknowledged: false };
+    this.sent.push(pending);
+    this.reapply();
+    this.host.requestUpdate();
+    this.client.request({ type: 'annotate', draft }).then(
+      () => this.acknowledge(pending, null),
+      (error: Error) => this.acknowledge(pending, error),
+    );
+  }
+
+  navigate(target: NavTarget): void {
+    this.request({ type: 'navigate', target });
+  }
+
+  setFilter(filter: Filter): void {
+    this.request({ type: 'setFilter', filter });
+  }
+
+  openExternal(url: string): void {
+    this.client.post({ type: 'openExternal', url });
+  }
+
+  dismissError(): void {
+    this.error = null;
+    this.host.requestUpdate();
+  }
+
+  private request(message: Parameters<HostClient['request']>[0]) {
+    this.client.request(message).catch((error: Error) => {
+      this.error = error.message;
+      this.host.requestUpdate();
+    });
+  }
+
+  /**
+   * The host answered. A recorded draft stays applied until the host's next
+   * state for its request, which holds it; a refused one goes at once (the
+   * host sent what it really recorded before refusing).
+   */
+  private acknowledge(pending: Sent, error: Error | null) {
+    if (error) this.sent = this.sent.filter((sent) => sent !== pending);
+    else pending.acknowledged = true;
+    this.lastSaveFailed = error !== null;
+    if (error) this.error = error.message;
+    this.reapply();
+    this.host.requestUpdate();
+  }
+
+  private reapply() {
+    const base = this.hostState;
+    const requestId = this.record?.id;
+    if (!base || requestId === undefined) {
+      this.shownState = null;
+      return;
+    }
+    let state = base;
+    for (const { draft, sameNotesBefore } of this.sent) {
+      if (draft.request !== requestId) continue;
+      // A note is not idempotent: once the host's state holds it, applying it again would show it twice.
+      if (draft.type === 'note' && this.notesWithText(base, draft.text) > sameNotesBefore) continue;
+      state = applyDraft(state, draft);
+    }
+    this.shownState = state;
+  }
+
+  private notesWithText(state: RequestState | null, text: string): number {
+    return state?.notes.filter((note) => note.text === text).length ?? 0;
+  }
+}
