@@ -19,7 +19,8 @@ const HISTORY_LIMIT = 500;
 
 export interface PanelContext {
   extensionUri: vscode.Uri;
-  datasetRoot: string;
+  /** Real paths of the folders images may come from (model/image-roots.ts). */
+  imageRoots: readonly string[];
   lastRequests: LastRequests;
 }
 
@@ -45,7 +46,7 @@ export class PanelController implements vscode.Disposable {
       localResourceRoots: [
         vscode.Uri.joinPath(context.extensionUri, 'dist'),
         vscode.Uri.joinPath(context.extensionUri, 'media'),
-        vscode.Uri.file(context.datasetRoot),
+        ...context.imageRoots.map((root) => vscode.Uri.file(root)),
       ],
     };
     webview.html = renderPage({
@@ -190,7 +191,7 @@ export class PanelController implements vscode.Disposable {
   }
 
   private async resolveImage(image: { path: string | null; url: string | null }): Promise<ResolvedImage> {
-    const source = await resolveImageSource(image, path.dirname(this.document.uri.fsPath), this.context.datasetRoot);
+    const source = await resolveImageSource(image, path.dirname(this.document.uri.fsPath), this.context.imageRoots);
     switch (source.kind) {
       case 'file':
         return { src: this.panel.webview.asWebviewUri(vscode.Uri.file(source.file)).toString(), url: source.url };
