@@ -4,7 +4,8 @@ import { importDomain } from '../../core/release/import';
 import type { ImportSummary } from '../../core/release/import-summary';
 import { formatUnreadable } from '../../core/release/import-jsonl';
 import { DEFAULT_SHARD_SIZE, existingShards, writeImportShards } from '../../core/release/import-shards';
-import { isReleaseDir, releaseDomains } from '../../core/release/layout';
+import { physicalPath, recordImageFolder } from '../../core/release/image-manifest';
+import { domainFiles, isReleaseDir, releaseDomains } from '../../core/release/layout';
 import { Domain } from '../../core/shard/schema';
 import { integerOption, parseCommand } from '../args';
 import { CliError, usageError } from '../cli-error';
@@ -22,7 +23,9 @@ function describe(result: ImportResult): string {
       (result.orphanComments ? `, ${result.orphanComments} of requests not imported` : ''),
     `  items: ${result.extractedItems} extracted from comments, ${result.relevanceItems} with relevance (recs.json)`,
     `  runs: ${runs.length}` + runs.map((run) => `\n    ${run.model}/${run.input}/${run.task}: ${run.answers - run.unmatched} answers`).join(''),
-    `  images: ${images.found} found, ${images.missing} missing (URL only)`,
+    `  images: ${images.found} found, ${images.missing} missing (URL only)` +
+      (images.refused ? `, ${images.refused} refused` : '') +
+      result.imageWarnings.map((problem) => `\n    ${formatUnreadable(problem)}`).join(''),
     `  unreadable lines: ${result.unreadable.length}` + result.unreadable.map((problem) => `\n    ${formatUnreadable(problem)}`).join(''),
     `  shards: ${result.shards.length} in ${result.shards.length ? path.dirname(result.shards[0]) : '-'}`,
   ];
@@ -59,6 +62,8 @@ export async function importCommand(argv: string[], output: Output): Promise<num
 
   const progress = values.quiet ? () => undefined : (message: string) => output.err(message);
   const outDir = path.resolve(values.out);
+  // Image paths are relative to the folder the OS will see, links resolved (see physicalPath).
+  const shardDir = physicalPath(outDir);
   for (const domain of domains) {
     const existing = existingShards(outDir, domain);
     // Checked before importing so a refusal costs nothing.
@@ -68,17 +73,19 @@ export async function importCommand(argv: string[], output: Output): Promise<num
   }
   const results: ImportResult[] = [];
   for (const domain of domains) {
-    const copyTo = values['copy-images'] ? path.join(outDir, 'images', domain) : undefined;
+    const copyTo = values['copy-images'] ? path.join(shardDir, 'images', domain) : undefined;
     const { records, summary } = await importDomain(releaseDir, domain, {
       includeUnsampled: values['include-unsampled'],
-      images: { shardDir: outDir, copyTo },
+      images: { shardDir, copyTo },
       progress,
     });
-    for (const problem of summary.unreadable) output.err(`imagery: warning: ${formatUnreadable(problem)}`);
+    for (const problem of [...summary.unreadable, ...summary.imageWarnings]) output.err(`imagery: warning: ${formatUnreadable(problem)}`);
     const shards = await writeImportShards(records, outDir, domain, { shardSize, overwrite: values.force, progress });
+    // The editor lets its webview load this folder, and no other outside the dataset (docs/shard-format.md).
+    await recordImageFolder(shardDir, domain, copyTo ?? path.resolve(domainFiles(releaseDir, domain).imagesDir));
     results.push({ ...summary, shards });
   }
   output.out(values.json ? JSON.stringify({ imports: results }) : results.map(describe).join('\n'));
-  const unreadable = results.reduce((total, result) => total + result.unreadable.length, 0);
-  return values.strict && unreadable > 0 ? 1 : 0;
+  const warnings = results.reduce((total, result) => total + result.unreadable.length + result.imageWarnings.length, 0);
+  return values.strict && warnings > 0 ? 1 : 0;
 }

@@ -28,8 +28,11 @@ export interface ImportSummary {
   /** Comments whose request was not imported. */
   orphanComments: number;
   runs: RunImportSummary[];
-  images: { found: number; missing: number };
+  /** refused: names leaving the image folder, symlinks, files that could not be copied (each in imageWarnings). */
+  images: { found: number; missing: number; refused: number };
   unreadable: UnreadableLine[];
+  /** One per refused image, naming the request's line in the release. */
+  imageWarnings: UnreadableLine[];
 }
 
 export function emptySummary(domain: Domain, source: string, unreadable: UnreadableLine[]): ImportSummary {
@@ -45,8 +48,9 @@ export function emptySummary(domain: Domain, source: string, unreadable: Unreada
     relevanceItems: 0,
     orphanComments: 0,
     runs: [],
-    images: { found: 0, missing: 0 },
+    images: { found: 0, missing: 0, refused: 0 },
     unreadable,
+    imageWarnings: [],
   };
 }
 
@@ -62,6 +66,8 @@ export function countRecord(summary: ImportSummary, record: ShardRecord, images:
   summary.relevanceItems += record.relevance.length;
   summary.images.found += images.found;
   summary.images.missing += images.missing;
+  summary.images.refused += images.refused;
+  summary.imageWarnings.push(...images.problems);
 }
 
 /** Comments and run answers that belong to no imported request. */

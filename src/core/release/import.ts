@@ -5,7 +5,7 @@
 import path from 'node:path';
 import type { Domain, ShardComment, ShardRecord } from '../shard/schema';
 import { readComments } from './import-comments';
-import { resolveImages, type ImagePlacement } from './import-images';
+import { resolveImages, type ImagePlacement, type ImageSourceLine } from './import-images';
 import { readJsonlFile, type UnreadableLine } from './import-jsonl';
 import { readRecsFile, type RecsFile } from './import-recs';
 import { buildRecord, choiceOf } from './import-record';
@@ -43,13 +43,19 @@ export interface DomainImport {
   summary: ImportSummary;
 }
 
-async function readSubmissions(file: string, problems: UnreadableLine[]): Promise<Map<string, ReleaseSubmission>> {
-  const byId = new Map<string, ReleaseSubmission>();
+/** A released request and the line it came from (image warnings name it). */
+interface SubmissionLine {
+  submission: ReleaseSubmission;
+  where: ImageSourceLine;
+}
+
+async function readSubmissions(file: string, problems: UnreadableLine[]): Promise<Map<string, SubmissionLine>> {
+  const byId = new Map<string, SubmissionLine>();
   for await (const entry of readJsonlFile(file, ReleaseSubmission)) {
     if (!entry.ok) problems.push(entry.problem);
     else if (byId.has(entry.value.submission_id)) {
       problems.push({ file, line: entry.line, reason: `request "${entry.value.submission_id}" appears twice (the first is kept)` });
-    } else byId.set(entry.value.submission_id, entry.value);
+    } else byId.set(entry.value.submission_id, { submission: entry.value, where: { file, line: entry.line } });
   }
   return byId;
 }
@@ -59,7 +65,7 @@ async function selectSubmissions(
   files: DomainFiles,
   includeUnsampled: boolean,
   problems: UnreadableLine[],
-): Promise<{ source: string; submissions: ReleaseSubmission[] }> {
+): Promise<{ source: string; submissions: SubmissionLine[] }> {
   const primary = files.submissionsNs ?? files.submissionsAll;
   if (!primary) throw new ReleaseImportError(processedDir(files.releaseDir, files.domain), 'no submissions_ns.jsonl or submissions.jsonl');
   const selected = await readSubmissions(primary, problems);
@@ -68,8 +74,8 @@ async function selectSubmissions(
   }
   // Every request, in submissions.jsonl order; benchmark ones keep their choices.
   const all = await readSubmissions(files.submissionsAll, problems);
-  const merged = [...all.values()].map((submission) => selected.get(submission.submission_id) ?? submission);
-  for (const [id, submission] of selected) if (!all.has(id)) merged.push(submission);
+  const merged = [...all.values()].map((entry) => selected.get(entry.submission.submission_id) ?? entry);
+  for (const [id, entry] of selected) if (!all.has(id)) merged.push(entry);
   return { source: primary, submissions: merged };
 }
 
@@ -101,9 +107,9 @@ export async function importDomain(releaseDir: string, domain: Domain, options: 
   const records: ShardRecord[] = [];
   const summary = emptySummary(domain, source, problems);
   const imported = new Set<string>();
-  for (const submission of submissions) {
+  for (const { submission, where } of submissions) {
     const id = submission.submission_id;
-    const images = await resolveImages(submission.images, submission.image_urls, files.imagesDir, placement);
+    const images = await resolveImages(submission.images, submission.image_urls, files.imagesDir, placement, where);
     const record = buildRecord({
       domain,
       submission,

@@ -19,7 +19,8 @@ const HISTORY_LIMIT = 500;
 
 export interface PanelContext {
   extensionUri: vscode.Uri;
-  datasetRoot: string;
+  /** Real paths of the folders images may come from (model/image-roots.ts). */
+  imageRoots: readonly string[];
   lastRequests: LastRequests;
 }
 
@@ -45,7 +46,7 @@ export class PanelController implements vscode.Disposable {
       localResourceRoots: [
         vscode.Uri.joinPath(context.extensionUri, 'dist'),
         vscode.Uri.joinPath(context.extensionUri, 'media'),
-        vscode.Uri.file(context.datasetRoot),
+        ...context.imageRoots.map((root) => vscode.Uri.file(root)),
       ],
     };
     webview.html = renderPage({
@@ -161,7 +162,7 @@ export class PanelController implements vscode.Disposable {
     }
     this.position = Math.min(this.position, size - 1);
     const matching = this.document.matching(this.filter);
-    const view = await requestViewAt(this.document, this.position, this.panel.webview, this.context.datasetRoot);
+    const view = await requestViewAt(this.document, this.position, this.panel.webview, this.context.imageRoots);
     if (view.kind === 'record') this.context.lastRequests.remember(this.document.uri, view.record.id);
     this.post({
       type: 'show',

@@ -12,7 +12,7 @@ export async function requestViewAt(
   document: AnnotatorDocument,
   position: number,
   webview: vscode.Webview,
-  datasetRoot: string,
+  imageRoots: readonly string[],
 ): Promise<RequestView> {
   const entry = await document.read(position);
   if (entry.kind === 'unreadable') {
@@ -20,18 +20,18 @@ export async function requestViewAt(
   }
   const { record } = entry;
   const shardFolder = path.dirname(document.uri.fsPath);
-  const images = await Promise.all(record.images.map((image) => resolveImage(image, shardFolder, webview, datasetRoot)));
+  const images = await Promise.all(record.images.map((image) => resolveImage(image, shardFolder, webview, imageRoots)));
   return { kind: 'record', record, images, state: document.state().get(record.id) ?? emptyRequestState() };
 }
 
-/** A local image becomes a webview URI only when it lies inside the dataset; a remote one only when it is https. */
+/** A local image becomes a webview URI only when it lies inside an allowed image root; a remote one only when it is https. */
 export async function resolveImage(
   image: { path: string | null; url: string | null },
   shardFolder: string,
   webview: vscode.Webview,
-  datasetRoot: string,
+  imageRoots: readonly string[],
 ): Promise<ResolvedImage> {
-  const source = await resolveImageSource(image, shardFolder, datasetRoot);
+  const source = await resolveImageSource(image, shardFolder, imageRoots);
   switch (source.kind) {
     case 'file':
       return { src: webview.asWebviewUri(vscode.Uri.file(source.file)).toString(), url: source.url };

@@ -30,7 +30,7 @@ describe('imagery import', () => {
     const out = outDir('sized');
     const result = await runCli('import', release.dir, '--out', out, '--shard-size', '2', '--json');
     assert.equal(result.code, 0, result.stderr);
-    assert.deepEqual(readdirSync(out).sort(), ['books-001.shard.jsonl', 'music-001.shard.jsonl', 'music-002.shard.jsonl']);
+    assert.deepEqual(readdirSync(out).sort(), ['books-001.shard.jsonl', 'imagery-images.json', 'music-001.shard.jsonl', 'music-002.shard.jsonl']);
     assert.deepEqual(await idsOf(path.join(out, 'music-001.shard.jsonl')), ['m001', 'm002']);
     assert.deepEqual(await idsOf(path.join(out, 'music-002.shard.jsonl')), ['m003']);
     const { imports } = JSON.parse(result.stdout) as { imports: ImportResult[] };
@@ -40,7 +40,8 @@ describe('imagery import', () => {
     ]);
     const music = imports[1];
     assert.equal(music.comments, SYNTHETIC.music.comments);
-    assert.deepEqual(music.images, { found: SYNTHETIC.music.imagesFound, missing: SYNTHETIC.music.imagesMissing });
+    assert.deepEqual(music.images, { found: SYNTHETIC.music.imagesFound, missing: SYNTHETIC.music.imagesMissing, refused: 0 });
+    assert.deepEqual(music.imageWarnings, []);
     assert.equal(music.runs.length, SYNTHETIC.musicRuns.length);
     assert.deepEqual(music.unreadable, []);
     assert.match(result.stderr, /wrote music-002\.shard\.jsonl/); // progress goes to stderr
@@ -53,7 +54,7 @@ describe('imagery import', () => {
     for (const expected of [/music: 3 requests/, /comments: 4 on 2 requests/, /items: 4 extracted/, /runs: 4/, /images: 2 found, 1 missing/, /unreadable lines: 0/]) {
       assert.match(result.stdout, expected);
     }
-    assert.deepEqual(readdirSync(outDir('text')), ['music-001.shard.jsonl']);
+    assert.deepEqual(readdirSync(outDir('text')).sort(), ['imagery-images.json', 'music-001.shard.jsonl']);
   });
 
   test('a malformed line: one "file:line" warning, neighbours imported, exit 0 (1 with --strict)', async () => {
@@ -78,7 +79,7 @@ describe('imagery import', () => {
   test('refuses to overwrite existing shards without --force; --force replaces them and drops stale ones', async () => {
     const out = outDir('again');
     assert.equal((await runCli('import', release.dir, '--domain', 'music', '--out', out, '--shard-size', '1', '--quiet')).code, 0);
-    assert.equal(readdirSync(out).length, 3);
+    assert.equal(readdirSync(out).filter((name) => name.endsWith('.shard.jsonl')).length, 3);
     const refused = await runCli('import', release.dir, '--domain', 'music', '--out', out, '--quiet');
     assert.equal(refused.code, 1);
     assert.deepEqual(problemLines(refused.stderr), [
@@ -86,7 +87,7 @@ describe('imagery import', () => {
     ]);
     const forced = await runCli('import', release.dir, '--domain', 'music', '--out', out, '--force', '--quiet');
     assert.equal(forced.code, 0);
-    assert.deepEqual(readdirSync(out), ['music-001.shard.jsonl']);
+    assert.deepEqual(readdirSync(out).sort(), ['imagery-images.json', 'music-001.shard.jsonl']);
     assert.deepEqual(await idsOf(path.join(out, 'music-001.shard.jsonl')), [...SYNTHETIC.music.nsIds]);
   });
 

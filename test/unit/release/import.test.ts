@@ -70,7 +70,7 @@ describe('importDomain (synthetic release)', async () => {
       { path: null, url: 'https://images.example.invalid/m002b.jpg' },
     ]);
     assert.deepEqual(byId.get('m002')?.image_names, ['ifyoulikeblank_m002_1.jpg', 'ifyoulikeblank_m002_2.jpg']);
-    assert.deepEqual(summary.images, { found: SYNTHETIC.music.imagesFound, missing: SYNTHETIC.music.imagesMissing });
+    assert.deepEqual(summary.images, { found: SYNTHETIC.music.imagesFound, missing: SYNTHETIC.music.imagesMissing, refused: 0 });
     assert.deepEqual(summary.unreadable, []);
   });
 });
