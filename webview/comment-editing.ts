@@ -2,6 +2,7 @@
 // edit, remove, creator-only. Shared by the chips (mouse) and the keymap;
 // every change becomes an extraction draft through the host sync, every
 // move goes to the review cursor.
+import { commentVerdict } from '../src/core/annotations/state';
 import type { CommentAction, CommentRow, CommentStatus } from './components/comment-row';
 import { removeItem, sameItems, setItem, toggleCreatorOnly } from './extraction-edits';
 import type { HostSync } from './host-sync';
@@ -26,7 +27,7 @@ export class CommentEditing {
     if (!record || !state) return [];
     const { ui, editing } = this.cursor;
     return sortedComments(record).map((comment, index) => {
-      const verdict = state.comments[comment.id];
+      const verdict = commentVerdict(state, comment.id);
       return {
         comment,
         index,
@@ -45,7 +46,7 @@ export class CommentEditing {
     const { record, requestState: state } = this.sync;
     const comment = record && state ? sortedComments(record)[this.cursor.ui.comment] : undefined;
     if (!comment || !state) return null;
-    const verdict = state.comments[comment.id];
+    const verdict = commentVerdict(state, comment.id);
     return { id: comment.id, items: effectiveItems(comment.extraction.items, verdict), status: verdict?.status ?? 'unreviewed' };
   }
 
@@ -137,7 +138,7 @@ export class CommentEditing {
   private itemsOf(commentId: string): string[] {
     const comment = this.sync.record?.comments.find((c) => c.id === commentId);
     if (!comment) return [];
-    return effectiveItems(comment.extraction.items, this.sync.requestState?.comments[commentId]);
+    return effectiveItems(comment.extraction.items, commentVerdict(this.sync.requestState ?? undefined, commentId));
   }
 
   private correct(commentId: string, items: string[]) {

@@ -5,7 +5,7 @@
 // never hides a quicker second one, not even for a frame.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { EventDraft } from '../src/core/annotations/events';
-import type { RequestState } from '../src/core/annotations/state';
+import { commentVerdict, type RequestState } from '../src/core/annotations/state';
 import { correctedRelevance } from '../src/core/paper/relevance';
 import type { ShardRecord } from '../src/core/shard/schema';
 import type { Filter, HostToWebview, NavTarget, Progress } from '../src/protocol';
@@ -105,7 +105,7 @@ export class HostSync implements ReactiveController {
     const cached = this.relevanceCache;
     if (cached?.record === record && cached.state === state) return cached.result;
     const original = record.comments.map((c) => ({ upvotes: c.upvotes, items: c.extraction.items }));
-    const corrected = record.comments.map((c) => ({ upvotes: c.upvotes, items: effectiveItems(c.extraction.items, state.comments[c.id]) }));
+    const corrected = record.comments.map((c) => ({ upvotes: c.upvotes, items: effectiveItems(c.extraction.items, commentVerdict(state, c.id)) }));
     const result = correctedRelevance(record.relevance, original, corrected);
     this.relevanceCache = { record, state, result };
     return result;

@@ -66,16 +66,17 @@ export function commandFor(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaK
   return byKey.get(event.key);
 }
 
+const KEY_LABELS = new Map([
+  ['ArrowRight', '→'],
+  ['ArrowLeft', '←'],
+  ['ArrowDown', '↓'],
+  ['ArrowUp', '↑'],
+  ['Escape', 'Esc'],
+]);
+
 /** Human label for a key in the help table. */
 export function keyLabel(key: string): string {
-  const labels: Record<string, string> = {
-    ArrowRight: '→',
-    ArrowLeft: '←',
-    ArrowDown: '↓',
-    ArrowUp: '↑',
-    Escape: 'Esc',
-  };
-  return labels[key] ?? key;
+  return KEY_LABELS.get(key) ?? key;
 }
 
 // Dropdowns too: their arrow keys and letters pick options.

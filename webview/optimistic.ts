@@ -2,12 +2,13 @@
 // answers a key press without waiting for the host; the host's next `state`
 // message replaces this guess with the replayed truth.
 import type { EventDraft } from '../src/core/annotations/events';
+import { dict } from '../src/core/dict';
 import type { RequestState } from '../src/core/annotations/state';
 
 export function applyDraft(state: RequestState, draft: EventDraft): RequestState {
   switch (draft.type) {
     case 'extraction': {
-      const comments = { ...state.comments };
+      const comments = dict(Object.entries(state.comments));
       if (draft.verdict === 'unreviewed') delete comments[draft.comment];
       else if (draft.verdict === 'confirmed') comments[draft.comment] = { status: 'confirmed' };
       else comments[draft.comment] = { status: 'corrected', items: draft.items ?? [] };

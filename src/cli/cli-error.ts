@@ -23,17 +23,18 @@ export function formatLocation(file: string | undefined, line?: number): string 
   return line === undefined ? `${file}: ` : `${file}:${line}: `;
 }
 
+const PLAIN_SYSTEM_ERRORS = new Map([
+  ['ENOENT', 'no such file or folder'],
+  ['EACCES', 'permission denied'],
+  ['EISDIR', 'is a folder, expected a file'],
+  ['ENOTDIR', 'not a folder'],
+  ['EEXIST', 'already exists'],
+]);
+
 /** Node's file-system errors carry the path and a code; say it plainly. */
 function describeSystemError(error: NodeJS.ErrnoException): string | undefined {
   if (!error.code || !error.path) return undefined;
-  const plain: Record<string, string> = {
-    ENOENT: 'no such file or folder',
-    EACCES: 'permission denied',
-    EISDIR: 'is a folder, expected a file',
-    ENOTDIR: 'not a folder',
-    EEXIST: 'already exists',
-  };
-  return `${error.path}: ${plain[error.code] ?? error.code}`;
+  return `${error.path}: ${PLAIN_SYSTEM_ERRORS.get(error.code) ?? error.code}`;
 }
 
 /** The lines to print for an error, each to be prefixed with "imagery: ". */

@@ -10,17 +10,21 @@ import type { Output } from './output';
 
 type Command = (argv: string[], output: Output) => Promise<number>;
 
-const COMMANDS: Record<string, Command> = {
-  import: importCommand,
-  eval: evalCommand,
-  stats: statsCommand,
-  export: exportCommand,
-  help: async ([topic], output) => {
-    if (topic !== undefined && !(topic in HELP)) throw usageError(`help: unknown command "${topic}"`);
-    output.out(HELP[topic ?? 'main']);
-    return 0;
-  },
-};
+// A Map: the name comes from the command line, and "constructor" must be an unknown command, not Object's.
+const COMMANDS = new Map<string, Command>([
+  ['import', importCommand],
+  ['eval', evalCommand],
+  ['stats', statsCommand],
+  ['export', exportCommand],
+  [
+    'help',
+    async ([topic], output) => {
+      if (topic !== undefined && !Object.hasOwn(HELP, topic)) throw usageError(`help: unknown command "${topic}"`);
+      output.out(HELP[topic ?? 'main']);
+      return 0;
+    },
+  ],
+]);
 
 export async function run(argv: string[], output: Output): Promise<number> {
   const [name, ...rest] = argv;
@@ -29,7 +33,7 @@ export async function run(argv: string[], output: Output): Promise<number> {
       output.out(HELP.main);
       return name === undefined ? 2 : 0;
     }
-    const command = COMMANDS[name];
+    const command = COMMANDS.get(name);
     if (!command) throw usageError(`unknown command "${name}"`);
     return await command(rest, output);
   } catch (error) {

@@ -1,6 +1,7 @@
 // Replaying events into state. Later events win; retracts are undo, and
 // retracting a retract is redo, so the whole editing history is events.
 import type { AnnotationEvent, KnownEvent } from './events';
+import { dict } from '../dict';
 import { isKnownType } from './log-lines';
 import { emptyRequestState, type RequestState, type ShardState, type Validity } from './state';
 
@@ -62,7 +63,8 @@ function apply(request: RequestState, event: Exclude<KnownEvent, { type: 'retrac
         delete run[key];
         if (Object.keys(run).length === 0) delete request.modelVerdicts[event.run];
       } else {
-        (request.modelVerdicts[event.run] ??= {})[key] = event.verdict;
+        // Both levels have no prototype: a run named "__proto__" is just a key.
+        (request.modelVerdicts[event.run] ??= dict())[key] = event.verdict;
       }
       return;
     }

@@ -1,5 +1,6 @@
 // The state that replaying a log produces, per request. Plain JSON so it can
-// cross to the webview unchanged.
+// cross to the webview unchanged; the keyed parts have no prototype (ids come from data).
+import { dict, own } from '../dict';
 import type { InvalidReason } from './events';
 
 export type CommentVerdict =
@@ -24,7 +25,7 @@ export interface RequestState {
 }
 
 export function emptyRequestState(): RequestState {
-  return { comments: {}, modelVerdicts: {}, notes: [] };
+  return { comments: dict(), modelVerdicts: dict(), notes: [] };
 }
 
 /** Replay result for a whole shard: request id -> state. Requests never touched are absent. */
@@ -37,5 +38,10 @@ export type ShardState = Map<string, RequestState>;
 export function isReviewed(state: RequestState | undefined, commentIds: readonly string[]): boolean {
   if (!state?.validity) return false;
   if (state.validity.status === 'invalid') return true;
-  return commentIds.every((id) => state.comments[id] !== undefined);
+  return commentIds.every((id) => commentVerdict(state, id) !== undefined);
+}
+
+/** The verdict on a comment; inherited keys ("constructor") are not verdicts, also after a trip through JSON. */
+export function commentVerdict(state: RequestState | undefined, commentId: string): CommentVerdict | undefined {
+  return own(state?.comments, commentId);
 }

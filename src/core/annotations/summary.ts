@@ -1,6 +1,6 @@
 // Per-request facts the shard list, filters and progress bar ask of a replayed state.
 import type { ShardRecord } from '../shard/schema';
-import { isReviewed, type RequestState } from './state';
+import { commentVerdict, isReviewed, type RequestState } from './state';
 
 export interface RequestSummary {
   reviewed: boolean;
@@ -14,7 +14,7 @@ export interface RequestSummary {
 
 export function requestSummary(state: RequestState | undefined, record: Pick<ShardRecord, 'comments'>): RequestSummary {
   const commentIds = record.comments.map((comment) => comment.id);
-  const verdicts = commentIds.map((id) => state?.comments[id]).filter((verdict) => verdict !== undefined);
+  const verdicts = commentIds.map((id) => commentVerdict(state, id)).filter((verdict) => verdict !== undefined);
   return {
     reviewed: isReviewed(state, commentIds),
     invalid: state?.validity?.status === 'invalid',

@@ -3,7 +3,7 @@
 // its corrected relevance.
 import { AnnotationLog, type LogWarning } from '../annotations/log';
 import { replay } from '../annotations/replay';
-import type { RequestState } from '../annotations/state';
+import { commentVerdict, type RequestState } from '../annotations/state';
 import { correctedRelevance, type CommentItems } from '../paper/relevance';
 import { ShardReader } from '../shard/reader';
 import type { ShardRecord } from '../shard/schema';
@@ -74,7 +74,7 @@ export function correctRequest(record: ShardRecord, state: RequestState | undefi
   const original: CommentItems[] = record.comments.map((comment) => ({ upvotes: comment.upvotes, items: comment.extraction.items }));
   let corrected = false;
   const final: CommentItems[] = record.comments.map((comment, i) => {
-    const verdict = state?.comments[comment.id];
+    const verdict = commentVerdict(state, comment.id);
     if (verdict?.status !== 'corrected') return original[i];
     corrected = true;
     return { upvotes: comment.upvotes, items: verdict.items };
