@@ -215,8 +215,10 @@ export class IaApp extends LitElement {
         return this.validity?.markInvalid(Number(key) - 1);
       case 'focusNote':
         return this.validity?.focusNote();
-      case 'openPermalink':
-        return record ? this.sync.openExternal(permalinkUrl(record.permalink)) : undefined;
+      case 'openPermalink': {
+        const url = record ? permalinkUrl(record.permalink) : null;
+        return url === null ? undefined : this.sync.openExternal(url);
+      }
       case 'nextItem':
       case 'previousItem':
       case 'addItem':

@@ -38,13 +38,21 @@ export class IaQuery extends LitElement {
         ${record.author ? html`<span class="muted">u/${record.author}</span>` : nothing}
         <span class="muted">id ${record.id}</span>
         ${record.over_18 ? html`<span class="nsfw">NSFW</span>` : nothing}
-        <ia-button class="permalink" label="Open on Reddit (the post in your browser)" keys="o" @click=${this.openPermalink}>Open on Reddit</ia-button>
+        <ia-button
+          class="permalink"
+          label="Open on Reddit (the post in your browser)"
+          keys="o"
+          ?disabled=${permalinkUrl(record.permalink) === null}
+          @click=${this.openPermalink}
+          >Open on Reddit</ia-button
+        >
       </div>
     </section>`;
   }
 
   private openPermalink() {
-    emit(this, 'ia-open-external', { url: permalinkUrl(this.record.permalink) });
+    const url = permalinkUrl(this.record.permalink);
+    if (url !== null) emit(this, 'ia-open-external', { url });
   }
 }
 

@@ -94,6 +94,25 @@ export function runKey(run: Pick<StoredRun, 'model' | 'input' | 'task'>): string
 
 export const REDDIT_ORIGIN = 'https://www.reddit.com';
 
-export function permalinkUrl(permalink: string): string {
-  return permalink.startsWith('https://') ? permalink : REDDIT_ORIGIN + permalink;
+/**
+ * The post on Reddit: https://www.reddit.com + the permalink's path (a full
+ * URL on that origin is taken as its path). Null for anything else, e.g.
+ * "@evil.example/r/x", which would make www.reddit.com the user name of another host.
+ */
+export function permalinkUrl(permalink: string): string | null {
+  const path = permalink.startsWith(`${REDDIT_ORIGIN}/`) ? permalink.slice(REDDIT_ORIGIN.length) : permalink;
+  if (!path.startsWith('/')) return null;
+  const url = REDDIT_ORIGIN + path;
+  return isRedditUrl(url) ? url : null;
+}
+
+/** True for an https://www.reddit.com/... URL with no user name, password or port: all the host agrees to open. */
+export function isRedditUrl(url: string): boolean {
+  if (!url.startsWith(`${REDDIT_ORIGIN}/`)) return false;
+  try {
+    const parsed = new URL(url);
+    return parsed.origin === REDDIT_ORIGIN && parsed.username === '' && parsed.password === '' && parsed.port === '';
+  } catch {
+    return false;
+  }
 }

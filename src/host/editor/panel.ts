@@ -4,12 +4,12 @@
 import * as vscode from 'vscode';
 import { emptyRequestState } from '../../core/annotations/state';
 import { INVALID_REASONS, type EventDraft } from '../../core/annotations/events';
+import { isRedditUrl, REDDIT_ORIGIN } from '../../core/shard/schema';
 import { WebviewToHost, type Filter, type HostToWebview, type NavTarget } from '../../protocol';
 import { output } from '../output';
 import type { AnnotatorDocument } from './document';
 import type { LastRequests } from './last-requests';
 import { renderPage } from './model/html';
-import { safeRemoteUrl } from './model/images';
 import { land, settleAfterFilter } from './model/navigation';
 import { SerialQueue } from './model/serial-queue';
 import { requestViewAt } from './request-view';
@@ -192,12 +192,12 @@ export class PanelController implements vscode.Disposable {
   }
 
   private async openExternal(url: string): Promise<void> {
-    const safe = safeRemoteUrl(url);
-    if (safe === null) {
-      output().warn(`${this.document.shardName}: refused to open a link that is not https: ${url.slice(0, 200)}`);
+    // Only posts on Reddit: the webview shows data, and data must not choose where the browser goes.
+    if (!isRedditUrl(url)) {
+      output().warn(`${this.document.shardName}: refused to open a link that is not a post on ${REDDIT_ORIGIN}: ${url.slice(0, 200)}`);
       return;
     }
-    await vscode.env.openExternal(vscode.Uri.parse(safe, true));
+    await vscode.env.openExternal(vscode.Uri.parse(url, true));
   }
 
   private async onStateChanged(requests: readonly string[]): Promise<void> {
