@@ -1,6 +1,6 @@
 // The file operations under the annotation log: durable appends and reads
 // from a byte offset. Kept apart so log.ts reads as the log's behaviour.
-import { promises as fs } from 'node:fs';
+import { constants, promises as fs } from 'node:fs';
 import path from 'node:path';
 
 /**
@@ -10,9 +10,9 @@ import path from 'node:path';
  * on a line of its own and the new events are intact.
  */
 export async function appendDurably(file: string, body: string): Promise<void> {
-  const existed = (await statOrNull(file)) !== null;
+  const existed = (await regularFileOrNull(file)) !== null;
   if (!existed) await mkdirDurably(path.dirname(file));
-  const handle = await fs.open(file, 'a+');
+  const handle = await openNoFollow(file, constants.O_RDWR | constants.O_APPEND | constants.O_CREAT);
   try {
     const prefix = existed && !(await endsWithNewline(handle)) ? '\n' : '';
     await writeFully(handle, Buffer.from(prefix + body, 'utf8'));
@@ -27,7 +27,8 @@ export async function appendDurably(file: string, body: string): Promise<void> {
 export async function readBytesFrom(file: string, offset: number): Promise<{ bytes: Buffer; ino: number | null }> {
   let handle: fs.FileHandle;
   try {
-    handle = await fs.open(file, 'r');
+    await regularFileOrNull(file);
+    handle = await openNoFollow(file, constants.O_RDONLY);
   } catch (error) {
     if (isMissing(error)) return { bytes: Buffer.alloc(0), ino: null };
     throw error;
@@ -52,6 +53,37 @@ export async function statOrNull(file: string): Promise<{ size: number; ino: num
     return await fs.stat(file);
   } catch (error) {
     if (isMissing(error)) return null;
+    throw error;
+  }
+}
+
+// A log that is a symlink would make every action append to (or replay) whatever it points at.
+const O_NOFOLLOW: number = constants.O_NOFOLLOW ?? 0;
+
+function symlinkRefused(file: string): Error {
+  return new Error(`${file}: the annotation log is a symbolic link; it is not followed. Replace it with a regular file`);
+}
+
+/** lstat of the log: null when missing; throws a clear error for a symlink or anything but a regular file. */
+async function regularFileOrNull(file: string): Promise<{ size: number } | null> {
+  let stat;
+  try {
+    stat = await fs.lstat(file);
+  } catch (error) {
+    if (isMissing(error)) return null;
+    throw error;
+  }
+  if (stat.isSymbolicLink()) throw symlinkRefused(file);
+  if (!stat.isFile()) throw new Error(`${file}: the annotation log is not a regular file`);
+  return stat;
+}
+
+/** Opens with O_NOFOLLOW where the platform has it, so a symlink swapped in after the lstat is refused too. */
+async function openNoFollow(file: string, flags: number): Promise<fs.FileHandle> {
+  try {
+    return await fs.open(file, flags | O_NOFOLLOW, 0o666);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ELOOP') throw symlinkRefused(file);
     throw error;
   }
 }

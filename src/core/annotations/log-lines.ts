@@ -27,6 +27,7 @@ export interface ParsedChunk {
 }
 
 const NEWLINE = 0x0a;
+const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
 // Unknown events are handed out as parsed; their exact line is remembered so
 // writing them back (appendRaw) reproduces the original bytes.
@@ -83,7 +84,8 @@ function firstIssue(issues: readonly { path: readonly PropertyKey[]; message: st
 export function parseLogBytes(bytes: Buffer, file: string, start: LogCursor, includeTail: boolean): ParsedChunk {
   const events: AnnotationEvent[] = [];
   const warnings: LogWarning[] = [];
-  let lineStart = 0;
+  // A BOM (some editors add one) is not part of the first event; the shard reader skips it too.
+  let lineStart = start.offset === 0 && bytes.subarray(0, 3).equals(UTF8_BOM) ? UTF8_BOM.length : 0;
   let line = start.line;
   let consumed = 0;
   while (lineStart < bytes.length) {

@@ -10,7 +10,7 @@ import { EVENT_SCHEMA_VERSION, EventDraft, type AnnotationEvent, type KnownEvent
 import { appendDurably, isMissing, readBytesFrom, statOrNull } from './log-file';
 import { LOG_START, parseLogBytes, serializeEvent, type LogCursor, type LogWarning, type ParsedChunk } from './log-lines';
 import { mergeByTime } from './merge';
-import { annotationLogPath, annotationsDir, LOG_EXTENSION } from './paths';
+import { annotationLogPath, annotationsDir, LOG_EXTENSION, sameAnnotator, SharedLogError } from './paths';
 
 export type { LogCursor, LogWarning } from './log-lines';
 
@@ -24,12 +24,19 @@ export interface LogRead {
 export interface AllLogsRead {
   /** Every annotator's events, merged by time (each file's own order kept). */
   events: AnnotationEvent[];
+  /** The events of each file, in `files` order: replay with `replayLogs`, so a retract stays within its own log. */
+  perFile: AnnotationEvent[][];
   warnings: LogWarning[];
   /** The log files read, sorted by name. */
   files: string[];
 }
 
 export class AnnotationLog {
+  /** Another annotator whose events the file holds (their name maps to the same file); appends are refused. */
+  private foreignOwner: string | null = null;
+  /** Whether the whole file was seen, so `foreignOwner` is known without another read. */
+  private ownerKnown = false;
+
   private constructor(
     readonly file: string,
     readonly annotator: string,
@@ -42,7 +49,9 @@ export class AnnotationLog {
 
   /** Every event of the file. A missing file is an empty log. */
   async read(): Promise<LogRead> {
-    return this.readChunk(LOG_START, true);
+    const read = await this.readChunk(LOG_START, true);
+    this.ownerKnown = true;
+    return read;
   }
 
   /**
@@ -57,6 +66,7 @@ export class AnnotationLog {
     const stat = await statOrNull(this.file);
     const replaced = cursor.ino !== undefined && cursor.ino !== 0 && stat !== null && stat.ino !== cursor.ino;
     const restarted = replaced || (stat?.size ?? 0) < cursor.offset;
+    if (restarted) this.foreignOwner = null;
     const chunk = await this.readChunk(restarted ? LOG_START : cursor, false);
     return { ...chunk, restarted };
   }
@@ -80,6 +90,8 @@ export class AnnotationLog {
   /** Appends events made earlier (e.g. pending edits kept in memory in manual-save mode) exactly as they are. */
   async appendRaw(events: readonly AnnotationEvent[]): Promise<void> {
     if (events.length === 0) return;
+    if (!this.ownerKnown) await this.read();
+    if (this.foreignOwner !== null) throw new SharedLogError(this.file, this.annotator, this.foreignOwner);
     const body = events.map((event) => serializeEvent(event) + '\n').join('');
     await appendDurably(this.file, body);
   }
@@ -87,6 +99,7 @@ export class AnnotationLog {
   private async readChunk(from: LogCursor, includeTail: boolean): Promise<ParsedChunk> {
     const { bytes, ino } = await readBytesFrom(this.file, from.offset);
     const chunk = parseLogBytes(bytes, this.file, from, includeTail);
+    this.foreignOwner ??= chunk.events.find((event) => !sameAnnotator(event.annotator, this.annotator))?.annotator ?? null;
     return { ...chunk, cursor: { ...chunk.cursor, ...(ino === null ? {} : { ino }) } };
   }
 
@@ -97,15 +110,17 @@ export class AnnotationLog {
     try {
       names = (await fs.readdir(dir)).filter((name) => name.endsWith(LOG_EXTENSION)).sort();
     } catch (error) {
-      if (isMissing(error)) return { events: [], warnings: [], files: [] };
+      if (isMissing(error)) return { events: [], perFile: [], warnings: [], files: [] };
       throw error;
     }
     const files = names.map((name) => path.join(dir, name));
     const reads = await Promise.all(
       files.map(async (file) => parseLogBytes((await readBytesFrom(file, 0)).bytes, file, LOG_START, true)),
     );
+    const perFile = reads.map((read) => read.events);
     return {
-      events: mergeByTime(reads.map((read) => read.events)),
+      events: mergeByTime(perFile),
+      perFile,
       warnings: reads.flatMap((read) => read.warnings),
       files,
     };

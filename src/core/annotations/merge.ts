@@ -1,5 +1,21 @@
 // Merging several annotators' logs into one event sequence for replay.
 import type { AnnotationEvent } from './events';
+import { replay, retractedIds } from './replay';
+import type { ShardState } from './state';
+
+/**
+ * Replays several annotators' logs together. A retract counts only against
+ * events of its own log (undo is one annotator's, never another's), so each log
+ * drops its own retracted events and retracts first; then the rest is merged
+ * by time and the latest decision wins.
+ */
+export function replayLogs(logs: readonly (readonly AnnotationEvent[])[]): ShardState {
+  const effective = logs.map((log) => {
+    const retracted = retractedIds(log);
+    return log.filter((event) => event.type !== 'retract' && !retracted.has(event.id));
+  });
+  return replay(mergeByTime(effective));
+}
 
 /**
  * K-way merge by event time: each log keeps its own order (a log's order is

@@ -33,6 +33,28 @@ export function sanitizeAnnotatorName(annotator: string): string {
   return WINDOWS_RESERVED.test(stem) ? `_${stem}` : stem;
 }
 
+/** Names equal after NFC and lowercasing are one annotator; any other two names are two people. */
+export function sameAnnotator(a: string, b: string): boolean {
+  return a.normalize('NFC').toLowerCase() === b.normalize('NFC').toLowerCase();
+}
+
+/**
+ * The clear refusal when two annotators' names map to one log file ("Ana.B",
+ * "ana b" and "ana_b"; names equal in their first 64 characters).
+ */
+export class SharedLogError extends Error {
+  constructor(
+    readonly file: string,
+    readonly annotator: string,
+    readonly owner: string,
+  ) {
+    super(
+      `${file} holds the annotations of ${JSON.stringify(owner)}, and the annotator name ${JSON.stringify(annotator)} maps to the ` +
+        'same file; nothing was written. Choose a name that differs in its letters or digits (setting imageryAnnotator.annotator)',
+    );
+  }
+}
+
 /** `<shard>.annotations/<sanitised annotator>.jsonl`. */
 export function annotationLogPath(shardFile: string, annotator: string): string {
   return path.join(annotationsDir(shardFile), sanitizeAnnotatorName(annotator) + LOG_EXTENSION);

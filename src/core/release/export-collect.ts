@@ -2,7 +2,7 @@
 // replayed annotation state (all annotators merged, latest decision wins) and
 // its corrected relevance.
 import { AnnotationLog, type LogWarning } from '../annotations/log';
-import { replay } from '../annotations/replay';
+import { replayLogs } from '../annotations/merge';
 import { commentVerdict, type RequestState } from '../annotations/state';
 import { correctedRelevance, type CommentItems } from '../paper/relevance';
 import { ShardReader } from '../shard/reader';
@@ -41,7 +41,7 @@ export async function collectRequests(
   for (const [index, file] of shardFiles.entries()) {
     const logs = await AnnotationLog.readAll(file);
     logWarnings.push(...logs.warnings);
-    const state = replay(logs.events);
+    const state = replayLogs(logs.perFile);
     const reader = await ShardReader.open(file);
     try {
       for await (const entry of reader.entries()) {

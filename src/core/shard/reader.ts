@@ -112,6 +112,11 @@ export class ShardReader {
     }
     const parsed = ShardRecord.safeParse(value);
     if (!parsed.success) return unreadable(`not a shard record: ${describeZodError(parsed.error)}`);
+    // JSON.parse keeps the last of two "id" keys, the index the first: which request the line is, is ambiguous.
+    const sniffed = this.spans[position].sniffedId;
+    if (sniffed !== undefined && sniffed !== parsed.data.id) {
+      return unreadable(`two "id" keys (${JSON.stringify(sniffed)}, then ${JSON.stringify(parsed.data.id)}): which request this is, is ambiguous`);
+    }
     return { kind: 'record', position, line, record: parsed.data };
   }
 

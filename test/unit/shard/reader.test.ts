@@ -124,4 +124,17 @@ describe('ShardReader', () => {
       assert.equal(idOf(await reader.read(49)), 'r49');
     });
   });
+
+  test('a line with two "id" keys is unreadable (file:line), not indexed under one id and parsed as another', async () => {
+    const twoIds = serializeRecord(sampleRecord('first')).replace(/\}$/, ',"id":"second"}');
+    const text = [serializeRecord(sampleRecord('r1')), twoIds, serializeRecord(sampleRecord('r3'))].join('\n') + '\n';
+    await withShard('two-ids.shard.jsonl', text, async (reader) => {
+      const entry = await reader.read(1);
+      assert.equal(entry.kind, 'unreadable');
+      assert.equal(entry.line, 2);
+      assert.ok(entry.kind === 'unreadable' && entry.file.endsWith('two-ids.shard.jsonl'));
+      assert.match(entry.kind === 'unreadable' ? entry.reason : '', /two "id" keys \("first", then "second"\)/);
+      assert.deepEqual([idOf(await reader.read(0)), idOf(await reader.read(2))], ['r1', 'r3']);
+    });
+  });
 });
