@@ -40,11 +40,16 @@ export function positiveItem(rel: readonly (readonly [string, number])[]): strin
  * `original` and `corrected` are the same comments before and after the
  * correction. An item "changed" when its delta is non-zero or whether a
  * (non-negative-upvote) comment mentions it differs between the two.
+ * - An item some original comment mentioned and no corrected comment mentions
+ *   any more is dropped, whatever its score: every mention of it was removed.
  * - Unchanged items stay exactly as released (unchanged comments => output
- *   deep-equals `release`, same order).
- * - A changed item is dropped when its score is <= 0 AND no corrected comment
- *   with upvotes >= 0 still mentions it; otherwise it is kept (release items in
- *   release order, new items appended in first-mention order of `corrected`).
+ *   deep-equals `release`, same order). Released items that no comment
+ *   mentions before or after (the reconstructed extraction missed them) stay.
+ * - A changed item is kept only while a corrected comment with upvotes >= 0
+ *   still mentions it, even at score 0 (as the release keeps zero-upvote
+ *   mentions): release items in release order, new items appended in
+ *   first-mention order of `corrected`.
+ * The editor's item list, the model panel's hits and the export all use this.
  */
 export function correctedRelevance(
   release: readonly (readonly [string, number])[],
@@ -53,9 +58,13 @@ export function correctedRelevance(
 ): [string, number][] {
   const before = relevanceMap(original);
   const after = relevanceMap(corrected);
+  // Mentions by any comment, negative upvotes included: what "every mention removed" is about.
+  const mentionedBefore = new Set(original.flatMap((comment) => comment.items));
+  const mentionedAfter = new Set(corrected.flatMap((comment) => comment.items));
   const released = new Set(release.map(([item]) => item));
   const result: [string, number][] = [];
   const consider = (item: string, base: number): void => {
+    if (mentionedBefore.has(item) && !mentionedAfter.has(item)) return;
     const delta = (after.get(item) ?? 0) - (before.get(item) ?? 0);
     const mentioned = after.has(item);
     const changed = delta !== 0 || mentioned !== before.has(item);
@@ -63,8 +72,7 @@ export function correctedRelevance(
       if (released.has(item)) result.push([item, base]);
       return;
     }
-    const score = base + delta;
-    if (score > 0 || mentioned) result.push([item, score]);
+    if (mentioned) result.push([item, base + delta]);
   };
   for (const [item, score] of release) consider(item, score);
   for (const item of after.keys()) if (!released.has(item)) consider(item, 0);

@@ -113,4 +113,27 @@ describe('correctedRelevance', () => {
     corrected[2].items = ['noon - tide', 'early bird'];
     assert.deepEqual(correctedRelevance(release, comments, corrected).at(-1), ['early bird', 0]);
   });
+
+  test('an item whose every mention was removed leaves, even when the release scored it higher than its comments', () => {
+    // The release counted 9 for an item its extracted comments give 8: removing both mentions leaves 1, yet no comment names it.
+    const higher: [string, number][] = [['zed band - blue hour', 9], ['quiet owls', 8]];
+    const corrected = structuredClone(comments);
+    corrected[0].items = ['quiet owls'];
+    corrected[3].items = ['quiet owls'];
+    assert.deepEqual(correctedRelevance(higher, comments, corrected), [['quiet owls', 8]]);
+  });
+
+  test('a released item only a negative comment mentions leaves when that mention is removed', () => {
+    const withNegativeOnly: [string, number][] = [...release, ['lamp post - glow', 0]];
+    const corrected = structuredClone(comments);
+    corrected[1].items = ['quiet owls'];
+    assert.deepEqual(correctedRelevance(withNegativeOnly, comments, corrected), release);
+  });
+
+  test('an item a negative comment still mentions, but no counting comment does, leaves', () => {
+    const corrected = structuredClone(comments);
+    corrected[0].items = ['zed band - blue hour'];
+    corrected[3].items = ['zed band - blue hour'];
+    assert.deepEqual(correctedRelevance(release, comments, corrected).map(([item]) => item), ['zed band - blue hour', 'ghost act', 'noon - tide']);
+  });
 });
