@@ -71,14 +71,20 @@ Options:
 Replays every annotator's log beside each shard and writes the corrected
 dataset in the release's layout under <out>: data/processed/<domain>/
 {recs.json, items.csv, submissions.jsonl, submissions_ns.jsonl} and
-data/irrelevant_submissions.csv. The multiple-choice negatives are sampled
-with the seed, so the same seed and annotations give the same bytes.
+data/irrelevant_submissions.csv. A request keeps its released multiple-choice
+candidates while its positive is unchanged and no released negative became
+relevant; otherwise they are drawn again with the seed (same seed and
+annotations, same bytes), and the summary lists the request with the reason.
+Invalid requests leave submissions_ns.jsonl. An item whose every mention was
+removed leaves the ground truth.
 
 Options:
   --out <dir>       folder to write (must not be the release itself)
   --seed <n>        integer seed for the negative sampling (required)
   --release <dir>   the original release: keeps its irrelevant_submissions.csv
-                    rows and follows its items.csv order
+                    rows, follows its items.csv and submissions.jsonl order,
+                    and copies its posts outside the benchmark that the shards
+                    lack; with no annotations every file comes back byte for byte
   --json            print the export summary as one object on stdout
   --quiet           no progress on stderr`,
 

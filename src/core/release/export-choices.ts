@@ -1,12 +1,33 @@
-// Multiple-choice candidates for the corrected release, reproducibly: the
-// release did not seed its sampling, an export must. Each request gets its own
-// generator derived from (seed, domain, request id), so the bytes do not
-// depend on how requests are split into shards or visited.
+// Multiple-choice candidates for the corrected release. The released ones are
+// kept while still valid, so stored rec_choice answers stay comparable; the
+// others are drawn reproducibly: the release did not seed its sampling, an
+// export must. Each request gets its own generator derived from (seed, domain,
+// request id), so the bytes do not depend on how requests are split into
+// shards or visited.
 import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import type { MultipleChoice } from '../shard/schema';
 
 export const NEGATIVES_PER_REQUEST = 4;
+
+/** Why a request's candidates were drawn again instead of kept as released. */
+export type ResampleReason = 'positive changed' | 'a negative became relevant' | 'no released choices';
+
+/**
+ * The released candidates when the corrected positive is still the released
+ * one and no released negative is among the corrected items; else the reason
+ * they must be drawn again.
+ */
+export function keptChoice(
+  released: MultipleChoice | null,
+  positive: string,
+  requestItems: ReadonlySet<string>,
+): { kept: MultipleChoice } | { reason: ResampleReason } {
+  if (released === null) return { reason: 'no released choices' };
+  if (released.choices[released.true_index] !== positive) return { reason: 'positive changed' };
+  const negativeRelevant = released.choices.some((choice, index) => index !== released.true_index && requestItems.has(choice));
+  return negativeRelevant ? { reason: 'a negative became relevant' } : { kept: released };
+}
 
 type Rng = ReturnType<typeof xoroshiro128plus>;
 

@@ -13,12 +13,17 @@ export function formatExportSummary(summary: ExportSummary): string {
   const lines = [`Exported to ${summary.outDir} (seed ${summary.seed})`];
   for (const d of summary.domains) {
     lines.push(
-      `${d.domain}: ${d.valid}/${d.requests} requests valid, ${d.withItems} with items`,
+      `${d.domain}: ${d.valid - d.copiedFromRelease}/${d.requests} requests valid, ${d.withItems} with items`,
       `  requests invalidated: ${d.invalidated.length}${listed(d.invalidated)}`,
       `  requests with corrected extraction: ${d.corrected.length}`,
       `  items added: ${d.itemsAdded.length}${listed(d.itemsAdded)}`,
       `  items removed: ${d.itemsRemoved.length}${listed(d.itemsRemoved)}`,
       `  positives changed: ${d.positivesChanged.length}${listed(d.positivesChanged.map((p) => `${p.request}: ${p.from ?? '-'} -> ${p.to ?? '-'}`))}`,
+    );
+    if (d.copiedFromRelease) lines.push(`  posts outside the benchmark copied from the release: ${d.copiedFromRelease}`);
+    lines.push(
+      `  multiple-choice candidates drawn again (seed ${summary.seed}): ${d.resampled.length}` +
+        listed(d.resampled.map((r) => `${r.request}: ${r.reason}`)),
     );
     if (d.choicesSkipped.length) lines.push(`  left out of submissions_ns (under 4 negatives available): ${d.choicesSkipped.length}`);
   }

@@ -11,6 +11,7 @@ import { collectRequests, type CorrectedRequest } from './export-collect';
 import { buildDomain, type DomainChanges, type DomainFilesText } from './export-domain';
 import { readItemsCsv } from './export-items';
 import { formatIrrelevant, irrelevantFile, readIrrelevant, type IrrelevantRow } from './export-irrelevant';
+import { readReleasedSubmissions } from './export-unsampled';
 import { processedDir, RELEASE_DOMAINS } from './layout';
 
 export interface ExportProgress {
@@ -23,7 +24,10 @@ export interface ExportProgress {
 export interface ExportOptions {
   /** Seeds the negative sampling: the same seed and annotations give the same bytes. */
   seed: number;
-  /** The original release: its irrelevant_submissions.csv rows are kept and its items.csv order is followed. */
+  /**
+   * The original release: its irrelevant_submissions.csv rows are kept, its items.csv and submissions.jsonl
+   * order is followed, and its posts outside the benchmark that the shards lack are copied to submissions.jsonl.
+   */
   releaseDir?: string;
   onProgress?: (progress: ExportProgress) => void;
 }
@@ -56,7 +60,9 @@ export async function exportCorrected(shardFiles: string[], outDir: string, opts
     const requests = collected.requests.filter((request) => request.record.domain === domain);
     if (requests.length === 0) continue;
     const releaseOrder = opts.releaseDir ? await readItemsCsv(path.join(processedDir(opts.releaseDir, domain), 'items.csv')) : [];
-    const { files, changes } = buildDomain(domain, requests, opts.seed, releaseOrder);
+    const released = opts.releaseDir ? await readReleasedSubmissions(opts.releaseDir, domain) : null;
+    collected.warnings.push(...(released?.warnings ?? []));
+    const { files, changes } = buildDomain(domain, requests, opts.seed, releaseOrder, released);
     domains.push(changes);
     for (const name of Object.keys(files) as (keyof DomainFilesText)[]) {
       outputs.set(path.join(processedDir(outDir, domain), name), files[name]);

@@ -14,11 +14,20 @@ export function tempDir(t: { after: (fn: () => void) => void }): string {
   return dir;
 }
 
-/** Every request of the release (also those outside the benchmark) as shards of `shardSize`, in release order. */
-export async function importToShards(releaseDir: string, shardDir: string, domains: Domain[], shardSize = 3): Promise<string[]> {
+/**
+ * Every request of the release (also those outside the benchmark, unless `includeUnsampled` is false, the
+ * CLI's default) as shards of `shardSize`, in release order.
+ */
+export async function importToShards(
+  releaseDir: string,
+  shardDir: string,
+  domains: Domain[],
+  shardSize = 3,
+  includeUnsampled = true,
+): Promise<string[]> {
   const shards: string[] = [];
   for (const domain of domains) {
-    const { records } = await importDomain(releaseDir, domain, { includeUnsampled: true, images: { shardDir } });
+    const { records } = await importDomain(releaseDir, domain, { includeUnsampled, images: { shardDir } });
     shards.push(...(await writeImportShards(records, shardDir, domain, { shardSize })));
   }
   return shards;

@@ -48,6 +48,10 @@ test('the same seed gives the same bytes, whatever the shard split; another seed
   const dir = tempDir(t);
   const bySize3 = await importToShards(SYNTHETIC_RELEASE, `${dir}/shards-3`, ['music'], 3);
   const bySize2 = await importToShards(SYNTHETIC_RELEASE, `${dir}/shards-2`, ['music'], 2);
+  // A new positive for m001: its candidates are drawn again (the seed decides only for such requests).
+  for (const shard of [bySize3[0], bySize2[0]]) {
+    await AnnotationLog.open(shard, 'ana').append({ type: 'extraction', request: 'm001', comment: 'cm2', verdict: 'corrected', items: ['lumen'] });
+  }
   const ns = (out: string) => readFileSync(releaseFile(out, 'processed', 'music', 'submissions_ns.jsonl'), 'utf8');
   await exportCorrected(bySize3, `${dir}/a`, { seed: 42 });
   await exportCorrected(bySize3, `${dir}/b`, { seed: 42 });
