@@ -16,21 +16,35 @@ export type HostRequest = DistributiveOmit<WithSeq, 'seq'>;
 
 type Reply = Extract<HostToWebview, { type: 'reply' }>;
 
+/** How long a request may wait for the host's reply before it fails with an error the user sees. */
+export const REQUEST_TIMEOUT_MS = 30_000;
+
 export class HostClient {
   private nextSeq = 1;
   private readonly pending = new Map<number, { resolve: () => void; reject: (error: Error) => void }>();
 
-  constructor(private readonly api: VsCodeApi) {}
+  constructor(
+    private readonly api: VsCodeApi,
+    private readonly timeoutMs = REQUEST_TIMEOUT_MS,
+  ) {}
 
   post(message: WithoutSeq): void {
     this.api.postMessage(message);
   }
 
-  /** Sends a message that the host answers; rejects with the host's error text. */
+  /** Sends a message that the host answers; rejects with the host's error text, or when no answer comes in time. */
   request(message: HostRequest): Promise<void> {
     const seq = this.nextSeq++;
     return new Promise<void>((resolve, reject) => {
-      this.pending.set(seq, { resolve, reject });
+      const timer = setTimeout(() => {
+        if (!this.pending.delete(seq)) return;
+        reject(new Error(`The editor did not answer (${message.type}) within ${Math.round(this.timeoutMs / 1000)} s. Reopen the editor if this persists.`));
+      }, this.timeoutMs);
+      const done = () => clearTimeout(timer);
+      this.pending.set(seq, {
+        resolve: () => (done(), resolve()),
+        reject: (error) => (done(), reject(error)),
+      });
       this.api.postMessage({ ...message, seq });
     });
   }

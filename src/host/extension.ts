@@ -5,7 +5,7 @@ import { registerCommands } from './commands';
 import { affectsSettings } from './config';
 import { AnnotatorEditorProvider } from './editor/provider';
 import { EditorRegistry } from './editor/registry';
-import { disposeOutput } from './output';
+import { disposeOutput, output } from './output';
 import { ProgressStatusBar } from './views/status-bar';
 import { ShardTreeProvider } from './views/shard-tree';
 import { testingApi, type TestingApi } from './testing';
@@ -28,7 +28,10 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     ...registerCommands(registry, tree),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (!affectsSettings(event)) return;
-      for (const panel of registry.panels()) void panel.start();
+      // Documents move to the new annotator's log before the panels say whose it is.
+      void Promise.all(registry.documents().map((document) => document.followAnnotatorSetting().catch((error: unknown) => output().error(`${document.uri.fsPath}: ${String(error)}`)))).then(() => {
+        for (const panel of registry.panels()) void panel.start();
+      });
       tree.refresh();
     }),
     { dispose: disposeOutput },

@@ -4,7 +4,7 @@
 // with the log.
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import {
   ANNOTATOR,
   copyShard,
@@ -19,20 +19,13 @@ import {
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { logFileOf } from './editor-steps';
-import { openWorkbench, reloadWorkbench, runCommand, waitForEditorRemembered, webview, webviewAt, type Workbench } from './workbench';
+import { reloadWorkbench, workbenchPerTest, runCommand, waitForEditorRemembered, webview, webviewAt } from './workbench';
 
 describe('the editor in immediate save mode', () => {
-  let workbench: Workbench;
-
-  before(async () => {
-    workbench = await openWorkbench({ settings: { 'imageryAnnotator.annotator': ANNOTATOR } });
-  });
-
-  after(async () => {
-    await workbench?.close();
-  });
+  const current = workbenchPerTest({ settings: { 'imageryAnnotator.annotator': ANNOTATOR } });
 
   test('a reload the moment the editor says Saved loses nothing, and resumes at the request on screen', async () => {
+    const workbench = current();
     const { page, workspace } = workbench;
     const shard = copyShard(workspace, 'music-001.shard.jsonl', 'immediate-reload.shard.jsonl');
     const [first, second] = requestsOf(shard);
@@ -66,6 +59,7 @@ describe('the editor in immediate save mode', () => {
   });
 
   test('Ctrl+Z and Ctrl+Shift+Z inside the webview undo and redo, each as an event on disk', async () => {
+    const workbench = current();
     const { page, workspace } = workbench;
     const shard = copyShard(workspace, 'music-002.shard.jsonl', 'immediate-undo.shard.jsonl');
     const [first] = requestsOf(shard);
@@ -90,6 +84,7 @@ describe('the editor in immediate save mode', () => {
   });
 
   test('two editors on one shard (split) show each other\'s actions, and an outside append shows in both', async () => {
+    const workbench = current();
     const { page, workspace } = workbench;
     const shard = copyShard(workspace, 'books-001.shard.jsonl', 'immediate-split.shard.jsonl');
     const [first] = requestsOf(shard);

@@ -4,7 +4,7 @@
 // the edit back from our backup, still unsaved.
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import {
   backupPointers,
   copyShard,
@@ -19,31 +19,15 @@ import {
   waitForTitle,
   WEBVIEW_TIMEOUT,
 } from './editor-steps';
-import {
-  activeTabDirty,
-  openWorkbench,
-  reloadWorkbench,
-  reopenWorkbench,
-  runCommand,
-  waitForEditorRemembered,
-  webview,
-  type Workbench,
-} from './workbench';
+import { activeTabDirty, reloadWorkbench, reopenWorkbench, waitForEditorRemembered, webview, workbenchPerTest } from './workbench';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('the editor in manual save mode', () => {
-  let workbench: Workbench;
-
-  before(async () => {
-    workbench = await openWorkbench({ settings: MANUAL_SETTINGS });
-  });
-
-  after(async () => {
-    await workbench?.close();
-  });
+  const current = workbenchPerTest({ settings: MANUAL_SETTINGS });
 
   test('three requests annotated by keyboard stay unsaved until Ctrl+S; a reload shows them saved', async () => {
+    const workbench = current();
     const { page, workspace } = workbench;
     const shard = copyShard(workspace, 'music-001.shard.jsonl', 'manual-save.shard.jsonl');
     const [first, second, third] = requestsOf(shard);
@@ -92,6 +76,7 @@ describe('the editor in manual save mode', () => {
   });
 
   test('closing the tab one second after an unsaved edit restores it from the backup, still unsaved', async () => {
+    const workbench = current();
     const { workspace } = workbench;
     let page = workbench.page;
     const shard = copyShard(workspace, 'music-002.shard.jsonl', 'manual-hot-exit.shard.jsonl');
@@ -127,12 +112,10 @@ describe('the editor in manual save mode', () => {
   });
 
   test('closing a tab with "Don\'t Save" discards the unsaved edit: reopened, the shard is as saved', async () => {
+    const workbench = current();
     const { page, workspace } = workbench;
     const shard = copyShard(workspace, 'books-002.shard.jsonl', 'manual-dont-save.shard.jsonl');
     const [first] = requestsOf(shard);
-    // The earlier tests' editors (saved) go, so the only webview on the page is this shard's.
-    await runCommand(page, 'View: Close All Editors');
-    await page.locator('iframe.webview').first().waitFor({ state: 'detached', timeout: WEBVIEW_TIMEOUT });
     const view = await openShard(page, shard);
     await waitForTitle(view, first.title);
     await view.locator('h1.title').click();

@@ -3,8 +3,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import { openWorkbench, quickOpen, webview, REPO_ROOT, type Workbench } from './workbench';
+import { beforeEach, describe, test } from 'node:test';
+import { quickOpen, webview, workbenchPerTest, REPO_ROOT } from './workbench';
 
 const SHARD = 'music-001.shard.jsonl';
 const titles: string[] = readFileSync(path.join(REPO_ROOT, 'sample', 'shards', SHARD), 'utf8')
@@ -13,25 +13,23 @@ const titles: string[] = readFileSync(path.join(REPO_ROOT, 'sample', 'shards', S
   .map((line) => (JSON.parse(line) as { title: string }).title);
 
 describe('a sample shard in the workbench', () => {
-  let workbench: Workbench;
+  const current = workbenchPerTest();
 
-  before(async () => {
-    workbench = await openWorkbench();
-    await quickOpen(workbench.page, SHARD);
-  });
-
-  after(async () => {
-    await workbench?.close();
+  beforeEach(async () => {
+    await quickOpen(current().page, SHARD);
   });
 
   test('opens with the custom editor and shows the first request', async () => {
+    const workbench = current();
     const title = webview(workbench.page).locator('h1.title');
     await title.waitFor({ timeout: 30_000 });
     assert.equal(await title.textContent(), titles[0]);
   });
 
   test('"j" moves to the next request', async () => {
+    const workbench = current();
     const title = webview(workbench.page).locator('h1.title');
+    await webview(workbench.page).locator('h1.title', { hasText: titles[0] }).waitFor({ timeout: 30_000 });
     await title.click();
     await workbench.page.keyboard.press('j');
     await webview(workbench.page).locator('h1.title', { hasText: titles[1] }).waitFor({ timeout: 10_000 });
@@ -41,8 +39,11 @@ describe('a sample shard in the workbench', () => {
   test('a title with HTML in it shows as text, not markup', async () => {
     const index = titles.findIndex((text) => text.includes('<img'));
     assert.ok(index > 1, 'the sample has a request whose title looks like HTML');
-    for (let step = 1; step < index; step++) await workbench.page.keyboard.press('j');
+    const workbench = current();
     const title = webview(workbench.page).locator('h1.title');
+    await webview(workbench.page).locator('h1.title', { hasText: titles[0] }).waitFor({ timeout: 30_000 });
+    await title.click();
+    for (let step = 0; step < index; step++) await workbench.page.keyboard.press('j');
     await webview(workbench.page).locator('h1.title', { hasText: 'onerror' }).waitFor({ timeout: 10_000 });
     assert.equal(await title.textContent(), titles[index]);
     assert.equal(await title.locator('img, b').count(), 0);

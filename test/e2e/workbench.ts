@@ -1,8 +1,10 @@
 // Shared steps of the end-to-end tests: a private code-server on a copy of
 // sample/, headless Chromium on its workbench, and ways into the webview.
+import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { afterEach, beforeEach } from 'node:test';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { launchBrowser, startCodeServer, workbenchUrl, type CodeServer } from '../../scripts/vscode/code-server.mjs';
 
@@ -50,6 +52,27 @@ export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Wor
     await close();
     throw error;
   }
+}
+
+/**
+ * Gives each test of the calling suite its own workbench: its own server, user
+ * data (settings, backups, extension storage), browser profile and copy of
+ * sample/. A test that fails (a dialog left open, a dirty tab) leaves nothing
+ * behind for the next one. Call inside describe(); use the getter in the tests.
+ */
+export function workbenchPerTest(options: WorkbenchOptions = {}): () => Workbench {
+  let current: Workbench | undefined;
+  beforeEach(async () => {
+    current = await openWorkbench(options);
+  });
+  afterEach(async () => {
+    await current?.close();
+    current = undefined;
+  });
+  return () => {
+    assert.ok(current, 'the workbench of this test did not open');
+    return current;
+  };
 }
 
 /** Opens a workspace file through Quick Open (Ctrl+P), as a user would. */

@@ -3,18 +3,29 @@
 // may reopen an editor with no backupId or a stale one if the window closes
 // within seconds. So we also keep our own copy of the unsaved events, written
 // at every edit, and a pointer per document to the newest backup of either kind.
+import { promises as fs } from 'node:fs';
 import * as vscode from 'vscode';
 import { z } from 'zod';
 import { KnownEvent, UnknownEvent, type AnnotationEvent } from '../../core/annotations/events';
+import { backupUpdate } from './model/dirty-table';
 import { SerialQueue } from './model/serial-queue';
 import { storageKey } from './storage-key';
 
 const BACKUP_VERSION = 1;
 
+const BackupEvent = z.union([KnownEvent, UnknownEvent]);
+
 const BackupFile = z.object({
   version: z.literal(BACKUP_VERSION),
   document: z.string(),
-  pending: z.array(z.union([KnownEvent, UnknownEvent])),
+  pending: z.array(BackupEvent),
+});
+
+/** The first line of our own copy, kept one event per line so an action appends instead of rewriting. */
+const BackupHeader = z.object({
+  version: z.literal(BACKUP_VERSION),
+  document: z.string(),
+  lines: z.literal(true),
 });
 
 const PointerRecord = z.object({
@@ -25,18 +36,43 @@ const PointerRecord = z.object({
 
 /** Writes a backup whole or not at all (temp file, then rename): a crash mid-write keeps the previous one. */
 export async function writeBackup(destination: vscode.Uri, document: vscode.Uri, pending: readonly AnnotationEvent[]): Promise<void> {
-  const body = JSON.stringify({ version: BACKUP_VERSION, document: document.toString(), pending });
-  await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(destination, '..'));
-  const temp = destination.with({ path: `${destination.path}.${process.pid}.tmp` });
-  await vscode.workspace.fs.writeFile(temp, Buffer.from(body, 'utf8'));
-  await vscode.workspace.fs.rename(temp, destination, { overwrite: true });
+  await writeAtomically(destination, JSON.stringify({ version: BACKUP_VERSION, document: document.toString(), pending }));
 }
 
-/** The pending events of a backup, or undefined when it is missing or unreadable (then we load from disk). */
+async function writeAtomically(target: vscode.Uri, text: string): Promise<void> {
+  await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(target, '..'));
+  const temp = target.with({ path: `${target.path}.${process.pid}.tmp` });
+  await vscode.workspace.fs.writeFile(temp, Buffer.from(text, 'utf8'));
+  await vscode.workspace.fs.rename(temp, target, { overwrite: true });
+}
+
+/**
+ * The pending events of a backup, or undefined when it is missing or unreadable (then we load from disk).
+ * A backup is one JSON object; our own copy may also be a header line followed by one event per line
+ * (appended at each action), whose last line a crash may have cut: the lines before it still count.
+ */
 export async function readBackup(backup: vscode.Uri): Promise<AnnotationEvent[] | undefined> {
+  let lines: string[];
   try {
-    const parsed = BackupFile.safeParse(JSON.parse(Buffer.from(await vscode.workspace.fs.readFile(backup)).toString('utf8')));
-    return parsed.success ? (parsed.data.pending as AnnotationEvent[]) : undefined;
+    lines = Buffer.from(await vscode.workspace.fs.readFile(backup)).toString('utf8').split('\n').filter((line) => line !== '');
+  } catch {
+    return undefined;
+  }
+  const whole = BackupFile.safeParse(parseJson(lines[0]));
+  if (whole.success) return whole.data.pending as AnnotationEvent[];
+  if (!BackupHeader.safeParse(parseJson(lines[0])).success) return undefined;
+  const events: AnnotationEvent[] = [];
+  for (const line of lines.slice(1)) {
+    const event = BackupEvent.safeParse(parseJson(line));
+    if (!event.success) break;
+    events.push(event.data as AnnotationEvent);
+  }
+  return events;
+}
+
+function parseJson(text: string | undefined): unknown {
+  try {
+    return text === undefined ? undefined : JSON.parse(text);
   } catch {
     return undefined;
   }
@@ -57,14 +93,20 @@ export async function deleteQuietly(uri: vscode.Uri): Promise<void> {
  */
 export class BackupPointers {
   private readonly queues = new Map<string, SerialQueue>();
+  /** Per document: the ids in our own copy as last written ([] once removed). */
+  private readonly kept = new Map<string, readonly string[]>();
+  /** Documents whose pointer names our own copy (not a backup of VS Code's). */
+  private readonly pointsToOwn = new Set<string>();
 
   constructor(private readonly folder: vscode.Uri) {}
 
-  private recordFor(document: vscode.Uri): vscode.Uri {
+  /** The small record naming a document's newest backup. */
+  pointerFor(document: vscode.Uri): vscode.Uri {
     return vscode.Uri.joinPath(this.folder, `${storageKey(document)}.json`);
   }
 
-  private ownBackupFor(document: vscode.Uri): vscode.Uri {
+  /** Our own copy of the document's unsaved events. */
+  ownBackupFor(document: vscode.Uri): vscode.Uri {
     return vscode.Uri.joinPath(this.folder, `${storageKey(document)}.unsaved`);
   }
 
@@ -75,14 +117,28 @@ export class BackupPointers {
     return queue.run(job);
   }
 
-  /** Our own backup of the unsaved events, taken at every edit; none left when nothing is unsaved. */
+  /**
+   * Our own copy of the unsaved events, brought up to date at every action: the new
+   * events are appended (a long session must not cost a rewrite per action); an undo
+   * that dropped events rewrites it; none is left when nothing is unsaved.
+   */
   keep(document: vscode.Uri, pending: readonly AnnotationEvent[]): Promise<void> {
     const snapshot = [...pending];
+    const ids = snapshot.map((event) => event.id);
     return this.inOrder(document, async () => {
-      if (snapshot.length === 0) return this.forgetNow(document);
+      const key = document.toString();
       const own = this.ownBackupFor(document);
-      await writeBackup(own, document, snapshot);
-      await this.pointNow(document, own);
+      const update = backupUpdate(this.kept.get(key), ids);
+      if (update.kind === 'none') return;
+      if (update.kind === 'remove') return this.forgetNow(document);
+      if (update.kind === 'append' && own.scheme === 'file') {
+        await fs.appendFile(own.fsPath, eventLines(snapshot.slice(update.from)));
+      } else {
+        const header = JSON.stringify({ version: BACKUP_VERSION, document: key, lines: true });
+        await writeAtomically(own, `${header}\n${eventLines(snapshot)}`);
+      }
+      this.kept.set(key, ids);
+      if (!this.pointsToOwn.has(key)) await this.pointNow(document, own);
     });
   }
 
@@ -92,8 +148,10 @@ export class BackupPointers {
   }
 
   private async forgetNow(document: vscode.Uri): Promise<void> {
-    await deleteQuietly(this.recordFor(document));
+    await deleteQuietly(this.pointerFor(document));
     await deleteQuietly(this.ownBackupFor(document));
+    this.kept.set(document.toString(), []);
+    this.pointsToOwn.delete(document.toString());
   }
 
   /**
@@ -106,16 +164,18 @@ export class BackupPointers {
     });
   }
 
+  /** Written whole or not at all: a torn pointer would hide the newest backup. */
   private async pointNow(document: vscode.Uri, backup: vscode.Uri): Promise<void> {
     const record = { document: document.toString(), backup: backup.toString(), time: new Date().toISOString() };
-    await vscode.workspace.fs.createDirectory(this.folder);
-    await vscode.workspace.fs.writeFile(this.recordFor(document), Buffer.from(JSON.stringify(record), 'utf8'));
+    await writeAtomically(this.pointerFor(document), JSON.stringify(record));
+    if (backup.toString() === this.ownBackupFor(document).toString()) this.pointsToOwn.add(document.toString());
+    else this.pointsToOwn.delete(document.toString());
   }
 
   /** The newest backup of the document, if a record names one. */
   async newest(document: vscode.Uri): Promise<vscode.Uri | undefined> {
     try {
-      const raw = Buffer.from(await vscode.workspace.fs.readFile(this.recordFor(document))).toString('utf8');
+      const raw = Buffer.from(await vscode.workspace.fs.readFile(this.pointerFor(document))).toString('utf8');
       const parsed = PointerRecord.safeParse(JSON.parse(raw));
       if (!parsed.success || parsed.data.document !== document.toString()) return undefined;
       return vscode.Uri.parse(parsed.data.backup);
@@ -128,7 +188,12 @@ export class BackupPointers {
   clear(document: vscode.Uri, backup: vscode.Uri): Promise<void> {
     return this.inOrder(document, async () => {
       if ((await this.newest(document))?.toString() !== backup.toString()) return;
-      await deleteQuietly(this.recordFor(document));
+      await deleteQuietly(this.pointerFor(document));
+      this.pointsToOwn.delete(document.toString());
     });
   }
+}
+
+function eventLines(events: readonly AnnotationEvent[]): string {
+  return events.map((event) => `${JSON.stringify(event)}\n`).join('');
 }

@@ -32,15 +32,17 @@ export class DirtyTabs implements vscode.Disposable {
   }
 
   /**
-   * The unsaved events to restore when a document opens. Our pointer names the
-   * newest backup even when VS Code's `backupId` is missing or stale; a
-   * `backupId` without a pointer means the work was saved since (the pointer
-   * is removed on save), so the disk is the truth.
+   * The unsaved events to restore when a document opens: from the backup our
+   * pointer names (the newest, even when VS Code's `backupId` is missing or
+   * stale), else from VS Code's own backup. Events already in the log (saved
+   * since) are dropped by the document, so a stale backup restores nothing.
    */
-  async unsavedWork(uri: vscode.Uri): Promise<AnnotationEvent[] | undefined> {
+  async unsavedWork(uri: vscode.Uri, backupId: string | undefined): Promise<AnnotationEvent[] | undefined> {
     const newest = await this.pointers.newest(uri);
     const fromPointer = newest && (await readBackup(newest));
-    return fromPointer?.length ? fromPointer : undefined;
+    if (fromPointer?.length) return fromPointer;
+    const fromVsCode = backupId === undefined ? undefined : await readBackup(vscode.Uri.parse(backupId, true));
+    return fromVsCode?.length ? fromVsCode : undefined;
   }
 
   /** Follows a freshly opened document's edits and state changes until it is disposed. */

@@ -18,7 +18,8 @@ import { RequestIndex } from './model/request-index';
 import { SerialQueue } from './model/serial-queue';
 
 export interface DocumentOptions {
-  annotator: string;
+  /** Asked at every action: a change of the setting applies to the next one. */
+  annotator: () => string;
   saveMode: () => SaveMode;
   /** Unsaved events restored from a backup. */
   restored?: readonly AnnotationEvent[];
@@ -45,7 +46,7 @@ export class AnnotatorDocument implements vscode.CustomDocument {
   private constructor(
     readonly uri: vscode.Uri,
     private readonly reader: ShardReader,
-    private readonly log: AnnotationLog,
+    private log: AnnotationLog,
     private readonly store: EventStore,
     private cursor: LogCursor,
     /** The log's size and inode when we last read or wrote it: a shrink or a new inode means it was replaced. */
@@ -58,7 +59,7 @@ export class AnnotatorDocument implements vscode.CustomDocument {
   static async open(uri: vscode.Uri, options: DocumentOptions): Promise<AnnotatorDocument> {
     const reader = await ShardReader.open(uri.fsPath);
     try {
-      const log = AnnotationLog.open(uri.fsPath, options.annotator);
+      const log = AnnotationLog.open(uri.fsPath, options.annotator());
       const disk = await diskStamp(log.file);
       const { events, warnings, cursor } = await log.read();
       const store = new EventStore(events);
@@ -71,8 +72,9 @@ export class AnnotatorDocument implements vscode.CustomDocument {
     }
   }
 
+  /** Whose log this document reads and appends to (the setting's name, as of the last action or settings change). */
   get annotator(): string {
-    return this.options.annotator;
+    return this.log.annotator;
   }
 
   get saveMode(): SaveMode {
@@ -139,9 +141,12 @@ export class AnnotatorDocument implements vscode.CustomDocument {
 
   /** Immediate mode: append + fsync now. Manual mode: keep in memory until save. */
   private async record(draft: EventDraft): Promise<AnnotationEvent> {
+    await this.switchAnnotatorNow();
     const before = this.store.state();
     let event: AnnotationEvent;
     if (this.saveMode === 'immediate') {
+      // Unsaved work from manual mode goes first: a later action must come later in the log, or it would lose on replay.
+      await this.writePending();
       [event] = await this.log.append(draft);
       this.store.addCommitted([event]);
       this.disk = await diskStamp(this.log.file);
@@ -154,13 +159,39 @@ export class AnnotatorDocument implements vscode.CustomDocument {
   }
 
   save(): Promise<void> {
-    return this.queue.run(async () => {
-      const pending = [...this.store.pendingEvents];
-      if (pending.length === 0) return;
-      await this.log.appendRaw(pending);
-      this.store.addCommitted(pending);
-      this.disk = await diskStamp(this.log.file);
-    });
+    return this.queue.run(() => this.writePending());
+  }
+
+  private async writePending(): Promise<void> {
+    const pending = [...this.store.pendingEvents];
+    if (pending.length === 0) return;
+    await this.log.appendRaw(pending);
+    this.store.addCommitted(pending);
+    this.disk = await diskStamp(this.log.file);
+  }
+
+  /** Follows a change of the annotator setting now, rather than at the next action. */
+  followAnnotatorSetting(): Promise<void> {
+    return this.queue.run(() => this.switchAnnotatorNow());
+  }
+
+  /**
+   * When the annotator setting names someone else, this document moves to their log.
+   * Unsaved events are the previous annotator's work (they carry that name): they are
+   * written to that annotator's log first, so they are neither lost nor filed under the new name.
+   */
+  private async switchAnnotatorNow(): Promise<void> {
+    const annotator = this.options.annotator();
+    if (annotator === this.log.annotator) return;
+    await this.writePending();
+    const before = this.store.state();
+    this.log = AnnotationLog.open(this.uri.fsPath, annotator);
+    const { events, warnings, cursor } = await this.log.read();
+    this.store.replaceCommitted(events);
+    this.cursor = cursor;
+    this.disk = await diskStamp(this.log.file);
+    if (warnings.length) this.warned.fire(warnings);
+    await this.announce(before);
   }
 
   /** Drops unsaved events and re-reads the log. */

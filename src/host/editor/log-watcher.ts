@@ -13,12 +13,13 @@ const SETTLE_MS = 50;
 const POLL_MS = 2000;
 
 export function watchLog(document: AnnotatorDocument): vscode.Disposable {
-  const logFile = path.resolve(document.logFile);
+  // Asked each time: the document moves to another log when the annotator setting changes.
+  const logFile = () => path.resolve(document.logFile);
   let timer: NodeJS.Timeout | undefined;
   const sync = () => {
     clearTimeout(timer);
     timer = setTimeout(() => {
-      document.syncFromDisk().catch((error: unknown) => output().error(`${logFile}: could not re-read the log: ${String(error)}`));
+      document.syncFromDisk().catch((error: unknown) => output().error(`${logFile()}: could not re-read the log: ${String(error)}`));
     }, SETTLE_MS);
   };
   const poll = setInterval(() => {
@@ -30,7 +31,7 @@ export function watchLog(document: AnnotatorDocument): vscode.Disposable {
   const shardFolder = vscode.Uri.file(path.dirname(document.uri.fsPath));
   const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(shardFolder, '**/*.annotations/*.jsonl'));
   const onFile = (uri: vscode.Uri) => {
-    if (path.resolve(uri.fsPath) === logFile) sync();
+    if (path.resolve(uri.fsPath) === logFile()) sync();
   };
   const subscriptions = [watcher, watcher.onDidChange(onFile), watcher.onDidCreate(onFile), watcher.onDidDelete(onFile)];
   return new vscode.Disposable(() => {

@@ -70,10 +70,19 @@ export class PanelController implements vscode.Disposable {
     return this.inbox.run(() => this.handle(raw));
   }
 
+  /** Resolves once every message received so far has been handled. */
+  settled(): Promise<void> {
+    return this.inbox.run(async () => undefined);
+  }
+
   private async handle(raw: unknown): Promise<void> {
     const parsed = WebviewToHost.safeParse(raw);
     if (!parsed.success) {
-      output().warn(`${this.document.shardName}: ignored an invalid webview message: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+      const reason = parsed.error.issues[0]?.message ?? 'invalid';
+      output().warn(`${this.document.shardName}: ignored an invalid webview message: ${reason}`);
+      // A request the webview awaits must settle, or its promise would hang.
+      const seq = seqOf(raw);
+      if (seq !== undefined) this.reply(seq, { ok: false, error: `Invalid message: ${reason}` });
       return;
     }
     const message = parsed.data;
@@ -223,4 +232,11 @@ export class PanelController implements vscode.Disposable {
     this.disposed = true;
     for (const disposable of this.disposables) disposable.dispose();
   }
+}
+
+/** The `seq` of a message that failed validation, when it carries a usable one. */
+function seqOf(raw: unknown): number | undefined {
+  if (typeof raw !== 'object' || raw === null || !('seq' in raw)) return undefined;
+  const { seq } = raw;
+  return typeof seq === 'number' && Number.isSafeInteger(seq) && seq >= 0 ? seq : undefined;
 }

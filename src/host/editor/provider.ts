@@ -51,10 +51,10 @@ export class AnnotatorEditorProvider implements vscode.CustomEditorProvider<Anno
   }
 
   async openCustomDocument(uri: vscode.Uri, openContext: vscode.CustomDocumentOpenContext): Promise<AnnotatorDocument> {
-    const restored = await this.dirtyTabs.unsavedWork(uri);
+    const restored = await this.dirtyTabs.unsavedWork(uri, openContext.backupId);
     let document: AnnotatorDocument;
     try {
-      document = await AnnotatorDocument.open(uri, { annotator: configuredAnnotator(), saveMode: configuredSaveMode, restored });
+      document = await AnnotatorDocument.open(uri, { annotator: configuredAnnotator, saveMode: configuredSaveMode, restored });
     } catch (error) {
       const message = `Imagery Annotator could not open ${uri.fsPath}: ${error instanceof Error ? error.message : String(error)}`;
       output().error(message);
@@ -87,6 +87,9 @@ export class AnnotatorEditorProvider implements vscode.CustomEditorProvider<Anno
   }
 
   async saveCustomDocument(document: AnnotatorDocument): Promise<void> {
+    // An action the webview sent before Ctrl+S may still wait in a panel's inbox (behind a navigation):
+    // it reached this host before the save did, so the save takes it too.
+    await Promise.all(this.registry.panelsOf(document).map((panel) => panel.settled()));
     await document.save();
     await this.dirtyTabs.saved(document);
   }

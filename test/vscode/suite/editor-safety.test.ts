@@ -76,7 +76,7 @@ suite('Editor: image confinement and message validation', () => {
     assert.equal(document.state().get('r0')?.validity, undefined);
   });
 
-  test('invalid webview messages are ignored: no reply, no event', async () => {
+  test('invalid webview messages change nothing; those with a seq are answered ok: false', async () => {
     const shard = await createShard('invalid-messages');
     const { document, panel } = await openShard(shard);
     const before = panel.history.length;
@@ -93,8 +93,11 @@ suite('Editor: image confinement and message validation', () => {
     ];
     for (const message of invalid) await panel.receive(message);
     // The real webview may talk meanwhile (ready, its own requests), so look only for answers to ours.
-    const answered = panel.history.slice(before).filter((m) => (m.type === 'reply' && m.seq >= 900_000) || m.type === 'state');
-    assert.deepEqual(answered, [], 'nothing was answered or changed');
+    const answered = panel.history.slice(before).filter((m) => (m.type === 'reply' && m.seq >= 900_000 && m.ok) || m.type === 'state');
+    assert.deepEqual(answered, [], 'nothing was accepted or changed');
+    // A request the webview awaits must settle: one with a usable seq is refused, not left unanswered.
+    const refused = panel.history.slice(before).flatMap((m) => (m.type === 'reply' && m.seq >= 900_000 && !m.ok ? [m.seq] : []));
+    assert.deepEqual(refused, [900_001, 900_002, 900_003, 900_004, 900_005]);
     assert.equal(document.state().size, 0);
     assert.deepEqual(await logEvents(shard.logFile), []);
 

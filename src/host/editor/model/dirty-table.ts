@@ -25,7 +25,7 @@ export type Trigger =
 export type Effect =
   /** Tell VS Code about the edit: its undo stack and its dirty marker. */
   | 'relay-edit'
-  /** Make our own copy of the unsaved events match them now, not a second later. */
+  /** Make our own copy of the unsaved events match them now (appending), not a second later; none when nothing is unsaved. */
   | 'keep-own-backup'
   /** When nothing is unsaved but the tab shows dirty, a no-op save clears the marker. */
   | 'clean-tab'
@@ -39,10 +39,11 @@ export type Effect =
 type Table = Readonly<Record<SaveMode, Readonly<Record<Trigger, readonly Effect[]>>>>;
 
 export const DIRTY_TABLE: Table = {
-  // Every action is on disk at once: the tab should never stay dirty.
+  // Every action is on disk at once: the tab should never stay dirty. (Unsaved work left from
+  // manual mode is written before the next action, and then our copy of it goes.)
   immediate: {
-    edit: ['relay-edit', 'clean-tab'],
-    undo: ['clean-tab'],
+    edit: ['relay-edit', 'keep-own-backup', 'clean-tab'],
+    undo: ['keep-own-backup', 'clean-tab'],
     save: ['forget-backup'],
     revert: ['forget-backup'],
     backup: ['write-backup'],
@@ -65,3 +66,17 @@ export function effectsOf(mode: SaveMode, trigger: Trigger): readonly Effect[] {
   return DIRTY_TABLE[mode][trigger];
 }
 
+
+/**
+ * How to bring our own copy of the unsaved events (by id, as last written) up to
+ * date: nothing, append the new ones (the usual case, one per action), rewrite
+ * it (after an undo dropped events), or remove it (nothing is unsaved).
+ */
+export type BackupUpdate = { kind: 'none' } | { kind: 'append'; from: number } | { kind: 'rewrite' } | { kind: 'remove' };
+
+export function backupUpdate(kept: readonly string[] | undefined, pending: readonly string[]): BackupUpdate {
+  if (pending.length === 0) return kept?.length === 0 ? { kind: 'none' } : { kind: 'remove' };
+  if (kept === undefined || kept.length === 0 || kept.length > pending.length) return { kind: 'rewrite' };
+  for (let i = 0; i < kept.length; i++) if (kept[i] !== pending[i]) return { kind: 'rewrite' };
+  return kept.length === pending.length ? { kind: 'none' } : { kind: 'append', from: kept.length };
+}
