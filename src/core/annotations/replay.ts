@@ -2,7 +2,7 @@
 // retracting a retract is redo, so the whole editing history is events.
 import type { AnnotationEvent, KnownEvent } from './events';
 import { isKnownType } from './log-lines';
-import { emptyRequestState, type RequestState, type ShardState, type Validity } from './state';
+import { emptyRequestState, inlineRunKey, type RequestState, type ShardState, type Validity } from './state';
 
 /** Target key of a model verdict inside `RequestState.modelVerdicts[run]`: "title:3" or "choice". */
 export function verdictTargetKey(target: { kind: 'title'; index: number } | { kind: 'choice' }): string {
@@ -66,6 +66,11 @@ function apply(request: RequestState, event: Exclude<KnownEvent, { type: 'retrac
       }
       return;
     }
+    case 'model-run': {
+      const { v: _v, type: _type, request: _request, ...run } = event;
+      (request.runs ??= []).push({ ...run, key: inlineRunKey(event.id) });
+      return;
+    }
     case 'note':
       request.notes.push({ id: event.id, text: event.text, time: event.time });
       return;
@@ -80,6 +85,7 @@ function isEmpty(request: RequestState): boolean {
   return (
     request.validity === undefined &&
     request.notes.length === 0 &&
+    (request.runs?.length ?? 0) === 0 &&
     Object.keys(request.comments).length === 0 &&
     Object.keys(request.modelVerdicts).length === 0
   );
