@@ -39,15 +39,25 @@ export type ModelFaultKind =
   /** Anything else; the message says what. */
   | 'unknown';
 
+export interface ModelRunErrorDetails {
+  /** HTTP status when the fault came from one. */
+  status?: number;
+  /** What the server asked to wait before a retry (rate limits). */
+  retryAfterSeconds?: number;
+}
+
 export class ModelRunError extends Error {
   override readonly name = 'ModelRunError';
+  readonly status?: number;
+  readonly retryAfterSeconds?: number;
   constructor(
     readonly kind: ModelFaultKind,
     message: string,
-    /** HTTP status when the fault came from one. */
-    readonly status?: number,
+    details: ModelRunErrorDetails = {},
   ) {
     super(message);
+    this.status = details.status;
+    this.retryAfterSeconds = details.retryAfterSeconds;
   }
 }
 
