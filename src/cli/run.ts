@@ -2,7 +2,9 @@
 // "imagery: ..." line per problem on stderr, never a stack trace.
 import { evalCommand } from './commands/eval';
 import { exportCommand } from './commands/export';
+import { auditCommand } from './commands/audit';
 import { importCommand } from './commands/import';
+import { runCommand } from './commands/run';
 import { statsCommand } from './commands/stats';
 import { errorLines, exitCodeOf, usageError } from './cli-error';
 import { HELP } from './help';
@@ -15,6 +17,8 @@ const COMMANDS: Record<string, Command> = {
   eval: evalCommand,
   stats: statsCommand,
   export: exportCommand,
+  run: runCommand,
+  audit: auditCommand,
   help: async ([topic], output) => {
     if (topic !== undefined && !(topic in HELP)) throw usageError(`help: unknown command "${topic}"`);
     output.out(HELP[topic ?? 'main']);

@@ -5,6 +5,18 @@ import { ModelRunError, redact, type ModelFaultKind } from './errors';
 
 const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
 
+const CUT = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED']);
+
+/** The innermost message along an error's `cause` chain (fetch says only "fetch failed" on top). */
+function deepestMessage(error: unknown): string {
+  let message = error instanceof Error ? error.message : String(error);
+  for (let current = (error as { cause?: unknown }).cause, depth = 0; current && depth < 6; depth++) {
+    if (current instanceof Error && current.message) message = current.message;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return message;
+}
+
 /** The first error code found along an error's `cause` chain (fetch wraps the socket error). */
 function causeCode(error: unknown): string | undefined {
   for (let current = error, depth = 0; current && depth < 6; depth++) {
@@ -42,7 +54,9 @@ export function classifyOpenAIError(error: unknown, model: string, context: { ho
     if (code && UNREACHABLE.has(code)) {
       return new ModelRunError('connection-refused', `Cannot connect to ${host} (${code}): is the server running and the base URL right?`);
     }
-    return new ModelRunError('stream-cut', `The connection to ${host} failed${code ? ` (${code})` : ''} before the answer finished.`);
+    if (code && CUT.has(code)) return new ModelRunError('stream-cut', `${host} closed the connection before answering (${code}).`);
+    // E.g. fetch refusing a port ("bad port") or a TLS failure: name the cause.
+    return new ModelRunError('connection-refused', `Cannot connect to ${host}: ${redact(deepestMessage(error), apiKey || undefined)}`);
   }
   if (error instanceof OpenAI.APIError) {
     if (error.status === undefined) {
