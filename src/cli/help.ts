@@ -9,6 +9,8 @@ Commands:
   eval     score the stored model runs (Hit@1/10/20, multiple-choice accuracy)
   stats    dataset statistics per domain (requests, items, images)
   export   write the corrected dataset, in the release's layout, from annotated shards
+  run      run a model on one request (OpenAI-compatible server), score it, log it
+  audit    count where annotators' verdicts disagree with the automatic scoring
   help     show help for a command: imagery help <command>
 
 Every command takes --help. Results go to stdout, progress and warnings to stderr.
@@ -87,6 +89,63 @@ Options:
                     lack; with no annotations every file comes back byte for byte
   --json            print the export summary as one object on stdout
   --quiet           no progress on stderr`,
+
+  run: `Usage: imagery run --shard <file> --request <id> --task rec_title|rec_choice|description
+                   [--prompt standard|coi] [--input images|desc:<model>]
+                   (--profile <name> [--profiles <file>] | --base-url <url> --model <name>)
+                   [--annotator <name>] [--json]
+
+Runs one model on one request exactly as the paper's code called it (one user
+message: the prompt, then the images), streams the answer, scores it against
+the request's current ground truth (the release's S_r with every annotator's
+corrections) and appends it to <shard>.annotations/<annotator>.jsonl as a
+model-run event, which the editor lists beside the stored runs.
+
+  --task          rec_title (20 titles, Hit@1/10/20), rec_choice (one of 5
+                  candidates), description (one call per image)
+  --prompt        standard (default) or coi (chain-of-imagery)
+  --input         images (default: the request's local images, at most 4), or
+                  desc:<model>: the image descriptions of that model's
+                  description run (stored in the shard, or made inline)
+  --profile       a profile from --profiles <file>, else $IMAGERY_PROFILES, else
+                  VS Code's user settings.json ("imageryAnnotator.modelProfiles")
+  --base-url      an OpenAI-compatible endpoint, e.g. http://localhost:11434/v1,
+                  with --model; temperature 0, max tokens 500
+  --model         with --profile: use this model instead of the profile's
+
+The API key comes from OPENAI_API_KEY (sent only as the Authorization header,
+never printed or stored). Local servers need none.
+
+Options:
+  --annotator <name>       whose log to append to (default: the OS user name)
+  --record-unparseable     also record an answer that gives no title / letter
+  --allow-remote-images    send an image's https URL when it has no local file
+  --max-image-mb <n>       a local image larger than this fails the run (default 20)
+  --timeout <s>            wait for the response headers at most this long (default 120)
+  --idle-timeout <s>       fail when a started answer stalls this long (default 60)
+  --json                   print one object: the answer, parsed titles with their
+                           matches and hit1/hit10/hit20, or choice and correct,
+                           and the provenance (see docs/cli.md)
+  --quiet                  no progress on stderr
+
+A fault (wrong key, unknown model, rate limit after retries, server error,
+timeout, stalled or cut stream, connection refused, empty answer, image too
+large, no usable image) is one line "imagery: <kind>: <what>", exit code 1;
+nothing is recorded. Ctrl+C cancels the request (exit code 130).`,
+
+  audit: `Usage: imagery audit <shard files or folders>... [--json]
+
+Reads the annotators' verdicts on model answers (stored and inline runs) and
+counts, per run (source, model, input, task) and overall:
+  false hits     titles the matcher counted that a human called a wrong match
+  false misses   titles the matcher missed that a human called really relevant
+  agreement      share of choice answers where the human agrees with the
+                 automatic right/wrong
+Titles are matched against each request's current (corrected) ground truth.
+
+Options:
+  --json    print { "rows": AuditRow[], "overall": AuditCounts } (see docs/cli.md)
+  --quiet   no progress on stderr`,
 
   help: `Usage: imagery help [command]`,
 };

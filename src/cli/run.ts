@@ -2,7 +2,9 @@
 // "imagery: ..." line per problem on stderr, never a stack trace.
 import { evalCommand } from './commands/eval';
 import { exportCommand } from './commands/export';
+import { auditCommand } from './commands/audit';
 import { importCommand } from './commands/import';
+import { runCommand } from './commands/run';
 import { statsCommand } from './commands/stats';
 import { errorLines, exitCodeOf, usageError } from './cli-error';
 import { HELP } from './help';
@@ -16,6 +18,8 @@ const COMMANDS = new Map<string, Command>([
   ['eval', evalCommand],
   ['stats', statsCommand],
   ['export', exportCommand],
+  ['run', runCommand],
+  ['audit', auditCommand],
   [
     'help',
     async ([topic], output) => {

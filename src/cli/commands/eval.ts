@@ -1,11 +1,13 @@
-// imagery eval: scores every stored run of a release or of shards.
+// imagery eval: scores every stored run of a release or of shards, and the
+// inline runs kept in the annotators' logs beside the shards.
+import { inlineRunsBeside } from '../../core/models/inline-runs';
 import { evaluateRecords } from '../../core/paper/evaluate';
 import type { EvalRow } from '../../core/paper/metrics';
 import { formatUnreadable } from '../../core/release/import-jsonl';
 import { parseCommand } from '../args';
 import { usageError } from '../cli-error';
 import { HELP } from '../help';
-import { loadRecords } from '../inputs';
+import { loadRecords, resolveInputs } from '../inputs';
 import type { Output } from '../output';
 import { formatTable } from '../table';
 
@@ -17,7 +19,7 @@ export function formatEvalTable(rows: readonly EvalRow[]): string {
     ['domain', 'model', 'input', 'Hit@1', 'Hit@10', 'Hit@20', 'n', 'accuracy', 'n'],
     rows.map((row) => [
       row.domain,
-      row.model,
+      row.source === 'inline' ? `${row.model} (inline${row.prompt === 'coi' ? ', CoI' : ''})` : row.model,
       row.input,
       fraction(row.hit1),
       fraction(row.hit10),
@@ -43,7 +45,9 @@ export async function evalCommand(argv: string[], output: Output): Promise<numbe
   const progress = values.quiet ? () => undefined : (message: string) => output.err(message);
   const { records, unreadable } = await loadRecords(positionals, progress);
   for (const problem of unreadable) output.err(`imagery: warning: ${formatUnreadable(problem)}`);
-  const rows = evaluateRecords(records);
+  const inline = await inlineRunsBeside(resolveInputs(positionals).shards);
+  for (const warning of inline.warnings) output.err(`imagery: warning: ${warning.file}:${warning.line}: ${warning.reason}`);
+  const rows = evaluateRecords(records, (record) => inline.runs.get(record.id) ?? []);
   output.out(values.json ? JSON.stringify({ rows }) : rows.length ? formatEvalTable(rows) : 'no stored runs to score');
   return 0;
 }

@@ -1,6 +1,7 @@
 // Annotation events: one JSON object per line of an annotator's log
 // (`<shard>.annotations/<annotator>.jsonl`). Append-only; replay gives state.
 import { z } from 'zod';
+import { Task } from '../shard/schema';
 
 export const EVENT_SCHEMA_VERSION = 1;
 
@@ -45,7 +46,13 @@ export const ValidityEvent = z.object({
   note: z.string().optional(),
 });
 
-/** Verdict on a model answer: a stored run (run key) or a new inline run (its id). */
+/**
+ * Verdict on a model answer: a stored run ("model/input/task") or an inline
+ * run ("inline:<event id>"). Titles take relevant ("really relevant"),
+ * not-relevant ("wrong match") or unsure; a choice takes agree or disagree
+ * (with the automatic right/wrong). correct/incorrect are older choice values,
+ * still read.
+ */
 export const ModelVerdictEvent = z.object({
   ...base,
   type: z.literal('model-verdict'),
@@ -55,8 +62,52 @@ export const ModelVerdictEvent = z.object({
     z.object({ kind: z.literal('title'), index: z.number().int().min(0) }),
     z.object({ kind: z.literal('choice') }),
   ]),
-  verdict: z.enum(['relevant', 'not-relevant', 'correct', 'incorrect', 'unsure', 'unreviewed']),
+  verdict: z.enum(['relevant', 'not-relevant', 'agree', 'disagree', 'correct', 'incorrect', 'unsure', 'unreviewed']),
   note: z.string().optional(),
+});
+
+export const TokenUsage = z.object({
+  promptTokens: z.number().int().min(0).optional(),
+  completionTokens: z.number().int().min(0).optional(),
+  totalTokens: z.number().int().min(0).optional(),
+});
+
+/**
+ * A model run made from the editor or `imagery run`, with its provenance.
+ * Undone like any event (retract). Its run key is "inline:<id>".
+ */
+export const ModelRunEvent = z.object({
+  ...base,
+  type: z.literal('model-run'),
+  /** Profile name as the user chose it. */
+  profile: z.string().min(1),
+  /** "openai" (OpenAI-compatible HTTP) or "vscode-lm". */
+  backend: z.string().min(1),
+  model: z.string().min(1),
+  /** The base URL's host (and port) only; empty for backends without one. */
+  host: z.string(),
+  task: Task,
+  prompt: z.enum(['standard', 'coi']),
+  /** As stored runs name it: "image", or the model whose descriptions were the input. */
+  input: z.string().min(1),
+  /** Description input: the run key the descriptions came from ("model/input/description" or "inline:<id>"). */
+  descriptionsFrom: z.string().optional(),
+  /** sha256 (hex) of the JSON of the exact messages sent (description: of the list of each call's messages). */
+  messagesSha256: z.string().regex(/^[0-9a-f]{64}$/),
+  /** ISO-8601 times of the first request and the end of the last answer. */
+  startedAt: z.string().min(1),
+  endedAt: z.string().min(1),
+  latencyMs: z.number().min(0),
+  temperature: z.number(),
+  /** False when the backend could not set the temperature. */
+  temperatureApplied: z.boolean(),
+  maxTokens: z.number().int().min(1),
+  usage: TokenUsage.optional(),
+  finishReason: z.string().optional(),
+  /** rec_title / rec_choice: the answer text; description: one text per image. */
+  answer: z.union([z.string(), z.array(z.string())]),
+  /** The answer gave no title / no choice and the user chose to keep it anyway. */
+  unparseable: z.boolean().optional(),
 });
 
 export const NoteEvent = z.object({
@@ -76,6 +127,7 @@ export const KnownEvent = z.discriminatedUnion('type', [
   ExtractionEvent,
   ValidityEvent,
   ModelVerdictEvent,
+  ModelRunEvent,
   NoteEvent,
   RetractEvent,
 ]);
@@ -83,6 +135,7 @@ export type KnownEvent = z.infer<typeof KnownEvent>;
 export type ExtractionEvent = z.infer<typeof ExtractionEvent>;
 export type ValidityEvent = z.infer<typeof ValidityEvent>;
 export type ModelVerdictEvent = z.infer<typeof ModelVerdictEvent>;
+export type ModelRunEvent = z.infer<typeof ModelRunEvent>;
 export type NoteEvent = z.infer<typeof NoteEvent>;
 export type RetractEvent = z.infer<typeof RetractEvent>;
 
@@ -102,6 +155,7 @@ export const EventDraft = z.discriminatedUnion('type', [
   ExtractionEvent.omit(filledByLog),
   ValidityEvent.omit(filledByLog),
   ModelVerdictEvent.omit(filledByLog),
+  ModelRunEvent.omit(filledByLog),
   NoteEvent.omit(filledByLog),
   RetractEvent.omit(filledByLog),
 ]);

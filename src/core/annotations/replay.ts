@@ -3,7 +3,7 @@
 import type { AnnotationEvent, KnownEvent } from './events';
 import { dict } from '../dict';
 import { isKnownType } from './log-lines';
-import { emptyRequestState, type RequestState, type ShardState, type Validity } from './state';
+import { emptyRequestState, inlineRunKey, type RequestState, type ShardState, type Validity } from './state';
 
 /** Target key of a model verdict inside `RequestState.modelVerdicts[run]`: "title:3" or "choice". */
 export function verdictTargetKey(target: { kind: 'title'; index: number } | { kind: 'choice' }): string {
@@ -68,6 +68,11 @@ function apply(request: RequestState, event: Exclude<KnownEvent, { type: 'retrac
       }
       return;
     }
+    case 'model-run': {
+      const { v: _v, type: _type, request: _request, ...run } = event;
+      (request.runs ??= []).push({ ...run, key: inlineRunKey(event.id) });
+      return;
+    }
     case 'note':
       request.notes.push({ id: event.id, text: event.text, time: event.time });
       return;
@@ -82,6 +87,7 @@ function isEmpty(request: RequestState): boolean {
   return (
     request.validity === undefined &&
     request.notes.length === 0 &&
+    (request.runs?.length ?? 0) === 0 &&
     Object.keys(request.comments).length === 0 &&
     Object.keys(request.modelVerdicts).length === 0
   );

@@ -1,7 +1,7 @@
 // The state that replaying a log produces, per request. Plain JSON so it can
 // cross to the webview unchanged; the keyed parts have no prototype (ids come from data).
 import { dict, own } from '../dict';
-import type { InvalidReason } from './events';
+import type { InvalidReason, ModelRunEvent } from './events';
 
 export type CommentVerdict =
   | { status: 'confirmed' }
@@ -11,7 +11,21 @@ export type Validity =
   | { status: 'valid'; note?: string }
   | { status: 'invalid'; reason: InvalidReason; note?: string };
 
-export type ModelVerdict = 'relevant' | 'not-relevant' | 'correct' | 'incorrect' | 'unsure';
+/** Titles: relevant / not-relevant / unsure. Choices: agree / disagree (correct / incorrect: older logs). */
+export type ModelVerdict = 'relevant' | 'not-relevant' | 'agree' | 'disagree' | 'correct' | 'incorrect' | 'unsure';
+
+/** A model run made inline (a replayed model-run event), listed beside the shard's stored runs. */
+export type InlineRun = Omit<ModelRunEvent, 'v' | 'type' | 'request'> & {
+  /** "inline:<event id>": the key model verdicts use; stored runs keep "model/input/task". */
+  key: string;
+};
+
+export const INLINE_RUN_PREFIX = 'inline:';
+
+export function inlineRunKey(eventId: string): string {
+  return INLINE_RUN_PREFIX + eventId;
+}
+
 
 export interface RequestState {
   /** Comment id -> verdict; a comment absent here is unreviewed. */
@@ -22,6 +36,8 @@ export interface RequestState {
   modelVerdicts: Record<string, Record<string, ModelVerdict>>;
   /** Free notes in the order written (event id and text). */
   notes: { id: string; text: string; time: string }[];
+  /** Inline model runs in the order made; absent or empty when none. */
+  runs?: InlineRun[];
 }
 
 export function emptyRequestState(): RequestState {

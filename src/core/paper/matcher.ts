@@ -7,6 +7,9 @@ import { hasAstral, pyLength } from './python-text';
 /** A title matches an item when their edit distance is below this. */
 export const MAX_MATCH_DISTANCE_EXCLUSIVE = 5;
 
+/** Why a title matches: the nearest item (distance < 5), else a creator-only item inside its head. */
+export type TitleMatch = { kind: 'item'; item: string; distance: number } | { kind: 'creator'; item: string };
+
 interface Candidate {
   text: string;
   length: number;
@@ -17,9 +20,12 @@ export class GroundTruthMatcher {
   private readonly exact: Set<string>;
   private readonly candidates: Candidate[];
   private readonly creators: string[];
+  /** Lowercase item -> the ground-truth text as given (first one wins), for showing which item matched. */
+  private readonly originals = new Map<string, string>();
 
   constructor(items: readonly string[]) {
-    const unique = [...new Set(items.map((item) => item.toLowerCase()))];
+    for (const item of items) if (!this.originals.has(item.toLowerCase())) this.originals.set(item.toLowerCase(), item);
+    const unique = [...this.originals.keys()];
     this.exact = new Set(unique);
     // Sorted by length so a title only visits items within the distance bound.
     this.candidates = unique
@@ -34,19 +40,41 @@ export class GroundTruthMatcher {
     return this.isNear(text) || this.hasCreator(text);
   }
 
+  /**
+   * The same verdict as `matches` (non-null exactly when it is true), with the
+   * reason: the nearest ground-truth item and its distance (first in length
+   * order on ties), else the first creator-only item found in the title's head.
+   */
+  explain(title: string): TitleMatch | null {
+    const text = title.toLowerCase();
+    const near = this.nearest(text, true);
+    if (near) return { kind: 'item', item: this.originals.get(near.text) ?? near.text, distance: near.distance };
+    const creator = this.creatorIn(text);
+    return creator === undefined ? null : { kind: 'creator', item: this.originals.get(creator) ?? creator };
+  }
+
   private isNear(text: string): boolean {
-    if (this.exact.has(text)) return true;
+    return this.nearest(text, false) !== null;
+  }
+
+  /** An item within the distance bound: any (the first found) or, with `best`, the nearest. */
+  private nearest(text: string, best: boolean): { text: string; distance: number } | null {
+    if (this.exact.has(text)) return { text, distance: 0 };
     const length = pyLength(text);
     const astral = hasAstral(text);
+    let found: { text: string; distance: number } | null = null;
     // Cheap exact bound: the distance is at least the length difference, so only
     // items with |length difference| < 5 can match.
     for (let i = this.firstWithLengthAbove(length - MAX_MATCH_DISTANCE_EXCLUSIVE); i < this.candidates.length; i++) {
       const candidate = this.candidates[i];
       if (candidate.length >= length + MAX_MATCH_DISTANCE_EXCLUSIVE) break;
       const d = astral || candidate.astral ? codePointDistance(text, candidate.text) : distance(text, candidate.text);
-      if (d < MAX_MATCH_DISTANCE_EXCLUSIVE) return true;
+      if (d < MAX_MATCH_DISTANCE_EXCLUSIVE && (found === null || d < found.distance)) {
+        found = { text: candidate.text, distance: d };
+        if (!best) return found;
+      }
     }
-    return false;
+    return found;
   }
 
   /** Index of the first candidate longer than `length` (binary search over the sorted lengths). */
@@ -62,9 +90,13 @@ export class GroundTruthMatcher {
   }
 
   private hasCreator(text: string): boolean {
-    if (this.creators.length === 0) return false;
+    return this.creatorIn(text) !== undefined;
+  }
+
+  private creatorIn(text: string): string | undefined {
+    if (this.creators.length === 0) return undefined;
     const head = text.split('-', 1)[0];
-    return this.creators.some((creator) => head.includes(creator));
+    return this.creators.find((creator) => head.includes(creator));
   }
 }
 

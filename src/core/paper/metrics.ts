@@ -14,6 +14,9 @@ export interface EvalRow {
   model: string;
   /** "image" or the description source model. */
   input: string;
+  /** Present for runs made inline (editor or `imagery run`), with the prompt they used; absent for stored runs. */
+  source?: 'inline';
+  prompt?: 'standard' | 'coi';
   /** null when no request with ground truth had a rec_title answer of this run. */
   hit1: number | null;
   hit10: number | null;

@@ -311,6 +311,8 @@ function describeDraft(draft: EventDraft): string {
       return draft.verdict === 'invalid' ? `Invalid: ${draft.reason ?? 'no reason'}` : `Validity ${draft.verdict}`;
     case 'model-verdict':
       return `Model answer ${draft.verdict}`;
+    case 'model-run':
+      return `Model run ${draft.model}`;
     case 'note':
       return 'Note';
     case 'retract':

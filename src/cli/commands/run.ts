@@ -1,0 +1,126 @@
+// imagery run: one model on one request, on the editor's code path (runModel),
+// the answer scored against the corrected truth and appended to the
+// annotator's log.
+import { resolveAnnotator } from '../../core/annotations/annotator';
+import { AnnotationLog } from '../../core/annotations/log';
+import { replay } from '../../core/annotations/replay';
+import { inlineRunKey } from '../../core/annotations/state';
+import { isModelRunError, redact } from '../../core/models/errors';
+import { createOpenAIBackend } from '../../core/models/openai-backend';
+import { runModel, type ModelRunOutcome } from '../../core/models/run-model';
+import { parseRunInput } from '../../core/models/run-input';
+import { ShardReader } from '../../core/shard/reader';
+import { Task, type ShardRecord } from '../../core/shard/schema';
+import { parseCommand } from '../args';
+import { CliError, usageError } from '../cli-error';
+import { HELP } from '../help';
+import type { Output } from '../output';
+import { formatOutcome, outcomeJson } from './run-output';
+import { chooseProfile, numberOption } from './run-profile';
+
+const OPTIONS = {
+  shard: { type: 'string' },
+  request: { type: 'string' },
+  task: { type: 'string' },
+  prompt: { type: 'string', default: 'standard' },
+  input: { type: 'string', default: 'images' },
+  profile: { type: 'string' },
+  profiles: { type: 'string' },
+  'base-url': { type: 'string' },
+  model: { type: 'string' },
+  annotator: { type: 'string' },
+  'record-unparseable': { type: 'boolean' },
+  'allow-remote-images': { type: 'boolean' },
+  'max-image-mb': { type: 'string' },
+  timeout: { type: 'string' },
+  'idle-timeout': { type: 'string' },
+  json: { type: 'boolean' },
+  quiet: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+async function readRecord(shard: string, id: string): Promise<ShardRecord> {
+  let reader: ShardReader;
+  try {
+    reader = await ShardReader.open(shard);
+  } catch {
+    throw new CliError('cannot read the shard (no such file?)', shard);
+  }
+  try {
+    const position = await reader.positionOf(id);
+    if (position === undefined) throw new CliError(`no request "${id}" in this shard`, shard);
+    const entry = await reader.read(position);
+    if (entry.kind === 'unreadable') throw new CliError(entry.reason, entry.file, entry.line);
+    return entry.record;
+  } finally {
+    await reader.close();
+  }
+}
+
+export async function runCommand(argv: string[], output: Output): Promise<number> {
+  const { values } = parseCommand('run', argv, OPTIONS);
+  if (values.help) {
+    output.out(HELP.run);
+    return 0;
+  }
+  if (!values.shard || !values.request || !values.task) throw usageError('run: needs --shard, --request and --task');
+  const task = Task.safeParse(values.task);
+  if (!task.success) throw usageError(`run: --task must be rec_title, rec_choice or description, got "${values.task}"`);
+  if (values.prompt !== 'standard' && values.prompt !== 'coi') throw usageError(`run: --prompt must be standard or coi, got "${values.prompt}"`);
+  const input = parseRunInput(values.input);
+  if (!input) throw usageError(`run: --input must be images or desc:<model>, got "${values.input}"`);
+  const profile = chooseProfile(values);
+  const apiKey = process.env.OPENAI_API_KEY ?? '';
+  const progress = values.quiet ? () => undefined : (message: string) => output.err(message);
+
+  const record = await readRecord(values.shard, values.request);
+  const logs = await AnnotationLog.readAll(values.shard);
+  for (const warning of logs.warnings) output.err(`imagery: warning: ${warning.file}:${warning.line}: ${warning.reason}`);
+  const state = replay(logs.events).get(record.id);
+
+  const backend = createOpenAIBackend({
+    profile,
+    apiKey,
+    timeoutMs: numberOption('timeout', values.timeout, 1000),
+    idleTimeoutMs: numberOption('idle-timeout', values['idle-timeout'], 1000),
+  });
+  const maxImageMb = numberOption('max-image-mb', values['max-image-mb'], 1024 * 1024);
+  const controller = new AbortController();
+  const interrupt = (): void => controller.abort();
+  process.once('SIGINT', interrupt);
+  let outcome: ModelRunOutcome;
+  try {
+    progress(`asking ${profile.model} (${profile.name}) about request ${record.id}: ${task.data}, ${values.prompt} prompt, input ${values.input}`);
+    outcome = await runModel(
+      { task: task.data, prompt: values.prompt, input },
+      { shardFile: values.shard, record, state },
+      {
+        profile,
+        backend,
+        signal: controller.signal,
+        images: { allowRemote: values['allow-remote-images'] === true, ...(maxImageMb === undefined ? {} : { maxBytes: maxImageMb }) },
+        callbacks: {
+          onWait: ({ attempt, seconds, reason }) => progress(`waiting ${seconds} s before retry ${attempt}: ${reason}`),
+          onCall: (index, total) => total > 1 && progress(`image ${index + 1} of ${total}`),
+        },
+      },
+    );
+  } catch (error) {
+    if (!isModelRunError(error)) throw error;
+    // One line naming the cause; the key is scrubbed once more in case a message ever carried it.
+    throw new CliError(`${error.kind}: ${redact(error.message, apiKey || undefined)}`, undefined, undefined, error.kind === 'cancelled' ? 130 : 1);
+  } finally {
+    process.removeListener('SIGINT', interrupt);
+  }
+
+  let recorded: { run: string; log: string } | null = null;
+  if (outcome.parseable || values['record-unparseable']) {
+    const log = AnnotationLog.open(values.shard, resolveAnnotator(values.annotator));
+    const [event] = await log.append(outcome.draft);
+    recorded = { run: inlineRunKey(event.id), log: log.file };
+  } else {
+    output.err(`imagery: warning: the answer gives no ${task.data === 'rec_choice' ? 'choice letter' : 'title'}; not recorded (--record-unparseable keeps it)`);
+  }
+  output.out(values.json ? JSON.stringify(outcomeJson(outcome, recorded)) : formatOutcome(outcome, record, recorded));
+  return 0;
+}

@@ -1,0 +1,156 @@
+// The OpenAI-compatible backend (OpenAI, Azure's v1 endpoint, Ollama, vLLM,
+// LM Studio...), over the `openai` package. The package's own retries are off:
+// a 429 is retried here so the wait can be reported, and its timeout covers
+// only the wait for headers, so an idle watchdog guards the stream after them.
+import OpenAI from 'openai';
+import type { ChatBackend, ChatCallbacks, ChatRequest, ChatResult, TokenUsage } from './backend';
+import { ModelRunError } from './errors';
+import { classifyOpenAIError } from './openai-faults';
+import type { ModelProfile } from './profile';
+
+export interface OpenAIBackendOptions {
+  profile: Pick<ModelProfile, 'baseUrl' | 'headers'>;
+  /** Sent only as `Authorization: Bearer <key>`. Empty for servers that need none (Ollama). */
+  apiKey: string;
+  /** Wait for response headers at most this long (default 120 s). */
+  timeoutMs?: number;
+  /** After the headers, fail when no data arrives for this long (default 60 s). */
+  idleTimeoutMs?: number;
+  /** Retries after a 429 (default 4), each honouring Retry-After. */
+  maxRetries?: number;
+  /** Backoff when a 429 carries no Retry-After: this, doubled each retry (default 1 s). */
+  retryBaseSeconds?: number;
+  /** A Retry-After longer than this fails at once as rate-limited (default 120 s). */
+  maxRetryWaitSeconds?: number;
+}
+
+const DEFAULTS = { timeoutMs: 120_000, idleTimeoutMs: 60_000, maxRetries: 4, retryBaseSeconds: 1, maxRetryWaitSeconds: 120 };
+
+/** Waits `seconds`, or rejects as cancelled when `signal` aborts first. */
+function wait(seconds: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const cancelled = (): void => {
+      clearTimeout(timer);
+      reject(new ModelRunError('cancelled', 'The run was cancelled.'));
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', cancelled);
+      resolve();
+    }, seconds * 1000);
+    if (signal?.aborted) cancelled();
+    else signal?.addEventListener('abort', cancelled, { once: true });
+  });
+}
+
+export function createOpenAIBackend(options: OpenAIBackendOptions): ChatBackend {
+  const settings = { ...DEFAULTS, ...options };
+  const host = safeHost(options.profile.baseUrl);
+  const client = new OpenAI({
+    // Explicit, so OPENAI_BASE_URL / OPENAI_ORG_ID / OPENAI_PROJECT_ID / OPENAI_LOG never redirect or log a profile.
+    baseURL: options.profile.baseUrl,
+    apiKey: options.apiKey,
+    organization: null,
+    project: null,
+    webhookSecret: null,
+    logLevel: 'off',
+    maxRetries: 0,
+    timeout: settings.timeoutMs,
+    defaultHeaders: options.profile.headers,
+  });
+  const context = { host, apiKey: options.apiKey };
+
+  async function attempt(request: ChatRequest, callbacks: ChatCallbacks, signal: AbortSignal | undefined): Promise<ChatResult> {
+    const controller = new AbortController();
+    let stalled = false;
+    const forward = (): void => controller.abort();
+    signal?.addEventListener('abort', forward, { once: true });
+    let watchdog: NodeJS.Timeout | undefined;
+    const arm = (): void => {
+      clearTimeout(watchdog);
+      watchdog = setTimeout(() => {
+        stalled = true;
+        controller.abort();
+      }, settings.idleTimeoutMs);
+    };
+    // Aborts end the package's stream silently (it returns instead of throwing), so the flags decide.
+    const interrupted = (): ModelRunError | undefined => {
+      if (signal?.aborted) return new ModelRunError('cancelled', 'The run was cancelled.');
+      if (stalled) {
+        return new ModelRunError('stalled-stream', `The answer from ${host} stopped: no data for ${settings.idleTimeoutMs / 1000} s after it started.`);
+      }
+      return undefined;
+    };
+    let text = '';
+    let usage: TokenUsage | undefined;
+    let finishReason: string | undefined;
+    try {
+      if (signal?.aborted) throw interrupted();
+      const stream = await client.chat.completions.create(
+        {
+          model: request.model,
+          // The SDK's content-part type is the same shape as ChatContentPart.
+          messages: request.messages as OpenAI.Chat.ChatCompletionMessageParam[],
+          temperature: request.temperature,
+          max_tokens: request.maxTokens,
+          stream: true,
+          stream_options: { include_usage: true },
+        },
+        { signal: controller.signal },
+      );
+      arm();
+      for await (const chunk of stream) {
+        arm();
+        const choice = chunk.choices[0];
+        const delta = choice?.delta?.content;
+        if (delta) {
+          text += delta;
+          callbacks.onDelta?.(delta);
+        }
+        if (choice?.finish_reason) finishReason = choice.finish_reason;
+        if (chunk.usage) usage = toUsage(chunk.usage);
+      }
+    } catch (error) {
+      throw interrupted() ?? (error instanceof ModelRunError ? error : classifyOpenAIError(error, request.model, context));
+    } finally {
+      clearTimeout(watchdog);
+      signal?.removeEventListener('abort', forward);
+    }
+    const stop = interrupted();
+    if (stop) throw stop;
+    if (finishReason === undefined) {
+      throw new ModelRunError('stream-cut', `The connection to ${host} closed before the answer finished (${text.length} characters received).`);
+    }
+    if (text.trim() === '') throw new ModelRunError('empty-answer', `The model ${request.model} at ${host} gave an empty answer.`);
+    return { text, ...(usage ? { usage } : {}), finishReason, temperatureApplied: true };
+  }
+
+  return {
+    kind: 'openai',
+    async chat(request, callbacks, signal) {
+      for (let retry = 0; ; retry++) {
+        try {
+          return await attempt(request, callbacks, signal);
+        } catch (error) {
+          const fault = error as ModelRunError;
+          if (fault.kind !== 'rate-limited' || retry >= settings.maxRetries) throw fault;
+          const seconds = fault.retryAfterSeconds ?? settings.retryBaseSeconds * 2 ** retry;
+          if (seconds > settings.maxRetryWaitSeconds) throw fault;
+          callbacks.onWait?.({ attempt: retry + 1, seconds, reason: `rate limited (429) by ${host}` });
+          await wait(seconds, signal);
+        }
+      }
+    },
+  };
+}
+
+function toUsage(usage: OpenAI.CompletionUsage): TokenUsage {
+  return { promptTokens: usage.prompt_tokens, completionTokens: usage.completion_tokens, totalTokens: usage.total_tokens };
+}
+
+function safeHost(baseUrl: string): string {
+  try {
+    return new URL(baseUrl).host;
+  } catch {
+    throw new ModelRunError('unknown', `The base URL "${baseUrl}" is not a URL.`);
+  }
+}

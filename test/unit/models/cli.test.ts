@@ -1,0 +1,245 @@
+// `imagery run`, `imagery audit` and `imagery eval` on inline runs, as child
+// processes against the loopback server (spawned asynchronously: the server
+// lives in this process).
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { createServer } from 'node:net';
+import { after, before, describe, test } from 'node:test';
+import { AnnotationLog } from '../../../src/core/annotations/log';
+import { REPO_ROOT } from '../../helpers/dataset';
+import { OpenAIServer } from '../../helpers/openai-server';
+import { makeDataset, makeRecord } from './fixture';
+
+const KEY = 'sk-cli-SECRET-24680';
+let server: OpenAIServer;
+before(async () => (server = await OpenAIServer.start()));
+after(() => server.close());
+
+interface Result {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function imagery(argv: string[], env: NodeJS.ProcessEnv = {}): Promise<Result> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'src', 'cli', 'main.ts'), ...argv], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, IMAGERY_DEBUG: '', OPENAI_API_KEY: KEY, OPENAI_BASE_URL: '', IMAGERY_PROFILES: '', ...env },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (part) => (stdout += part));
+    child.stderr.on('data', (part) => (stderr += part));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+function noKey(result: Result, logFile?: string): void {
+  assert.ok(!result.stdout.includes(KEY) && !result.stderr.includes(KEY), 'key printed');
+  if (logFile) {
+    let log = '';
+    try {
+      log = readFileSync(logFile, 'utf8');
+    } catch {
+      // no log: nothing stored
+    }
+    assert.ok(!log.includes(KEY), 'key stored');
+  }
+}
+
+const base = (shardFile: string, ...rest: string[]) => ['run', '--shard', shardFile, '--request', 'r1', '--base-url', server.baseUrl, '--model', 'vision-1', '--annotator', 'ana', ...rest];
+const logOf = (shardFile: string) => AnnotationLog.open(shardFile, 'ana').file;
+
+describe('imagery run', () => {
+  test('--json: parsed titles with matches, hit1/hit10/hit20, provenance; the run is appended to the log', async (t) => {
+    const { shardFile } = makeDataset(t, [makeRecord()]);
+    server.enqueue({ text: '1. Nobody - Nothing\n2. Blue Hour - Night Owls' });
+    const first = server.requests.length;
+    const result = await imagery(base(shardFile, '--task', 'rec_title', '--prompt', 'coi', '--json'));
+    assert.equal(result.code, 0, result.stderr);
+    const json = JSON.parse(result.stdout);
+    assert.deepEqual(json.titles, [
+      { title: 'nobody - nothing', match: null },
+      { title: 'blue hour - night owls', match: { kind: 'item', item: 'blue hour - night owls', distance: 0 } },
+    ]);
+    assert.deepEqual([json.hit1, json.hit10, json.hit20], [0, 1, 1]);
+    assert.equal(json.recorded, true);
+    assert.equal(json.provenance.host, `127.0.0.1:${server.port}`);
+    assert.deepEqual([json.provenance.model, json.provenance.task, json.provenance.prompt, json.provenance.input], ['vision-1', 'rec_title', 'coi', 'image']);
+    assert.match(json.provenance.messagesSha256, /^[0-9a-f]{64}$/);
+    const logged = readFileSync(logOf(shardFile), 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+    assert.equal(logged.length, 1);
+    assert.equal(json.run, `inline:${logged[0].id}`);
+    assert.equal(logged[0].type, 'model-run');
+    assert.equal(logged[0].answer, '1. Nobody - Nothing\n2. Blue Hour - Night Owls');
+    assert.equal(server.requests[first].headers.authorization, `Bearer ${KEY}`);
+    noKey(result, logOf(shardFile));
+  });
+
+  test('text output: the answer, the choice as the paper reads it, right or wrong', async (t) => {
+    const { shardFile } = makeDataset(t, [makeRecord()]);
+    server.enqueue({ text: 'C. gamma - three' });
+    const result = await imagery(base(shardFile, '--task', 'rec_choice'));
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stdout, /^C\. gamma - three\n/);
+    assert.match(result.stdout, /pick: C {2}true: B\. blue hour - night owls {2}-> wrong/);
+    assert.match(result.stdout, /recorded as inline:/);
+  });
+
+  test('a correction made first changes the score', async (t) => {
+    const { shardFile } = makeDataset(t, [makeRecord()]);
+    server.answerWith({ text: '1. rain maker - first light' });
+    try {
+      const before = JSON.parse((await imagery(base(shardFile, '--task', 'rec_title', '--json'))).stdout);
+      assert.equal(before.hit1, 0);
+      await AnnotationLog.open(shardFile, 'bo').append({ type: 'extraction', request: 'r1', comment: 'c2', verdict: 'corrected', items: ['rain maker - first light'] });
+      const after = JSON.parse((await imagery(base(shardFile, '--task', 'rec_title', '--json'))).stdout);
+      assert.equal(after.hit1, 1);
+    } finally {
+      server.answerWith({ text: 'ok' });
+    }
+  });
+
+  test('--profile from a VS Code settings file (comments, extraHeaders); the key only in Authorization', async (t) => {
+    const { root, shardFile } = makeDataset(t, [makeRecord()]);
+    const settings = path.join(root, 'settings.json');
+    writeFileSync(
+      settings,
+      `{
+  // user settings
+  "editor.fontSize": 14,
+  "imageryAnnotator.modelProfiles": [
+    { "name": "local", "baseUrl": "${server.baseUrl}", "model": "llava", "maxTokens": 64, "extraHeaders": { "x-route": "gpu-2" } },
+  ],
+}`,
+    );
+    server.enqueue({ text: 'A misty street.' }, { text: 'Neon.' });
+    const first = server.requests.length;
+    const result = await imagery(['run', '--shard', shardFile, '--request', 'r1', '--task', 'description', '--profile', 'local', '--profiles', settings, '--json']);
+    assert.equal(result.code, 0, result.stderr);
+    assert.deepEqual(JSON.parse(result.stdout).descriptions, ['A misty street.', 'Neon.']);
+    const sent = server.requests[first];
+    assert.deepEqual([sent.body.model, sent.body.max_tokens, sent.headers['x-route']], ['llava', 64, 'gpu-2']);
+    for (const request of server.requests.slice(first)) {
+      const elsewhere = Object.entries(request.headers).filter(([name, value]) => name !== 'authorization' && String(value).includes(KEY));
+      assert.deepEqual(elsewhere, []);
+      assert.ok(!request.raw.includes(KEY));
+    }
+    noKey(result);
+  });
+
+  test('desc:<model> uses the stored descriptions', async (t) => {
+    const record = makeRecord({ runs: [{ model: 'OFA-huge', input: 'image', task: 'description', answer: ['a lighthouse'] }] });
+    const { shardFile } = makeDataset(t, [record]);
+    server.enqueue({ text: '1. a - b' });
+    const first = server.requests.length;
+    const result = await imagery(base(shardFile, '--task', 'rec_title', '--input', 'desc:OFA-huge', '--json'));
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(server.requests[first].body.messages[0].content[0].text, /\nImage descriptions:\nImage 1: a lighthouse\n$/);
+    assert.equal(JSON.parse(result.stdout).provenance.input, 'OFA-huge');
+  });
+
+  const faults: [string, Parameters<OpenAIServer['enqueue']>[0], RegExp][] = [
+    ['401', { status: 401, errorMessage: `bad key ${KEY}` }, /^imagery: unauthorized: 127\.0\.0\.1:\d+ rejected the API key \(HTTP 401\): bad key \[redacted\]$/],
+    ['404', { status: 404 }, /^imagery: model-not-found: .*"vision-1"/],
+    ['500', { status: 500 }, /^imagery: server-error: .*HTTP 500/],
+    ['empty answer', { text: '' }, /^imagery: empty-answer: /],
+    ['cut mid-stream', { chunks: ['1. a', ' - b'], cutAfterChunks: 1 }, /^imagery: stream-cut: /],
+    ['stall after headers', { chunks: ['1. a', ' - b'], stallAfterChunks: 1 }, /^imagery: stalled-stream: /],
+  ];
+  for (const [name, answer, message] of faults) {
+    test(`fault, ${name}: one line naming the cause, exit 1, nothing recorded, no key`, async (t) => {
+      const { shardFile } = makeDataset(t, [makeRecord()]);
+      server.enqueue(answer);
+      const result = await imagery(base(shardFile, '--task', 'rec_title', '--json', '--quiet', '--idle-timeout', '0.3'));
+      assert.equal(result.code, 1);
+      assert.equal(result.stdout, '');
+      const lines = result.stderr.trim().split('\n');
+      assert.equal(lines.length, 1, result.stderr);
+      assert.match(lines[0], message);
+      assert.throws(() => readFileSync(logOf(shardFile)), /ENOENT/);
+      noKey(result, logOf(shardFile));
+    });
+  }
+
+  test('429 retried after Retry-After: the wait is shown, then the run succeeds', async (t) => {
+    const { shardFile } = makeDataset(t, [makeRecord()]);
+    server.enqueue({ status: 429, headers: { 'retry-after': '0.1' } }, { text: '1. a - b' });
+    const result = await imagery(base(shardFile, '--task', 'rec_title'));
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stderr, /waiting 0\.1 s before retry 1: rate limited \(429\)/);
+  });
+
+  test('connection refused and an image over the limit: one line each', async (t) => {
+    const { shardFile } = makeDataset(t, [makeRecord()]);
+    const port = await freePort();
+    const refused = await imagery(['run', '--shard', shardFile, '--request', 'r1', '--task', 'rec_title', '--base-url', `http://127.0.0.1:${port}/v1`, '--model', 'm', '--quiet']);
+    assert.equal(refused.code, 1);
+    assert.match(refused.stderr, new RegExp(`^imagery: connection-refused: Cannot connect to 127\\.0\\.0\\.1:${port} \\(ECONNREFUSED\\)[^\\n]*\\n$`));
+    const large = await imagery(base(shardFile, '--task', 'rec_title', '--quiet', '--max-image-mb', '0.000001'));
+    assert.equal(large.code, 1);
+    assert.match(large.stderr, /^imagery: image-too-large: Image \.\.\/images\/a\.png is 12 bytes, over the limit of 1 bytes\.\n$/);
+  });
+
+  test('an unparseable answer is not recorded unless asked', async (t) => {
+    const { shardFile } = makeDataset(t, [makeRecord()]);
+    server.enqueue({ text: 'Sorry, I cannot help.' }, { text: 'Sorry, I cannot help.' });
+    const skipped = await imagery(base(shardFile, '--task', 'rec_title', '--json'));
+    assert.equal(skipped.code, 0, skipped.stderr);
+    assert.equal(JSON.parse(skipped.stdout).recorded, false);
+    assert.match(skipped.stderr, /not recorded \(--record-unparseable keeps it\)/);
+    const kept = await imagery(base(shardFile, '--task', 'rec_title', '--json', '--record-unparseable'));
+    assert.equal(JSON.parse(kept.stdout).recorded, true);
+    assert.equal(JSON.parse(readFileSync(logOf(shardFile), 'utf8')).unparseable, true);
+  });
+
+  test('usage errors exit 2', async (t) => {
+    const { shardFile } = makeDataset(t, [makeRecord()]);
+    const both = await imagery([...base(shardFile, '--task', 'rec_title'), '--profile', 'x']);
+    assert.equal(both.code, 2);
+    assert.match(both.stderr, /give either --profile NAME or --base-url URL/);
+    const task = await imagery(base(shardFile, '--task', 'titles'));
+    assert.equal(task.code, 2);
+    const request = await imagery(['run', '--shard', shardFile, '--request', 'nope', '--task', 'rec_title', '--base-url', server.baseUrl, '--model', 'm']);
+    assert.equal(request.code, 1);
+    assert.match(request.stderr, /no request "nope" in this shard/);
+  });
+});
+
+describe('imagery audit and eval on inline runs', () => {
+  test('audit counts false hits, false misses and choice agreement; eval scores the inline run per model/input', async (t) => {
+    const { shardFile } = makeDataset(t, [makeRecord({ runs: [{ model: 'm', input: 'image', task: 'rec_choice', answer: 'B' }] })]);
+    server.enqueue({ text: '1. Blue Hour - Night Owls\n2. Someone - Else' });
+    const run = JSON.parse((await imagery(base(shardFile, '--task', 'rec_title', '--json'))).stdout);
+    const log = AnnotationLog.open(shardFile, 'ana');
+    await log.append(
+      { type: 'model-verdict', request: 'r1', run: run.run, target: { kind: 'title', index: 0 }, verdict: 'not-relevant' },
+      { type: 'model-verdict', request: 'r1', run: run.run, target: { kind: 'title', index: 1 }, verdict: 'relevant' },
+      { type: 'model-verdict', request: 'r1', run: 'm/image/rec_choice', target: { kind: 'choice' }, verdict: 'agree' },
+    );
+    const audit = await imagery(['audit', path.dirname(shardFile), '--json', '--quiet']);
+    assert.equal(audit.code, 0, audit.stderr);
+    const report = JSON.parse(audit.stdout);
+    assert.deepEqual([report.overall.falseHits, report.overall.falseMisses, report.overall.agreement], [1, 1, 1]);
+    assert.deepEqual(report.rows.map((row: any) => [row.source, row.model, row.task]), [['inline', 'vision-1', 'rec_title'], ['stored', 'm', 'rec_choice']]);
+    const text = await imagery(['audit', shardFile, '--quiet']);
+    assert.match(text.stdout, /false hits/);
+    const evaluated = await imagery(['eval', shardFile, '--json', '--quiet']);
+    const rows = JSON.parse(evaluated.stdout).rows;
+    const inline = rows.find((row: any) => row.source === 'inline');
+    assert.deepEqual([inline.model, inline.input, inline.prompt, inline.hit1, inline.requests], ['vision-1', 'image', 'standard', 1, 1]);
+  });
+});
+
+/** A port nothing listens on: bind one, note it, close it. */
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as { port: number };
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  return port;
+}
