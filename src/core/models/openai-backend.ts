@@ -42,8 +42,13 @@ function wait(seconds: number, signal: AbortSignal | undefined): Promise<void> {
   });
 }
 
+function definedOnly<T extends object>(options: T): Partial<T> {
+  return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) as Partial<T>;
+}
+
 export function createOpenAIBackend(options: OpenAIBackendOptions): ChatBackend {
-  const settings = { ...DEFAULTS, ...options };
+  // An option given as undefined keeps its default (a spread would put undefined, and the watchdog would fire at once).
+  const settings = { ...DEFAULTS, ...definedOnly(options) };
   const host = safeHost(options.profile.baseUrl);
   const client = new OpenAI({
     // Explicit, so OPENAI_BASE_URL / OPENAI_ORG_ID / OPENAI_PROJECT_ID / OPENAI_LOG never redirect or log a profile.

@@ -62,7 +62,7 @@ test('choice verdicts agree/disagree are accepted, and the older correct/incorre
     ev({ type: 'model-verdict', request: 'r1', run: 'm/image/rec_choice', target: { kind: 'choice' }, verdict: 'disagree' }),
     ev({ type: 'model-verdict', request: 'r1', run: 'old/image/rec_choice', target: { kind: 'choice' }, verdict: 'correct' }),
   ]).get('r1');
-  assert.deepEqual(state?.modelVerdicts, {
+  assert.deepEqual(JSON.parse(JSON.stringify(state?.modelVerdicts)), {
     'inline:run1': { choice: 'agree' },
     'm/image/rec_choice': { choice: 'disagree' },
     'old/image/rec_choice': { choice: 'correct' },
