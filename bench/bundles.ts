@@ -3,6 +3,7 @@
 // `npm run build` (which empties dist/) cannot pull them away mid-run.
 import * as esbuild from 'esbuild';
 import path from 'node:path';
+import { cliBundle, webviewBundle } from '../scripts/build.mjs';
 import { REPO_ROOT } from '../test/helpers/dataset';
 
 export interface Bundles {
@@ -11,10 +12,7 @@ export interface Bundles {
 }
 
 export async function buildBundles(outdir: string): Promise<Bundles> {
-  const common = { bundle: true, sourcemap: true, target: 'es2022', logLevel: 'warning', absWorkingDir: REPO_ROOT, outdir } as const;
-  await Promise.all([
-    esbuild.build({ ...common, entryPoints: { webview: 'webview/main.ts' }, platform: 'browser', format: 'esm', loader: { '.css': 'text' } }),
-    esbuild.build({ ...common, entryPoints: { cli: 'src/cli/main.ts' }, platform: 'node', format: 'cjs' }),
-  ]);
+  const here = { logLevel: 'warning', absWorkingDir: REPO_ROOT, outdir } as const;
+  await Promise.all([esbuild.build({ ...webviewBundle, ...here }), esbuild.build({ ...cliBundle, ...here })]);
   return { webview: path.join(outdir, 'webview.js'), cli: path.join(outdir, 'cli.js') };
 }

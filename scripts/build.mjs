@@ -1,7 +1,9 @@
 // One esbuild config, several bundles: extension host, CLI, webview, and the
-// VS Code test suite. `--watch` rebuilds on change.
+// VS Code test suite. `--watch` rebuilds on change. Other scripts import the
+// bundle options from here (the webview tests build only the webview).
 import * as esbuild from 'esbuild';
 import { rmSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { vscodeSuitesPlugin } from './vscode/suite-plugin.mjs';
 
 const watch = process.argv.includes('--watch');
@@ -15,6 +17,28 @@ const common = {
   target: 'es2022',
 };
 
+/** The webview bundle (dist/webview.js): the UI tests and the benchmark also build it alone. */
+/** @type {esbuild.BuildOptions} */
+export const webviewBundle = {
+  ...common,
+  entryPoints: { webview: 'webview/main.ts' },
+  platform: 'browser',
+  format: 'esm',
+  outdir: 'dist',
+  loader: { '.css': 'text' },
+};
+
+/** The command line (dist/cli.js): the benchmark also builds it alone. */
+/** @type {esbuild.BuildOptions} */
+export const cliBundle = {
+  ...common,
+  entryPoints: { cli: 'src/cli/main.ts' },
+  platform: 'node',
+  format: 'cjs',
+  banner: { js: '#!/usr/bin/env node' },
+  outdir: 'dist',
+};
+
 /** @type {esbuild.BuildOptions[]} */
 const bundles = [
   {
@@ -25,22 +49,8 @@ const bundles = [
     external: ['vscode'],
     outdir: 'dist',
   },
-  {
-    ...common,
-    entryPoints: { cli: 'src/cli/main.ts' },
-    platform: 'node',
-    format: 'cjs',
-    banner: { js: '#!/usr/bin/env node' },
-    outdir: 'dist',
-  },
-  {
-    ...common,
-    entryPoints: { webview: 'webview/main.ts' },
-    platform: 'browser',
-    format: 'esm',
-    outdir: 'dist',
-    loader: { '.css': 'text' },
-  },
+  cliBundle,
+  webviewBundle,
 ];
 
 if (!production) {
@@ -56,9 +66,20 @@ if (!production) {
   });
 }
 
-rmSync('dist', { recursive: true, force: true });
-if (watch) {
-  for (const options of bundles) (await esbuild.context(options)).watch();
-} else {
-  await Promise.all(bundles.map((options) => esbuild.build(options)));
+async function build() {
+  rmSync('dist', { recursive: true, force: true });
+  if (watch) {
+    for (const options of bundles) (await esbuild.context(options)).watch();
+  } else {
+    await Promise.all(bundles.map((options) => esbuild.build(options)));
+  }
+}
+
+// Build only when run, not when another script imports the options. No top-level
+// await: the TypeScript benchmark loads this file through tsx as CommonJS.
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  build().catch(() => {
+    // esbuild has printed the errors.
+    process.exitCode = 1;
+  });
 }

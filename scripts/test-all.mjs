@@ -2,6 +2,7 @@
 // line `N passed, N failed, N skipped` and exits non-zero if anything failed.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { TSC, TYPECHECK_PROJECTS } from './typecheck.mjs';
 
 /** Runs a command, echoing its output, and resolves with exit code and text. */
 function run(command, args, env = {}) {
@@ -77,8 +78,7 @@ async function layer(name, script, parse) {
 }
 
 const built = await step('build', process.execPath, ['scripts/build.mjs']);
-await step('typecheck (extension)', process.execPath, ['node_modules/typescript/bin/tsc', '--noEmit', '-p', '.']);
-await step('typecheck (webview)', process.execPath, ['node_modules/typescript/bin/tsc', '--noEmit', '-p', 'webview']);
+for (const { name, project } of TYPECHECK_PROJECTS) await step(`typecheck (${name})`, process.execPath, [TSC, '--noEmit', '-p', project]);
 await layer('layer 1 unit', 'scripts/test-unit.mjs', tapCounts);
 if (built) {
   await layer('layer 2 webview', 'scripts/test-webview.mjs', tapCounts);

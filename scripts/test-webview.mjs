@@ -1,27 +1,18 @@
 // Runs the webview tests (test/webview/*.test.ts) in a real headless Chromium.
-// Bundles the webview first with the same options as scripts/build.mjs, but
-// only that bundle: the UI tests should not depend on the host compiling.
+// Bundles the webview first with scripts/build.mjs's own options, but only
+// that bundle: the UI tests should not depend on the host compiling.
 // `--no-build` reuses dist/webview.js; other arguments go to `node --test`.
 import * as esbuild from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
+import { webviewBundle } from './build.mjs';
 import { ensureDebianPackages } from './system-packages.mjs';
 
 ensureDebianPackages(['chromium']);
 const args = process.argv.slice(2);
 if (!args.includes('--no-build')) {
-  await esbuild.build({
-    bundle: true,
-    sourcemap: true,
-    target: 'es2022',
-    logLevel: 'warning',
-    entryPoints: { webview: 'webview/main.ts' },
-    platform: 'browser',
-    format: 'esm',
-    outdir: 'dist',
-    loader: { '.css': 'text' },
-  });
+  await esbuild.build({ ...webviewBundle, logLevel: 'warning' });
 }
 const passThrough = args.filter((arg) => arg !== '--no-build');
 const files = passThrough.some((arg) => arg.endsWith('.ts'))

@@ -52,6 +52,7 @@ export class HostSync implements ReactiveController {
     this.client = client;
   }
 
+  /** Nothing to set up: host messages come in through receive(), which main.ts calls. */
   hostConnected(): void {}
 
   receive(message: SyncedMessage): void {

@@ -4,7 +4,6 @@ import './zod-jitless';
 import type { HostToWebview } from '../src/protocol';
 import { HostClient, type VsCodeApi } from './client';
 import './components/app';
-import type { IaApp } from './components/app';
 
 declare function acquireVsCodeApi(): VsCodeApi;
 
@@ -17,7 +16,7 @@ function reportError(message: string) {
 window.addEventListener('error', (event) => reportError(`${event.message} (${event.filename}:${event.lineno})`));
 window.addEventListener('unhandledrejection', (event) => reportError(String((event.reason as Error)?.stack ?? event.reason)));
 
-const app = document.createElement('ia-app') as IaApp;
+const app = document.createElement('ia-app');
 app.attach(client);
 document.body.append(app);
 
