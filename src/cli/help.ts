@@ -37,15 +37,20 @@ Options:
                          submissions_ns.jsonl (they get "choice": null)
   --copy-images          copy found images to <out>/images/<domain>/ so the shards
                          can move without the release; by default image paths
-                         point into the release, relative to <out>
+                         point into the release, relative to <out>.
+                         <out>/imagery-images.json names the folder chosen, so
+                         the editor may show its images
   --force                replace existing <domain>-NNN shards in <out>
-  --strict               exit with code 1 when some line could not be read
+  --strict               exit with code 1 when some line could not be read or
+                         some image was refused
   --json                 print one object on stdout (see docs/cli.md):
                          { "imports": [ImportSummary & { "shards": string[] }] }
   --quiet                no progress on stderr
 
 A line that cannot be read is reported as a warning "<file>:<line>: <reason>"
-and skipped; its neighbours are imported.`,
+and skipped; its neighbours are imported. An image name that leaves the image
+folder, a symlink in the release or a copy that fails is a warning naming the
+request's line; the image keeps only its URL.`,
 
   eval: `Usage: imagery eval <release-dir | shard files or folders>... [--json]
 

@@ -6,9 +6,12 @@ import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
-import { IMAGE_MANIFEST_NAME } from '../../../src/core/release/image-manifest';
+import { IMAGE_MANIFEST_NAME, recordImageFolder } from '../../../src/core/release/image-manifest';
+import { importDomain } from '../../../src/core/release/import';
+import { domainFiles } from '../../../src/core/release/layout';
 import { imageRootsFor } from '../../../src/host/editor/model/image-roots';
 import { isInside, REFUSED_OUTSIDE, resolveImageSource } from '../../../src/host/editor/model/images';
+import { SHARED_DATASET, skipWithoutDataset } from '../../helpers/dataset';
 
 const base = realpathSync(mkdtempSync(path.join(tmpdir(), 'host-image-roots-')));
 after(() => rmSync(base, { recursive: true, force: true }));
@@ -136,4 +139,18 @@ test('an unreadable manifest is reported and changes nothing', async () => {
   assert.deepEqual(roots, [workspace]);
   assert.equal(warnings.length, 1);
   assert.match(warnings[0], /imagery-images\.json: ignored: malformed JSON/);
+});
+
+test('the shared music release, imported into a workspace elsewhere: every image import found resolves', { skip: skipWithoutDataset }, async () => {
+  const workspace = path.join(base, 'real-release', 'ws');
+  const shards = path.join(workspace, 'shards');
+  mkdirSync(shards, { recursive: true });
+  const { records, summary } = await importDomain(SHARED_DATASET, 'music', { images: { shardDir: shards } });
+  await recordImageFolder(shards, 'music', path.resolve(domainFiles(SHARED_DATASET, 'music').imagesDir));
+  const { roots, warnings } = await imageRootsFor({ shardFile: path.join(shards, 'music-001.shard.jsonl'), workspaceFolders: [workspace], trustManifest: true });
+  assert.deepEqual(warnings, []);
+  const local = records.flatMap((record) => record.images).filter((image) => image.path !== null);
+  assert.equal(local.length, summary.images.found);
+  assert.ok(local.length > 0, 'the release has local images');
+  for (const image of local) assert.equal((await resolveImageSource(image, shards, roots)).kind, 'file', image.path ?? '');
 });
