@@ -35,6 +35,8 @@ export const cliBundle = {
   entryPoints: { cli: 'src/cli/main.ts' },
   platform: 'node',
   format: 'cjs',
+  // ES module builds first: jsonc-parser's UMD build loads its parts with a require() esbuild cannot follow.
+  mainFields: ['module', 'main'],
   banner: { js: '#!/usr/bin/env node' },
   outdir: 'dist',
 };
