@@ -100,7 +100,7 @@ describe('optimistic state', () => {
     state = applyDraft(state, { type: 'extraction', request: 'r', comment: 'c', verdict: 'corrected', items: ['x'] });
     state = applyDraft(state, { type: 'validity', request: 'r', verdict: 'invalid', reason: 'Image is text' });
     state = applyDraft(state, { type: 'note', request: 'r', text: 'hm' });
-    assert.deepEqual(state.comments, { c: { status: 'corrected', items: ['x'] } });
+    assert.deepEqual({ ...state.comments }, { c: { status: 'corrected', items: ['x'] } });
     assert.deepEqual(state.validity, { status: 'invalid', reason: 'Image is text', note: undefined });
     assert.deepEqual(state.notes.map((n) => n.text), ['hm']);
   });

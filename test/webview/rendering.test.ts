@@ -171,6 +171,30 @@ describe('rendering', () => {
     assert.match((await h.page.locator('ia-relevance .changes .removed').textContent()) ?? '', /gamma trio - harbour lights/);
   });
 
+  it('an item whose every mention was removed leaves the item list and no longer counts as a hit', async () => {
+    // The release scored gamma trio 11, one more than its only comment's 10 upvotes (reconstructed extraction).
+    const base = makeRecord();
+    await h.send(
+      showMessage(
+        makeRecord({
+          id: 'gone',
+          relevance: base.relevance.map(([item, score]) => [item, item.startsWith('gamma') ? 11 : score]),
+          runs: [{ model: 'vision-model', input: 'image', task: 'rec_title', answer: '1. Gamma Trio - Harbour Lights' }],
+        }),
+      ),
+    );
+    const items = h.page.locator('ia-relevance ol.items li');
+    const titles = h.page.locator('ia-model-panel article').first().locator('li');
+    assert.equal(await titles.first().getAttribute('class'), 'hit');
+    // The current comment is the top one (gamma trio's only mention): remove its item.
+    await h.page.keyboard.press('x');
+    await h.page.locator('ia-relevance .changes li').first().waitFor();
+    assert.deepEqual(await h.page.locator('ia-relevance .changes li').allTextContents(), ['− gamma trio - harbour lights 11']);
+    assert.ok(!(await items.allTextContents()).some((text) => text.includes('gamma trio')), 'gone from the item list');
+    assert.equal(await titles.first().getAttribute('class'), '');
+    assert.match((await h.page.locator('ia-model-panel h3').first().textContent()) ?? '', /Hit@1 0/);
+  });
+
   it('model panel marks generated titles that hit the ground truth and checks choices', async () => {
     await h.send(
       showMessage(

@@ -3,7 +3,7 @@
 // annotator's log.
 import { resolveAnnotator } from '../../core/annotations/annotator';
 import { AnnotationLog } from '../../core/annotations/log';
-import { replay } from '../../core/annotations/replay';
+import { replayLogs } from '../../core/annotations/merge';
 import { inlineRunKey } from '../../core/annotations/state';
 import { isModelRunError, redact } from '../../core/models/errors';
 import { createOpenAIBackend } from '../../core/models/openai-backend';
@@ -76,7 +76,7 @@ export async function runCommand(argv: string[], output: Output): Promise<number
   const record = await readRecord(values.shard, values.request);
   const logs = await AnnotationLog.readAll(values.shard);
   for (const warning of logs.warnings) output.err(`imagery: warning: ${warning.file}:${warning.line}: ${warning.reason}`);
-  const state = replay(logs.events).get(record.id);
+  const state = replayLogs(logs.perFile).get(record.id);
 
   const backend = createOpenAIBackend({
     profile,

@@ -1,6 +1,6 @@
 // The inline runs kept in the annotators' logs beside shard files, by request id.
 import { AnnotationLog, type LogWarning } from '../annotations/log';
-import { replay } from '../annotations/replay';
+import { replayLogs } from '../annotations/merge';
 import type { InlineRun, ShardState } from '../annotations/state';
 
 export interface ShardStates {
@@ -9,13 +9,13 @@ export interface ShardStates {
   warnings: LogWarning[];
 }
 
-/** Replays every annotator's log of each shard (merged by time). */
+/** Replays every annotator's log of each shard (merged by time; a retract counts only within its own log). */
 export async function readShardStates(shardFiles: readonly string[]): Promise<ShardStates> {
   const states = new Map<string, ShardState>();
   const warnings: LogWarning[] = [];
   for (const file of shardFiles) {
     const read = await AnnotationLog.readAll(file);
-    states.set(file, replay(read.events));
+    states.set(file, replayLogs(read.perFile));
     warnings.push(...read.warnings);
   }
   return { states, warnings };

@@ -8,6 +8,7 @@ import { test } from 'node:test';
 import { AnnotationLog } from '../../../src/core/annotations/log';
 import { replayLogs } from '../../../src/core/annotations/merge';
 import { annotationLogPath, annotationsDir } from '../../../src/core/annotations/paths';
+import { readShardStates } from '../../../src/core/models/inline-runs';
 import { makeTempDir } from './temp';
 
 const note = (text: string) => ({ type: 'note' as const, request: 'r1', text });
@@ -88,4 +89,12 @@ test('a retract counts only against events of its own log', async (t) => {
   // Within one log, undo still works.
   await AnnotationLog.open(shard, 'ana').append({ type: 'retract', request: 'r1', target: anaVerdict.id });
   assert.equal(replayLogs((await AnnotationLog.readAll(shard)).perFile).has('r1'), false);
+});
+
+test('the CLI\'s shard states (audit, inline runs) keep a retract within its own log too', async (t) => {
+  const { shard } = setup(t);
+  const [invalid] = await AnnotationLog.open(shard, 'ana').append({ type: 'validity', request: 'r1', verdict: 'invalid', reason: 'Image is text' });
+  await AnnotationLog.open(shard, 'bea').append({ type: 'retract', request: 'r1', target: invalid.id });
+  const { states } = await readShardStates([shard]);
+  assert.equal(states.get(shard)?.get('r1')?.validity?.status, 'invalid');
 });
