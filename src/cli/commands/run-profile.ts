@@ -27,11 +27,10 @@ export function chooseProfile(flags: ProfileFlags): ModelProfile {
   if (baseUrl !== undefined) {
     if (!flags.model) throw usageError('run: --base-url needs --model');
     try {
-      new URL(baseUrl);
-    } catch {
-      throw usageError(`run: --base-url is not a URL: "${baseUrl}"`);
+      return parseProfile({ name: 'command line', baseUrl, model: flags.model }, '--base-url');
+    } catch (error) {
+      throw usageError(`run: ${(error as Error).message.replace('(baseUrl)', `("${baseUrl}")`)}`);
     }
-    return parseProfile({ name: 'command line', baseUrl, model: flags.model });
   }
   const file = profilesFile(flags);
   let profiles: ModelProfile[];

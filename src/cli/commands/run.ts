@@ -10,6 +10,7 @@ import { createOpenAIBackend } from '../../core/models/openai-backend';
 import { runModel, type ModelRunOutcome } from '../../core/models/run-model';
 import { parseRunInput } from '../../core/models/run-input';
 import { ShardReader } from '../../core/shard/reader';
+import { imageRootsFor } from '../../host/editor/model/image-roots';
 import { Task, type ShardRecord } from '../../core/shard/schema';
 import { parseCommand } from '../args';
 import { CliError, usageError } from '../cli-error';
@@ -77,6 +78,9 @@ export async function runCommand(argv: string[], output: Output): Promise<number
   const logs = await AnnotationLog.readAll(values.shard);
   for (const warning of logs.warnings) output.err(`imagery: warning: ${warning.file}:${warning.line}: ${warning.reason}`);
   const state = replayLogs(logs.perFile).get(record.id);
+  // The folders the editor would load this shard's images from (no workspace here; the manifest is trusted: the user ran us).
+  const images = await imageRootsFor({ shardFile: values.shard, workspaceFolders: [], trustManifest: true });
+  for (const warning of images.warnings) output.err(`imagery: warning: ${warning}`);
 
   const backend = createOpenAIBackend({
     profile,
@@ -93,7 +97,7 @@ export async function runCommand(argv: string[], output: Output): Promise<number
     progress(`asking ${profile.model} (${profile.name}) about request ${record.id}: ${task.data}, ${values.prompt} prompt, input ${values.input}`);
     outcome = await runModel(
       { task: task.data, prompt: values.prompt, input },
-      { shardFile: values.shard, record, state },
+      { shardFile: values.shard, record, state, imageRoots: images.roots },
       {
         profile,
         backend,

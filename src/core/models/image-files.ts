@@ -31,20 +31,31 @@ function isInside(root: string, candidate: string): boolean {
   return relative === '' || (relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative));
 }
 
-/** The confined real path of a local image, or why it cannot be used. */
-export async function confineImage(imagePath: string, shardFolder: string, datasetRoot: string): Promise<{ file: string } | { error: string }> {
-  if (path.isAbsolute(imagePath) || path.win32.isAbsolute(imagePath)) return { error: `${imagePath}: refused, the path leaves the dataset` };
-  const file = path.resolve(shardFolder, imagePath);
-  if (!isInside(datasetRoot, file)) return { error: `${imagePath}: refused, the path leaves the dataset` };
+/**
+ * The confined real path of a local image, or why it cannot be used. Same
+ * rules as the editor's resolveImageSource (src/host/editor/model/images.ts):
+ * relative paths only, resolved from the shard folder's real path, and the
+ * file's real path must lie in one of `roots` (real paths, e.g. the editor's
+ * image roots), so no `..` and no symlink leads out.
+ */
+export async function confineImage(imagePath: string, shardFolder: string, roots: readonly string[]): Promise<{ file: string } | { error: string }> {
+  const refused = { error: `${imagePath}: refused, the path leaves the dataset` };
+  if (path.isAbsolute(imagePath) || path.win32.isAbsolute(imagePath)) return refused;
+  const folder = await fs.realpath(shardFolder).catch(() => shardFolder);
+  const file = path.resolve(folder, imagePath);
   let real: string;
   try {
     real = await fs.realpath(file);
   } catch {
-    return { error: `${imagePath}: file not found` };
+    return roots.some((root) => isInside(root, file)) ? { error: `${imagePath}: file not found` } : refused;
   }
-  const realRoot = await fs.realpath(datasetRoot).catch(() => datasetRoot);
-  if (!isInside(realRoot, real)) return { error: `${imagePath}: refused, the path leaves the dataset` };
-  return { file: real };
+  return roots.some((root) => isInside(root, real)) ? { file: real } : refused;
+}
+
+/** The default roots when the caller gives none: the real path of the shard folder's parent, as the editor's dataset root. */
+export async function defaultImageRoots(shardFile: string): Promise<string[]> {
+  const parent = path.dirname(path.dirname(path.resolve(shardFile)));
+  return [await fs.realpath(parent).catch(() => parent)];
 }
 
 function httpsUrl(url: string | null): string | null {
@@ -77,14 +88,14 @@ function formatBytes(bytes: number): string {
  * skipped (missing file, refused path, remote URL not allowed); a file over
  * the limit fails the run; no usable image at all fails with every reason.
  */
-export async function loadImages(images: readonly ShardImage[], shardFolder: string, datasetRoot: string, policy: ImagePolicy): Promise<ImageInput[]> {
+export async function loadImages(images: readonly ShardImage[], shardFolder: string, roots: readonly string[], policy: ImagePolicy): Promise<ImageInput[]> {
   const usable: ImageInput[] = [];
   const skipped: string[] = [];
   for (const image of images) {
     if (usable.length === MAX_IMAGES) break;
     const remote = policy.allowRemote ? httpsUrl(image.url) : null;
     if (image.path) {
-      const confined = await confineImage(image.path, shardFolder, datasetRoot);
+      const confined = await confineImage(image.path, shardFolder, roots);
       if ('file' in confined) {
         const size = (await fs.stat(confined.file)).size;
         if (size > policy.maxBytes) {

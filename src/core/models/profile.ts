@@ -9,11 +9,20 @@ export const DEFAULT_MAX_TOKENS = 500;
 export const ImageDetail = z.enum(['auto', 'low', 'high']);
 export type ImageDetail = z.infer<typeof ImageDetail>;
 
+function isHttpUrl(text: string): boolean {
+  try {
+    const { protocol } = new URL(text);
+    return protocol === 'http:' || protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
 export const ModelProfile = z.object({
   /** Shown to the user and recorded in provenance. */
   name: z.string().min(1),
   /** OpenAI-compatible endpoint, e.g. https://api.openai.com/v1 or http://localhost:11434/v1. */
-  baseUrl: z.string().min(1),
+  baseUrl: z.string().refine(isHttpUrl, 'must be an http(s) URL, e.g. http://localhost:11434/v1'),
   model: z.string().min(1),
   /** The paper's runs used 0. */
   temperature: z.number().min(0).max(2).default(DEFAULT_TEMPERATURE),

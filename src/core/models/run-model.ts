@@ -11,7 +11,7 @@ import type { PromptStyle } from '../paper/prompts';
 import type { ShardRecord, Task } from '../shard/schema';
 import type { ChatBackend, ChatCallbacks, ChatResult, TokenUsage } from './backend';
 import { ModelRunError } from './errors';
-import { DEFAULT_IMAGE_POLICY, loadImages, type ImageInput, type ImagePolicy } from './image-files';
+import { DEFAULT_IMAGE_POLICY, defaultImageRoots, loadImages, type ImageInput, type ImagePolicy } from './image-files';
 import { messagesSha256, planCalls } from './messages';
 import { baseUrlHost, type ModelProfile } from './profile';
 import { findDescriptions, inputLabel, type RunInput } from './run-input';
@@ -29,8 +29,11 @@ export interface ModelRunTarget {
   record: ShardRecord;
   /** The request's replayed annotation state (corrections, inline runs); undefined when untouched. */
   state: RequestState | undefined;
-  /** Local images must lie inside this folder; default: the shard folder's parent (as the editor confines them). */
-  datasetRoot?: string;
+  /**
+   * Real paths local images must lie in: the editor passes its image roots
+   * (imageRootsFor); default: the shard folder's parent, the editor's dataset root.
+   */
+  imageRoots?: readonly string[];
 }
 
 export interface ModelRunCallbacks extends ChatCallbacks {
@@ -91,7 +94,7 @@ export async function runModel(spec: ModelRunSpec, target: ModelRunTarget, optio
   let descriptions: { run: string; descriptions: string[] } | undefined;
   if (spec.input.kind === 'images') {
     const policy = { ...DEFAULT_IMAGE_POLICY, ...options.images };
-    images = await loadImages(record.images, shardFolder, target.datasetRoot ?? path.dirname(shardFolder), policy);
+    images = await loadImages(record.images, shardFolder, target.imageRoots ?? (await defaultImageRoots(target.shardFile)), policy);
   } else {
     descriptions = findDescriptions(spec.input, record, state);
   }

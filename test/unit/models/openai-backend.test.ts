@@ -218,3 +218,14 @@ async function freePort(): Promise<number> {
   await new Promise<void>((resolve) => probe.close(() => resolve()));
   return port;
 }
+
+test('options passed as undefined keep their defaults (the idle watchdog does not fire at once)', async () => {
+  const server = await OpenAIServer.start();
+  try {
+    server.enqueue({ chunks: ['slow ', 'answer'], chunkDelayMs: 50 });
+    const slow = createOpenAIBackend({ profile: { baseUrl: server.baseUrl, headers: {} }, apiKey: KEY, idleTimeoutMs: undefined, timeoutMs: undefined });
+    assert.equal((await slow.chat(REQUEST, {})).text, 'slow answer');
+  } finally {
+    await server.close();
+  }
+});
