@@ -52,10 +52,15 @@ export async function confineImage(imagePath: string, shardFolder: string, roots
   return roots.some((root) => isInside(root, real)) ? { file: real } : refused;
 }
 
-/** The default roots when the caller gives none: the real path of the shard folder's parent, as the editor's dataset root. */
+/** A folder's real path (as given when it does not exist): roots are compared with real file paths. */
+export async function realFolder(folder: string): Promise<string> {
+  const absolute = path.resolve(folder);
+  return fs.realpath(absolute).catch(() => absolute);
+}
+
+/** The default roots when the caller gives none: the shard folder's parent, as the editor's dataset root. */
 export async function defaultImageRoots(shardFile: string): Promise<string[]> {
-  const parent = path.dirname(path.dirname(path.resolve(shardFile)));
-  return [await fs.realpath(parent).catch(() => parent)];
+  return [await realFolder(path.dirname(path.dirname(path.resolve(shardFile))))];
 }
 
 function httpsUrl(url: string | null): string | null {

@@ -11,7 +11,7 @@ import type { PromptStyle } from '../paper/prompts';
 import type { ShardRecord, Task } from '../shard/schema';
 import type { ChatBackend, ChatCallbacks, ChatResult, TokenUsage } from './backend';
 import { ModelRunError } from './errors';
-import { DEFAULT_IMAGE_POLICY, defaultImageRoots, loadImages, type ImageInput, type ImagePolicy } from './image-files';
+import { DEFAULT_IMAGE_POLICY, defaultImageRoots, loadImages, realFolder, type ImageInput, type ImagePolicy } from './image-files';
 import { messagesSha256, planCalls } from './messages';
 import { baseUrlHost, type ModelProfile } from './profile';
 import { findDescriptions, inputLabel, type RunInput } from './run-input';
@@ -34,6 +34,8 @@ export interface ModelRunTarget {
    * (imageRootsFor); default: the shard folder's parent, the editor's dataset root.
    */
   imageRoots?: readonly string[];
+  /** One root instead of `imageRoots` (kept for callers written before it); ignored when `imageRoots` is given. */
+  datasetRoot?: string;
 }
 
 export interface ModelRunCallbacks extends ChatCallbacks {
@@ -94,7 +96,8 @@ export async function runModel(spec: ModelRunSpec, target: ModelRunTarget, optio
   let descriptions: { run: string; descriptions: string[] } | undefined;
   if (spec.input.kind === 'images') {
     const policy = { ...DEFAULT_IMAGE_POLICY, ...options.images };
-    images = await loadImages(record.images, shardFolder, target.imageRoots ?? (await defaultImageRoots(target.shardFile)), policy);
+    const roots = target.imageRoots ?? (target.datasetRoot !== undefined ? [await realFolder(target.datasetRoot)] : await defaultImageRoots(target.shardFile));
+    images = await loadImages(record.images, shardFolder, roots, policy);
   } else {
     descriptions = findDescriptions(spec.input, record, state);
   }

@@ -2,7 +2,7 @@
 // provenance, the stored event, and scoring against the corrected truth.
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { AnnotationLog } from '../../../src/core/annotations/log';
@@ -13,7 +13,7 @@ import { createOpenAIBackend } from '../../../src/core/models/openai-backend';
 import { parseProfile } from '../../../src/core/models/profile';
 import { runModel, type ModelRunOptions, type ModelRunSpec, type ModelRunTarget } from '../../../src/core/models/run-model';
 import { OpenAIServer } from '../../helpers/openai-server';
-import { makeDataset, makeRecord } from './fixture';
+import { makeDataset, makeRecord, PNG_BYTES } from './fixture';
 
 const KEY = 'sk-run-SECRET-987654';
 let server: OpenAIServer;
@@ -184,6 +184,20 @@ describe('runModel', () => {
     });
     const error = await fails(runModel(titleSpec, { shardFile, record, state: undefined }, options()), 'no-usable-image');
     assert.equal(error.message.match(/refused, the path leaves the dataset/g)?.length, 3);
+  });
+
+  test('image roots from the caller (the editor\'s, or the import manifest\'s) admit a folder outside the dataset', async (t) => {
+    const { root, shardFile } = makeDataset(t);
+    const release = path.join(path.dirname(root), `${path.basename(root)}-release`);
+    mkdirSync(release, { recursive: true });
+    t.after(() => import('node:fs').then((fs) => fs.rmSync(release, { recursive: true, force: true })));
+    writeFileSync(path.join(release, 'c.png'), PNG_BYTES);
+    const record = makeRecord({ images: [{ path: `../../${path.basename(release)}/c.png`, url: null }] });
+    await fails(runModel(titleSpec, { shardFile, record, state: undefined }, options()), 'no-usable-image');
+    server.enqueue({ text: TITLES('a - b') });
+    const first = server.requests.length;
+    await runModel(titleSpec, { shardFile, record, state: undefined, imageRoots: [realpathSync(release)] }, options());
+    assert.equal(server.requests[first].body.messages[0].content[1].image_url.url, `data:image/png;base64,${PNG_BYTES.toString('base64')}`);
   });
 
   test('inline description runs count as input (latest of that model), and desc:<model> without one says which exist', async (t) => {
