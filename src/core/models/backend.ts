@@ -22,7 +22,7 @@ export interface ChatRequest {
 }
 
 export interface WaitInfo {
-  /** 1 for the first retry. */
+  /** 1 for the first retry; 0 when a call waits before its first try because another call of the same backend was rate limited. */
   attempt: number;
   /** How long the backend waits before retrying. */
   seconds: number;

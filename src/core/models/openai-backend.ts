@@ -129,10 +129,19 @@ export function createOpenAIBackend(options: OpenAIBackendOptions): ChatBackend 
     return { text, ...(usage ? { usage } : {}), finishReason, temperatureApplied: true };
   }
 
+  // A 429 slows every call of this backend, not only the one that got it: a
+  // batch of concurrent requests then backs off together instead of hammering.
+  let resumeAt = 0;
+
   return {
     kind: 'openai',
     async chat(request, callbacks, signal) {
       for (let retry = 0; ; retry++) {
+        const shared = (resumeAt - Date.now()) / 1000;
+        if (shared > 0) {
+          callbacks.onWait?.({ attempt: retry, seconds: Math.ceil(shared * 10) / 10, reason: `rate limited (429) by ${host}, waiting with the other requests` });
+          await wait(shared, signal);
+        }
         try {
           return await attempt(request, callbacks, signal);
         } catch (error) {
@@ -140,6 +149,7 @@ export function createOpenAIBackend(options: OpenAIBackendOptions): ChatBackend 
           if (fault.kind !== 'rate-limited' || retry >= settings.maxRetries) throw fault;
           const seconds = fault.retryAfterSeconds ?? settings.retryBaseSeconds * 2 ** retry;
           if (seconds > settings.maxRetryWaitSeconds) throw fault;
+          resumeAt = Math.max(resumeAt, Date.now() + seconds * 1000);
           callbacks.onWait?.({ attempt: retry + 1, seconds, reason: `rate limited (429) by ${host}` });
           await wait(seconds, signal);
         }

@@ -113,6 +113,23 @@ describe('OpenAI backend', () => {
     assert.match(waits[0].reason, /rate limited \(429\)/);
   });
 
+  test('a 429 slows every call of the backend: a call started during the wait waits too, then both answer', async () => {
+    server.enqueue({ status: 429, headers: { 'retry-after': '0.3' } }, { text: 'first' }, { text: 'second' });
+    const shared = backend();
+    const secondWaits: WaitInfo[] = [];
+    let second: Promise<unknown> | undefined;
+    const first = shared.chat(REQUEST, {
+      onWait: () => {
+        second = shared.chat(REQUEST, { onWait: (info) => secondWaits.push(info) });
+      },
+    });
+    await first;
+    await second;
+    assert.equal(secondWaits.length, 1);
+    assert.equal(secondWaits[0].attempt, 0);
+    assert.match(secondWaits[0].reason, /waiting with the other requests/);
+  });
+
   test('429 that never ends: rate-limited after the retries', async () => {
     server.answerWith({ status: 429, headers: { 'retry-after': '0' } });
     try {
