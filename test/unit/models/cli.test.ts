@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { createServer } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { AnnotationLog } from '../../../src/core/annotations/log';
@@ -207,6 +208,28 @@ describe('imagery run', () => {
     const request = await imagery(['run', '--shard', shardFile, '--request', 'nope', '--task', 'rec_title', '--base-url', server.baseUrl, '--model', 'm']);
     assert.equal(request.code, 1);
     assert.match(request.stderr, /no request "nope" in this shard/);
+  });
+});
+
+describe('the bundled CLI', () => {
+  test('the esbuild bundle reads a JSONC profiles file (jsonc-parser bundles)', async (t) => {
+    const { root, shardFile } = makeDataset(t, [makeRecord()]);
+    const esbuild = await import('esbuild');
+    const { cliBundle } = (await import(pathToFileURL(path.join(REPO_ROOT, 'scripts', 'build.mjs')).href)) as { cliBundle: object };
+    const outdir = path.join(root, 'dist');
+    await esbuild.build({ ...cliBundle, absWorkingDir: REPO_ROOT, outdir, logLevel: 'silent', sourcemap: false });
+    const profiles = path.join(root, 'profiles.json');
+    writeFileSync(profiles, '{ // mine\n "imageryAnnotator.modelProfiles": [{ "name": "x", "baseUrl": "http://127.0.0.1:1/v1", "model": "m" },], }');
+    const result = await new Promise<Result>((resolve) => {
+      const child = spawn(process.execPath, [path.join(outdir, 'cli.js'), 'run', '--shard', shardFile, '--request', 'r1', '--task', 'rec_title', '--profile', 'y', '--profiles', profiles]);
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (part) => (stdout += part));
+      child.stderr.on('data', (part) => (stderr += part));
+      child.on('close', (code) => resolve({ code, stdout, stderr }));
+    });
+    assert.equal(result.code, 1);
+    assert.match(result.stderr, /no profile "y" \(profiles: "x"\)/);
   });
 });
 
