@@ -1,0 +1,29 @@
+// Runs the real CLI entry point as a child process, asynchronously (the
+// loopback model server lives in the test's own process).
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { REPO_ROOT } from '../../helpers/dataset';
+
+export const KEY = 'sk-cli-SECRET-24680';
+
+export interface Result {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export function imagery(argv: string[], env: NodeJS.ProcessEnv = {}): Promise<Result> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'src', 'cli', 'main.ts'), ...argv], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, IMAGERY_DEBUG: '', OPENAI_API_KEY: KEY, OPENAI_BASE_URL: '', IMAGERY_PROFILES: '', ...env },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (part) => (stdout += part));
+    child.stderr.on('data', (part) => (stderr += part));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
