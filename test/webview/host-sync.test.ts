@@ -40,14 +40,14 @@ describe('HostSync', () => {
     assert.equal(sync.saveStatus, 'saving');
     sync.receive({ type: 'state', requestId: REQUEST, state: state({ comments: { c2: { status: 'confirmed' } } }) });
     assert.deepEqual(sync.requestState?.validity, { status: 'valid', note: undefined }, 'the second draft is still applied');
-    assert.deepEqual(sync.requestState?.comments, { c2: { status: 'confirmed' } });
+    assert.deepEqual({ ...sync.requestState?.comments }, { c2: { status: 'confirmed' } });
     await reply(seqOf(0));
     assert.equal(sync.requestState?.validity?.status, 'valid');
     assert.equal(sync.saveStatus, 'saving', 'the second is not acknowledged yet');
     sync.receive({ type: 'state', requestId: REQUEST, state: state({ comments: { c2: { status: 'confirmed' } }, validity: { status: 'valid' } }) });
     await reply(seqOf(1));
     assert.equal(sync.saveStatus, 'saved');
-    assert.deepEqual(sync.requestState?.comments, { c2: { status: 'confirmed' } });
+    assert.deepEqual({ ...sync.requestState?.comments }, { c2: { status: 'confirmed' } });
     assert.equal(sync.requestState?.validity?.status, 'valid');
   });
 
