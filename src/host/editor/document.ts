@@ -1,17 +1,18 @@
 // The custom document: one shard (read-only records) plus this annotator's
 // append-only log. Every edit is an annotation event; undo and redo append
 // `retract` events, so replaying the log stays the single source of truth.
-import { randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import * as vscode from 'vscode';
-import { EVENT_SCHEMA_VERSION, type AnnotationEvent, type EventDraft, type KnownEvent } from '../../core/annotations/events';
+import type { AnnotationEvent, EventDraft } from '../../core/annotations/events';
 import { AnnotationLog, type LogCursor, type LogWarning } from '../../core/annotations/log';
 import { annotationLogPath } from '../../core/annotations/paths';
 import type { ShardState } from '../../core/annotations/state';
 import { ShardReader, type ShardEntry } from '../../core/shard/reader';
 import type { Filter, Progress } from '../../protocol';
 import type { SaveMode } from '../config';
+import { diskStamp, type DiskStamp } from './model/disk-stamp';
+import { completeDraft, describeDraft } from './model/drafts';
 import { changedRequests, EventStore } from './model/event-store';
 import type { RequestFacts } from './model/navigation';
 import { RequestIndex } from './model/request-index';
@@ -280,42 +281,5 @@ export class AnnotatorDocument implements vscode.CustomDocument {
     for (const disposable of this.disposables) disposable.dispose();
     this.disposables = [];
     void this.reader.close();
-  }
-}
-
-interface DiskStamp {
-  size: number;
-  ino: number;
-}
-
-async function diskStamp(file: string): Promise<DiskStamp | undefined> {
-  try {
-    const stat = await fs.stat(file);
-    return { size: stat.size, ino: stat.ino };
-  } catch {
-    return undefined;
-  }
-}
-
-/** What the log's append fills in, done here for events kept in memory (manual mode). */
-function completeDraft(draft: EventDraft, annotator: string): KnownEvent {
-  return { ...draft, v: EVENT_SCHEMA_VERSION, id: randomUUID(), time: new Date().toISOString(), annotator } as KnownEvent;
-}
-
-/** The label VS Code shows for the edit (e.g. in the undo menu). */
-function describeDraft(draft: EventDraft): string {
-  switch (draft.type) {
-    case 'extraction':
-      return `Extraction ${draft.verdict}`;
-    case 'validity':
-      return draft.verdict === 'invalid' ? `Invalid: ${draft.reason ?? 'no reason'}` : `Validity ${draft.verdict}`;
-    case 'model-verdict':
-      return `Model answer ${draft.verdict}`;
-    case 'model-run':
-      return `Model run ${draft.model}`;
-    case 'note':
-      return 'Note';
-    case 'retract':
-      return 'Retract';
   }
 }

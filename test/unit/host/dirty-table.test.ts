@@ -2,7 +2,7 @@
 // hot-exit backups, at each moment of a document's life.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { DIRTY_TABLE, effectsOf, type SaveMode, type Trigger } from '../../../src/host/editor/model/dirty-table';
+import { backupUpdate, DIRTY_TABLE, effectsOf, type SaveMode, type Trigger } from '../../../src/host/editor/model/dirty-table';
 
 const MODES: SaveMode[] = ['immediate', 'manual'];
 const TRIGGERS: Trigger[] = ['edit', 'undo', 'save', 'revert', 'backup', 'reopen', 'tab-dirty'];
@@ -39,4 +39,21 @@ test('save and revert leave no backup; a backup request writes one; a reopen may
     assert.deepEqual(effectsOf(mode, 'reopen'), ['mark-restored', 'clean-tab']);
     assert.deepEqual(effectsOf(mode, 'tab-dirty'), ['clean-tab']);
   }
+});
+
+test('after a switch to immediate mode, an action also brings our own backup in line (none left once written)', () => {
+  assert.ok(effectsOf('immediate', 'edit').includes('keep-own-backup'));
+  assert.ok(effectsOf('immediate', 'undo').includes('keep-own-backup'));
+});
+
+test('our own backup grows by appending; it is rewritten only when kept events were dropped', () => {
+  assert.deepEqual(backupUpdate(undefined, ['a']), { kind: 'rewrite' }, 'the first write makes the file');
+  assert.deepEqual(backupUpdate([], ['a']), { kind: 'rewrite' });
+  assert.deepEqual(backupUpdate(['a'], ['a', 'b', 'c']), { kind: 'append', from: 1 });
+  assert.deepEqual(backupUpdate(['a', 'b'], ['a', 'b']), { kind: 'none' }, 'a second trigger for the same action writes nothing');
+  assert.deepEqual(backupUpdate(['a', 'b'], ['a']), { kind: 'rewrite' }, 'fewer events: rewrite');
+  assert.deepEqual(backupUpdate(['a', 'b'], ['a', 'x', 'c']), { kind: 'rewrite' }, 'another prefix: rewrite');
+  assert.deepEqual(backupUpdate(['a'], []), { kind: 'remove' });
+  assert.deepEqual(backupUpdate(undefined, []), { kind: 'remove' }, 'a leftover from an earlier session goes');
+  assert.deepEqual(backupUpdate([], []), { kind: 'none' });
 });
