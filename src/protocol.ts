@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { ShardRecord } from './core/shard/schema';
 import type { RequestState } from './core/annotations/state';
 import { EventDraft } from './core/annotations/events';
+import { Task } from './core/shard/schema';
 
 // ---------- shared vocabulary ----------
 
@@ -58,6 +59,54 @@ export type RequestView =
   | { kind: 'record'; record: ShardRecord; images: ResolvedImage[]; state: RequestState }
   | { kind: 'unreadable'; unreadable: UnreadableRecord };
 
+// ---------- model runs ----------
+
+export const PROMPT_VARIANTS = ['standard', 'coi'] as const;
+export const PromptVariant = z.enum(PROMPT_VARIANTS);
+export type PromptVariant = z.infer<typeof PromptVariant>;
+
+/** Where a run started from the editor stands. The host keeps it until the webview dismisses it. */
+export type LiveRunPhase =
+  | 'running'
+  /** Rate limited: the backend waits before retrying. */
+  | 'waiting'
+  /** Answered, scored and stored: the run is now in the request's state under `runKey`. */
+  | 'stored'
+  /** Answered, but no title / no letter could be read; stored only if the annotator asks. */
+  | 'unparseable'
+  | 'failed'
+  | 'cancelled';
+
+export interface LiveModelRun {
+  /** The host's id of this attempt (not a run key). */
+  id: string;
+  requestId: string;
+  task: Task;
+  prompt: PromptVariant;
+  /** "image" or the description source, as runs name their input. */
+  input: string;
+  profile: string;
+  model: string;
+  phase: LiveRunPhase;
+  /** The answer so far (all of it, not a delta: a late or repeated message cannot garble it). */
+  text: string;
+  wait?: { seconds: number; attempt: number; reason: string };
+  /** failed: what went wrong, in words that never hold the API key. */
+  error?: { kind: string; message: string };
+  /** stored: the run key its verdicts use ("inline:<event id>"). */
+  runKey?: string;
+}
+
+/** What the annotator picked for a run; the host asks (quick picks) for whatever is missing. */
+export const RunChoice = z.object({
+  task: Task.optional(),
+  prompt: PromptVariant.optional(),
+  /** "images", or "desc:<run key>" (a stored or inline description run). */
+  input: z.string().min(1).max(400).optional(),
+  profile: z.string().min(1).max(200).optional(),
+});
+export type RunChoice = z.infer<typeof RunChoice>;
+
 // ---------- host -> webview ----------
 
 export type HostToWebview =
@@ -85,6 +134,12 @@ export type HostToWebview =
   | { type: 'error'; message: string }
   /** Show the keyboard shortcuts overlay (the `imageryAnnotator.showKeymap` command). */
   | { type: 'showKeymap' }
+  /** A model run started from the editor changed (text streamed in, waiting, stored, failed, ...). */
+  | { type: 'modelRun'; run: LiveModelRun }
+  /** The host forgot a live run (dismissed); the webview drops it too. */
+  | { type: 'modelRunGone'; id: string }
+  /** Whether models may run here; `reason` explains why not (e.g. an untrusted workspace). */
+  | { type: 'modelAccess'; allowed: boolean; reason?: string }
   | { type: 'reply'; seq: number; ok: true }
   | { type: 'reply'; seq: number; ok: false; error: string };
 
@@ -101,5 +156,13 @@ export const WebviewToHost = z.discriminatedUnion('type', [
   z.object({ type: z.literal('annotate'), seq, draft: EventDraft }),
   z.object({ type: z.literal('openExternal'), url: z.string().max(2000) }),
   z.object({ type: z.literal('webviewError'), message: z.string().max(10_000) }),
+  /** Run a model on this request; the reply comes once the choices are made (or the picks were dismissed). */
+  z.object({ type: z.literal('runModel'), seq, requestId: z.string().min(1).max(200), choice: RunChoice.default({}) }),
+  /** Abort a live run's HTTP request. */
+  z.object({ type: z.literal('cancelModelRun'), id: z.string().min(1).max(200) }),
+  /** Store an unparseable answer anyway (as a run with zero titles / no choice). */
+  z.object({ type: z.literal('keepModelRun'), seq, id: z.string().min(1).max(200) }),
+  /** Forget a finished, failed or cancelled live run. */
+  z.object({ type: z.literal('dismissModelRun'), id: z.string().min(1).max(200) }),
 ]);
 export type WebviewToHost = z.infer<typeof WebviewToHost>;

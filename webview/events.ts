@@ -4,6 +4,8 @@
 import type { EventDraft } from '../src/core/annotations/events';
 import type { Filter, NavTarget } from '../src/protocol';
 import type { CommentAction } from './components/comment-row';
+import type { LiveRunAction } from './components/model-live-run';
+import type { ChoiceVerdict, TitleVerdict } from './models/verdicts';
 
 declare global {
   interface GlobalEventHandlersEventMap {
@@ -19,6 +21,16 @@ declare global {
     'ia-comment-action': CustomEvent<CommentAction>;
     /** <ia-query>: ask the host to open a link in the browser. */
     'ia-open-external': CustomEvent<{ url: string }>;
+    /** <ia-model-panel>: run a model on the request (the host asks what to run). */
+    'ia-run-model': CustomEvent<undefined>;
+    /** <ia-model-live-run>: cancel, keep (an unparseable answer) or dismiss a run started here. */
+    'ia-live-run': CustomEvent<{ action: LiveRunAction; id: string }>;
+    /** <ia-model-title-run>: a verdict on one title. */
+    'ia-title-verdict': CustomEvent<{ index: number; verdict: TitleVerdict }>;
+    /** <ia-model-choice-run>: a verdict on the choice answer. */
+    'ia-choice-verdict': CustomEvent<{ verdict: ChoiceVerdict }>;
+    /** A model run card's raw answer was opened or closed. */
+    'ia-raw-toggle': CustomEvent<{ open: boolean }>;
     /** <ia-help>: close the overlay. */
     'ia-close': CustomEvent<undefined>;
     /** <ia-dropdown>: another option was picked. */

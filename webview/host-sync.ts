@@ -15,8 +15,8 @@ import { applyDraft } from './optimistic';
 
 export type Init = Extract<HostToWebview, { type: 'init' }>;
 export type Show = Extract<HostToWebview, { type: 'show' }>;
-/** Everything the host sends except requests to the screen itself (`showKeymap`). */
-export type SyncedMessage = Exclude<HostToWebview, { type: 'showKeymap' }>;
+/** Everything the host sends except requests to the screen itself (`showKeymap`) and model runs (ModelRunsController). */
+export type SyncedMessage = Exclude<HostToWebview, { type: 'showKeymap' | 'modelRun' | 'modelRunGone' | 'modelAccess' }>;
 /** Immediate mode: whether every action is on disk yet. Null in manual mode (the tab's dirty marker tells). */
 export type SaveStatus = 'saving' | 'saved' | 'failed' | null;
 
@@ -141,6 +141,11 @@ export class HostSync implements ReactiveController {
 
   openExternal(url: string): void {
     this.client.post({ type: 'openExternal', url });
+  }
+
+  showError(message: string): void {
+    this.error = message;
+    this.host.requestUpdate();
   }
 
   dismissError(): void {

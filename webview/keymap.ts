@@ -20,6 +20,17 @@ export type Command =
   | 'focusNote'
   | 'focusFilter'
   | 'openPermalink'
+  | 'runModel'
+  | 'nextRun'
+  | 'previousRun'
+  | 'nextTitle'
+  | 'previousTitle'
+  | 'titleRelevant'
+  | 'titleWrongMatch'
+  | 'titleUnsure'
+  | 'choiceAgree'
+  | 'choiceDisagree'
+  | 'toggleRawAnswer'
   | 'toggleHelp'
   | 'closeOverlay';
 
@@ -53,8 +64,19 @@ export const KEYMAP: readonly KeyBinding[] = [
   { keys: ['i'], command: 'focusNote', description: 'Write a note' },
   { keys: ['f'], command: 'focusFilter', description: 'Choose the filter' },
   { keys: ['o'], command: 'openPermalink', description: 'Open the post on Reddit' },
+  { keys: ['p'], command: 'runModel', description: 'Run a model on this request (choose task, prompt, input and profile)' },
+  { keys: ['m'], command: 'nextRun', description: 'Select the next model run' },
+  { keys: ['M'], command: 'previousRun', description: 'Select the previous model run' },
+  { keys: ['.'], command: 'nextTitle', description: 'Select the next title of the selected run' },
+  { keys: [','], command: 'previousTitle', description: 'Select the previous title of the selected run' },
+  { keys: ['r'], command: 'titleRelevant', description: 'Verdict on the selected title: really relevant (again: take it back)' },
+  { keys: ['w'], command: 'titleWrongMatch', description: 'Verdict on the selected title: wrong match (again: take it back)' },
+  { keys: ['u'], command: 'titleUnsure', description: 'Verdict on the selected title: unsure (again: take it back)' },
+  { keys: ['y'], command: 'choiceAgree', description: 'Verdict on the selected choice run: agree with its scoring' },
+  { keys: ['d'], command: 'choiceDisagree', description: 'Verdict on the selected choice run: disagree with its scoring' },
+  { keys: ['R'], command: 'toggleRawAnswer', description: 'Show or hide the raw answer of the selected run' },
   { keys: ['?'], command: 'toggleHelp', description: 'Show or hide this help' },
-  { keys: ['Escape'], command: 'closeOverlay', description: 'Close the help, the enlarged image or an edit' },
+  { keys: ['Escape'], command: 'closeOverlay', description: 'Close the help, the enlarged image or an edit; else cancel a streaming model run' },
 ];
 
 const byKey = new Map<string, Command>();

@@ -2,7 +2,7 @@
 // answers a key press without waiting for the host; the host's next `state`
 // message replaces this guess with the replayed truth.
 import type { EventDraft } from '../src/core/annotations/events';
-import { dict } from '../src/core/dict';
+import { dict, own } from '../src/core/dict';
 import type { RequestState } from '../src/core/annotations/state';
 
 export function applyDraft(state: RequestState, draft: EventDraft): RequestState {
@@ -23,8 +23,19 @@ export function applyDraft(state: RequestState, draft: EventDraft): RequestState
     }
     case 'note':
       return { ...state, notes: [...state.notes, { id: `pending-${state.notes.length}`, text: draft.text, time: '' }] };
+    case 'model-verdict': {
+      const key = draft.target.kind === 'title' ? `title:${draft.target.index}` : 'choice';
+      // Run keys come from data: fresh prototype-free objects, read through own keys only.
+      const targets = dict(Object.entries(own(state.modelVerdicts, draft.run) ?? {}));
+      if (draft.verdict === 'unreviewed') delete targets[key];
+      else targets[key] = draft.verdict;
+      const modelVerdicts = dict(Object.entries(state.modelVerdicts)) as RequestState['modelVerdicts'];
+      if (Object.keys(targets).length) modelVerdicts[draft.run] = targets as RequestState['modelVerdicts'][string];
+      else delete modelVerdicts[draft.run];
+      return { ...state, modelVerdicts };
+    }
     default:
-      // Model verdicts and retracts: wait for the host's replay.
+      // Retracts (and model runs): wait for the host's replay.
       return state;
   }
 }

@@ -17,6 +17,8 @@ export function startCodeServer(options?: {
   workspace?: string;
   settings?: Record<string, unknown>;
   vsix?: string;
+  /** Unpackaged extension folders installed beside ours (test fixtures). */
+  extensions?: string[];
   port?: number;
 }): Promise<CodeServer>;
 

@@ -1,10 +1,10 @@
 // Starts and stops a private code-server (the real VS Code workbench and
 // extension host) on 127.0.0.1, and the headless Chromium that drives it.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { ensureVsCode } from './install.mjs';
 import { CHROMIUM } from '../system-packages.mjs';
@@ -66,9 +66,10 @@ function serverArgs(dirs) {
 
 /**
  * Starts code-server in its own process group with a private HOME/TMPDIR.
- * @param {{ workspace?: string, settings?: Record<string, unknown>, vsix?: string, port?: number }} options
+ * `extensions`: extension folders (unpackaged) installed beside ours, e.g. a test fixture.
+ * @param {{ workspace?: string, settings?: Record<string, unknown>, vsix?: string, port?: number, extensions?: string[] }} options
  */
-export async function startCodeServer({ workspace, settings = {}, vsix, port: wantedPort } = {}) {
+export async function startCodeServer({ workspace, settings = {}, vsix, port: wantedPort, extensions = [] } = {}) {
   const { nodeBin, codeServerEntry, env } = ensureVsCode();
   const root = mkdtempSync(join(tmpdir(), 'imagery-code-server-'));
   const dirs = { home: join(root, 'home'), tmp: join(root, 'tmp'), userData: join(root, 'user-data'), extensions: join(root, 'extensions') };
@@ -77,6 +78,7 @@ export async function startCodeServer({ workspace, settings = {}, vsix, port: wa
   writeFileSync(join(dirs.userData, 'User', 'settings.json'), JSON.stringify({ ...DEFAULT_SETTINGS, ...settings }, null, 2));
   const serverEnv = { ...env, HOME: dirs.home, TMPDIR: dirs.tmp };
   if (vsix) installExtension(nodeBin, codeServerEntry, dirs, serverEnv, vsix);
+  for (const folder of extensions) cpSync(folder, join(dirs.extensions, basename(folder)), { recursive: true });
 
   const port = wantedPort ?? await freePort();
   const logFile = join(root, 'code-server.log');

@@ -2,9 +2,11 @@
 // read from disk here; documents load when an editor opens.
 import * as vscode from 'vscode';
 import { registerCommands } from './commands';
+import { runModelCommand } from './models/run-command';
 import { affectsSettings } from './config';
 import { AnnotatorEditorProvider } from './editor/provider';
 import { EditorRegistry } from './editor/registry';
+import { initModelService } from './models/service';
 import { disposeOutput, output } from './output';
 import { ProgressStatusBar } from './views/status-bar';
 import { ShardTreeProvider } from './views/shard-tree';
@@ -17,15 +19,19 @@ export interface ExtensionApi {
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const registry = new EditorRegistry();
+  const models = initModelService(registry, context.secrets);
   const providers = AnnotatorEditorProvider.register(context, registry);
   const tree = new ShardTreeProvider(registry);
   const statusBar = new ProgressStatusBar(registry);
   context.subscriptions.push(
     registry,
+    models,
     tree,
     statusBar,
     vscode.window.registerTreeDataProvider('imageryAnnotator.shards', tree),
     ...registerCommands(registry, tree),
+    vscode.commands.registerCommand('imageryAnnotator.runModel', () => runModelCommand(registry)),
+    vscode.commands.registerCommand('imageryAnnotator.setApiKey', () => models.setApiKey()),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (!affectsSettings(event)) return;
       // Documents move to the new annotator's log before the panels say whose it is.

@@ -25,6 +25,8 @@ export interface WorkbenchOptions {
   vsix?: string;
   /** Open this existing folder instead of a copy of sample/; the caller owns it (close() leaves it). */
   workspace?: string;
+  /** Unpackaged extension folders to install beside ours (test fixtures). */
+  extensions?: string[];
 }
 
 /** Opens the workbench on a temp copy of sample/ (or `options.workspace`) and waits until it is ready. */
@@ -40,7 +42,7 @@ export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Wor
     if (ownsWorkspace) rmSync(workspace, { recursive: true, force: true });
   };
   try {
-    server = await startCodeServer({ workspace, settings: options.settings, vsix: options.vsix });
+    server = await startCodeServer({ workspace, settings: options.settings, vsix: options.vsix, extensions: options.extensions });
     browser = await launchBrowser();
     // An explicit context outlives its pages, so a test can close the tab and open it again.
     const page = await (await browser.newContext({ viewport: VIEWPORT })).newPage();

@@ -208,10 +208,10 @@ describe('rendering', () => {
         }),
       ),
     );
-    const titles = h.page.locator('ia-model-panel article').first().locator('li');
-    assert.deepEqual(await titles.evaluateAll((lis) => lis.map((li) => li.className)), ['', 'hit']);
-    assert.match((await h.page.locator('ia-model-panel h3').first().textContent()) ?? '', /Hit@1 0 · Hit@10 1/);
-    assert.match((await h.page.locator('ia-model-panel h3').nth(1).textContent()) ?? '', /picked B: correct/);
+    const titles = h.page.locator('ia-model-title-run li');
+    assert.deepEqual(await titles.evaluateAll((lis) => lis.map((li) => li.className)), ['miss', 'hit']);
+    assert.match((await h.page.locator('ia-model-title-run h3').textContent()) ?? '', /Hit@1 0 · Hit@10 1/);
+    assert.match((await h.page.locator('ia-model-choice-run h3').textContent()) ?? '', /picked B: right/);
   });
 
   it('toolbar shows position and progress; f focuses the filter', async () => {

@@ -9,11 +9,13 @@ import type { HostClient } from '../client';
 import { CommentEditing } from '../comment-editing';
 import { HostSync, type Show } from '../host-sync';
 import { commandFor, isTyping, type Command } from '../keymap';
+import { isModelMessage, ModelRunsController } from '../models/model-runs-controller';
 import { ReviewCursor } from '../review-cursor';
 import { themeStyles } from '../theme';
 import { appStyles } from './app-styles';
 import type { IaCommentList } from './comment-list';
 import type { IaGallery } from './gallery';
+import type { IaModelPanel } from './model-panel';
 import type { IaToolbar } from './toolbar';
 import type { IaValidity } from './validity';
 import './comment-list';
@@ -32,6 +34,7 @@ export class IaApp extends LitElement {
   private readonly sync = new HostSync(this);
   private readonly cursor = new ReviewCursor(this, this.sync, (comment) => void this.commentList?.reveal(comment));
   private readonly comments = new CommentEditing(this.sync, this.cursor);
+  private readonly models = new ModelRunsController(this, (message) => this.sync.showError(message));
 
   @state() private helpOpen = false;
 
@@ -39,6 +42,7 @@ export class IaApp extends LitElement {
   @query('ia-comment-list') private commentList?: IaCommentList;
   @query('ia-gallery') private gallery?: IaGallery;
   @query('ia-validity') private validity?: IaValidity;
+  @query('ia-model-panel') private modelPanel?: IaModelPanel;
 
   constructor() {
     super();
@@ -50,12 +54,15 @@ export class IaApp extends LitElement {
     this.addEventListener('ia-open-external', (e) => this.sync.openExternal(e.detail.url));
     this.addEventListener('ia-help', () => (this.helpOpen = true));
     this.addEventListener('ia-close', this.closeHelp);
+    this.addEventListener('ia-run-model', () => this.runModel());
+    this.addEventListener('ia-live-run', (e) => this.models.onLiveAction(e.detail.action, e.detail.id));
   }
 
   /** Wires the client and restores the screen state VS Code kept while the webview was hidden. */
   attach(client: HostClient): void {
     this.sync.attach(client);
     this.cursor.attach(client);
+    this.models.attach(client);
   }
 
   override connectedCallback(): void {
@@ -70,6 +77,7 @@ export class IaApp extends LitElement {
 
   receive(message: HostToWebview): void {
     if (message.type === 'showKeymap') this.helpOpen = true;
+    else if (isModelMessage(message)) this.models.receive(message);
     else this.sync.receive(message);
   }
 
@@ -117,9 +125,28 @@ export class IaApp extends LitElement {
           <ia-gallery .images=${images} .runs=${record.runs} ?adult=${record.over_18} requestId=${record.id}></ia-gallery>
           <ia-validity requestId=${record.id} .reasons=${this.sync.init?.reasons ?? []} .state=${state}></ia-validity>
           <ia-relevance .release=${record.relevance} .corrected=${corrected}></ia-relevance>
-          <ia-model-panel .runs=${record.runs} .groundTruth=${corrected.map(([item]) => item)} .choice=${record.choice}></ia-model-panel>
+          <ia-model-panel
+            .record=${record}
+            .requestState=${state}
+            .groundTruth=${this.groundTruth(corrected)}
+            .live=${this.models.liveFor(record.id)}
+            .access=${this.models.access}
+          ></ia-model-panel>
         </div>
       </div>`;
+  }
+
+  private truthCache: { corrected: [string, number][]; items: string[] } | null = null;
+
+  /** The corrected items, the same array while they stay the same (the model panel caches scores on it). */
+  private groundTruth(corrected: [string, number][]): string[] {
+    if (this.truthCache?.corrected !== corrected) this.truthCache = { corrected, items: corrected.map(([item]) => item) };
+    return this.truthCache.items;
+  }
+
+  private runModel(): void {
+    const record = this.sync.record;
+    if (record) this.models.runModel(record.id);
   }
 
   // ---------- keyboard ----------
@@ -153,7 +180,10 @@ export class IaApp extends LitElement {
       case 'closeOverlay':
         if (this.helpOpen) return this.closeHelp();
         if (this.gallery?.close()) return;
-        return this.cursor.edit(null);
+        if (this.cursor.editing) return this.cursor.edit(null);
+        // Esc with nothing else to close cancels the run streaming for this request.
+        this.modelPanel?.cancelStreaming();
+        return;
       case 'confirmAndNext':
         return this.comments.confirmAndNext();
       case 'nextComment':
@@ -177,6 +207,28 @@ export class IaApp extends LitElement {
       case 'removeItem':
       case 'creatorOnly':
         return this.comments.runItemCommand(command);
+      case 'runModel':
+        return this.runModel();
+      case 'nextRun':
+        return void this.modelPanel?.moveRun(1);
+      case 'previousRun':
+        return void this.modelPanel?.moveRun(-1);
+      case 'nextTitle':
+        return void this.modelPanel?.moveTitle(1);
+      case 'previousTitle':
+        return void this.modelPanel?.moveTitle(-1);
+      case 'titleRelevant':
+        return void this.modelPanel?.giveVerdict('relevant');
+      case 'titleWrongMatch':
+        return void this.modelPanel?.giveVerdict('not-relevant');
+      case 'titleUnsure':
+        return void this.modelPanel?.giveVerdict('unsure');
+      case 'choiceAgree':
+        return void this.modelPanel?.giveVerdict('agree');
+      case 'choiceDisagree':
+        return void this.modelPanel?.giveVerdict('disagree');
+      case 'toggleRawAnswer':
+        return void this.modelPanel?.toggleRaw();
       default:
         return command satisfies never;
     }

@@ -1,18 +1,25 @@
-// <ia-model-panel>: stored model answers for the request, read-only: the
-// titles a rec_title run generated (marked when they hit the live ground
-// truth, by the paper's matcher) and the letter a rec_choice run picked.
+// <ia-model-panel>: every model run of the request, stored and inline, scored
+// against the live corrected ground truth; the runs started here while they
+// stream; verdicts by mouse or keyboard (the app routes the keys here).
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
-import { LETTERS, parseChoice } from '../../src/core/paper/choice';
-import { GroundTruthMatcher } from '../../src/core/paper/matcher';
-import { parseTitles } from '../../src/core/paper/titles';
-import { runKey, type MultipleChoice, type StoredRun } from '../../src/core/shard/schema';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { EventDraft } from '../../src/core/annotations/events';
+import type { RequestState } from '../../src/core/annotations/state';
+import type { ShardRecord } from '../../src/core/shard/schema';
+import type { LiveModelRun } from '../../src/protocol';
+import { panelRuns, scoreChoice, scoreTitles, verdictOf, type PanelRun, type ScoredTitle } from '../models/panel-runs';
+import { verdictDraft, type PanelVerdict, type VerdictTarget } from '../models/verdicts';
 import { themeStyles } from '../theme';
+import type { LiveRunAction } from './model-live-run';
+import type { TitleVerdictDetail } from './model-title-run';
+import './model-choice-run';
+import './model-live-run';
+import './model-title-run';
+import '../ui-kit';
 
-const HIT_AT = [1, 10, 20] as const;
-
-function answerText(run: StoredRun): string {
-  return Array.isArray(run.answer) ? run.answer.join('\n') : run.answer;
+export interface ModelAccess {
+  allowed: boolean;
+  reason?: string;
 }
 
 @customElement('ia-model-panel')
@@ -21,70 +28,209 @@ export class IaModelPanel extends LitElement {
     themeStyles,
     css`
       :host { display: block; }
-      article { margin-bottom: 8px; }
-      ol { margin: 4px 0; padding-left: 2em; }
-      li { overflow-wrap: anywhere; }
-      .hit { color: var(--vscode-testing-iconPassed, #73c991); font-weight: 600; }
-      .truth { font-weight: 600; }
-      pre { white-space: pre-wrap; overflow-wrap: anywhere; font-family: var(--vscode-editor-font-family, monospace); }
+      header { display: flex; gap: 8px; align-items: baseline; justify-content: space-between; flex-wrap: wrap; }
+      .descriptions li { overflow-wrap: anywhere; }
     `,
   ];
 
-  @property({ attribute: false }) runs: StoredRun[] = [];
+  @property({ attribute: false }) record: ShardRecord | null = null;
+  @property({ attribute: false }) requestState: RequestState | null = null;
   /** The live ground truth (corrected S_r items). */
   @property({ attribute: false }) groundTruth: string[] = [];
-  @property({ attribute: false }) choice: MultipleChoice | null = null;
+  /** Runs started from the editor for this request, oldest first. */
+  @property({ attribute: false }) live: LiveModelRun[] = [];
+  @property({ attribute: false }) access: ModelAccess = { allowed: true };
+
+  /** Index among the runs that take verdicts (titles and choices). */
+  @state() private runIndex = 0;
+  @state() private titleIndex = 0;
+  @state() private rawOpen = new Set<string>();
+  private shownRequest: string | null = null;
+
+  protected override willUpdate(): void {
+    // A new request starts at its first run and title.
+    const id = this.record?.id ?? null;
+    if (id !== this.shownRequest) {
+      this.shownRequest = id;
+      this.runIndex = 0;
+      this.titleIndex = 0;
+      this.rawOpen = new Set();
+    }
+  }
 
   override render() {
-    const runs = this.runs.filter((run) => run.task !== 'description');
-    if (runs.length === 0) return html`<section class="panel" aria-label="Model answers"><h2>Model answers</h2><p class="muted">No stored runs.</p></section>`;
-    const matcher = new GroundTruthMatcher(this.groundTruth);
+    const record = this.record;
+    if (!record) return nothing;
+    const runs = panelRuns(record, this.requestState);
+    const judged = runs.filter((run) => run.task !== 'description');
+    const described = runs.filter((run) => run.task === 'description');
+    const current = judged[Math.min(this.runIndex, judged.length - 1)];
     return html`<section class="panel" aria-label="Model answers">
-      <h2>Model answers <span class="muted">(${runs.length} stored runs)</span></h2>
-      ${runs.map((run) => (run.task === 'rec_title' ? this.renderTitles(run, matcher) : this.renderChoice(run)))}
+      <header>
+        <h2>Model answers <span class="muted">(${runs.length} runs)</span></h2>
+        <ia-button class="run-model" keys="p" ?disabled=${!this.access.allowed} @click=${() => this.emit('ia-run-model', {})}>Run Model…</ia-button>
+      </header>
+      ${this.access.allowed ? nothing : html`<p class="muted access" role="note">${this.access.reason ?? 'Running models is disabled here.'}</p>`}
+      ${this.live.map((run) => html`<ia-model-live-run .run=${run} @ia-live-run=${this.onLive}></ia-model-live-run>`)}
+      ${runs.length === 0 ? html`<p class="muted">No runs stored for this request.</p>` : nothing}
+      ${judged.map((run) => this.renderRun(run, run === current))}
+      ${described.length ? this.renderDescriptions(described) : nothing}
     </section>`;
   }
 
-  private renderTitles(run: StoredRun, matcher: GroundTruthMatcher) {
-    const titles = parseTitles(answerText(run));
-    const hits = titles.map((title) => matcher.matches(title));
-    const hitAt = HIT_AT.map((k) => `Hit@${k} ${hits.slice(0, k).some(Boolean) ? 1 : 0}`).join(' · ');
-    return html`<article class="run" data-run=${runKey(run)}>
-      <h3>${run.model} <span class="muted">${run.input} · titles · ${hitAt}</span></h3>
-      ${titles.length
-        ? html`<ol>
-            ${titles.map(
-              (title, i) => html`<li class=${hits[i] ? 'hit' : ''}>
-                ${hits[i] ? html`<span aria-label="matches the ground truth">✓ </span>` : nothing}${title}
-              </li>`,
-            )}
-          </ol>`
-        : html`<p class="muted">No parsable titles.</p>`}
-      ${this.renderRaw(run)}
-    </article>`;
+  private renderRun(run: PanelRun, selected: boolean) {
+    const state = this.requestState;
+    const rawOpen = this.rawOpen.has(run.key);
+    const onRaw = (e: CustomEvent<{ open: boolean }>) => this.setRaw(run.key, e.detail.open);
+    if (run.task === 'rec_title') {
+      const titles = this.titlesOf(run);
+      const verdicts = new Map<number, string>();
+      titles.forEach((_, index) => {
+        const verdict = verdictOf(state, run.key, `title:${index}`);
+        if (verdict) verdicts.set(index, verdict);
+      });
+      return html`<ia-model-title-run
+        .run=${run}
+        .titles=${titles}
+        .verdicts=${verdicts}
+        ?selected=${selected}
+        .selectedTitle=${this.titleIndex}
+        ?rawOpen=${rawOpen}
+        @ia-raw-toggle=${onRaw}
+        @ia-title-verdict=${(e: CustomEvent<TitleVerdictDetail>) => this.judge({ run: run.key, target: { kind: 'title', index: e.detail.index } }, e.detail.verdict)}
+      ></ia-model-title-run>`;
+    }
+    return html`<ia-model-choice-run
+      .run=${run}
+      .choice=${this.record?.choice ?? null}
+      .score=${scoreChoice(run.answer, this.record?.choice ?? null)}
+      .verdict=${verdictOf(state, run.key, 'choice')}
+      ?selected=${selected}
+      ?rawOpen=${rawOpen}
+      @ia-raw-toggle=${onRaw}
+      @ia-choice-verdict=${(e: CustomEvent<{ verdict: PanelVerdict }>) => this.judge({ run: run.key, target: { kind: 'choice' } }, e.detail.verdict)}
+    ></ia-model-choice-run>`;
   }
 
-  private renderChoice(run: StoredRun) {
-    const picked = parseChoice(answerText(run));
-    const choice = this.choice;
-    const verdict = picked === null ? 'no letter (wrong)' : choice ? (picked === choice.true_index ? 'correct' : 'wrong') : 'no truth stored';
-    return html`<article class="run" data-run=${runKey(run)}>
-      <h3>${run.model} <span class="muted">${run.input} · choice · picked ${picked === null ? '—' : LETTERS[picked]}: ${verdict}</span></h3>
-      ${choice
-        ? html`<ol type="A">
-            ${choice.choices.map(
-              (text, i) => html`<li class=${i === choice.true_index ? 'truth' : ''}>
-                ${text}${i === choice.true_index ? ' (truth)' : ''}${i === picked ? ' ← picked' : ''}
-              </li>`,
-            )}
-          </ol>`
-        : nothing}
-      ${this.renderRaw(run)}
-    </article>`;
+  private renderDescriptions(runs: PanelRun[]) {
+    return html`<details class="descriptions">
+      <summary>Image descriptions <span class="muted">(${runs.length} runs)</span></summary>
+      ${runs.map(
+        (run) => html`<article data-run=${run.key} data-task="description">
+          <h3>${run.model} <span class="muted">${run.origin === 'inline' ? 'inline' : 'stored'} · ${run.input}</span></h3>
+          <ol>
+            ${(Array.isArray(run.answer) ? run.answer : [run.answer]).map((text) => html`<li>${text}</li>`)}
+          </ol>
+        </article>`,
+      )}
+    </details>`;
   }
 
-  private renderRaw(run: StoredRun) {
-    return html`<details><summary>Raw answer</summary><pre>${answerText(run)}</pre></details>`;
+  /** Scored titles per run key, kept while the answer and the ground truth stay the same objects. */
+  private titlesCache = new Map<string, { answer: PanelRun['answer']; truth: string[]; titles: ScoredTitle[] }>();
+
+  private titlesOf(run: PanelRun): ScoredTitle[] {
+    const cached = this.titlesCache.get(run.key);
+    if (cached?.truth === this.groundTruth && cached.answer === run.answer) return cached.titles;
+    const titles = scoreTitles(run.answer, this.groundTruth);
+    this.titlesCache.set(run.key, { answer: run.answer, truth: this.groundTruth, titles });
+    return titles;
+  }
+
+  // ---------- keyboard (called by the app) ----------
+
+  private judgedRuns(): PanelRun[] {
+    return this.record ? panelRuns(this.record, this.requestState).filter((run) => run.task !== 'description') : [];
+  }
+
+  private currentRun(): PanelRun | undefined {
+    const runs = this.judgedRuns();
+    return runs[Math.min(this.runIndex, runs.length - 1)];
+  }
+
+  /** Next / previous run that takes verdicts; false when there is none. */
+  moveRun(delta: number): boolean {
+    const count = this.judgedRuns().length;
+    if (count === 0) return false;
+    this.runIndex = (Math.min(this.runIndex, count - 1) + delta + count) % count;
+    this.titleIndex = 0;
+    void this.reveal();
+    return true;
+  }
+
+  moveTitle(delta: number): boolean {
+    const run = this.currentRun();
+    if (run?.task !== 'rec_title') return false;
+    const count = this.titlesOf(run).length;
+    if (count === 0) return false;
+    this.titleIndex = Math.min(count - 1, Math.max(0, this.titleIndex + delta));
+    void this.reveal();
+    return true;
+  }
+
+  /** A verdict key on the selected title (r / w / u) or choice (y / d). */
+  giveVerdict(verdict: PanelVerdict): boolean {
+    const run = this.currentRun();
+    if (!run) return false;
+    const forTitle = verdict === 'relevant' || verdict === 'not-relevant' || verdict === 'unsure';
+    if (run.task === 'rec_title' && forTitle && this.titlesOf(run).length > 0) {
+      this.judge({ run: run.key, target: { kind: 'title', index: this.titleIndex } }, verdict);
+      return true;
+    }
+    if (run.task === 'rec_choice' && !forTitle) {
+      this.judge({ run: run.key, target: { kind: 'choice' } }, verdict);
+      return true;
+    }
+    return false;
+  }
+
+  toggleRaw(): boolean {
+    const run = this.currentRun();
+    if (!run) return false;
+    this.setRaw(run.key, !this.rawOpen.has(run.key));
+    return true;
+  }
+
+  /** Esc: cancels the newest streaming run of this request; false when none streams. */
+  cancelStreaming(): boolean {
+    const active = [...this.live].reverse().find((run) => run.phase === 'running' || run.phase === 'waiting');
+    if (!active) return false;
+    this.emit('ia-live-run', { action: 'cancel', id: active.id });
+    return true;
+  }
+
+  private async reveal() {
+    await this.updateComplete;
+    const card = this.renderRoot.querySelector<LitElement>('[selected]');
+    await card?.updateComplete;
+    const target = card?.renderRoot.querySelector('li[aria-current="true"]') ?? card;
+    target?.scrollIntoView({ block: 'nearest' });
+  }
+
+  private judge(target: VerdictTarget, verdict: PanelVerdict) {
+    const record = this.record;
+    if (!record) return;
+    const key = target.target.kind === 'title' ? `title:${target.target.index}` : 'choice';
+    const draft: EventDraft = verdictDraft(record.id, target, verdict, verdictOf(this.requestState, target.run, key));
+    this.emit('ia-annotate', draft);
+  }
+
+  private setRaw(key: string, open: boolean) {
+    const next = new Set(this.rawOpen);
+    if (open) next.add(key);
+    else next.delete(key);
+    this.rawOpen = next;
+  }
+
+  private onLive = (e: CustomEvent<{ action: LiveRunAction; id: string }>) => {
+    // Re-dispatched from the panel so the app hears one event name.
+    if (e.target === this) return;
+    e.stopPropagation();
+    this.emit('ia-live-run', e.detail);
+  };
+
+  private emit(type: string, detail: unknown) {
+    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
   }
 }
 

@@ -6,6 +6,7 @@ import { emptyRequestState } from '../../core/annotations/state';
 import { INVALID_REASONS, type EventDraft } from '../../core/annotations/events';
 import { isRedditUrl, REDDIT_ORIGIN } from '../../core/shard/schema';
 import { WebviewToHost, type Filter, type HostToWebview, type NavTarget } from '../../protocol';
+import { modelService } from '../models/service';
 import { output } from '../output';
 import type { AnnotatorDocument } from './document';
 import type { LastRequests } from './last-requests';
@@ -101,6 +102,11 @@ export class PanelController implements vscode.Disposable {
         case 'webviewError':
           output().error(`${this.document.shardName}: webview error: ${message.message}`);
           return;
+        case 'runModel':
+        case 'cancelModelRun':
+        case 'keepModelRun':
+        case 'dismissModelRun':
+          return modelService().handle(this, message);
       }
     } catch (error) {
       const text = error instanceof Error ? error.message : String(error);
@@ -132,6 +138,11 @@ export class PanelController implements vscode.Disposable {
     return { ok: true };
   }
 
+  /** The folders this tab's images may come from: a model run sends only images from there. */
+  get imageRoots(): readonly string[] {
+    return this.context.imageRoots;
+  }
+
   showKeymap(): void {
     this.post({ type: 'showKeymap' });
   }
@@ -159,6 +170,7 @@ export class PanelController implements vscode.Disposable {
       saveMode: this.document.saveMode,
       reasons: INVALID_REASONS,
     });
+    modelService().panelReady(this);
     await this.show();
     this.post({ type: 'progress', progress: this.document.progress() });
   }

@@ -1,0 +1,133 @@
+// One model run started from the editor: streams its text to every panel of
+// the document, waits out rate limits visibly, and ends stored (appended to
+// the annotator's log through the document, so undo works), unparseable
+// (kept only on request), failed or cancelled. Faults record nothing.
+import { randomUUID } from 'node:crypto';
+import { isModelRunError, redact } from '../../core/models/errors';
+import { runModel, type ModelRunDraft, type ModelRunTarget } from '../../core/models/run-model';
+import type { ImagePolicy } from '../../core/models/image-files';
+import { inputLabel } from '../../core/models/run-input';
+import type { LiveModelRun } from '../../protocol';
+import type { AnnotatorDocument } from '../editor/document';
+import { output } from '../output';
+import type { RunPlan } from './run-picks';
+import type { ChatBackend } from '../../core/models/backend';
+
+/** Streamed text reaches the webview at most this often (each message carries the whole text so far). */
+const STREAM_INTERVAL_MS = 50;
+
+export class LiveRun {
+  readonly id = randomUUID();
+  readonly run: LiveModelRun;
+  private readonly abort = new AbortController();
+  private unparseable: ModelRunDraft | undefined;
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    readonly document: AnnotatorDocument,
+    requestId: string,
+    private readonly plan: RunPlan,
+    private readonly publish: (run: LiveModelRun) => void,
+  ) {
+    const { profile } = plan.profile;
+    this.run = {
+      id: this.id,
+      requestId,
+      task: plan.task,
+      prompt: plan.prompt,
+      input: inputLabel(plan.input),
+      profile: profile.name,
+      model: profile.model,
+      phase: 'running',
+      text: '',
+    };
+  }
+
+  get active(): boolean {
+    return this.run.phase === 'running' || this.run.phase === 'waiting';
+  }
+
+  async start(target: Omit<ModelRunTarget, 'state'>, backend: ChatBackend, secret: string, images: ImagePolicy): Promise<void> {
+    this.publish(this.run);
+    const { profile } = this.plan.profile;
+    try {
+      const outcome = await runModel(
+        { task: this.plan.task, prompt: this.plan.prompt, input: this.plan.input },
+        // The truth at the end of the run is what scores it: read the state now, corrections made while waiting included.
+        { ...target, state: this.document.state().get(this.run.requestId) },
+        {
+          profile,
+          backend,
+          signal: this.abort.signal,
+          images,
+          callbacks: {
+            onCall: (index, total) => {
+              if (index > 0) this.append(`\n\n[image ${index + 1} of ${total}]\n`);
+            },
+            onDelta: (text) => this.append(text),
+            onWait: (wait) => this.update({ phase: 'waiting', wait }),
+          },
+        },
+      );
+      this.flush();
+      this.run.text = Array.isArray(outcome.answer) ? outcome.answer.join('\n\n') : outcome.answer;
+      if (!outcome.parseable && this.plan.task !== 'description') {
+        this.unparseable = outcome.draft;
+        this.update({ phase: 'unparseable' });
+        return;
+      }
+      await this.store(outcome.draft);
+    } catch (error) {
+      this.flush();
+      if (isModelRunError(error) && error.kind === 'cancelled') return this.update({ phase: 'cancelled' });
+      const kind = isModelRunError(error) ? error.kind : 'unknown';
+      const message = redact(error instanceof Error ? error.message : String(error), secret);
+      output().warn(`${this.document.shardName}: ${profile.name} ${this.plan.task} on ${this.run.requestId} failed (${kind}): ${message}`);
+      this.update({ phase: 'failed', error: { kind, message } });
+    }
+  }
+
+  cancel(): void {
+    this.abort.abort();
+  }
+
+  /** Stores an unparseable answer the annotator chose to keep. */
+  async keep(): Promise<void> {
+    const draft = this.unparseable;
+    if (!draft) throw new Error('This run has no answer waiting to be kept.');
+    this.unparseable = undefined;
+    await this.store(draft);
+  }
+
+  private async store(draft: ModelRunDraft): Promise<void> {
+    const event = await this.document.annotate(draft);
+    output().info(`${this.document.shardName}: stored ${draft.profile} ${draft.task} run on ${draft.request} (${draft.latencyMs} ms)`);
+    this.update({ phase: 'stored', runKey: `inline:${event.id}` });
+  }
+
+  private append(text: string): void {
+    this.run.text += text;
+    if (this.run.phase === 'waiting') this.update({ phase: 'running', wait: undefined });
+    else this.timer ??= setTimeout(() => this.flush(), STREAM_INTERVAL_MS);
+  }
+
+  private flush(): void {
+    if (this.timer === undefined) return;
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.publish(this.run);
+  }
+
+  private update(change: Partial<LiveModelRun>): void {
+    Object.assign(this.run, change);
+    if (change.wait === undefined) delete this.run.wait;
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.publish(this.run);
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+    this.abort.abort();
+  }
+}

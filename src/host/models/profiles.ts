@@ -1,0 +1,54 @@
+// The profiles a run can use: the configured OpenAI-compatible ones, and the
+// chat models VS Code already has (vscode.lm), each with its backend.
+import * as vscode from 'vscode';
+import type { ChatBackend } from '../../core/models/backend';
+import { createOpenAIBackend } from '../../core/models/openai-backend';
+import { DEFAULT_MAX_TOKENS, DEFAULT_TEMPERATURE, type ModelProfile } from '../../core/models/profile';
+import { LanguageModelBackend } from './lm-backend';
+import { configuredProfiles, type ApiKeys } from './settings';
+
+export type RunProfile =
+  | { kind: 'openai'; profile: ModelProfile }
+  | { kind: 'vscode-lm'; profile: ModelProfile; model: vscode.LanguageModelChat };
+
+export interface AvailableProfiles {
+  profiles: RunProfile[];
+  problems: string[];
+}
+
+export const LM_PROFILE_PREFIX = 'VS Code: ';
+
+function languageModelProfile(model: vscode.LanguageModelChat): RunProfile {
+  return {
+    kind: 'vscode-lm',
+    model,
+    profile: {
+      name: `${LM_PROFILE_PREFIX}${model.name} (${model.vendor})`,
+      baseUrl: `vscode-lm:${model.vendor}`,
+      model: model.id,
+      temperature: DEFAULT_TEMPERATURE,
+      maxTokens: DEFAULT_MAX_TOKENS,
+      imageDetail: 'auto',
+      headers: {},
+    },
+  };
+}
+
+export async function availableProfiles(): Promise<AvailableProfiles> {
+  const { profiles, problems } = configuredProfiles();
+  const configured: RunProfile[] = profiles.map((profile) => ({ kind: 'openai', profile }));
+  let models: vscode.LanguageModelChat[] = [];
+  try {
+    models = await vscode.lm.selectChatModels();
+  } catch (error) {
+    problems.push(`VS Code's language models could not be listed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return { profiles: [...configured, ...models.map(languageModelProfile)], problems };
+}
+
+/** The backend for a profile, and the one secret its messages must never show. */
+export async function backendFor(choice: RunProfile, keys: ApiKeys): Promise<{ backend: ChatBackend; secret: string }> {
+  if (choice.kind === 'vscode-lm') return { backend: new LanguageModelBackend(choice.model), secret: '' };
+  const apiKey = await keys.get(choice.profile.name);
+  return { backend: createOpenAIBackend({ profile: choice.profile, apiKey }), secret: apiKey };
+}

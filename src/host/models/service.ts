@@ -1,0 +1,163 @@
+// Model runs in the editor: the panel's message hook, the Run Model and Set
+// API Key commands, and workspace trust. Live runs belong to a document, so
+// every editor of the shard (split views) shows them, and they go on while
+// the annotator edits or moves to other requests.
+import * as vscode from 'vscode';
+import type { WebviewToHost } from '../../protocol';
+import type { AnnotatorDocument } from '../editor/document';
+import type { PanelController } from '../editor/panel';
+import type { EditorRegistry } from '../editor/registry';
+import { LiveRun } from './live-run';
+import { availableProfiles, backendFor } from './profiles';
+import { planRun } from './run-picks';
+import { ApiKeys, configuredImagePolicy, configuredProfiles } from './settings';
+
+type ModelMessage = Extract<WebviewToHost, { type: 'runModel' | 'cancelModelRun' | 'keepModelRun' | 'dismissModelRun' }>;
+
+export const UNTRUSTED_REASON =
+  'Running models is disabled in an untrusted workspace: a run sends the request\'s text and images to a server. Trust the workspace to run models; viewing and annotating work as usual.';
+
+export class ModelService implements vscode.Disposable {
+  private readonly live = new Map<string, LiveRun>();
+  private readonly watched = new WeakSet<AnnotatorDocument>();
+  private readonly disposables: vscode.Disposable[] = [];
+  readonly keys: ApiKeys;
+
+  constructor(
+    private readonly registry: EditorRegistry,
+    secrets: vscode.SecretStorage,
+  ) {
+    this.keys = new ApiKeys(secrets);
+    this.disposables.push(
+      vscode.workspace.onDidGrantWorkspaceTrust(() => {
+        for (const panel of this.registry.panels()) this.sendAccess(panel);
+      }),
+    );
+  }
+
+  /** The webview (re)loaded: tell it whether models may run, and what is running for its document. */
+  panelReady(panel: PanelController): void {
+    this.sendAccess(panel);
+    for (const run of this.live.values()) if (run.document === panel.document) panel.post({ type: 'modelRun', run: { ...run.run } });
+  }
+
+  handle(panel: PanelController, message: ModelMessage): void {
+    switch (message.type) {
+      case 'runModel':
+        // Answered at once: the quick picks and the run must not hold up the panel's other messages.
+        panel.post({ type: 'reply', seq: message.seq, ok: true });
+        this.start(panel, message.requestId, message.choice).catch((error: unknown) =>
+          panel.post({ type: 'error', message: `Run Model failed: ${error instanceof Error ? error.message : String(error)}` }),
+        );
+        return;
+      case 'cancelModelRun':
+        this.live.get(message.id)?.cancel();
+        return;
+      case 'keepModelRun': {
+        const run = this.live.get(message.id);
+        const kept = run ? run.keep() : Promise.reject(new Error('That run is gone.'));
+        kept.then(
+          () => panel.post({ type: 'reply', seq: message.seq, ok: true }),
+          (error: Error) => panel.post({ type: 'reply', seq: message.seq, ok: false, error: error.message }),
+        );
+        return;
+      }
+      case 'dismissModelRun':
+        return this.forget(message.id);
+    }
+  }
+
+  /** Runs a model on the request; `choice` skips the picks already made. Resolves when the run ends (or never starts). */
+  async start(panel: PanelController, requestId: string, choice: Parameters<typeof planRun>[2] = {}): Promise<LiveRun | undefined> {
+    const fail = (message: string) => {
+      panel.post({ type: 'error', message });
+      return undefined;
+    };
+    if (!vscode.workspace.isTrusted) return fail(UNTRUSTED_REASON);
+    const document = panel.document;
+    const position = await document.positionOf(requestId);
+    const entry = position === undefined ? undefined : await document.read(position);
+    if (entry?.kind !== 'record') return fail(`Request ${requestId} cannot be read from ${document.shardName}.`);
+    const { profiles, problems } = await availableProfiles();
+    for (const problem of problems) void vscode.window.showWarningMessage(problem);
+    const plan = await planRun(entry.record, document.state().get(requestId), choice, profiles);
+    if (!plan) return undefined;
+    if ('error' in plan) return fail(plan.error);
+    const { backend, secret } = await backendFor(plan.profile, this.keys);
+    if (!this.watched.has(document)) {
+      this.watched.add(document);
+      document.onDidDispose(() => this.forgetDocument(document));
+    }
+    const run = new LiveRun(document, requestId, plan, (state) => this.publish(document, state));
+    this.live.set(run.id, run);
+    // Images go only from the folders the editor shows them from.
+    await run.start({ shardFile: document.uri.fsPath, record: entry.record, imageRoots: panel.imageRoots }, backend, secret, configuredImagePolicy());
+    return run;
+  }
+
+  private publish(document: AnnotatorDocument, run: LiveRun['run']): void {
+    for (const panel of this.registry.panelsOf(document)) panel.post({ type: 'modelRun', run: { ...run } });
+  }
+
+  private forget(id: string): void {
+    const run = this.live.get(id);
+    if (!run) return;
+    run.dispose();
+    this.live.delete(id);
+    for (const panel of this.registry.panelsOf(run.document)) panel.post({ type: 'modelRunGone', id });
+  }
+
+  private sendAccess(panel: PanelController): void {
+    panel.post(vscode.workspace.isTrusted ? { type: 'modelAccess', allowed: true } : { type: 'modelAccess', allowed: false, reason: UNTRUSTED_REASON });
+  }
+
+  /** "Imagery: Set API Key": one key per configured profile, kept in SecretStorage. */
+  async setApiKey(): Promise<void> {
+    const { profiles } = configuredProfiles();
+    if (profiles.length === 0) {
+      void vscode.window.showInformationMessage('Add a profile to the imageryAnnotator.modelProfiles setting first.');
+      return;
+    }
+    const picked = await vscode.window.showQuickPick(
+      profiles.map((profile) => ({ label: profile.name, description: profile.model })),
+      { title: 'Set the API key of a model profile' },
+    );
+    if (!picked) return;
+    const key = await vscode.window.showInputBox({
+      title: `API key for ${picked.label}`,
+      prompt: 'Kept in VS Code\'s secret storage, never in settings. Leave empty to remove it (OPENAI_API_KEY is then used, if set).',
+      password: true,
+      ignoreFocusOut: true,
+    });
+    if (key === undefined) return;
+    await this.keys.set(picked.label, key.trim());
+    void vscode.window.showInformationMessage(key.trim() ? `API key stored for ${picked.label}.` : `API key removed for ${picked.label}.`);
+  }
+
+  /** A document closed: stop its runs. */
+  private forgetDocument(document: AnnotatorDocument): void {
+    for (const [id, run] of this.live) if (run.document === document) {
+      run.dispose();
+      this.live.delete(id);
+    }
+  }
+
+  dispose(): void {
+    for (const run of this.live.values()) run.dispose();
+    this.live.clear();
+    for (const disposable of this.disposables) disposable.dispose();
+  }
+}
+
+let service: ModelService | undefined;
+
+export function initModelService(registry: EditorRegistry, secrets: vscode.SecretStorage): ModelService {
+  service = new ModelService(registry, secrets);
+  return service;
+}
+
+/** The one service of the running extension (set in activate). */
+export function modelService(): ModelService {
+  if (!service) throw new Error('The model service is not started');
+  return service;
+}

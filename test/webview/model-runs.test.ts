@@ -1,0 +1,61 @@
+// The model panel's pure rules: which runs it lists, how titles and choices
+// score against the corrected truth, how verdicts toggle, and that keys from
+// data never reach an object's prototype.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { emptyRequestState, type InlineRun, type RequestState } from '../../src/core/annotations/state';
+import { applyDraft } from '../../webview/optimistic';
+import { hitAt, panelRuns, scoreChoice, scoreTitles, verdictOf } from '../../webview/models/panel-runs';
+import { verdictDraft, verdictLabel } from '../../webview/models/verdicts';
+import { makeRecord } from '../fixtures/synthetic-record';
+
+describe('model panel rules', () => {
+  it('lists stored runs first, then inline runs in the order made, each under its verdict key', () => {
+    const record = makeRecord({ runs: [{ model: 'm', input: 'image', task: 'rec_title', answer: 'x' }] });
+    const inline = { key: 'inline:e1', model: 'n', input: 'OFA', task: 'rec_choice', answer: 'B' } as InlineRun;
+    const runs = panelRuns(record, { ...emptyRequestState(), runs: [inline] });
+    assert.deepEqual(runs.map((run) => [run.key, run.origin]), [['m/image/rec_title', 'stored'], ['inline:e1', 'inline']]);
+  });
+
+  it('scores at most 20 titles, naming the matched item and distance or a creator match', () => {
+    // Names six letters apart, so no two titles are within the matcher's distance bound.
+    const name = (i: number) => `${String.fromCharCode(97 + i).repeat(6)} - piece`;
+    const answer = Array.from({ length: 25 }, (_, i) => `${i + 1}. ${name(i)}`).join('\n');
+    const titles = scoreTitles(answer, [name(21), `${name(3)}s`]);
+    assert.equal(titles.length, 20);
+    assert.deepEqual(titles[3].match, { kind: 'item', item: `${name(3)}s`, distance: 1 });
+    assert.equal(titles.filter((title) => title.match).length, 1, 'the 22nd title is never scored');
+    assert.equal(hitAt(titles, 1), 0);
+    assert.equal(hitAt(titles, 10), 1);
+    const creator = scoreTitles('1. beta writer - any book', ['beta writer']);
+    assert.deepEqual(creator[0].match, { kind: 'creator', item: 'beta writer' });
+  });
+
+  it('reads the choice as the paper does: a bare "A" is no pick and counts wrong', () => {
+    const choice = { choices: ['a', 'b', 'c', 'd', 'e'], true_index: 0 };
+    assert.deepEqual(scoreChoice('A', choice), { picked: null, truth: 0, correct: false });
+    assert.deepEqual(scoreChoice('C', choice), { picked: 2, truth: 0, correct: false });
+    assert.deepEqual(scoreChoice('C', null), { picked: 2, truth: null, correct: null });
+  });
+
+  it('the same verdict again takes it back; choice runs show agree / disagree (older logs: correct / incorrect)', () => {
+    const target = { run: 'r', target: { kind: 'title' as const, index: 2 } };
+    assert.equal((verdictDraft('q', target, 'relevant', undefined) as { verdict: string }).verdict, 'relevant');
+    assert.equal((verdictDraft('q', target, 'relevant', 'relevant') as { verdict: string }).verdict, 'unreviewed');
+    assert.equal((verdictDraft('q', target, 'unsure', 'relevant') as { verdict: string }).verdict, 'unsure');
+    assert.equal(verdictLabel('not-relevant'), 'wrong match');
+    assert.equal(verdictLabel('incorrect'), 'disagree');
+  });
+
+  it('a verdict shows at once and a run key like "__proto__" stays an own key', () => {
+    let state: RequestState = emptyRequestState();
+    state = applyDraft(state, { type: 'model-verdict', request: 'q', run: '__proto__', target: { kind: 'choice' }, verdict: 'agree' });
+    state = applyDraft(state, { type: 'model-verdict', request: 'q', run: 'm/image/rec_title', target: { kind: 'title', index: 0 }, verdict: 'unsure' });
+    assert.equal(verdictOf(state, '__proto__', 'choice'), 'agree');
+    assert.equal(verdictOf(state, 'm/image/rec_title', 'title:0'), 'unsure');
+    assert.equal(verdictOf(state, 'constructor', 'choice'), undefined);
+    assert.equal(({} as Record<string, unknown>).choice, undefined, 'Object.prototype untouched');
+    state = applyDraft(state, { type: 'model-verdict', request: 'q', run: '__proto__', target: { kind: 'choice' }, verdict: 'unreviewed' });
+    assert.equal(verdictOf(state, '__proto__', 'choice'), undefined);
+  });
+});

@@ -1,0 +1,80 @@
+// The app's side of model runs: the live runs the host reports (kept for
+// every request, so a run streaming for a request the annotator left is still
+// there on return), whether models may run, and the panel's actions.
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { HostToWebview, LiveModelRun } from '../../src/protocol';
+import type { HostClient } from '../client';
+import type { LiveRunAction } from '../components/model-live-run';
+import type { ModelAccess } from '../components/model-panel';
+
+export type ModelMessage = Extract<HostToWebview, { type: 'modelRun' | 'modelRunGone' | 'modelAccess' }>;
+
+export function isModelMessage(message: HostToWebview): message is ModelMessage {
+  return message.type === 'modelRun' || message.type === 'modelRunGone' || message.type === 'modelAccess';
+}
+
+export class ModelRunsController implements ReactiveController {
+  private readonly live = new Map<string, LiveModelRun>();
+  private client!: HostClient;
+  access: ModelAccess = { allowed: true };
+
+  /** `showError` puts a message in the app's error banner. */
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly showError: (message: string) => void,
+  ) {
+    host.addController(this);
+  }
+
+  attach(client: HostClient): void {
+    this.client = client;
+  }
+
+  hostConnected(): void {}
+
+  receive(message: ModelMessage): void {
+    switch (message.type) {
+      case 'modelRun':
+        // A stored run is in the request's state by now (the host appends, then reports): its card replaces this one.
+        if (message.run.phase === 'stored') this.dismiss(message.run.id);
+        else this.live.set(message.run.id, message.run);
+        break;
+      case 'modelRunGone':
+        this.live.delete(message.id);
+        break;
+      case 'modelAccess':
+        this.access = message.allowed ? { allowed: true } : { allowed: false, reason: message.reason };
+        break;
+      default:
+        message satisfies never;
+    }
+    this.host.requestUpdate();
+  }
+
+  liveFor(requestId: string): LiveModelRun[] {
+    return [...this.live.values()].filter((run) => run.requestId === requestId);
+  }
+
+  runModel(requestId: string): void {
+    if (!this.access.allowed) return this.showError(this.access.reason ?? 'Running models is disabled here.');
+    this.client.request({ type: 'runModel', requestId, choice: {} }).catch((error: Error) => this.showError(error.message));
+  }
+
+  onLiveAction(action: LiveRunAction, id: string): void {
+    switch (action) {
+      case 'cancel':
+        return this.client.post({ type: 'cancelModelRun', id });
+      case 'dismiss':
+        return this.dismiss(id);
+      case 'keep':
+        this.client.request({ type: 'keepModelRun', id }).catch((error: Error) => this.showError(error.message));
+        return;
+    }
+  }
+
+  private dismiss(id: string): void {
+    this.live.delete(id);
+    this.client.post({ type: 'dismissModelRun', id });
+    this.host.requestUpdate();
+  }
+}
