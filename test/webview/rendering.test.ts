@@ -191,8 +191,8 @@ describe('rendering', () => {
     await h.page.locator('ia-relevance .changes li').first().waitFor();
     assert.deepEqual(await h.page.locator('ia-relevance .changes li').allTextContents(), ['− gamma trio - harbour lights 11']);
     assert.ok(!(await items.allTextContents()).some((text) => text.includes('gamma trio')), 'gone from the item list');
-    assert.equal(await titles.first().getAttribute('class'), '');
-    assert.match((await h.page.locator('ia-model-panel h3').first().textContent()) ?? '', /Hit@1 0/);
+    assert.equal(await titles.first().getAttribute('class'), 'miss');
+    assert.match((await h.page.locator('ia-model-panel .hit-at').first().textContent()) ?? '', /Hit@1 0/);
   });
 
   it('model panel marks generated titles that hit the ground truth and checks choices', async () => {
