@@ -50,7 +50,8 @@ const RELEASE_TAIL = ['data', 'processed', '_images'];
 function importable(folder: string, domain: string, shardFolder: string): boolean {
   if (folder === path.join(shardFolder, 'images', domain)) return true;
   const parts = folder.split(path.sep);
-  return parts.length > RELEASE_TAIL.length + 1 && [...RELEASE_TAIL, domain].every((part, i) => parts[parts.length - 4 + i] === part);
+  const tail = [...RELEASE_TAIL, domain];
+  return parts.length > tail.length && tail.every((part, i) => parts[parts.length - tail.length + i] === part);
 }
 
 export async function imageRootsFor(input: ImageRootsInput): Promise<ImageRoots> {
@@ -81,11 +82,15 @@ export async function imageRootsFor(input: ImageRootsInput): Promise<ImageRoots>
     // Relative to the real folder: `..` then means what it meant to the import (see physicalPath).
     const resolved = await real(path.resolve(realShardFolder, entry.path));
     const refuse = (why: string) => warnings.push(`${IMAGE_MANIFEST_NAME}: ignored ${JSON.stringify(entry.path)}: ${why}`);
-    if (resolved === undefined) refuse('not a folder');
-    else if (!importable(resolved, entry.domain, realShardFolder)) {
+    if (resolved === undefined) {
+      refuse('not a folder');
+    } else if (!importable(resolved, entry.domain, realShardFolder)) {
       refuse(`not a release's data/processed/_images/${entry.domain} nor images/${entry.domain} beside the shard`);
-    } else if (tooWide(resolved, guarded) || isInside(resolved, realShardFolder)) refuse('it holds the home folder, the workspace or the shard');
-    else if (!roots.some((root) => isInside(root, resolved))) roots.push(resolved);
+    } else if (tooWide(resolved, guarded) || [realShardFolder, ...guarded.workspaces].some((inner) => isInside(resolved, inner))) {
+      refuse('it holds the home folder, the workspace or the shard');
+    } else if (!roots.some((root) => isInside(root, resolved))) {
+      roots.push(resolved);
+    }
   }
   return { roots, warnings };
 }
