@@ -50,7 +50,7 @@ async function waitForRenderedImage(view: FrameLocator, what: string): Promise<v
     await until(`${what}: an image to render`, () => img.evaluate((el) => (el as unknown as { naturalWidth: number }).naturalWidth > 0));
   } catch (error) {
     const shown = await view.locator('ia-gallery .placeholder').first().textContent({ timeout: 1000 }).catch(() => null);
-    throw new Error(`${(error as Error).message}; the gallery shows: ${shown?.replace(/\s+/g, ' ').trim()}`);
+    throw new Error(`${(error as Error).message}; the gallery shows: ${shown?.replace(/\s+/g, ' ').trim()}`, { cause: error });
   }
 }
 
