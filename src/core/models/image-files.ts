@@ -2,6 +2,7 @@
 // to the dataset the way the editor confines them (no `..`, no absolute path,
 // no symlink leading out), with a size limit; remote URLs only when allowed.
 import { promises as fs } from 'node:fs';
+import { homedir } from 'node:os';
 import path from 'node:path';
 import type { ShardImage } from '../shard/schema';
 import { ModelRunError } from './errors';
@@ -58,9 +59,19 @@ export async function realFolder(folder: string): Promise<string> {
   return fs.realpath(absolute).catch(() => absolute);
 }
 
-/** The default roots when the caller gives none: the shard folder's parent, as the editor's dataset root. */
-export async function defaultImageRoots(shardFile: string): Promise<string[]> {
-  return [await realFolder(path.dirname(path.dirname(path.resolve(shardFile))))];
+/**
+ * The default roots when the caller gives none: the shard folder's parent, as the editor's dataset root,
+ * else the shard's own folder; never the whole disk, the home folder or a folder above it.
+ */
+export async function defaultImageRoots(shardFile: string, home: string = homedir()): Promise<string[]> {
+  const shardFolder = await realFolder(path.dirname(path.resolve(shardFile)));
+  const realHome = await realFolder(home);
+  const tooWide = (folder: string): boolean => {
+    const toHome = path.relative(folder, realHome);
+    return folder === path.parse(folder).root || toHome === '' || (!toHome.startsWith('..') && !path.isAbsolute(toHome));
+  };
+  const root = [await realFolder(path.dirname(shardFolder)), shardFolder].find((folder) => !tooWide(folder));
+  return root === undefined ? [] : [root];
 }
 
 function httpsUrl(url: string | null): string | null {

@@ -244,3 +244,16 @@ describe('runModel', () => {
     server.answerWith({ text: 'ok' });
   });
 });
+
+test('with no image roots given, the default never exposes the disk or the home folder', async () => {
+  const { defaultImageRoots } = await import('../../../src/core/models/image-files');
+  const { realpathSync, mkdtempSync, mkdirSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const home = realpathSync(mkdtempSync(path.join(tmpdir(), 'home-')));
+  mkdirSync(path.join(home, 'Downloads'));
+  assert.deepEqual(await defaultImageRoots(path.join(home, 'Downloads', 'x.shard.jsonl'), home), [path.join(home, 'Downloads')]);
+  assert.deepEqual(await defaultImageRoots(path.join(home, 'x.shard.jsonl'), home), []);
+  assert.deepEqual(await defaultImageRoots('/x.shard.jsonl', home), []);
+  mkdirSync(path.join(home, 'data', 'shards'), { recursive: true });
+  assert.deepEqual(await defaultImageRoots(path.join(home, 'data', 'shards', 'x.shard.jsonl'), home), [path.join(home, 'data')]);
+});
