@@ -19,6 +19,8 @@ export function startCodeServer(options?: {
   vsix?: string;
   /** Unpackaged extension folders installed beside ours (test fixtures). */
   extensions?: string[];
+  /** Ask whether the workspace is trusted (default: every workspace is trusted). */
+  workspaceTrust?: boolean;
   port?: number;
 }): Promise<CodeServer>;
 

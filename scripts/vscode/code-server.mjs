@@ -58,18 +58,19 @@ async function waitForHealth(url, child, logFile, timeoutMs) {
   throw new Error(`code-server did not become healthy at ${url} (exit ${child.exitCode}); log ${logFile}:\n${tail}`);
 }
 
-function serverArgs(dirs) {
+function serverArgs(dirs, workspaceTrust = false) {
   return ['--config', '/dev/null', '--auth', 'none', '--user-data-dir', dirs.userData,
     '--extensions-dir', dirs.extensions, '--disable-telemetry', '--disable-update-check',
-    '--disable-workspace-trust'];
+    ...(workspaceTrust ? [] : ['--disable-workspace-trust'])];
 }
 
 /**
  * Starts code-server in its own process group with a private HOME/TMPDIR.
  * `extensions`: extension folders (unpackaged) installed beside ours, e.g. a test fixture.
- * @param {{ workspace?: string, settings?: Record<string, unknown>, vsix?: string, port?: number, extensions?: string[] }} options
+ * `workspaceTrust`: ask whether the workspace is trusted, as VS Code does (off by default: every workspace is trusted).
+ * @param {{ workspace?: string, settings?: Record<string, unknown>, vsix?: string, port?: number, extensions?: string[], workspaceTrust?: boolean }} options
  */
-export async function startCodeServer({ workspace, settings = {}, vsix, port: wantedPort, extensions = [] } = {}) {
+export async function startCodeServer({ workspace, settings = {}, vsix, port: wantedPort, extensions = [], workspaceTrust = false } = {}) {
   const { nodeBin, codeServerEntry, env } = ensureVsCode();
   const root = mkdtempSync(join(tmpdir(), 'imagery-code-server-'));
   const dirs = { home: join(root, 'home'), tmp: join(root, 'tmp'), userData: join(root, 'user-data'), extensions: join(root, 'extensions') };
@@ -83,7 +84,7 @@ export async function startCodeServer({ workspace, settings = {}, vsix, port: wa
   const port = wantedPort ?? await freePort();
   const logFile = join(root, 'code-server.log');
   const log = openSync(logFile, 'a');
-  const args = [codeServerEntry, ...serverArgs(dirs), '--bind-addr', `127.0.0.1:${port}`,
+  const args = [codeServerEntry, ...serverArgs(dirs, workspaceTrust), '--bind-addr', `127.0.0.1:${port}`,
     '--reconnection-grace-time', '5', '--vscode-option', 'enable-smoke-test-driver'];
   if (workspace) args.push(workspace);
   // detached = setsid: extension hosts join the group, so one kill stops them all.

@@ -27,6 +27,8 @@ export interface WorkbenchOptions {
   workspace?: string;
   /** Unpackaged extension folders to install beside ours (test fixtures). */
   extensions?: string[];
+  /** Let VS Code ask whether the workspace is trusted (default: trusted without asking). */
+  workspaceTrust?: boolean;
 }
 
 /** Opens the workbench on a temp copy of sample/ (or `options.workspace`) and waits until it is ready. */
@@ -42,7 +44,7 @@ export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Wor
     if (ownsWorkspace) rmSync(workspace, { recursive: true, force: true });
   };
   try {
-    server = await startCodeServer({ workspace, settings: options.settings, vsix: options.vsix, extensions: options.extensions });
+    server = await startCodeServer({ workspace, settings: options.settings, vsix: options.vsix, extensions: options.extensions, workspaceTrust: options.workspaceTrust });
     browser = await launchBrowser();
     // An explicit context outlives its pages, so a test can close the tab and open it again.
     const page = await (await browser.newContext({ viewport: VIEWPORT })).newPage();
