@@ -1,8 +1,9 @@
 // Running a model from the editor, end to end: the real workbench and
 // extension host, the real `openai` client, and a chat-completions server on
 // 127.0.0.1 in this test process. Set the key, run, cancel, run again, see
-// the score; give a verdict; reload and find the run and the verdict again.
-// The key must reach the server only in the Authorization header.
+// the score; give a verdict; a wrong key and a rate limit show in the panel;
+// reload and find the run and the verdict again. The key must reach the
+// server only in the Authorization header, and never show in a message.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
@@ -96,9 +97,22 @@ describe('running a model from the editor', () => {
     await page.keyboard.press('r');
     await waitForLog(shard, (events) => events.some((event) => event.type === 'model-verdict'));
 
+    // A wrong key (the server echoes it, as some do): the panel names the fault, never the key, and records nothing.
+    server.enqueue({ status: 401, errorMessage: `Incorrect API key provided: ${API_KEY}` });
+    await runTitles(page);
+    const fault = view.locator('ia-model-live-run .fault[data-kind="unauthorized"]');
+    await fault.waitFor({ timeout: WEBVIEW_TIMEOUT });
+    assert.ok(!((await fault.textContent()) ?? '').includes(API_KEY), 'the key is not in the message');
+    await view.locator('ia-model-live-run').getByRole('button', { name: 'Dismiss run message' }).click();
+    // A rate limit: the wait shows, then the retry answers and is stored.
+    server.enqueue({ status: 429, headers: { 'retry-after': '2' } }, { text: '1. nobody - nothing\n' });
+    await runTitles(page);
+    await view.locator('ia-model-live-run .wait', { hasText: 'retry' }).waitFor({ timeout: WEBVIEW_TIMEOUT });
+    await view.locator('ia-model-title-run', { hasText: 'inline' }).nth(1).waitFor({ timeout: WEBVIEW_TIMEOUT });
+    assert.equal(loggedEvents(shard).filter((event) => event.type === 'model-run').length, 2, 'the 401 recorded nothing');
+
     // The key went only into the Authorization header, and nowhere in our files.
-    const [cancelled, answered] = server.requests;
-    for (const request of [cancelled, answered]) {
+    for (const request of server.requests) {
       assert.equal(request.headers.authorization, `Bearer ${API_KEY}`);
       const elsewhere = Object.entries(request.headers).filter(([name, value]) => name !== 'authorization' && String(value).includes(API_KEY));
       assert.deepEqual(elsewhere, []);
@@ -109,7 +123,7 @@ describe('running a model from the editor', () => {
 
     await reloadWorkbench(page);
     const restored = webview(page);
-    const again = restored.locator('ia-model-title-run', { hasText: 'inline' });
+    const again = restored.locator('ia-model-title-run', { hasText: 'inline' }).first();
     await again.waitFor({ timeout: WEBVIEW_TIMEOUT });
     assert.equal(await again.locator('li[data-index="1"] .verdict').textContent(), '[really relevant]');
     assert.equal(await again.locator('.hit-at').textContent(), 'Hit@1 1 · Hit@10 1 · Hit@20 1');
