@@ -53,7 +53,7 @@ export class LiveRun {
     try {
       const outcome = await runModel(
         { task: this.plan.task, prompt: this.plan.prompt, input: this.plan.input },
-        // The truth at the end of the run is what scores it: read the state now, corrections made while waiting included.
+        // The panel rescores every run against the live truth; this state only seeds the outcome's own score.
         { ...target, state: this.document.state().get(this.run.requestId) },
         {
           profile,
