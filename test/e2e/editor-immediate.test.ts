@@ -53,8 +53,7 @@ describe('the editor in immediate save mode', () => {
     await waitForTitle(restored, second.title);
     await validityStatus(restored, 'valid').waitFor({ timeout: WEBVIEW_TIMEOUT });
     console.log(`# reload -> restored editor showing the action: ${Date.now() - reloadStarted} ms`);
-    // The log is the truth: the reopened editor wrote nothing more. (VS Code can still show the
-    // reopened tab as dirty from a backup it took in the second after the edit; see the README.)
+    // The log is the truth: the reopened editor wrote nothing more (dirty-after-reload.test.ts covers the tab's marker).
     assert.equal(loggedEvents(shard).length, 1, 'the action is on disk once');
   });
 

@@ -104,11 +104,11 @@ export class DirtyTabs implements vscode.Disposable {
           if (destination) await this.writeBackup(document, destination);
           break;
         case 'mark-restored':
-          if (this.restoredUnnamed.delete(document)) {
-            // VS Code does not know the document has unsaved work: an edit event marks it dirty (and saveable).
-            const nothing = async () => undefined;
-            this.relay({ document, label: 'Restore unsaved annotations', undo: nothing, redo: nothing });
-          }
+          // VS Code does not know the document has unsaved work: an edit event marks it dirty (and saveable).
+          if (this.restoredUnnamed.delete(document)) this.relay(emptyEdit(document, 'Restore unsaved annotations'));
+          break;
+        case 'wake-stale-tab':
+          if (!document.isDirty && this.tabShowsDirty(document)) this.relay(emptyEdit(document, 'Reopen'));
           break;
       }
     }
@@ -160,4 +160,10 @@ export class DirtyTabs implements vscode.Disposable {
   dispose(): void {
     this.tabWatcher.dispose();
   }
+}
+
+/** An edit with nothing to undo: it only tells VS Code that the document changed. */
+function emptyEdit(document: AnnotatorDocument, label: string): AnnotationEdit {
+  const nothing = async () => undefined;
+  return { document, label, undo: nothing, redo: nothing };
 }

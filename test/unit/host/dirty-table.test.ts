@@ -36,7 +36,7 @@ test('save and revert leave no backup; a backup request writes one; a reopen may
     assert.deepEqual(effectsOf(mode, 'save'), ['forget-backup']);
     assert.deepEqual(effectsOf(mode, 'revert'), ['forget-backup']);
     assert.deepEqual(effectsOf(mode, 'backup'), ['write-backup']);
-    assert.deepEqual(effectsOf(mode, 'reopen'), ['mark-restored', 'clean-tab']);
+    assert.deepEqual(effectsOf(mode, 'reopen'), ['mark-restored', 'wake-stale-tab', 'clean-tab']);
     assert.deepEqual(effectsOf(mode, 'tab-dirty'), ['clean-tab']);
   }
 });

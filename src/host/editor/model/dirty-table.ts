@@ -34,7 +34,13 @@ export type Effect =
   /** Write VS Code's backup, and point to it while something is unsaved. */
   | 'write-backup'
   /** Unsaved events came back from a backup VS Code did not name: an edit event marks the tab dirty (and saveable). */
-  | 'mark-restored';
+  | 'mark-restored'
+  /**
+   * A tab restored dirty over a clean document: VS Code announces the resolved state only when it is
+   * dirty, so the marker would stay forever. An empty edit makes the document dirty; the save after it
+   * turns the marker off.
+   */
+  | 'wake-stale-tab';
 
 type Table = Readonly<Record<SaveMode, Readonly<Record<Trigger, readonly Effect[]>>>>;
 
@@ -47,7 +53,7 @@ export const DIRTY_TABLE: Table = {
     save: ['forget-backup'],
     revert: ['forget-backup'],
     backup: ['write-backup'],
-    reopen: ['mark-restored', 'clean-tab'],
+    reopen: ['mark-restored', 'wake-stale-tab', 'clean-tab'],
     'tab-dirty': ['clean-tab'],
   },
   // Actions stay in memory until Save: the tab is dirty while they do, and our copy follows them.
@@ -57,7 +63,7 @@ export const DIRTY_TABLE: Table = {
     save: ['forget-backup'],
     revert: ['forget-backup'],
     backup: ['write-backup'],
-    reopen: ['mark-restored', 'clean-tab'],
+    reopen: ['mark-restored', 'wake-stale-tab', 'clean-tab'],
     'tab-dirty': ['clean-tab'],
   },
 };
