@@ -81,17 +81,18 @@ export class OpenAIServer {
   }
 
   static async start(): Promise<OpenAIServer> {
-    let instance: OpenAIServer | undefined;
+    // The request handler needs the instance that wraps its own server.
+    const self: { instance?: OpenAIServer } = {};
     const server = createServer((req, res) => {
       let raw = '';
       req.setEncoding('utf8');
       req.on('data', (part: string) => (raw += part));
       const closed = new Promise<'finished' | 'aborted'>((resolve) => res.on('close', () => resolve(res.writableFinished ? 'finished' : 'aborted')));
-      req.on('end', () => void instance?.handle({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, raw, body: parse(raw), closed }, res));
+      req.on('end', () => void self.instance?.handle({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, raw, body: parse(raw), closed }, res));
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    instance = new OpenAIServer(server, (server.address() as AddressInfo).port);
-    return instance;
+    self.instance = new OpenAIServer(server, (server.address() as AddressInfo).port);
+    return self.instance;
   }
 
   /** Answers for the next requests, in order. */

@@ -74,8 +74,11 @@ function tallyRun(counts: AuditCounts, run: RunView, verdicts: Readonly<Record<s
       counts.titlesJudged++;
       const matched = title.match !== null;
       if (verdict === 'unsure') counts.unsure++;
-      else if (verdict === 'relevant') matched ? counts.confirmedHits++ : counts.falseMisses++;
-      else matched ? counts.falseHits++ : counts.confirmedMisses++;
+      else if (verdict === 'relevant') {
+        if (matched) counts.confirmedHits++;
+        else counts.falseMisses++;
+      } else if (matched) counts.falseHits++;
+      else counts.confirmedMisses++;
     } else if (score.task === 'rec_choice' && target === 'choice' && score.correct !== null) {
       // Older logs judged the answer itself (correct/incorrect): agreement is whether that equals the automatic verdict.
       const agrees = verdict === 'agree' || (verdict === 'correct' && score.correct) || (verdict === 'incorrect' && !score.correct);

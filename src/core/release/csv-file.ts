@@ -15,6 +15,6 @@ export async function readCsvFile<Row>(file: string, options: Options): Promise<
   try {
     return parse(text, { bom: true, ...options }) as Row[];
   } catch (error) {
-    throw new Error(`${file}: ${(error as Error).message}`);
+    throw new Error(`${file}: ${(error as Error).message}`, { cause: error });
   }
 }

@@ -50,6 +50,8 @@ const SHORT_ESCAPES: Record<string, string> = {
 /** ensure_ascii: every UTF-16 unit outside printable ASCII (space..~; DEL too) as \uXXXX (lowercase hex), so astral chars become surrogate pairs. */
 export function pyString(text: string): string {
   return `"${text.replace(
+    // Control characters are exactly what Python's ensure_ascii escapes.
+    // eslint-disable-next-line no-control-regex
     /["\\\u0000-\u001f\u007f-\uffff]/g,
     (char) => SHORT_ESCAPES[char] ?? `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
   )}"`;

@@ -59,7 +59,7 @@ export class AnnotatorEditorProvider implements vscode.CustomEditorProvider<Anno
       const message = `Imagery Annotator could not open ${uri.fsPath}: ${error instanceof Error ? error.message : String(error)}`;
       output().error(message);
       void vscode.window.showErrorMessage(message);
-      throw new Error(message);
+      throw new Error(message, { cause: error });
     }
     for (const warning of document.loadWarnings) output().warn(`${warning.file}:${warning.line}: ${warning.reason}`);
     const subscriptions = [

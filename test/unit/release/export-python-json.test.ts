@@ -6,6 +6,8 @@ import { PyFloat, pyFloatRepr, pyJsonIndented, pyJsonLine } from '../../../src/c
 test('floats are written as Python repr()', () => {
   const cases: [number, string][] = [
     [1709233454.0, '1709233454.0'], [0.1, '0.1'], [1.5e-5, '1.5e-05'], [1e16, '1e+16'],
+    // A literal Python itself rounds: the point is to print it as repr() does.
+    // eslint-disable-next-line no-loss-of-precision
     [1.2345678901234567e16, '1.2345678901234568e+16'], [123.456, '123.456'], [1e-4, '0.0001'],
     [0.00012, '0.00012'], [-2.5, '-2.5'], [1e22, '1e+22'], [5e-324, '5e-324'],
     [1.7976931348623157e308, '1.7976931348623157e+308'], [100.0, '100.0'], [-0.0, '-0.0'], [0, '0.0'],

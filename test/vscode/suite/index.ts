@@ -5,6 +5,7 @@ import type MochaType from 'mocha';
 import { loadSuites } from 'imagery:vscode-suites';
 
 // mocha 12 is an ES module: require() hands back its namespace (Node >= 20.19).
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- an ES module loaded synchronously inside the bundle
 const mochaModule = require('mocha');
 const Mocha: typeof MochaType = mochaModule.default ?? mochaModule;
 
