@@ -2,7 +2,8 @@
 import path from 'node:path';
 import { formatUnreadable } from '../../core/release/import-jsonl';
 import type { ImportProgressFn } from '../../core/release/import-progress';
-import { existingImportShards, importRelease, type ImportResult } from '../../core/release/import-release';
+import { existingImportShards, importRelease } from '../../core/release/import-release';
+import { formatImportResult } from '../../core/release/import-result-text';
 import { DEFAULT_SHARD_SIZE } from '../../core/release/import-shards';
 import { isReleaseDir, releaseDomains } from '../../core/release/layout';
 import { Domain } from '../../core/shard/schema';
@@ -12,24 +13,6 @@ import { HELP } from '../help';
 import type { Output } from '../output';
 
 export type { ImportResult } from '../../core/release/import-release';
-
-function describe(result: ImportResult): string {
-  const { images, runs } = result;
-  const lines = [
-    `${result.domain}: ${result.requests} requests (${result.requestsWithChoice} with choices) from ${result.source}`,
-    `  comments: ${result.comments} on ${result.requestsWithComments} requests` +
-      (result.extractionMissing ? ` (${result.extractionMissing} without extraction)` : '') +
-      (result.orphanComments ? `, ${result.orphanComments} of requests not imported` : ''),
-    `  items: ${result.extractedItems} extracted from comments, ${result.relevanceItems} with relevance (recs.json)`,
-    `  runs: ${runs.length}` + runs.map((run) => `\n    ${run.model}/${run.input}/${run.task}: ${run.answers - run.unmatched} answers`).join(''),
-    `  images: ${images.found} found, ${images.missing} missing (URL only)` +
-      (images.refused ? `, ${images.refused} refused` : '') +
-      result.imageWarnings.map((problem) => `\n    ${formatUnreadable(problem)}`).join(''),
-    `  unreadable lines: ${result.unreadable.length}` + result.unreadable.map((problem) => `\n    ${formatUnreadable(problem)}`).join(''),
-    `  shards: ${result.shards.length} in ${result.shards.length ? path.dirname(result.shards[0]) : '-'}`,
-  ];
-  return lines.join('\n');
-}
 
 export async function importCommand(argv: string[], output: Output): Promise<number> {
   const { values, positionals } = parseCommand('import', argv, {
@@ -78,7 +61,7 @@ export async function importCommand(argv: string[], output: Output): Promise<num
   for (const result of results) {
     for (const problem of [...result.unreadable, ...result.imageWarnings]) output.err(`imagery: warning: ${formatUnreadable(problem)}`);
   }
-  output.out(values.json ? JSON.stringify({ imports: results }) : results.map(describe).join('\n'));
+  output.out(values.json ? JSON.stringify({ imports: results }) : results.map(formatImportResult).join('\n'));
   const warnings = results.reduce((total, result) => total + result.unreadable.length + result.imageWarnings.length, 0);
   return values.strict && warnings > 0 ? 1 : 0;
 }
