@@ -83,10 +83,7 @@ describe('Import Release… in the workbench', () => {
     await until('the first image to render', async () =>
       view.locator('img').evaluateAll((images) => images.some((image) => (image as { naturalWidth: number }).naturalWidth > 0)),
     );
-    assert.deepEqual(
-      readdirSync(path.join(workspace, 'shards')).sort(),
-      ['images', 'music-001.shard.jsonl'],
-    );
+    assert.deepEqual(readdirSync(path.join(workspace, 'shards')).sort(), ['images', 'imagery-images.json', 'music-001.shard.jsonl']);
     const summary = toast(page, /Imported 3 requests into 1 shard/);
     await summary.waitFor({ timeout: UI_TIMEOUT });
     await runCommand(page, 'Imagery Annotator: Focus on Shards View');

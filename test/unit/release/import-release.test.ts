@@ -68,7 +68,7 @@ describe('importRelease', () => {
         for (const step of seen) assert.ok(step.done <= step.total, `${domain} ${phase} ${step.done}/${step.total}`);
       }
     }
-    assert.deepEqual(filesUnder(out), ['books-001.shard.jsonl', 'music-001.shard.jsonl', 'music-002.shard.jsonl']);
+    assert.deepEqual(filesUnder(out), ['books-001.shard.jsonl', 'imagery-images.json', 'music-001.shard.jsonl', 'music-002.shard.jsonl']);
   });
 
   test('aborted while building records: no shard, no temp file, no copied image, no new folder', async () => {
@@ -121,7 +121,7 @@ describe('importRelease', () => {
     writeFileSync(log, '{"kept": true}\n');
     await assert.rejects(importRelease(release.dir, { domains: ['music'], outDir: out }), /shards already exist here/);
     await importRelease(release.dir, { domains: ['music'], outDir: out, overwrite: true });
-    assert.deepEqual(filesUnder(out), ['music-001.shard.jsonl', path.join('music-003.shard.jsonl.annotations', 'someone.jsonl')]);
+    assert.deepEqual(filesUnder(out), ['imagery-images.json', 'music-001.shard.jsonl', path.join('music-003.shard.jsonl.annotations', 'someone.jsonl')]);
     assert.equal(readFileSync(log, 'utf8'), '{"kept": true}\n');
   });
 
