@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { RELEASE_SCALE, writeSyntheticRelease } from '../../bench/synthetic-release';
-import { answerFolder, answerPick, FIRST_RUN_SETTINGS, filesUnder, shot, startImport, toast, UI_TIMEOUT } from './first-run-steps';
+import { answerFolder, answerPick, FIRST_RUN_SETTINGS, filesUnder, shot, startImport, notification, UI_TIMEOUT } from './first-run-steps';
 import { openWorkbench, type Workbench } from './workbench';
 
 /** Big enough that reading it takes seconds, so Cancel lands mid-import. */
@@ -50,12 +50,11 @@ test('Cancel in the progress notification leaves no partial shard, and the shard
   await shot(page, '8-replace-question');
   await replace.locator('.monaco-button', { hasText: 'Replace Shards' }).click();
 
-  const progress = toast(page, /Importing imagery-large-release-/);
-  await progress.waitFor({ timeout: UI_TIMEOUT });
+  const progress = await notification(page, /Importing imagery-large-release-/);
   await progress.locator('.monaco-progress-container').waitFor({ timeout: UI_TIMEOUT });
   await shot(page, '9-progress');
   await progress.locator('.monaco-button', { hasText: 'Cancel' }).click();
-  await toast(page, 'Import cancelled').waitFor({ timeout: UI_TIMEOUT });
+  await notification(page, 'Import cancelled');
   await shot(page, '10-cancelled');
 
   const after = filesUnder(workspace);

@@ -3,8 +3,8 @@
 // setting changed), and it does not open again after a reload.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { FIRST_RUN_SETTINGS, shot, UI_TIMEOUT, waitForQuickInput } from './first-run-steps';
-import { openWorkbench, reloadWorkbench, runCommand, type Workbench } from './workbench';
+import { FIRST_RUN_SETTINGS, runCommand, shot, UI_TIMEOUT, waitForQuickInput } from './first-run-steps';
+import { openWorkbench, reloadWorkbench, type Workbench } from './workbench';
 
 const TITLE = 'Get started with Imagery Annotator';
 let workbench: Workbench;

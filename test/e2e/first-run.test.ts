@@ -7,11 +7,11 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { after, afterEach, before, describe, test } from 'node:test';
 import { insertLine, makeRelease, type SyntheticRelease } from '../fixtures/release-maker';
 import { until } from './editor-steps';
-import { answerFolder, answerPick, FIRST_RUN_SETTINGS, filesUnder, shot, startImport, toast, UI_TIMEOUT } from './first-run-steps';
-import { openWorkbench, runCommand, webview, type Workbench } from './workbench';
+import { answerFolder, answerPick, FIRST_RUN_SETTINGS, filesUnder, runCommand, shot, startImport, notification, UI_TIMEOUT } from './first-run-steps';
+import { openWorkbench, webview, type Workbench } from './workbench';
 
 describe('Import Release… in the workbench', () => {
   let workbench: Workbench;
@@ -29,6 +29,11 @@ describe('Import Release… in the workbench', () => {
     const started = Date.now();
     workbench = await openWorkbench({ workspace, settings: FIRST_RUN_SETTINGS });
     timings.workbenchReady = Date.now() - started;
+  });
+
+  afterEach(async (t) => {
+    // What the screen showed when a test ended: the first thing to look at when one fails.
+    await workbench?.page.screenshot({ path: path.join(tmpdir(), `imagery-first-run-${t.name.slice(0, 20).replace(/\W+/g, '-')}.png`) });
   });
 
   after(async () => {
@@ -53,8 +58,7 @@ describe('Import Release… in the workbench', () => {
     const before = filesUnder(workspace);
     await startImport(page);
     await answerFolder(page, path.join(workspace, 'not-a-release'));
-    const message = toast(page, 'Not a release folder');
-    await message.waitFor({ timeout: UI_TIMEOUT });
+    const message = await notification(page, 'Not a release folder');
     const text = (await message.textContent()) ?? '';
     assert.match(text, /has no data\/processed\/books\/ or data\/processed\/music\//);
     assert.match(text, /Nothing was imported/);
@@ -83,9 +87,8 @@ describe('Import Release… in the workbench', () => {
     await until('the first image to render', async () =>
       view.locator('img').evaluateAll((images) => images.some((image) => (image as { naturalWidth: number }).naturalWidth > 0)),
     );
-    assert.deepEqual(readdirSync(path.join(workspace, 'shards')).sort(), ['images', 'imagery-images.json', 'music-001.shard.jsonl']);
-    const summary = toast(page, /Imported 3 requests into 1 shard/);
-    await summary.waitFor({ timeout: UI_TIMEOUT });
+    assert.deepEqual(readdirSync(path.join(workspace, 'shards')).sort(), ['imagery-images.json', 'images', 'music-001.shard.jsonl']);
+    const summary = await notification(page, /Imported 3 requests into 1 shard/);
     await runCommand(page, 'Imagery Annotator: Focus on Shards View');
     await page.locator('.monaco-list-row', { hasText: 'music-001.shard.jsonl' }).first().waitFor({ timeout: UI_TIMEOUT });
     await shot(page, '6-first-shard');

@@ -1,30 +1,21 @@
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, writeFileSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { openWorkbench } from './workbench';
-import { FIRST_RUN_SETTINGS, startImport } from './first-run-steps';
+import { FIRST_RUN_SETTINGS } from './first-run-steps';
 const ws = mkdtempSync(path.join(tmpdir(), 'imagery-first-run-dbg-'));
-mkdirSync(path.join(ws, 'not-a-release', 'data'), { recursive: true });
-writeFileSync(path.join(ws, 'not-a-release', 'notes.txt'), 'x');
 const wb = await openWorkbench({ workspace: ws, settings: FIRST_RUN_SETTINGS });
 const page = wb.page;
-const s = (n: string) => page.screenshot({ path: `/tmp/first-run-dbg/${n}.png` });
+page.on('console', (m) => { if (/imagery|walkthrough|manifest|contributes/i.test(m.text())) console.log('console:', m.text().slice(0, 300)); });
 try {
+  await page.waitForTimeout(15000);
   await page.keyboard.press('F1');
-  await page.locator('.quick-input-widget input').fill('>Focus on Shards');
-  await page.waitForTimeout(1500);
-  console.log(await page.locator('.quick-input-list .monaco-list-row').allTextContents());
-  await page.keyboard.press('Escape');
-  await startImport(page);
-  await page.waitForTimeout(3000);
-  await s('dialog');
-  console.log('title', await page.locator('.quick-input-widget .quick-input-title').allTextContents());
-  console.log('value', await page.locator('.quick-input-widget input').inputValue());
-  await page.locator('.quick-input-widget input').fill(path.join(ws, 'not-a-release') + '/');
+  await page.locator('.quick-input-widget input').fill('>Imagery');
   await page.waitForTimeout(2000);
-  await s('dialog2');
-  console.log(await page.locator('.quick-input-widget .quick-input-list .monaco-list-row').allTextContents());
-  console.log(await page.locator('.quick-input-widget .monaco-button').allTextContents());
+  console.log(await page.locator('.quick-input-list .monaco-list-row').allTextContents());
+  await page.screenshot({ path: '/tmp/first-run-dbg/palette.png' });
 } finally {
+  const logs = path.join(wb.userDataDir, 'logs');
+  for (const e of readdirSync(logs, { recursive: true, withFileTypes: true })) if (e.isFile()) console.log(e.name, readFileSync(path.join(e.parentPath, e.name), 'utf8').split("\n").filter((l) => /imagery|walkthrough|first-run|\[error\]|\[warning\]/i.test(l)).join("\n"));
   await wb.close();
 }
