@@ -19,6 +19,8 @@ export const DEFAULT_SETTINGS = {
   'extensions.ignoreRecommendations': true,
   'update.mode': 'none',
   'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  // The extension's walkthrough would open in every fresh profile; its own test turns this back on.
+  'workbench.welcomePage.walkthroughs.openOnInstall': false,
 };
 
 const BROWSER_ARGS = [

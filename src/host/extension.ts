@@ -6,6 +6,7 @@ import { runModelCommand } from './models/run-command';
 import { affectsSettings } from './config';
 import { AnnotatorEditorProvider } from './editor/provider';
 import { EditorRegistry } from './editor/registry';
+import { registerFirstRun, type FirstRunTestingApi } from './first-run';
 import { initModelService } from './models/service';
 import { disposeOutput, output } from './output';
 import { ProgressStatusBar } from './views/status-bar';
@@ -15,6 +16,8 @@ import { testingApi, type TestingApi } from './testing';
 export interface ExtensionApi {
   /** For the integration tests: inspect documents and drive panels as if from the webview. */
   testing: TestingApi;
+  /** For the integration tests of import, the terminal's `imagery` and the walkthrough. */
+  firstRun: FirstRunTestingApi;
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
@@ -23,6 +26,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const providers = AnnotatorEditorProvider.register(context, registry);
   const tree = new ShardTreeProvider(registry);
   const statusBar = new ProgressStatusBar(registry);
+  const firstRun = registerFirstRun(context, tree);
   context.subscriptions.push(
     registry,
     models,
@@ -32,6 +36,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     ...registerCommands(registry, tree),
     vscode.commands.registerCommand('imageryAnnotator.runModel', () => runModelCommand(registry)),
     vscode.commands.registerCommand('imageryAnnotator.setApiKey', () => models.setApiKey()),
+    ...firstRun.disposables,
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (!affectsSettings(event)) return;
       // Documents move to the new annotator's log before the panels say whose it is.
@@ -42,7 +47,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     }),
     { dispose: disposeOutput },
   );
-  return { testing: testingApi(registry, providers, statusBar, tree) };
+  return { testing: testingApi(registry, providers, statusBar, tree), firstRun: firstRun.testing };
 }
 
 export function deactivate(): void {

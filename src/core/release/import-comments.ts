@@ -11,10 +11,10 @@ export interface CommentsByRequest {
   problems: UnreadableLine[];
 }
 
-export async function readComments(file: string, hasExtraction: boolean): Promise<CommentsByRequest> {
+export async function readComments(file: string, hasExtraction: boolean, signal?: AbortSignal): Promise<CommentsByRequest> {
   const byRequest = new Map<string, ShardComment[]>();
   const problems: UnreadableLine[] = [];
-  for await (const entry of readJsonlFile(file, ReleaseComment)) {
+  for await (const entry of readJsonlFile(file, ReleaseComment, signal)) {
     if (!entry.ok) {
       problems.push(entry.problem);
       continue;

@@ -14,6 +14,8 @@ export interface ImagePlacement {
   shardDir: string;
   /** When set, found images are copied here (a folder inside or beside shardDir). */
   copyTo?: string;
+  /** Copies that made a new file are listed here, so a cancelled import can take them back. */
+  created?: string[];
 }
 
 /** The release line that names the images, for warnings. */
@@ -86,7 +88,9 @@ async function place(name: string, imagesDir: string, placement: ImagePlacement)
       copied = await walk(copyTo, inside.relative);
     }
     if (typeof copied === 'object') return { refused: `in the copy folder, ${copied.link}` };
+    const isNew = placement.created !== undefined && copied === 'missing';
     await copyFile(source, target);
+    if (isNew) placement.created?.push(target);
     return { path: portableRelative(placement.shardDir, target) };
   } catch (error) {
     return { refused: `could not ${copyTo ? 'copy' : 'read'} it: ${(error as Error).message}` };

@@ -19,11 +19,14 @@ export function formatUnreadable(problem: UnreadableLine): string {
 
 export type JsonlLine<T> = { ok: true; line: number; value: T } | { ok: false; problem: UnreadableLine };
 
-export async function* readJsonlFile<T>(file: string, schema: z.ZodType<T>): AsyncGenerator<JsonlLine<T>> {
+/** Throws the signal's reason (an AbortError) between lines once `signal` aborts. */
+export async function* readJsonlFile<T>(file: string, schema: z.ZodType<T>, signal?: AbortSignal): AsyncGenerator<JsonlLine<T>> {
+  signal?.throwIfAborted();
   // crlfDelay: a "\r\n" split across chunks still counts as one line ending.
-  const lines = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
+  const lines = createInterface({ input: createReadStream(file, { encoding: 'utf8', signal }), crlfDelay: Infinity });
   let line = 0;
   for await (const rawText of lines) {
+    signal?.throwIfAborted();
     line += 1;
     const text = line === 1 ? rawText.replace(/^\uFEFF/, '') : rawText;
     if (text.trim() === '') continue;

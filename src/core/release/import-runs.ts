@@ -26,7 +26,7 @@ function answerOf(line: ReleaseRunLine, task: StoredRun['task']): string | strin
   return answer === null ? undefined : answer;
 }
 
-export async function readRuns(runFiles: readonly RunFile[]): Promise<RunsByRequest> {
+export async function readRuns(runFiles: readonly RunFile[], signal?: AbortSignal): Promise<RunsByRequest> {
   const byRequest = new Map<string, StoredRun[]>();
   const problems: UnreadableLine[] = [];
   const runs: RunSummary[] = [];
@@ -35,7 +35,7 @@ export async function readRuns(runFiles: readonly RunFile[]): Promise<RunsByRequ
     const summary: RunSummary = { model, input, task, file, answers: 0 };
     runs.push(summary);
     const seen = new Set<string>();
-    for await (const entry of readJsonlFile(file, ReleaseRunLine)) {
+    for await (const entry of readJsonlFile(file, ReleaseRunLine, signal)) {
       if (!entry.ok) {
         problems.push(entry.problem);
         continue;

@@ -21,15 +21,27 @@ function tempPathFor(file: string): string {
   return path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
 }
 
+/** A shard written to a temp file beside its target, not yet in place. */
+export interface StagedShard {
+  file: string;
+  count: number;
+  /** Renames the temp file over the target (atomic) and makes the rename durable. */
+  commit(): Promise<void>;
+  /** Removes the temp file; the target is left as it was. */
+  discard(): Promise<void>;
+}
+
 /**
- * Validates and writes `records` to `file` (one per line). Throws, leaving no
- * target and no temp file behind, if a record is invalid or the source throws.
- * Returns the number of records written.
+ * Validates and writes `records` to a temp file beside `file`, fsynced, and
+ * leaves the target untouched until `commit()`. Throws, leaving no temp file,
+ * if a record is invalid, the source throws or `signal` aborts.
  */
-export async function writeShard(
+export async function stageShard(
   file: string,
   records: AsyncIterable<ShardRecord> | Iterable<ShardRecord>,
-): Promise<number> {
+  signal?: AbortSignal,
+): Promise<StagedShard> {
+  signal?.throwIfAborted();
   const temp = tempPathFor(file);
   const handle = await open(temp, 'wx');
   let count = 0;
@@ -51,22 +63,46 @@ export async function writeShard(
       pending.push(line);
       pendingBytes += line.length;
       count += 1;
-      if (pendingBytes >= FLUSH_BYTES) await flush();
+      if (pendingBytes >= FLUSH_BYTES) {
+        signal?.throwIfAborted();
+        await flush();
+      }
     }
     await flush();
     await handle.sync();
     await handle.close();
+    signal?.throwIfAborted();
   } catch (error) {
     await handle.close().catch(() => undefined);
     await unlink(temp).catch(() => undefined);
     throw error;
   }
-  await rename(temp, file).catch(async (error: unknown) => {
-    await unlink(temp).catch(() => undefined);
-    throw error;
-  });
-  await syncFolder(path.dirname(file));
-  return count;
+  return {
+    file,
+    count,
+    commit: async () => {
+      await rename(temp, file).catch(async (error: unknown) => {
+        await unlink(temp).catch(() => undefined);
+        throw error;
+      });
+      await syncFolder(path.dirname(file));
+    },
+    discard: () => unlink(temp).catch(() => undefined),
+  };
+}
+
+/**
+ * Validates and writes `records` to `file` (one per line). Throws, leaving no
+ * target and no temp file behind, if a record is invalid or the source throws.
+ * Returns the number of records written.
+ */
+export async function writeShard(
+  file: string,
+  records: AsyncIterable<ShardRecord> | Iterable<ShardRecord>,
+): Promise<number> {
+  const staged = await stageShard(file, records);
+  await staged.commit();
+  return staged.count;
 }
 
 /** Makes the rename itself durable; not every platform allows opening a folder. */

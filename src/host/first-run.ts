@@ -1,0 +1,33 @@
+// Everything a new user meets first: "Import Release…", "Open the Sample",
+// the `imagery` command in terminals and the walkthrough. Registered from
+// activate(); nothing heavy runs until a command is chosen.
+import * as vscode from 'vscode';
+import { IMPORT_COMMAND, importReleaseCommand } from './import/import-command';
+import { registerImportReport } from './import/import-report';
+import { OPEN_SAMPLE_COMMAND, openPendingShard, openSample } from './import/sample';
+import { installTerminalCli, type CliShim } from './terminal-cli';
+import { openWalkthroughOnFirstInstall, revealAvailableSteps } from './walkthrough';
+import type { ShardTreeProvider } from './views/shard-tree';
+
+export interface FirstRunTestingApi {
+  /** The collection the extension adds to integrated terminals' environments. */
+  environment: vscode.GlobalEnvironmentVariableCollection;
+  /** Resolves once the `imagery` shim is written (undefined if it could not be). */
+  cliShim: Promise<CliShim | undefined>;
+}
+
+export function registerFirstRun(context: vscode.ExtensionContext, tree: ShardTreeProvider): { disposables: vscode.Disposable[]; testing: FirstRunTestingApi } {
+  const disposables = [
+    vscode.commands.registerCommand(IMPORT_COMMAND, (release?: vscode.Uri) => importReleaseCommand(() => tree.refresh(), release)),
+    vscode.commands.registerCommand(OPEN_SAMPLE_COMMAND, () => openSample(context)),
+    ...registerImportReport(),
+  ];
+  const cliShim = installTerminalCli(context);
+  // After activate() returns, so every command of the extension is registered.
+  setTimeout(() => {
+    void revealAvailableSteps();
+    void openWalkthroughOnFirstInstall(context);
+    void openPendingShard(context);
+  }, 0);
+  return { disposables, testing: { environment: context.environmentVariableCollection, cliShim } };
+}

@@ -1,0 +1,123 @@
+// Steps of the first-run end-to-end tests: answering "Import Release…" the way
+// a person does (palette, folder dialog, quick picks), and screenshots kept in
+// test-results/first-run/ for the report.
+import { mkdirSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { until } from './editor-steps';
+import { REPO_ROOT } from './workbench';
+
+export const SHOTS_DIR = path.join(REPO_ROOT, 'test-results', 'first-run');
+export const UI_TIMEOUT = 60_000;
+/** How long the extension may take to register its commands on a busy machine. */
+const ACTIVATION_TIMEOUT = 180_000;
+/** The folder picker in the web workbench is a quick input where a path is typed. */
+export const FIRST_RUN_SETTINGS = { 'files.simpleDialog.enable': true };
+
+export async function shot(page: Page, name: string): Promise<string> {
+  mkdirSync(SHOTS_DIR, { recursive: true });
+  const file = path.join(SHOTS_DIR, `${name}.png`);
+  await page.screenshot({ path: file });
+  return file;
+}
+
+const quickInput = (page: Page) => page.locator('.quick-input-widget');
+
+/** Waits for the quick input titled `title` (e.g. "Import Release (2/6)"). */
+export async function waitForQuickInput(page: Page, title: string): Promise<void> {
+  await quickInput(page).locator('.quick-input-title', { hasText: title }).waitFor({ timeout: UI_TIMEOUT });
+}
+
+/** A quick-pick row whose text starts with `label` (so "Music" is not "Books and music"). */
+function rowStartingWith(page: Page, label: string) {
+  const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return quickInput(page).locator('.quick-input-list .monaco-list-row', { hasText: new RegExp(`^\\s*${escaped}`) }).first();
+}
+
+/** Chooses the row whose label starts with `label` in the open quick pick titled `title`. */
+export async function answerPick(page: Page, title: string, label: string, screenshot?: string): Promise<void> {
+  await waitForQuickInput(page, title);
+  const row = rowStartingWith(page, label);
+  await row.waitFor({ timeout: UI_TIMEOUT });
+  if (screenshot) await shot(page, screenshot);
+  await row.click();
+}
+
+const inputValue = (page: Page) => quickInput(page).locator('input').inputValue();
+
+/** Types a folder into the simple folder dialog and accepts it with its OK button. */
+export async function answerFolder(page: Page, folder: string, screenshot?: string): Promise<void> {
+  const input = quickInput(page).locator('input');
+  await input.waitFor({ timeout: UI_TIMEOUT });
+  // The dialog fills in its start folder a moment after it shows: typing before that is mangled.
+  await until('the folder dialog to start', async () => (await inputValue(page)).startsWith('/'));
+  const typed = folder.endsWith('/') ? folder : `${folder}/`;
+  await input.fill(typed);
+  await until(`the dialog to show ${typed}`, async () => (await inputValue(page)) === typed);
+  // It lists the folder's entries (at least "..") once it has read it; then OK takes the typed folder.
+  await rowStartingWith(page, '..').waitFor({ timeout: UI_TIMEOUT });
+  if (screenshot) await shot(page, screenshot);
+  await quickInput(page).locator('.monaco-button', { hasText: /Import This Release|OK/ }).first().click();
+}
+
+/**
+ * Runs a command from the palette (F1). Until the extension host has registered
+ * it the palette does not list it: close and ask again, as a person would.
+ */
+export async function runCommand(page: Page, title: string): Promise<void> {
+  const deadline = Date.now() + ACTIVATION_TIMEOUT;
+  for (;;) {
+    await page.keyboard.press('F1');
+    const input = quickInput(page).locator('input');
+    await input.waitFor({ timeout: UI_TIMEOUT });
+    // Typing before the ">" prefix is there is lost.
+    await page.waitForFunction(() => {
+      const field = (globalThis as { document?: { querySelector(s: string): { value?: string } | null } }).document
+        ?.querySelector('.quick-input-widget input');
+      return field?.value === '>';
+    });
+    await input.fill(`>${title}`);
+    try {
+      await quickInput(page).locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 10_000 });
+      break;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await page.keyboard.press('Escape');
+    }
+  }
+  await page.keyboard.press('Enter');
+}
+
+/** Starts "Imagery: Import Release…" from the palette. */
+export async function startImport(page: Page): Promise<void> {
+  await runCommand(page, 'Imagery: Import Release…');
+}
+
+/**
+ * The notification containing `text`, as a toast or, when the workbench put it
+ * straight into the notification center (it does when the page is not focused), there.
+ */
+export async function notification(page: Page, text: string | RegExp): Promise<Locator> {
+  const asToast = page.locator('.notifications-toasts .notification-toast', { hasText: text }).first();
+  const inCenter = page.locator('.notifications-center .notification-list-item', { hasText: text }).first();
+  let found: Locator | undefined;
+  await until(
+    `a notification saying ${text}`,
+    async () => {
+      if (await asToast.isVisible()) found = asToast;
+      else if (await inCenter.isVisible()) found = inCenter;
+      else if (!(await page.locator('.notifications-center.visible').isVisible())) await page.locator('[id="status.notifications"]').click();
+      return found !== undefined;
+    },
+    UI_TIMEOUT,
+  );
+  return found as Locator;
+}
+
+/** Every file under `dir`, relative and sorted (no folders). */
+export function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)))
+    .sort();
+}

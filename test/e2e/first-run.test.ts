@@ -1,0 +1,105 @@
+// A new user's first minutes in the real workbench: the Imagery view's welcome
+// offers "Import Release…"; the folder dialog and the quick picks are answered
+// as a person would; the progress shows, the shards appear in the view, the
+// first shard opens with its image, and an unreadable line opens at its line.
+// A folder that is not a release gets a clear message and no files.
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, afterEach, before, describe, test } from 'node:test';
+import { insertLine, makeRelease, type SyntheticRelease } from '../fixtures/release-maker';
+import { until } from './editor-steps';
+import { answerFolder, answerPick, FIRST_RUN_SETTINGS, filesUnder, runCommand, shot, startImport, notification, UI_TIMEOUT } from './first-run-steps';
+import { openWorkbench, webview, type Workbench } from './workbench';
+
+describe('Import Release… in the workbench', () => {
+  let workbench: Workbench;
+  let release: SyntheticRelease;
+  let workspace: string;
+  const timings: Record<string, number> = {};
+
+  before(async () => {
+    release = makeRelease();
+    // One malformed line (line 2 of the comments) to find in the summary and open.
+    insertLine(release.file('data/processed/music/comments/comments_processed.jsonl'), 1, '{"comment_id": broken');
+    workspace = mkdtempSync(path.join(tmpdir(), 'imagery-first-run-'));
+    mkdirSync(path.join(workspace, 'not-a-release', 'data'), { recursive: true });
+    writeFileSync(path.join(workspace, 'not-a-release', 'notes.txt'), 'not a release\n');
+    const started = Date.now();
+    workbench = await openWorkbench({ workspace, settings: FIRST_RUN_SETTINGS });
+    timings.workbenchReady = Date.now() - started;
+  });
+
+  afterEach(async (t) => {
+    // What the screen showed when a test ended: the first thing to look at when one fails.
+    await workbench?.page.screenshot({ path: path.join(tmpdir(), `imagery-first-run-${t.name.slice(0, 20).replace(/\W+/g, '-')}.png`) });
+  });
+
+  after(async () => {
+    await workbench?.close();
+    release?.cleanup();
+    rmSync(workspace, { recursive: true, force: true });
+    console.log(`first-run timings (ms): ${JSON.stringify(timings)}`);
+  });
+
+  test('the Imagery view welcomes with Import Release…, Open the Sample and Open Folder', async () => {
+    const { page } = workbench;
+    await runCommand(page, 'Imagery Annotator: Focus on Shards View');
+    const welcome = page.locator('.welcome-view-content');
+    for (const label of ['Import Release…', 'Open the Sample', 'Open Folder']) {
+      await welcome.locator('.monaco-button', { hasText: label }).first().waitFor({ timeout: UI_TIMEOUT });
+    }
+    await shot(page, '1-welcome');
+  });
+
+  test('a folder that is not a release: the message names what is missing, and nothing is written', async () => {
+    const { page } = workbench;
+    const before = filesUnder(workspace);
+    await startImport(page);
+    await answerFolder(page, path.join(workspace, 'not-a-release'));
+    const message = await notification(page, 'Not a release folder');
+    const text = (await message.textContent()) ?? '';
+    assert.match(text, /has no data\/processed\/, no data\/processed\/books\/ or data\/processed\/music\//);
+    assert.match(text, /Nothing was imported/);
+    await shot(page, '2-not-a-release');
+    assert.deepEqual(filesUnder(workspace), before);
+    await page.keyboard.press('Escape');
+  });
+
+  test('the chosen release is imported with progress into shards/, the view lists them, the first shard opens with its image', async () => {
+    const { page } = workbench;
+    const started = Date.now();
+    await startImport(page);
+    await answerFolder(page, release.dir, '3-folder-dialog');
+    await answerPick(page, 'Import Release (2/6)', 'Music', '4-domains');
+    await answerPick(page, 'Import Release (3/6)', 'shards/ in');
+    await answerPick(page, 'Import Release (4/6)', 'Copy images beside the shards');
+    await answerPick(page, 'Import Release (5/6)', '50 requests per shard');
+    await answerPick(page, 'Import Release (6/6)', 'Only the benchmark', '5-last-question');
+
+    const view = webview(page);
+    const title = view.locator('h1.title');
+    await title.waitFor({ timeout: UI_TIMEOUT });
+    timings.importToFirstRequest = Date.now() - started;
+    assert.match((await title.textContent()) ?? '', /Synthetic request m001/);
+    // The image is served from the copy beside the shards and really decoded.
+    await until('the first image to render', async () =>
+      view.locator('img').evaluateAll((images) => images.some((image) => (image as { naturalWidth: number }).naturalWidth > 0)),
+    );
+    assert.deepEqual(readdirSync(path.join(workspace, 'shards')).sort(), ['imagery-images.json', 'images', 'music-001.shard.jsonl']);
+    const summary = await notification(page, /Imported 3 requests into 1 shard/);
+    await runCommand(page, 'Imagery Annotator: Focus on Shards View');
+    await page.locator('.monaco-list-row', { hasText: 'music-001.shard.jsonl' }).first().waitFor({ timeout: UI_TIMEOUT });
+    await shot(page, '6-first-shard');
+
+    // The unreadable line: "Show Problems" lists it as file:line, and opens the file there.
+    await summary.locator('.monaco-button', { hasText: 'Show Problems' }).click();
+    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: 'comments_processed.jsonl:2' }).first();
+    await row.waitFor({ timeout: UI_TIMEOUT });
+    await shot(page, '7-problems');
+    await row.click();
+    await page.locator('.tabs-container .tab.active', { hasText: 'comments_processed.jsonl' }).waitFor({ timeout: UI_TIMEOUT });
+    await until('the cursor on line 2', async () => /Ln 2,/.test((await page.locator('.statusbar-item[id="status.editor.selection"]').textContent()) ?? ''));
+  });
+});
