@@ -11,6 +11,7 @@ Commands:
   export   write the corrected dataset, in the release's layout, from annotated shards
   run      run a model on one request (OpenAI-compatible server), score it, log it
   audit    count where annotators' verdicts disagree with the automatic scoring
+  sample   draw a seeded validation sample of comments or requests (a review queue)
   help     show help for a command: imagery help <command>
 
 Every command takes --help. Results go to stdout, progress and warnings to stderr.
@@ -151,6 +152,22 @@ Titles are matched against each request's current (corrected) ground truth.
 Options:
   --json    print { "rows": AuditRow[], "overall": AuditCounts } (see docs/cli.md)
   --quiet   no progress on stderr`,
+  sample: `Usage: imagery sample <shard files or folders>... (--comments <n> | --requests <n>) --seed <n> --name <queue> [--json]
+
+Draws a validation sample with a seed and writes it as a review queue,
+<folder>/<queue>.queue.json, in the deepest folder holding every shard (see
+docs/review-queue.md). Comments are drawn among those with an extractor
+answer (the paper checked 100); requests among all requests. The same seed
+and shards give the same file, byte for byte, whatever the argument order.
+
+Options:
+  --comments <n>    sample n comments (their extraction is checked)
+  --requests <n>    sample n requests (validity and every comment)
+  --seed <n>        integer 0..4294967295 (required)
+  --name <queue>    the queue's name: letters, digits, "_", "-", "." (required)
+  --force           replace an existing queue of that name with other content
+  --json            print { file, name, unit, seed, size, population, shards, outcome }
+  --quiet           no progress on stderr`,
 
   help: `Usage: imagery help [command]`,
 };

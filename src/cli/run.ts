@@ -5,6 +5,7 @@ import { exportCommand } from './commands/export';
 import { auditCommand } from './commands/audit';
 import { importCommand } from './commands/import';
 import { runCommand } from './commands/run';
+import { sampleCommand } from './commands/sample';
 import { statsCommand } from './commands/stats';
 import { errorLines, exitCodeOf, usageError } from './cli-error';
 import { HELP } from './help';
@@ -20,6 +21,7 @@ const COMMANDS = new Map<string, Command>([
   ['export', exportCommand],
   ['run', runCommand],
   ['audit', auditCommand],
+  ['sample', sampleCommand],
   [
     'help',
     async ([topic], output) => {
