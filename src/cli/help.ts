@@ -12,6 +12,7 @@ Commands:
   run      run a model on one request (OpenAI-compatible server), score it, log it
   audit    count where annotators' verdicts disagree with the automatic scoring
   sample   draw a seeded validation sample of comments or requests (a review queue)
+  report   extraction quality, curation, models on corrected truth, annotator agreement
   help     show help for a command: imagery help <command>
 
 Every command takes --help. Results go to stdout, progress and warnings to stderr.
@@ -168,6 +169,30 @@ Options:
   --force           replace an existing queue of that name with other content
   --json            print { file, name, unit, seed, size, population, shards, outcome }
   --quiet           no progress on stderr`,
+
+  report: `Usage: imagery report <shard files or folders>... [--format md|json|html] [--queue <name or file>]
+
+Reads the shards and every annotator's log beside them and reports:
+- extraction quality over the comments confirmed or corrected: wrong items
+  (removed, share of extracted), missed items (added, share of true items),
+  per-comment exact match, micro precision / recall / F1, with the paper's
+  figures (100 comments, none wrong, 9% missed) beside ours;
+- curation: the invalid share overall, by reason, per domain, per subreddit;
+- models: Hit@1/10/20 and multiple-choice accuracy of every stored run on the
+  original and on the corrected ground truth, with the difference, and how
+  many answers the correction leaves out;
+- agreement between annotators on validity (Cohen's kappa, Krippendorff's
+  alpha) and extraction (item F1 per pair), and every disagreement.
+Every share comes with its 95% Wilson interval. See docs/report.md.
+
+Options:
+  --format md|json|html   Markdown tables (default), one JSON object, or one
+                          self-contained HTML page
+  --json                  same as --format json
+  --queue <q>             limit every figure to a review queue written by
+                          imagery sample: its name (looked up beside the
+                          shards) or the path of a *.queue.json file
+  --quiet                 no progress on stderr`,
 
   help: `Usage: imagery help [command]`,
 };

@@ -1,0 +1,45 @@
+// The report: every figure of the validation loop, as one plain JSON object
+// (the CLI prints it, the report view draws it, Markdown and HTML format it).
+import { agreement, type Agreement } from './agreement';
+import { curation, type Curation } from './curation';
+import { extractionQuality, type ExtractionQuality } from './extraction-quality';
+import type { ReportData } from './load';
+import { modelScores, type ModelRow } from './models';
+import { progress, type ProgressSeries } from './progress';
+
+export const REPORT_VERSION = 1;
+
+export interface Report {
+  version: typeof REPORT_VERSION;
+  scope: {
+    shards: number;
+    requests: number;
+    /** The review queue the figures are limited to, and how many of its items the shards hold. */
+    queue: ReportData['queue'];
+  };
+  annotators: string[];
+  progress: ProgressSeries[];
+  extraction: ExtractionQuality;
+  curation: Curation;
+  models: ModelRow[];
+  agreement: Agreement;
+  warnings: string[];
+}
+
+export function buildReport(data: ReportData): Report {
+  return {
+    version: REPORT_VERSION,
+    scope: {
+      shards: new Set(data.requests.map((request) => request.shard)).size,
+      requests: data.requests.length,
+      queue: data.queue,
+    },
+    annotators: data.annotators,
+    progress: progress(data.decisions, data.annotators),
+    extraction: extractionQuality(data.requests),
+    curation: curation(data.requests),
+    models: modelScores(data.requests),
+    agreement: agreement(data.requests, data.annotators),
+    warnings: data.warnings,
+  };
+}
