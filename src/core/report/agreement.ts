@@ -1,7 +1,7 @@
 // Do the annotators agree? On validity (valid / invalid): Cohen's kappa per
 // pair and Krippendorff's alpha (nominal, missing data allowed) over all; on
 // extraction: item-level F1 between each pair; and every disagreement.
-import type { RequestState } from '../annotations/state';
+import { commentVerdict, type RequestState } from '../annotations/state';
 import { cohenKappa } from '../stats/cohen-kappa';
 import { krippendorffAlphaNominal } from '../stats/krippendorff-alpha';
 import { decidedItems, overlap, sameSet } from './items';
@@ -70,7 +70,7 @@ export function agreement(
     for (const comment of request.record.comments) {
       if (request.comments && !request.comments.has(comment.id)) continue;
       const lists = annotators.flatMap((name) => {
-        const verdict = request.byAnnotator.get(name)?.comments[comment.id];
+        const verdict = commentVerdict(request.byAnnotator.get(name), comment.id);
         return verdict ? [{ annotator: name, set: decidedItems(comment, verdict) }] : [];
       });
       if (lists.length >= 2 && lists.some((list) => !sameSet(list.set, lists[0].set))) {
@@ -112,7 +112,7 @@ function pairAgreement(requests: readonly ReportRequest[], a: string, b: string)
     if (labelA !== undefined && labelB !== undefined) validity.push([labelA, labelB]);
     for (const comment of request.record.comments) {
       if (request.comments && !request.comments.has(comment.id)) continue;
-      const [verdictA, verdictB] = [stateA?.comments[comment.id], stateB?.comments[comment.id]];
+      const [verdictA, verdictB] = [commentVerdict(stateA, comment.id), commentVerdict(stateB, comment.id)];
       if (!verdictA || !verdictB) continue;
       const [itemsA, itemsB] = [decidedItems(comment, verdictA), decidedItems(comment, verdictB)];
       extractionUnits++;

@@ -1,6 +1,7 @@
 // How good the LLM extraction is, from the comments annotators confirmed or
 // corrected (the final decision per comment). The paper checked 100 comments:
 // no item extracted wrongly, 9% of the items missed.
+import { commentVerdict } from '../annotations/state';
 import { proportion, type Proportion } from '../stats/wilson';
 import { decidedItems, itemSet, overlap, sameSet } from './items';
 import type { ReportRequest } from './load';
@@ -39,7 +40,7 @@ export function extractionQuality(requests: readonly ReportRequest[]): Extractio
   for (const request of requests) {
     for (const comment of request.record.comments) {
       if (request.comments && !request.comments.has(comment.id)) continue;
-      const verdict = request.final?.comments[comment.id];
+      const verdict = commentVerdict(request.final, comment.id);
       if (!verdict) continue;
       const given = itemSet(comment.extraction.items);
       const decided = decidedItems(comment, verdict);

@@ -1,15 +1,9 @@
 // The items one decision says a comment contains, in a comparable form.
+import { itemSet } from '../annotations/items';
 import type { CommentVerdict } from '../annotations/state';
 import type { ShardComment } from '../shard/schema';
 
-/** Compared ignoring case, surrounding blanks and runs of blanks (the editor and the parser both lowercase; typing may not). */
-export function normalizeItem(item: string): string {
-  return item.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
-}
-
-export function itemSet(items: readonly string[]): Set<string> {
-  return new Set(items.map(normalizeItem).filter((item) => item !== ''));
-}
+export { itemSet, normalizeItem } from '../annotations/items';
 
 /** The true items by a verdict: the extraction as it stands when confirmed, the annotator's list when corrected. */
 export function decidedItems(comment: ShardComment, verdict: CommentVerdict): Set<string> {

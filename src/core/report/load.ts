@@ -6,7 +6,8 @@ import path from 'node:path';
 import type { AnnotationEvent, KnownEvent } from '../annotations/events';
 import { AnnotationLog } from '../annotations/log';
 import { isKnownType } from '../annotations/log-lines';
-import { replay, retractedIds } from '../annotations/replay';
+import { retractedIds } from '../annotations/replay';
+import { mergeResolutionSummaries, Resolver, type ResolutionSummary } from '../annotations/resolve';
 import type { RequestState } from '../annotations/state';
 import type { ShardRecord } from '../shard/schema';
 import { queueShardPath, type ReviewQueue } from '../validation/queue';
@@ -17,7 +18,7 @@ export interface ReportRequest {
   record: ShardRecord;
   /** Each annotator's own state of this request (annotators who never touched it are absent). */
   byAnnotator: Map<string, RequestState>;
-  /** The decision the export takes (see resolveFinal). */
+  /** The decision the export takes (adjudicated, agreed, or by the documented rule: annotations/resolve.ts). */
   final: RequestState | undefined;
   /** Comments in scope for extraction figures: null means every comment (no comment queue). */
   comments: ReadonlySet<string> | null;
@@ -36,18 +37,11 @@ export interface ReportData {
   /** Extraction and validity decisions in scope (not undone), in log order. */
   decisions: Decision[];
   warnings: string[];
+  /** How the final decisions were reached, over the requests in scope. */
+  resolution: ResolutionSummary;
+  /** Whether a reviewer settled a request's validity (no comment) or a comment. */
+  isAdjudicated: (request: string, comment?: string) => boolean;
   queue: { name: string; unit: ReviewQueue['unit']; items: number; found: number } | null;
-}
-
-/** Events grouped by their annotator, each group in log order. */
-export function byAnnotator(events: readonly AnnotationEvent[]): Map<string, AnnotationEvent[]> {
-  const groups = new Map<string, AnnotationEvent[]>();
-  for (const event of events) {
-    const group = groups.get(event.annotator);
-    if (group) group.push(event);
-    else groups.set(event.annotator, [event]);
-  }
-  return groups;
 }
 
 export async function loadReportData(
@@ -60,12 +54,14 @@ export async function loadReportData(
   const annotators = new Set<string>();
   const decisions: Decision[] = [];
   const seen = new Set<string>();
+  const resolvers = new Map<string, Resolver>();
   let found = 0;
   for (const { file, records } of shards) {
     const logs = await AnnotationLog.readAll(file);
     warnings.push(...logs.warnings.map((warning) => `${warning.file}:${warning.line}: ${warning.reason}`));
-    const merged = replay(logs.events);
-    const perAnnotator = new Map([...byAnnotator(logs.events)].map(([name, events]) => [name, replay(events)] as const));
+    const resolver = new Resolver(logs.perFile);
+    resolvers.set(file, resolver);
+    const perAnnotator = resolver.annotatorStates();
     const inScope = (id: string): boolean => !scope || scope.get(queueKey(file, id)) !== undefined;
     for (const record of records) {
       if (seen.has(record.id)) {
@@ -82,16 +78,21 @@ export async function loadReportData(
         if (request) states.set(name, request);
         if (request) annotators.add(name);
       }
-      requests.push({ shard: file, record, byAnnotator: states, final: merged.get(record.id), comments });
+      requests.push({ shard: file, record, byAnnotator: states, final: resolver.resolve(record), comments });
     }
     const ids = new Set(requests.filter((request) => request.shard === file).map((request) => request.record.id));
-    decisions.push(...decisionsOf(logs.events, ids));
+    for (const log of logs.perFile) decisions.push(...decisionsOf(log, ids));
   }
   return {
     requests,
     annotators: [...annotators].sort(),
     decisions,
     warnings,
+    resolution: mergeResolutionSummaries([...resolvers.values()].map((resolver) => resolver.summary())),
+    isAdjudicated: (request, comment) => {
+      const shard = requests.find((candidate) => candidate.record.id === request)?.shard;
+      return shard !== undefined && resolvers.get(shard)!.isAdjudicated(request, comment);
+    },
     queue: queue ? { name: queue.queue.name, unit: queue.queue.unit, items: queue.queue.items.length, found } : null,
   };
 }
@@ -114,6 +115,7 @@ function queueScope(file: string, queue: ReviewQueue): Map<string, Set<string> |
   return scope;
 }
 
+/** One log's decisions (its own retracts applied). */
 function decisionsOf(events: readonly AnnotationEvent[], requests: ReadonlySet<string>): Decision[] {
   const retracted = retractedIds(events);
   const decisions: Decision[] = [];

@@ -82,6 +82,17 @@ export function reportBlocks(report: Report): Block[] {
       ]),
     ),
   ];
+  const r = report.resolution;
+  const counts = (c: typeof r.validity): string =>
+    `${c.adjudicated} adjudicated, ${c.agreed} agreed by all, ${c.single} by one annotator, ${c.rule} by the rule`;
+  parts.push(
+    { kind: 'h2', text: 'Final decisions' },
+    p(`Validity: ${counts(r.validity)}. Extraction: ${counts(r.extraction)}. The rule: ${r.rule}.`),
+    table(
+      ['request', 'comment', 'answers', 'taken'],
+      r.byRule.map((d) => [d.request, d.comment ?? '', d.answers.map((x) => `${x.annotator}: ${x.answer}`).join(' · '), d.chosen]),
+    ),
+  );
   if (report.warnings.length) parts.push({ kind: 'h2', text: 'Warnings' }, table(['warning'], report.warnings.map((warning) => [warning])));
   return parts;
 }

@@ -3,6 +3,7 @@
 import { agreement, type Agreement } from './agreement';
 import { curation, type Curation } from './curation';
 import { extractionQuality, type ExtractionQuality } from './extraction-quality';
+import type { ResolutionSummary } from '../annotations/resolve';
 import type { ReportData } from './load';
 import { modelScores, type ModelRow } from './models';
 import { progress, type ProgressSeries } from './progress';
@@ -23,6 +24,8 @@ export interface Report {
   curation: Curation;
   models: ModelRow[];
   agreement: Agreement;
+  /** How the final decisions were reached: adjudicated, agreed, single annotator, or by the documented rule. */
+  resolution: ResolutionSummary;
   warnings: string[];
 }
 
@@ -39,7 +42,8 @@ export function buildReport(data: ReportData): Report {
     extraction: extractionQuality(data.requests),
     curation: curation(data.requests),
     models: modelScores(data.requests),
-    agreement: agreement(data.requests, data.annotators),
-    warnings: data.warnings,
+    agreement: agreement(data.requests, data.annotators, data.isAdjudicated),
+    resolution: data.resolution,
+    warnings: [...data.warnings, ...data.resolution.warnings],
   };
 }
