@@ -8,6 +8,7 @@ import { AnnotatorEditorProvider } from './editor/provider';
 import { EditorRegistry } from './editor/registry';
 import { initModelService } from './models/service';
 import { disposeOutput, output } from './output';
+import { registerReportCommands } from './report/register';
 import { ProgressStatusBar } from './views/status-bar';
 import { ShardTreeProvider } from './views/shard-tree';
 import { testingApi, type TestingApi } from './testing';
@@ -32,6 +33,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     ...registerCommands(registry, tree),
     vscode.commands.registerCommand('imageryAnnotator.runModel', () => runModelCommand(registry)),
     vscode.commands.registerCommand('imageryAnnotator.setApiKey', () => models.setApiKey()),
+    ...registerReportCommands(context.extensionUri, registry),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (!affectsSettings(event)) return;
       // Documents move to the new annotator's log before the panels say whose it is.

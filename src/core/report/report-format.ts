@@ -45,7 +45,9 @@ export function blocksToHtmlBody(blocks: readonly Block[]): string {
     .join('\n');
 }
 
-export const STANDALONE_CSS = `body{font:14px/1.5 system-ui,sans-serif;max-width:72rem;margin:2rem auto;padding:0 1rem;color:#1f1f1f;background:#fff}
+export const STANDALONE_CSS = `:root{--vscode-foreground:#1f1f1f;--vscode-descriptionForeground:#616161}
+@media (prefers-color-scheme:dark){:root{--vscode-foreground:#dddddd;--vscode-descriptionForeground:#9d9d9d}}
+body{font:14px/1.5 system-ui,sans-serif;max-width:72rem;margin:2rem auto;padding:0 1rem;color:#1f1f1f;background:#fff}
 table{border-collapse:collapse;margin:.5rem 0 1rem}th,td{border:1px solid #ccc;padding:.25rem .5rem;text-align:left;vertical-align:top}
 th{background:#f3f3f3}figure{margin:1rem 0}svg{max-width:100%;height:auto}
 @media (prefers-color-scheme:dark){body{color:#ddd;background:#1e1e1e}th{background:#2a2a2a}th,td{border-color:#444}}`;
