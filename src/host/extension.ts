@@ -9,6 +9,7 @@ import { EditorRegistry } from './editor/registry';
 import { initModelService } from './models/service';
 import { disposeOutput, output } from './output';
 import { registerReportCommands } from './report/register';
+import { ReportPanel } from './report/report-panel';
 import { ProgressStatusBar } from './views/status-bar';
 import { ShardTreeProvider } from './views/shard-tree';
 import { testingApi, type TestingApi } from './testing';
@@ -16,6 +17,8 @@ import { testingApi, type TestingApi } from './testing';
 export interface ExtensionApi {
   /** For the integration tests: inspect documents and drive panels as if from the webview. */
   testing: TestingApi;
+  /** For the integration tests: the report view, when open. */
+  reportPanel(): ReportPanel | undefined;
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
@@ -44,7 +47,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     }),
     { dispose: disposeOutput },
   );
-  return { testing: testingApi(registry, providers, statusBar, tree) };
+  return { testing: testingApi(registry, providers, statusBar, tree), reportPanel: () => ReportPanel.current };
 }
 
 export function deactivate(): void {

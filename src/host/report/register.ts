@@ -14,7 +14,7 @@ export function registerReportCommands(extensionUri: vscode.Uri, registry: Edito
   ];
 }
 
-/** `queueFile` (a path or Uri) skips the question; otherwise existing queues are offered. */
+/** `queueFile` (a path or Uri) skips the question; `null` means no queue; otherwise existing queues are offered. */
 async function showReport(extensionUri: vscode.Uri, registry: EditorRegistry, queueArg?: unknown): Promise<ReportPanel | undefined> {
   const shards = (await vscode.workspace.findFiles(SHARD_GLOB, '**/node_modules/**')).map((uri) => uri.fsPath).sort();
   if (shards.length === 0) {
@@ -22,7 +22,8 @@ async function showReport(extensionUri: vscode.Uri, registry: EditorRegistry, qu
     return undefined;
   }
   let queueFile = queueArg instanceof vscode.Uri ? queueArg.fsPath : typeof queueArg === 'string' ? queueArg : undefined;
-  if (queueArg === undefined) {
+  if (queueArg === null) queueFile = undefined;
+  else if (queueArg === undefined) {
     const queues = (await vscode.workspace.findFiles(`**/*${QUEUE_EXTENSION}`, '**/node_modules/**')).map((uri) => uri.fsPath).sort();
     if (queues.length > 0) {
       const picked = await vscode.window.showQuickPick(

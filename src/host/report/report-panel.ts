@@ -103,7 +103,8 @@ export class ReportPanel implements vscode.Disposable {
     void this.panel.webview.postMessage(message);
   }
 
-  private async receive(raw: unknown): Promise<void> {
+  /** A message from the view (public so the integration tests can act as the view). */
+  async receive(raw: unknown): Promise<void> {
     const parsed = ReportToHost.safeParse(raw);
     if (!parsed.success) {
       output().warn(`report view: ignored an invalid message: ${parsed.error.issues[0]?.message}`);
