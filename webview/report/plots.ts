@@ -97,7 +97,7 @@ export function modelsPlot(report: Report, width: number): PlotSpec {
     figures.flatMap(([key, label]) =>
       TRUTHS.flatMap((truth) => {
         const value = row[truth][key].value;
-        return value === null ? [] : [{ run: `${row.domain} · ${row.model} · ${row.input}`, figure: label, truth, value }];
+        return value === null ? [] : [{ run: `${row.domain} · ${row.model}${row.source === 'inline' ? ' (inline)' : ''} · ${row.input}`, figure: label, truth, value }];
       }),
     ),
   );

@@ -20,6 +20,8 @@ export interface ModelScores {
 
 export interface ModelRow {
   domain: string;
+  /** A run stored in the shard, or one made inline in the editor (a model-run event; all of a model/input pooled). */
+  source: 'stored' | 'inline';
   model: string;
   input: string;
   original: ModelScores;
@@ -50,15 +52,19 @@ export function candidatesStillValid(choice: MultipleChoice, corrected: readonly
 }
 
 export function modelScores(requests: readonly ReportRequest[]): ModelRow[] {
-  const tallies = new Map<string, { domain: string; model: string; input: string; tally: Tally }>();
+  const tallies = new Map<string, Entry>();
   for (const { record, final } of requests) {
     const corrected = correctRequest(record, final);
     const valid = corrected.invalidReason === null;
     let matchers: { original: GroundTruthMatcher; corrected: GroundTruthMatcher | null } | undefined;
     const stillValid = record.choice !== null && valid && candidatesStillValid(record.choice, corrected.relevance);
-    for (const run of record.runs) {
+    const runs = [
+      ...record.runs.map((run) => ({ ...run, source: 'stored' as const })),
+      ...(final?.runs ?? []).map((run) => ({ model: run.model, input: run.input, task: run.task, answer: run.answer, source: 'inline' as const })),
+    ];
+    for (const run of runs) {
       if (typeof run.answer !== 'string' || run.task === 'description') continue;
-      const tally = tallyOf(tallies, record, run.model, run.input);
+      const tally = tallyOf(tallies, record, run.source, run.model, run.input);
       if (run.task === 'rec_title' && record.relevance.length > 0) {
         matchers ??= {
           original: new GroundTruthMatcher(record.relevance.map(([item]) => item)),
@@ -86,8 +92,8 @@ export function modelScores(requests: readonly ReportRequest[]): ModelRow[] {
   }
   return [...tallies.values()]
     .filter(({ tally }) => tally.titleRequests.original + tally.choiceRequests.original > 0)
-    .sort((a, b) => compare(a.domain, b.domain) || compare(a.model, b.model) || compare(a.input, b.input))
-    .map(({ domain, model, input, tally }) => toRow(domain, model, input, tally));
+    .sort((a, b) => compare(a.domain, b.domain) || compare(a.source, b.source) || compare(a.model, b.model) || compare(a.input, b.input))
+    .map((entry) => toRow(entry));
 }
 
 function add(sums: [number, number, number], hits: Record<1 | 10 | 20, 0 | 1>): void {
@@ -96,8 +102,10 @@ function add(sums: [number, number, number], hits: Record<1 | 10 | 20, 0 | 1>): 
   sums[2] += hits[20];
 }
 
-function tallyOf(tallies: Map<string, { domain: string; model: string; input: string; tally: Tally }>, record: ShardRecord, model: string, input: string): Tally {
-  const key = JSON.stringify([record.domain, model, input]);
+type Entry = { domain: string; source: ModelRow['source']; model: string; input: string; tally: Tally };
+
+function tallyOf(tallies: Map<string, Entry>, record: ShardRecord, source: Entry['source'], model: string, input: string): Tally {
+  const key = JSON.stringify([record.domain, source, model, input]);
   let entry = tallies.get(key);
   if (!entry) {
     const tally: Tally = {
@@ -108,7 +116,7 @@ function tallyOf(tallies: Map<string, { domain: string; model: string; input: st
       invalid: new Set(),
       notScorable: 0,
     };
-    tallies.set(key, (entry = { domain: record.domain, model, input, tally }));
+    tallies.set(key, (entry = { domain: record.domain, source, model, input, tally }));
   }
   return entry.tally;
 }
@@ -124,7 +132,7 @@ function scores(tally: Tally, side: 'original' | 'corrected'): ModelScores {
   };
 }
 
-function toRow(domain: string, model: string, input: string, tally: Tally): ModelRow {
+function toRow({ domain, source, model, input, tally }: Entry): ModelRow {
   const original = scores(tally, 'original');
   const corrected = scores(tally, 'corrected');
   const diff = (key: keyof ModelScores): number | null => {
@@ -133,6 +141,7 @@ function toRow(domain: string, model: string, input: string, tally: Tally): Mode
   };
   return {
     domain,
+    source,
     model,
     input,
     original,

@@ -46,7 +46,7 @@ export function reportBlocks(report: Report): Block[] {
       report.models.flatMap((row) =>
         (['hit1', 'hit10', 'hit20', 'accuracy'] as const).map((key) => [
           row.domain,
-          row.model,
+          row.source === 'inline' ? `${row.model} (inline)` : row.model,
           row.input,
           { hit1: 'Hit@1', hit10: 'Hit@10', hit20: 'Hit@20', accuracy: 'accuracy' }[key],
           share(row.original[key], 2),
@@ -56,6 +56,21 @@ export function reportBlocks(report: Report): Block[] {
       ),
     ),
     p(leftOut(report)),
+    { kind: 'h3', text: 'Matcher audit' },
+    p(
+      report.audit.rows.length === 0
+        ? 'No verdicts on model answers yet.'
+        : `Annotators judged ${report.audit.overall.titlesJudged} titles and ${report.audit.overall.choicesJudged} choice answers on ${report.audit.overall.requests} requests: ` +
+            `${report.audit.overall.falseHits} false hits (the matcher counted a wrong match), ${report.audit.overall.falseMisses} false misses ` +
+            `(it missed a relevant title), choice agreement ${percent(report.audit.overall.agreement)}.`,
+    ),
+    table(
+      ['source', 'model', 'input', 'task', 'requests', 'titles judged', 'false hits', 'false misses', 'unsure', 'choices judged', 'agreement'],
+      report.audit.rows.map((row) => [
+        row.source, row.model, row.input, row.task, String(row.requests), String(row.titlesJudged), String(row.falseHits),
+        String(row.falseMisses), String(row.unsure), String(row.choicesJudged), percent(row.agreement),
+      ]),
+    ),
     { kind: 'h2', text: 'Agreement' },
     p(a.annotators.length < 2
       ? 'Agreement needs two or more annotators; ' + (a.annotators.length ? `only ${a.annotators[0]} has annotated.` : 'nobody has annotated yet.')

@@ -4,6 +4,7 @@ import { agreement, type Agreement } from './agreement';
 import { curation, type Curation } from './curation';
 import { extractionQuality, type ExtractionQuality } from './extraction-quality';
 import type { ResolutionSummary } from '../annotations/resolve';
+import { MatcherAudit, type AuditReport } from '../models/audit';
 import type { ReportData } from './load';
 import { modelScores, type ModelRow } from './models';
 import { progress, type ProgressSeries } from './progress';
@@ -23,6 +24,8 @@ export interface Report {
   extraction: ExtractionQuality;
   curation: Curation;
   models: ModelRow[];
+  /** Where annotators' verdicts on model answers disagree with the automatic scoring (core/models/audit.ts). */
+  audit: AuditReport;
   agreement: Agreement;
   /** How the final decisions were reached: adjudicated, agreed, single annotator, or by the documented rule. */
   resolution: ResolutionSummary;
@@ -42,8 +45,15 @@ export function buildReport(data: ReportData): Report {
     extraction: extractionQuality(data.requests),
     curation: curation(data.requests),
     models: modelScores(data.requests),
+    audit: matcherAudit(data),
     agreement: agreement(data.requests, data.annotators, data.isAdjudicated),
     resolution: data.resolution,
     warnings: [...data.warnings, ...data.resolution.warnings],
   };
+}
+
+function matcherAudit(data: ReportData): AuditReport {
+  const audit = new MatcherAudit();
+  for (const request of data.requests) audit.add(request.record, request.final);
+  return audit.report();
 }

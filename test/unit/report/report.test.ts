@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
+import type { EventDraft } from '../../../src/core/annotations/events';
+import { AnnotationLog } from '../../../src/core/annotations/log';
 import { loadReportData } from '../../../src/core/report/load';
 import { buildReport } from '../../../src/core/report/report';
 import { parseQueue, serializeQueue } from '../../../src/core/validation/queue';
@@ -116,4 +118,23 @@ test('a review queue limits every figure to its sample', async (t) => {
   assert.equal(report.scope.requests, 1);
   assert.deepEqual([report.extraction.comments, report.extraction.wrong.count, report.extraction.missed.count], [1, 1, 0]);
   assert.deepEqual(report.agreement.disagreements.map((d) => [d.kind, d.comment ?? '']), [['extraction', 'c1']]);
+});
+
+test('models: inline runs get their own rows; the matcher audit counts verdicts against the corrected truth', async (t) => {
+  const { shard } = await fixtureReport(t);
+  const run = {
+    type: 'model-run', request: 'r2', profile: 'local', backend: 'openai', model: 'tiny', host: '127.0.0.1:1', task: 'rec_choice',
+    prompt: 'standard', input: 'image', messagesSha256: 'a'.repeat(64), startedAt: '2026-01-05T12:00:00Z', endedAt: '2026-01-05T12:00:01Z',
+    latencyMs: 1000, temperature: 0, temperatureApplied: true, maxTokens: 500, answer: 'C',
+  } as const;
+  const log = AnnotationLog.open(shard, 'rita');
+  await log.append(run as unknown as EventDraft);
+  // r1's stored title answer: bravo first. Bravo left the truth (Ben removed it), so a "relevant" verdict on it is a false miss.
+  await log.append({ type: 'model-verdict', request: 'r1', run: 'm1/image/rec_title', target: { kind: 'title', index: 0 }, verdict: 'relevant' });
+  const report = buildReport(await loadReportData([shard]));
+  const inline = report.models.find((row) => row.source === 'inline')!;
+  assert.deepEqual([inline.model, inline.original.accuracy.count, inline.original.accuracy.total], ['tiny', 1, 1]);
+  assert.deepEqual([inline.corrected.accuracy.count, inline.corrected.accuracy.total], [1, 1]);
+  assert.equal(report.models.filter((row) => row.source === 'stored').length, 1);
+  assert.deepEqual([report.audit.overall.titlesJudged, report.audit.overall.falseMisses, report.audit.overall.falseHits], [1, 1, 0]);
 });
