@@ -1,6 +1,8 @@
 // The report's commands: Show Report (all shards, or one review queue) and Sample for Validation.
 import * as vscode from 'vscode';
-import { QUEUE_EXTENSION } from '../../core/validation/queue';
+import path from 'node:path';
+import { QUEUE_EXTENSION, queueShardPath } from '../../core/validation/queue';
+import { readQueue } from '../../core/validation/queue-file';
 import type { EditorRegistry } from '../editor/registry';
 import { SHARD_GLOB } from '../views/shard-tree';
 import { ReportPanel } from './report-panel';
@@ -16,8 +18,8 @@ export function registerReportCommands(extensionUri: vscode.Uri, registry: Edito
 
 /** `queueFile` (a path or Uri) skips the question; `null` means no queue; otherwise existing queues are offered. */
 async function showReport(extensionUri: vscode.Uri, registry: EditorRegistry, queueArg?: unknown): Promise<ReportPanel | undefined> {
-  const shards = (await vscode.workspace.findFiles(SHARD_GLOB, '**/node_modules/**')).map((uri) => uri.fsPath).sort();
-  if (shards.length === 0) {
+  let shards = (await vscode.workspace.findFiles(SHARD_GLOB, '**/node_modules/**')).map((uri) => uri.fsPath).sort();
+  if (shards.length === 0 && queueArg === undefined) {
     void vscode.window.showWarningMessage('No *.shard.jsonl files in this workspace to report on.');
     return undefined;
   }
@@ -32,6 +34,16 @@ async function showReport(extensionUri: vscode.Uri, registry: EditorRegistry, qu
       );
       if (!picked) return undefined;
       queueFile = picked.file;
+    }
+  }
+  // A queue names its own shards: report on exactly those (the search index may not list a new file yet).
+  if (queueFile) {
+    try {
+      const queue = await readQueue(queueFile);
+      shards = queue.shards.map((relative) => queueShardPath(path.dirname(queueFile!), relative));
+    } catch (error) {
+      void vscode.window.showErrorMessage(`Cannot read the review queue: ${error instanceof Error ? error.message : String(error)}`);
+      return undefined;
     }
   }
   return ReportPanel.show(extensionUri, registry, { shards, queueFile });
