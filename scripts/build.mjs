@@ -28,6 +28,10 @@ export const webviewBundle = {
   loader: { '.css': 'text' },
 };
 
+/** The report view (dist/report.js): a second page, its own bundle; the webview tests build it too. */
+/** @type {esbuild.BuildOptions} */
+export const reportBundle = { ...webviewBundle, entryPoints: { report: 'webview/report/main.ts' } };
+
 /** The command line (dist/cli.js): the benchmark also builds it alone. */
 /** @type {esbuild.BuildOptions} */
 export const cliBundle = {
@@ -53,6 +57,7 @@ const bundles = [
   },
   cliBundle,
   webviewBundle,
+  reportBundle,
 ];
 
 if (!production) {

@@ -6,13 +6,14 @@ import * as esbuild from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { webviewBundle } from './build.mjs';
+import { reportBundle, webviewBundle } from './build.mjs';
 import { ensureDebianPackages } from './system-packages.mjs';
 
 ensureDebianPackages(['chromium']);
 const args = process.argv.slice(2);
 if (!args.includes('--no-build')) {
   await esbuild.build({ ...webviewBundle, logLevel: 'warning' });
+  await esbuild.build({ ...reportBundle, logLevel: 'warning' });
 }
 const passThrough = args.filter((arg) => arg !== '--no-build');
 const files = passThrough.some((arg) => arg.endsWith('.ts'))

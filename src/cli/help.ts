@@ -11,6 +11,8 @@ Commands:
   export   write the corrected dataset, in the release's layout, from annotated shards
   run      run a model on one request (OpenAI-compatible server), score it, log it
   audit    count where annotators' verdicts disagree with the automatic scoring
+  sample   draw a seeded validation sample of comments or requests (a review queue)
+  report   extraction quality, curation, models on corrected truth, annotator agreement
   help     show help for a command: imagery help <command>
 
 Every command takes --help. Results go to stdout, progress and warnings to stderr.
@@ -151,6 +153,46 @@ Titles are matched against each request's current (corrected) ground truth.
 Options:
   --json    print { "rows": AuditRow[], "overall": AuditCounts } (see docs/cli.md)
   --quiet   no progress on stderr`,
+  sample: `Usage: imagery sample <shard files or folders>... (--comments <n> | --requests <n>) --seed <n> --name <queue> [--json]
+
+Draws a validation sample with a seed and writes it as a review queue,
+<folder>/<queue>.queue.json, in the deepest folder holding every shard (see
+docs/review-queue.md). Comments are drawn among those with an extractor
+answer (the paper checked 100); requests among all requests. The same seed
+and shards give the same file, byte for byte, whatever the argument order.
+
+Options:
+  --comments <n>    sample n comments (their extraction is checked)
+  --requests <n>    sample n requests (validity and every comment)
+  --seed <n>        integer 0..4294967295 (required)
+  --name <queue>    the queue's name: letters, digits, "_", "-", "." (required)
+  --force           replace an existing queue of that name with other content
+  --json            print { file, name, unit, seed, size, population, shards, outcome }
+  --quiet           no progress on stderr`,
+
+  report: `Usage: imagery report <shard files or folders>... [--format md|json|html] [--queue <name or file>]
+
+Reads the shards and every annotator's log beside them and reports:
+- extraction quality over the comments confirmed or corrected: wrong items
+  (removed, share of extracted), missed items (added, share of true items),
+  per-comment exact match, micro precision / recall / F1, with the paper's
+  figures (100 comments, none wrong, 9% missed) beside ours;
+- curation: the invalid share overall, by reason, per domain, per subreddit;
+- models: Hit@1/10/20 and multiple-choice accuracy of every stored run on the
+  original and on the corrected ground truth, with the difference, and how
+  many answers the correction leaves out;
+- agreement between annotators on validity (Cohen's kappa, Krippendorff's
+  alpha) and extraction (item F1 per pair), and every disagreement.
+Every share comes with its 95% Wilson interval. See docs/report.md.
+
+Options:
+  --format md|json|html   Markdown tables (default), one JSON object, or one
+                          self-contained HTML page
+  --json                  same as --format json
+  --queue <q>             limit every figure to a review queue written by
+                          imagery sample: its name (looked up beside the
+                          shards) or the path of a *.queue.json file
+  --quiet                 no progress on stderr`,
 
   help: `Usage: imagery help [command]`,
 };

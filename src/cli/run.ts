@@ -5,6 +5,8 @@ import { exportCommand } from './commands/export';
 import { auditCommand } from './commands/audit';
 import { importCommand } from './commands/import';
 import { runCommand } from './commands/run';
+import { reportCommand } from './commands/report';
+import { sampleCommand } from './commands/sample';
 import { statsCommand } from './commands/stats';
 import { errorLines, exitCodeOf, usageError } from './cli-error';
 import { HELP } from './help';
@@ -20,6 +22,8 @@ const COMMANDS = new Map<string, Command>([
   ['export', exportCommand],
   ['run', runCommand],
   ['audit', auditCommand],
+  ['sample', sampleCommand],
+  ['report', reportCommand],
   [
     'help',
     async ([topic], output) => {

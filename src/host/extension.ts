@@ -9,6 +9,8 @@ import { EditorRegistry } from './editor/registry';
 import { registerFirstRun, type FirstRunTestingApi } from './first-run';
 import { initModelService } from './models/service';
 import { disposeOutput, output } from './output';
+import { registerReportCommands } from './report/register';
+import { ReportPanel } from './report/report-panel';
 import { ProgressStatusBar } from './views/status-bar';
 import { ShardTreeProvider } from './views/shard-tree';
 import { testingApi, type TestingApi } from './testing';
@@ -18,6 +20,8 @@ export interface ExtensionApi {
   testing: TestingApi;
   /** For the integration tests of import, the terminal's `imagery` and the walkthrough. */
   firstRun: FirstRunTestingApi;
+  /** For the integration tests: the report view, when open. */
+  reportPanel(): ReportPanel | undefined;
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
@@ -37,6 +41,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     vscode.commands.registerCommand('imageryAnnotator.runModel', () => runModelCommand(registry)),
     vscode.commands.registerCommand('imageryAnnotator.setApiKey', () => models.setApiKey()),
     ...firstRun.disposables,
+    ...registerReportCommands(context.extensionUri, registry),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (!affectsSettings(event)) return;
       // Documents move to the new annotator's log before the panels say whose it is.
@@ -47,7 +52,11 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     }),
     { dispose: disposeOutput },
   );
-  return { testing: testingApi(registry, providers, statusBar, tree), firstRun: firstRun.testing };
+  return {
+    testing: testingApi(registry, providers, statusBar, tree),
+    firstRun: firstRun.testing,
+    reportPanel: () => ReportPanel.current,
+  };
 }
 
 export function deactivate(): void {

@@ -123,6 +123,22 @@ export const RetractEvent = z.object({
   target: z.string().min(1),
 });
 
+/**
+ * A reviewer settles what annotators disagree on: the request's validity (no
+ * `comment`) or one comment's extraction. The export takes it over every
+ * annotator's verdict; `withdrawn` takes the adjudication back.
+ */
+export const AdjudicationEvent = z.object({
+  ...base,
+  type: z.literal('adjudication'),
+  comment: z.string().min(1).optional(),
+  /** valid / invalid (with reason) settle validity; confirmed / corrected (with items) settle a comment. */
+  verdict: z.enum(['valid', 'invalid', 'confirmed', 'corrected', 'withdrawn']),
+  reason: InvalidReason.optional(),
+  items: z.array(z.string()).optional(),
+  note: z.string().optional(),
+});
+
 export const KnownEvent = z.discriminatedUnion('type', [
   ExtractionEvent,
   ValidityEvent,
@@ -130,6 +146,7 @@ export const KnownEvent = z.discriminatedUnion('type', [
   ModelRunEvent,
   NoteEvent,
   RetractEvent,
+  AdjudicationEvent,
 ]);
 export type KnownEvent = z.infer<typeof KnownEvent>;
 export type ExtractionEvent = z.infer<typeof ExtractionEvent>;
@@ -138,6 +155,7 @@ export type ModelVerdictEvent = z.infer<typeof ModelVerdictEvent>;
 export type ModelRunEvent = z.infer<typeof ModelRunEvent>;
 export type NoteEvent = z.infer<typeof NoteEvent>;
 export type RetractEvent = z.infer<typeof RetractEvent>;
+export type AdjudicationEvent = z.infer<typeof AdjudicationEvent>;
 
 /** An event of a type this version does not know: kept verbatim and written back unchanged. */
 export const UnknownEvent = z.looseObject({
@@ -158,5 +176,6 @@ export const EventDraft = z.discriminatedUnion('type', [
   ModelRunEvent.omit(filledByLog),
   NoteEvent.omit(filledByLog),
   RetractEvent.omit(filledByLog),
+  AdjudicationEvent.omit(filledByLog),
 ]);
 export type EventDraft = z.infer<typeof EventDraft>;

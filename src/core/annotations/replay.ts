@@ -33,7 +33,8 @@ export function replay(events: Iterable<AnnotationEvent>): ShardState {
   for (const event of list) {
     if (!isKnownType(event) || retracted.has(event.id)) continue;
     const known = event as KnownEvent;
-    if (known.type === 'retract') continue;
+    // Adjudications are not the reviewer's own annotations; resolve.ts applies them.
+    if (known.type === 'retract' || known.type === 'adjudication') continue;
     let request = state.get(known.request);
     if (!request) state.set(known.request, (request = emptyRequestState()));
     apply(request, known);
@@ -42,7 +43,7 @@ export function replay(events: Iterable<AnnotationEvent>): ShardState {
   return state;
 }
 
-function apply(request: RequestState, event: Exclude<KnownEvent, { type: 'retract' }>): void {
+function apply(request: RequestState, event: Exclude<KnownEvent, { type: 'retract' | 'adjudication' }>): void {
   switch (event.type) {
     case 'extraction':
       if (event.verdict === 'unreviewed') delete request.comments[event.comment];

@@ -1,8 +1,8 @@
 // Gathering what an export needs: every record of the shards with its
-// replayed annotation state (all annotators merged, latest decision wins) and
-// its corrected relevance.
+// resolved annotation state (adjudicated, agreed, or by the rule reported in
+// `resolution`; see annotations/resolve.ts) and its corrected relevance.
 import { AnnotationLog, type LogWarning } from '../annotations/log';
-import { replayLogs } from '../annotations/merge';
+import { mergeResolutionSummaries, Resolver, type ResolutionSummary } from '../annotations/resolve';
 import { commentVerdict, type RequestState } from '../annotations/state';
 import { correctedRelevance, type CommentItems } from '../paper/relevance';
 import { ShardReader } from '../shard/reader';
@@ -24,6 +24,8 @@ export interface Collected {
   logWarnings: LogWarning[];
   /** Human-readable notes (a request id seen twice: later copies are skipped). */
   warnings: string[];
+  /** How each decision was reached where several annotators (or a reviewer) spoke. */
+  resolution: ResolutionSummary;
 }
 
 const MAX_LISTED_PROBLEMS = 10;
@@ -38,10 +40,11 @@ export async function collectRequests(
   const warnings: string[] = [];
   const problems: string[] = [];
   const seen = new Set<string>();
+  const resolutions: ResolutionSummary[] = [];
   for (const [index, file] of shardFiles.entries()) {
     const logs = await AnnotationLog.readAll(file);
     logWarnings.push(...logs.warnings);
-    const state = replayLogs(logs.perFile);
+    const resolver = new Resolver(logs.perFile);
     const reader = await ShardReader.open(file);
     try {
       for await (const entry of reader.entries()) {
@@ -55,11 +58,12 @@ export async function collectRequests(
           continue;
         }
         seen.add(record.id);
-        requests.push(correctRequest(record, state.get(record.id)));
+        requests.push(correctRequest(record, resolver.resolve(record)));
       }
     } finally {
       await reader.close();
     }
+    resolutions.push(resolver.summary());
     onShardRead?.(file, index);
   }
   if (problems.length > 0) {
@@ -67,7 +71,7 @@ export async function collectRequests(
     const more = problems.length > MAX_LISTED_PROBLEMS ? `\n(and ${problems.length - MAX_LISTED_PROBLEMS} more)` : '';
     throw new Error(`cannot export: ${problems.length} shard line(s) unreadable\n${listed}${more}`);
   }
-  return { requests, logWarnings, warnings };
+  return { requests, logWarnings, warnings, resolution: mergeResolutionSummaries(resolutions) };
 }
 
 export function correctRequest(record: ShardRecord, state: RequestState | undefined): CorrectedRequest {

@@ -28,6 +28,13 @@ export function formatExportSummary(summary: ExportSummary): string {
     if (d.choicesSkipped.length) lines.push(`  left out of submissions_ns (under 4 negatives available): ${d.choicesSkipped.length}`);
   }
   lines.push(`irrelevant_submissions.csv: ${summary.irrelevantKept} rows kept, ${summary.irrelevantAdded} added`);
+  const r = summary.resolution;
+  const sources = (c: typeof r.validity) => `${c.adjudicated} adjudicated, ${c.agreed} agreed, ${c.single} by one annotator, ${c.rule} by the rule`;
+  lines.push(`decisions: validity ${sources(r.validity)}; extraction ${sources(r.extraction)}`);
+  if (r.byRule.length) {
+    lines.push(`  decided by the rule (${r.rule}): ${r.byRule.length}${listed(r.byRule.map((d) => (d.comment ? `${d.request}/${d.comment}` : d.request)))}`);
+  }
+  for (const w of r.warnings) lines.push(`warning: ${w}`);
   for (const w of summary.logWarnings) lines.push(`warning: ${w.file}:${w.line}: ${w.reason}`);
   for (const w of summary.warnings) lines.push(`warning: ${w}`);
   return lines.join('\n');

@@ -1,12 +1,14 @@
 // Export of the corrected dataset in the release's own layout and bytes:
 //   <out>/data/processed/<domain>/{recs.json,items.csv,submissions.jsonl,submissions_ns.jsonl}
 //   <out>/data/irrelevant_submissions.csv
-// Every annotator's log is replayed; where annotators disagree the latest
-// event in time wins. Each file is written atomically (write-file-atomic).
+// Every annotator's log is replayed; each decision is the adjudicated one,
+// else the one all annotators agree on, else the documented rule
+// (annotations/resolve.ts), and the summary reports how many took each path. Each file is written atomically (write-file-atomic).
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import type { LogWarning } from '../annotations/log';
+import type { ResolutionSummary } from '../annotations/resolve';
 import { collectRequests, type CorrectedRequest } from './export-collect';
 import { buildDomain, type DomainChanges, type DomainFilesText } from './export-domain';
 import { readItemsCsv } from './export-items';
@@ -43,6 +45,8 @@ export interface ExportSummary {
   /** Skipped log lines (the rest of each log was used). */
   logWarnings: LogWarning[];
   warnings: string[];
+  /** Decisions adjudicated, agreed, by one annotator, or by the rule (listed). */
+  resolution: ResolutionSummary;
 }
 
 export async function exportCorrected(shardFiles: string[], outDir: string, opts: ExportOptions): Promise<ExportSummary> {
@@ -87,6 +91,7 @@ export async function exportCorrected(shardFiles: string[], outDir: string, opts
     files: [...outputs.keys()],
     logWarnings: collected.logWarnings,
     warnings: collected.warnings,
+    resolution: collected.resolution,
   };
 }
 

@@ -23,5 +23,7 @@ export function describeDraft(draft: EventDraft): string {
       return 'Note';
     case 'retract':
       return 'Retract';
+    case 'adjudication':
+      return 'Adjudication';
   }
 }

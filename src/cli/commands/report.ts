@@ -1,0 +1,51 @@
+// imagery report: extraction quality, curation, models on original vs
+// corrected truth, and agreement, from shards and every annotator's log.
+import { loadReportData } from '../../core/report/load';
+import { buildReport } from '../../core/report/report';
+import { reportBlocks } from '../../core/report/report-blocks';
+import { blocksToMarkdown, standaloneHtml } from '../../core/report/report-format';
+import { commonFolder, readQueue, resolveQueueFile } from '../../core/validation/queue-file';
+import { parseCommand } from '../args';
+import { CliError, usageError } from '../cli-error';
+import { HELP } from '../help';
+import { resolveInputs } from '../inputs';
+import type { Output } from '../output';
+
+const FORMATS = ['md', 'json', 'html'] as const;
+
+export async function reportCommand(argv: string[], output: Output): Promise<number> {
+  const { values, positionals } = parseCommand('report', argv, {
+    format: { type: 'string' },
+    json: { type: 'boolean' },
+    queue: { type: 'string' },
+    quiet: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) {
+    output.out(HELP.report);
+    return 0;
+  }
+  const format = values.json ? 'json' : (values.format ?? 'md');
+  if (!(FORMATS as readonly string[]).includes(format)) throw usageError(`report: --format must be md, json or html, got "${format}"`);
+  if (positionals.length === 0) throw usageError('report: expects shard files or folders');
+  const { releases, shards } = resolveInputs(positionals);
+  if (releases.length > 0) throw usageError(`report: ${releases[0]} is a release; import it first, then report on the shards`);
+  let queue;
+  if (values.queue !== undefined) {
+    const file = resolveQueueFile(values.queue, commonFolder(shards));
+    try {
+      queue = { file, queue: await readQueue(file) };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new CliError('no such review queue (write one with imagery sample)', file);
+      throw error;
+    }
+  }
+  const data = await loadReportData(shards, queue);
+  if (!values.quiet) output.err(`read ${shards.length} shard(s), ${data.requests.length} requests in scope`);
+  for (const warning of data.warnings) output.err(`imagery: warning: ${warning}`);
+  const report = buildReport(data);
+  if (format === 'json') output.out(JSON.stringify(report));
+  else if (format === 'md') output.out(blocksToMarkdown(reportBlocks(report)));
+  else output.out(standaloneHtml(reportBlocks(report)));
+  return 0;
+}

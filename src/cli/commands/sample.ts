@@ -1,0 +1,58 @@
+// imagery sample: a seeded validation sample, written as a review queue beside the shards.
+import { commonFolder, readShards, writeQueue } from '../../core/validation/queue-file';
+import { checkQueueName, queueFile } from '../../core/validation/queue';
+import { drawSample, MAX_SEED } from '../../core/validation/sample';
+import { integerOption, parseCommand } from '../args';
+import { usageError } from '../cli-error';
+import { HELP } from '../help';
+import { resolveInputs } from '../inputs';
+import type { Output } from '../output';
+
+export async function sampleCommand(argv: string[], output: Output): Promise<number> {
+  const { values, positionals } = parseCommand('sample', argv, {
+    comments: { type: 'string' },
+    requests: { type: 'string' },
+    seed: { type: 'string' },
+    name: { type: 'string' },
+    force: { type: 'boolean' },
+    json: { type: 'boolean' },
+    quiet: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) {
+    output.out(HELP.sample);
+    return 0;
+  }
+  if (positionals.length === 0) throw usageError('sample: expects shard files or folders');
+  const comments = integerOption('sample', 'comments', values.comments, 1);
+  const requests = integerOption('sample', 'requests', values.requests, 1);
+  if ((comments === undefined) === (requests === undefined)) throw usageError('sample: give exactly one of --comments <n> or --requests <n>');
+  const seed = integerOption('sample', 'seed', values.seed, 0);
+  if (seed === undefined) throw usageError('sample: --seed <n> is required (the same seed gives the same sample)');
+  if (seed > MAX_SEED) throw usageError(`sample: --seed must be at most ${MAX_SEED}`);
+  if (!values.name) throw usageError('sample: --name <queue> is required');
+  try {
+    checkQueueName(values.name);
+  } catch (error) {
+    throw usageError(`sample: ${(error as Error).message}`);
+  }
+  const { releases, shards: files } = resolveInputs(positionals);
+  if (releases.length > 0) throw usageError(`sample: ${releases[0]} is a release; import it first, then sample the shards`);
+
+  const { shards, warnings } = await readShards(files);
+  for (const warning of warnings) output.err(`imagery: warning: ${warning}`);
+  const queueDir = commonFolder(files);
+  const unit = comments !== undefined ? 'comments' : 'requests';
+  const size = (comments ?? requests)!;
+  const queue = drawSample(shards, { name: values.name, unit, size, seed, queueDir });
+  if (queue.items.length < size) output.err(`imagery: warning: only ${queue.population} ${unit} to draw from; the queue holds all of them`);
+  const file = queueFile(queueDir, values.name);
+  const outcome = await writeQueue(file, queue, values.force);
+  const summary = { file, name: queue.name, unit, seed, size: queue.items.length, population: queue.population, shards: queue.shards.length, outcome };
+  output.out(
+    values.json
+      ? JSON.stringify(summary)
+      : `${outcome === 'written' ? 'wrote' : 'unchanged'} ${file}: ${queue.items.length} of ${queue.population} ${unit} from ${queue.shards.length} shard(s), seed ${seed}`,
+  );
+  return 0;
+}

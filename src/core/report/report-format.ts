@@ -1,0 +1,71 @@
+// The report's blocks as Markdown or as one self-contained HTML page (no
+// script, no external resource). Every piece of text is escaped: annotator
+// names, subreddits and items come from data.
+import type { Block } from './report-blocks';
+
+const escapeMarkdown = (text: string): string =>
+  text.replace(/[\\`*_[\]<>|#]/g, (char) => `\\${char}`).replace(/[\r\n]+/g, ' ');
+
+export function blocksToMarkdown(blocks: readonly Block[]): string {
+  return (
+    blocks
+      .map((block) => {
+        switch (block.kind) {
+          case 'h1':
+            return `# ${escapeMarkdown(block.text)}`;
+          case 'h2':
+            return `## ${escapeMarkdown(block.text)}`;
+          case 'h3':
+            return `### ${escapeMarkdown(block.text)}`;
+          case 'p':
+            return escapeMarkdown(block.text);
+          case 'table': {
+            if (block.rows.length === 0) return '_None._';
+            const line = (cells: string[]): string => `| ${cells.map(escapeMarkdown).join(' | ')} |`;
+            return [line(block.headers), line(block.headers.map(() => '---')), ...block.rows.map(line)].join('\n');
+          }
+        }
+      })
+      .join('\n\n') + '\n'
+  );
+}
+
+export const escapeHtml = (text: string): string =>
+  text.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]!);
+
+export function blocksToHtmlBody(blocks: readonly Block[]): string {
+  return blocks
+    .map((block) => {
+      if (block.kind !== 'table') return `<${block.kind}>${escapeHtml(block.text)}</${block.kind}>`;
+      if (block.rows.length === 0) return '<p><em>None.</em></p>';
+      const head = block.headers.map((header) => `<th scope="col">${escapeHtml(header)}</th>`).join('');
+      const rows = block.rows.map((row) => `<tr>${row.map((cell) => `<td>${escapeHtml(cell)}</td>`).join('')}</tr>`).join('\n');
+      return `<table>\n<thead><tr>${head}</tr></thead>\n<tbody>\n${rows}\n</tbody>\n</table>`;
+    })
+    .join('\n');
+}
+
+export const STANDALONE_CSS = `:root{--vscode-foreground:#1f1f1f;--vscode-descriptionForeground:#616161}
+@media (prefers-color-scheme:dark){:root{--vscode-foreground:#dddddd;--vscode-descriptionForeground:#9d9d9d}}
+body{font:14px/1.5 system-ui,sans-serif;max-width:72rem;margin:2rem auto;padding:0 1rem;color:#1f1f1f;background:#fff}
+table{border-collapse:collapse;margin:.5rem 0 1rem}th,td{border:1px solid #ccc;padding:.25rem .5rem;text-align:left;vertical-align:top}
+th{background:#f3f3f3}figure{margin:1rem 0}svg{max-width:100%;height:auto}
+@media (prefers-color-scheme:dark){body{color:#ddd;background:#1e1e1e}th{background:#2a2a2a}th,td{border-color:#444}}`;
+
+/** A complete HTML document: `extraBody` (e.g. the view's plots as SVG) goes before the tables. */
+export function standaloneHtml(blocks: readonly Block[], title = 'Validation report', extraBody = ''): string {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)}</title>
+<style>${STANDALONE_CSS}</style>
+</head>
+<body>
+${extraBody}${blocksToHtmlBody(blocks)}
+</body>
+</html>
+`;
+}

@@ -1,0 +1,78 @@
+// "Imagery: Sample for Validation": the palette form of `imagery sample`.
+// Picks shards, comments or requests, a size (100 as in the paper), a seed and
+// a name, and writes the review queue beside the shards.
+import * as vscode from 'vscode';
+import { commonFolder, readShards, writeQueue } from '../../core/validation/queue-file';
+import { checkQueueName, queueFile } from '../../core/validation/queue';
+import { DEFAULT_SAMPLE_SIZE, drawSample, MAX_SEED } from '../../core/validation/sample';
+import { output } from '../output';
+import { SHARD_GLOB } from '../views/shard-tree';
+
+export async function runSampleForValidation(): Promise<string | undefined> {
+  const files = (await vscode.workspace.findFiles(SHARD_GLOB, '**/node_modules/**')).map((uri) => uri.fsPath).sort();
+  if (files.length === 0) {
+    void vscode.window.showWarningMessage('No *.shard.jsonl files in this workspace to sample from.');
+    return undefined;
+  }
+  const picked = await vscode.window.showQuickPick(
+    files.map((file) => ({ label: vscode.workspace.asRelativePath(file), file, picked: true })),
+    { canPickMany: true, title: 'Sample for validation (1/5): shards', placeHolder: 'The sample is drawn across these shards' },
+  );
+  if (!picked?.length) return undefined;
+  const unit = await vscode.window.showQuickPick(
+    [
+      { label: 'Comments', description: 'check the extraction of N comments (the paper checked 100)', unit: 'comments' as const },
+      { label: 'Requests', description: 'check validity and every comment of N requests', unit: 'requests' as const },
+    ],
+    { title: 'Sample for validation (2/5): what to sample' },
+  );
+  if (!unit) return undefined;
+  const integer = (max: number) => (value: string) =>
+    /^\d+$/.test(value.trim()) && Number(value) >= 1 && Number(value) <= max ? undefined : `An integer from 1 to ${max}`;
+  const size = await vscode.window.showInputBox({ title: 'Sample for validation (3/5): how many', value: String(DEFAULT_SAMPLE_SIZE), validateInput: integer(1_000_000) });
+  if (size === undefined) return undefined;
+  const seed = await vscode.window.showInputBox({
+    title: 'Sample for validation (4/5): seed',
+    prompt: 'The same seed and shards give the same sample, byte for byte',
+    value: String(Math.floor(Math.random() * 1_000_000)),
+    validateInput: (value) => (/^\d+$/.test(value.trim()) && Number(value) <= MAX_SEED ? undefined : `An integer from 0 to ${MAX_SEED}`),
+  });
+  if (seed === undefined) return undefined;
+  const name = await vscode.window.showInputBox({
+    title: 'Sample for validation (5/5): queue name',
+    value: 'validation',
+    validateInput: (value) => {
+      try {
+        checkQueueName(value);
+        return undefined;
+      } catch (error) {
+        return (error as Error).message;
+      }
+    },
+  });
+  if (name === undefined) return undefined;
+  const shardFiles = picked.map((item) => item.file);
+  try {
+    const file = queueFile(commonFolder(shardFiles), name);
+    const queue = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Drawing the sample' }, async () => {
+      const { shards, warnings } = await readShards(shardFiles);
+      for (const warning of warnings) output().warn(warning);
+      return drawSample(shards, { name, unit: unit.unit, size: Number(size), seed: Number(seed), queueDir: commonFolder(shardFiles) });
+    });
+    let outcome;
+    try {
+      outcome = await writeQueue(file, queue);
+    } catch (error) {
+      const replace = await vscode.window.showWarningMessage(`${(error as Error).message}.`, { modal: true }, 'Replace');
+      if (replace !== 'Replace') return undefined;
+      outcome = await writeQueue(file, queue, true);
+    }
+    void vscode.window.showInformationMessage(
+      `${outcome === 'written' ? 'Wrote' : 'Unchanged:'} ${vscode.workspace.asRelativePath(file)}: ${queue.items.length} of ${queue.population} ${queue.unit}, seed ${queue.seed}.`,
+    );
+    return file;
+  } catch (error) {
+    void vscode.window.showErrorMessage(`Sampling failed: ${error instanceof Error ? error.message : String(error)}`);
+    return undefined;
+  }
+}

@@ -1,0 +1,67 @@
+// The statistics against published worked examples (issue 11 names them).
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { cohenKappa, cohenKappaFromTable } from '../../../src/core/stats/cohen-kappa';
+import { krippendorffAlphaNominal } from '../../../src/core/stats/krippendorff-alpha';
+import { proportion, wilsonInterval } from '../../../src/core/stats/wilson';
+
+const round = (value: number, digits: number): number => Number(value.toFixed(digits));
+
+test('Wilson: Newcombe (1998) 81/263 gives 0.2553-0.3662', () => {
+  const { low, high } = wilsonInterval(81, 263);
+  assert.equal(round(low, 4), 0.2553);
+  assert.equal(round(high, 4), 0.3662);
+});
+
+test('Wilson: Newcombe (1998) 0/20 gives 0-0.1611, and 20/20 mirrors it', () => {
+  const none = wilsonInterval(0, 20);
+  assert.equal(none.low, 0);
+  assert.equal(round(none.high, 4), 0.1611);
+  const all = wilsonInterval(20, 20);
+  assert.equal(all.high, 1);
+  assert.equal(round(all.low, 4), round(1 - 0.1611, 4));
+});
+
+test('Wilson: an empty denominator gives nulls, bad counts throw', () => {
+  assert.deepEqual(proportion(0, 0), { count: 0, total: 0, value: null, low: null, high: null });
+  assert.throws(() => wilsonInterval(3, 2), /count <= total/);
+  assert.throws(() => wilsonInterval(1.5, 4), RangeError);
+});
+
+test("Cohen's kappa: the 2x2 table (20, 5, 10, 15) gives 0.40", () => {
+  assert.equal(round(cohenKappaFromTable([[20, 5], [10, 15]])!, 10), 0.4);
+});
+
+test("Cohen's kappa: perfect agreement is 1, chance-level is 0, one shared category is undefined", () => {
+  assert.equal(cohenKappa([['a', 'a'], ['b', 'b'], ['a', 'a']]), 1);
+  // Independent marginals (each 50/50) with half agreement: p_o = p_e = 0.5.
+  assert.equal(cohenKappa([['a', 'a'], ['a', 'b'], ['b', 'a'], ['b', 'b']]), 0);
+  assert.equal(cohenKappa([['a', 'a'], ['a', 'a']]), null);
+  assert.equal(cohenKappa([]), null);
+});
+
+test("Krippendorff's alpha: Krippendorff (2011) missing-data example, nominal, gives 0.743", () => {
+  // Four observers, twelve units, values 1-5; null where an observer gave none.
+  const _ = null;
+  const observers = [
+    [1, 2, 3, 3, 2, 1, 4, 1, 2, _, _, _],
+    [1, 2, 3, 3, 2, 2, 4, 1, 2, 5, _, 3],
+    [_, 3, 3, 3, 2, 3, 4, 2, 2, 5, 1, _],
+    [1, 2, 3, 3, 2, 4, 4, 1, 2, 5, 1, _],
+  ];
+  const units = observers[0].map((_value, unit) => observers.map((row) => row[unit]));
+  assert.equal(round(krippendorffAlphaNominal(units)!, 3), 0.743);
+});
+
+test("Krippendorff's alpha: two coders, no missing data, agrees with the textbook 2x2 value", () => {
+  // Krippendorff (2011) binary example: 10 units, two coders.
+  const a = [0, 1, 0, 0, 0, 0, 0, 0, 1, 0];
+  const b = [1, 1, 1, 0, 0, 1, 0, 0, 0, 0];
+  assert.equal(round(krippendorffAlphaNominal(a.map((value, i) => [value, b[i]]))!, 3), 0.095);
+});
+
+test("Krippendorff's alpha: units with one value are left out; a single category is undefined", () => {
+  assert.equal(krippendorffAlphaNominal([['x', null], ['y']]), null);
+  assert.equal(krippendorffAlphaNominal([['x', 'x'], ['x', 'x', 'x']]), null);
+  assert.equal(krippendorffAlphaNominal([['x', 'x'], ['y', 'y'], ['z', null]]), 1);
+});

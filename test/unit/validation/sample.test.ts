@@ -1,0 +1,134 @@
+// Validation samples: seeded, reproducible byte for byte, written as a review queue beside the shards.
+import assert from 'node:assert/strict';
+import { cpSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { test } from 'node:test';
+import { parseQueue, serializeQueue } from '../../../src/core/validation/queue';
+import { drawIndexes, drawSample, population } from '../../../src/core/validation/sample';
+import { makeTempDir } from '../annotations/temp';
+import { problemLines, runCli } from '../cli/run-cli';
+import { sampleRecord } from '../shard/sample-records';
+import { REPO_ROOT } from '../../helpers/dataset';
+
+function copySampleShards(t: Parameters<typeof makeTempDir>[0]): string {
+  const dir = makeTempDir(t, 'imagery-sample-');
+  cpSync(path.join(REPO_ROOT, 'sample', 'shards'), path.join(dir, 'shards'), { recursive: true });
+  return path.join(dir, 'shards');
+}
+
+test('drawIndexes: the same seed gives the same distinct, ascending indexes; another seed another sample', () => {
+  const a = drawIndexes(1000, 100, 7);
+  assert.deepEqual(a, drawIndexes(1000, 100, 7));
+  assert.equal(new Set(a).size, 100);
+  assert.deepEqual(a, [...a].sort((x, y) => x - y));
+  assert.ok(a.every((i) => i >= 0 && i < 1000));
+  assert.notDeepEqual(a, drawIndexes(1000, 100, 8));
+  assert.deepEqual(drawIndexes(5, 100, 1), [0, 1, 2, 3, 4]);
+  assert.throws(() => drawIndexes(5, 1, -1), /seed must be an integer/);
+});
+
+test('drawIndexes: every unit can be drawn (each of 10 appears as the single draw for some seed of 0..199)', () => {
+  const seen = new Set<number>();
+  for (let seed = 0; seed < 200; seed++) seen.add(drawIndexes(10, 1, seed)[0]);
+  assert.equal(seen.size, 10);
+});
+
+test('population: comments without an extractor answer are not drawn; shards are ordered by path, not by argument', () => {
+  const withAnswer = sampleRecord('r1', {
+    comments: [
+      { id: 'c1', raw: 'x', upvotes: 1, created_utc: null, extraction: { raw: 'A - B', items: ['a - b'] } },
+      { id: 'c2', raw: 'y', upvotes: 1, created_utc: null, extraction: { raw: null, items: [] } },
+    ],
+  });
+  const other = sampleRecord('r2');
+  const units = population(
+    [
+      { file: '/q/b.shard.jsonl', records: [other] },
+      { file: '/q/a.shard.jsonl', records: [withAnswer] },
+    ],
+    'comments',
+    '/q',
+  );
+  assert.deepEqual(units, [
+    { shard: 'a.shard.jsonl', request: 'r1', comment: 'c1' },
+    { shard: 'b.shard.jsonl', request: 'r2', comment: 'c1' },
+  ]);
+});
+
+test('queue text: serialize then parse gives the queue back; a broken queue names the file and the field', () => {
+  const queue = drawSample([{ file: '/q/s/a.shard.jsonl', records: [sampleRecord('r1'), sampleRecord('r2')] }], {
+    name: 'check', unit: 'requests', size: 1, seed: 3, queueDir: '/q',
+  });
+  const text = serializeQueue(queue);
+  assert.deepEqual(parseQueue(text, 'x.queue.json'), queue);
+  assert.match(text, /\n {4}\{"shard":"s\/a.shard.jsonl","request":"r\d"\}\n/);
+  assert.throws(() => parseQueue('{"format":"imagery-review-queue"}', 'bad.queue.json'), /bad\.queue\.json: not a review queue: version/);
+  assert.throws(() => parseQueue('{', 'torn.queue.json'), /torn\.queue\.json: not JSON/);
+});
+
+test('imagery sample --comments: the same seed and shards give the same bytes, whatever the argument order', async (t) => {
+  const shards = copySampleShards(t);
+  const files = ['books-001', 'books-002', 'music-001', 'music-002'].map((name) => path.join(shards, `${name}.shard.jsonl`));
+  const first = await runCli('sample', ...files, '--comments', '10', '--seed', '42', '--name', 'pilot', '--json', '--quiet');
+  assert.equal(first.code, 0, first.stderr);
+  const summary = JSON.parse(first.stdout);
+  assert.equal(summary.file, path.join(shards, 'pilot.queue.json'));
+  assert.equal(summary.size, 10);
+  assert.equal(summary.outcome, 'written');
+  const bytes = readFileSync(summary.file);
+  const queue = parseQueue(bytes.toString('utf8'), summary.file);
+  assert.equal(queue.items.length, 10);
+  assert.ok(queue.items.every((item) => item.comment !== undefined));
+  assert.equal(new Set(queue.items.map((item) => `${item.request}/${item.comment}`)).size, 10);
+
+  const again = await runCli('sample', ...[...files].reverse(), '--comments', '10', '--seed', '42', '--name', 'pilot', '--json', '--quiet');
+  assert.equal(again.code, 0, again.stderr);
+  assert.equal(JSON.parse(again.stdout).outcome, 'unchanged');
+  assert.deepEqual(readFileSync(summary.file), bytes);
+
+  const folder = await runCli('sample', shards, '--comments', '10', '--seed', '42', '--name', 'pilot-b', '--json', '--quiet');
+  const viaFolder = readFileSync(JSON.parse(folder.stdout).file, 'utf8');
+  assert.equal(viaFolder.replace('"pilot-b"', '"pilot"'), bytes.toString('utf8'));
+});
+
+test('imagery sample: a different queue of the same name is kept unless --force', async (t) => {
+  const shards = copySampleShards(t);
+  assert.equal((await runCli('sample', shards, '--requests', '3', '--seed', '1', '--name', 'q', '--quiet')).code, 0);
+  const file = path.join(shards, 'q.queue.json');
+  const before = readFileSync(file, 'utf8');
+  const clash = await runCli('sample', shards, '--requests', '3', '--seed', '2', '--name', 'q', '--quiet');
+  assert.equal(clash.code, 1);
+  assert.match(problemLines(clash.stderr)[0], /q\.queue\.json: a different queue of that name exists/);
+  assert.equal(readFileSync(file, 'utf8'), before);
+  const forced = await runCli('sample', shards, '--requests', '3', '--seed', '2', '--name', 'q', '--force', '--quiet');
+  assert.equal(forced.code, 0, forced.stderr);
+  assert.notEqual(readFileSync(file, 'utf8'), before);
+  assert.equal(parseQueue(readFileSync(file, 'utf8'), file).unit, 'requests');
+});
+
+test('imagery sample: usage errors say what is missing', async (t) => {
+  const shards = copySampleShards(t);
+  const cases: [string[], RegExp][] = [
+    [['--comments', '5', '--name', 'q'], /--seed <n> is required/],
+    [['--comments', '5', '--requests', '5', '--seed', '1', '--name', 'q'], /exactly one of --comments/],
+    [['--seed', '1', '--name', 'q'], /exactly one of --comments/],
+    [['--comments', '5', '--seed', '1'], /--name <queue> is required/],
+    [['--comments', '5', '--seed', '1', '--name', '../up'], /queue name "\.\.\/up"/],
+    [['--comments', '0', '--seed', '1', '--name', 'q'], /--comments must be an integer >= 1/],
+    [['--comments', '5', '--seed', '4294967296', '--name', 'q'], /--seed must be at most 4294967295/],
+  ];
+  for (const [args, message] of cases) {
+    const result = await runCli('sample', shards, ...args, '--quiet');
+    assert.equal(result.code, 2, args.join(' '));
+    assert.match(result.stderr, message, args.join(' '));
+  }
+});
+
+test('imagery sample: asking for more than there is takes everything, with a warning', async (t) => {
+  const shards = copySampleShards(t);
+  const result = await runCli('sample', path.join(shards, 'music-001.shard.jsonl'), '--requests', '100000', '--seed', '5', '--name', 'all', '--json', '--quiet');
+  assert.equal(result.code, 0, result.stderr);
+  const summary = JSON.parse(result.stdout);
+  assert.equal(summary.size, summary.population);
+  assert.match(result.stderr, /warning: only \d+ requests to draw from/);
+});
