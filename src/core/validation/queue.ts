@@ -62,7 +62,7 @@ export function parseQueue(text: string, file: string): ReviewQueue {
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new Error(`${file}: not JSON (${(error as Error).message})`);
+    throw new Error(`${file}: not JSON (${(error as Error).message})`, { cause: error });
   }
   const parsed = ReviewQueue.safeParse(json);
   if (!parsed.success) {
