@@ -79,6 +79,8 @@ async function layer(name, script, parse) {
 
 const built = await step('build', process.execPath, ['scripts/build.mjs']);
 for (const { name, project } of TYPECHECK_PROJECTS) await step(`typecheck (${name})`, process.execPath, [TSC, '--noEmit', '-p', project]);
+await step('lint', process.execPath, ['node_modules/eslint/bin/eslint.js', '.']);
+await step('format', process.execPath, ['node_modules/prettier/bin/prettier.cjs', '--check', '.']);
 await layer('layer 1 unit', 'scripts/test-unit.mjs', tapCounts);
 if (built) {
   await layer('layer 2 webview', 'scripts/test-webview.mjs', tapCounts);
