@@ -1,13 +1,14 @@
-// One streaming pass over a JSONL file that records where every non-blank line
-// lives (byte offsets), so any line can later be read alone. The file is never
-// held in memory: only the first bytes of each line are kept, to sniff its id.
-import { createReadStream } from 'node:fs';
+// One pass over a JSONL file that records where every non-blank line lives
+// (byte offsets), so any line can later be read alone. Large reads and the
+// native indexOf do the scanning; offsets go in typed arrays (no object per
+// line), and the index can be read while it is still growing.
+import { open } from 'node:fs/promises';
 
-/** Bytes kept from the start of each line; enough for `{"schema_version":1,"id":"..."`. */
-const HEAD_BYTES = 256;
 const NEWLINE = 0x0a;
 const CARRIAGE_RETURN = 0x0d;
-const UTF8_BOM = [0xef, 0xbb, 0xbf];
+const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+/** Big reads: the per-read cost vanishes next to the scan. */
+export const READ_BYTES = 4 << 20;
 
 export interface LineSpan {
   /** 1-based line number in the file (blank lines count). */
@@ -16,12 +17,149 @@ export interface LineSpan {
   start: number;
   /** Byte offset just past the line's content (before any "\r\n" / "\n"). */
   end: number;
-  /** Id sniffed from the line's head without parsing it; undefined when not found there. */
-  sniffedId: string | undefined;
 }
 
-function isWhitespace(byte: number): boolean {
-  return byte === 0x20 || byte === 0x09 || byte === CARRIAGE_RETURN || byte === NEWLINE;
+const isWhitespace = (byte: number): boolean => byte === 0x20 || byte === 0x09 || byte === CARRIAGE_RETURN || byte === NEWLINE;
+
+/** Growable columns of line spans; `count` spans are valid. */
+export class LineIndex {
+  private starts = new Float64Array(1024);
+  private ends = new Float64Array(1024);
+  private lines = new Uint32Array(1024);
+  private waiters: (() => void)[] = [];
+  count = 0;
+  /** Set once the whole file is indexed (or indexing failed: then `error` says why). */
+  complete = false;
+  error: Error | undefined;
+
+  start(position: number): number {
+    return this.starts[position];
+  }
+
+  end(position: number): number {
+    return this.ends[position];
+  }
+
+  line(position: number): number {
+    return this.lines[position];
+  }
+
+  span(position: number): LineSpan {
+    return { line: this.lines[position], start: this.starts[position], end: this.ends[position] };
+  }
+
+  /** Resolves once `position` is indexed or the index is complete (then it may not exist). */
+  async reach(position: number): Promise<void> {
+    while (position >= this.count && !this.complete) await new Promise<void>((resolve) => this.waiters.push(resolve));
+    if (this.error) throw this.error;
+  }
+
+  /** Resolves when the whole file is indexed. */
+  whenComplete(): Promise<void> {
+    return this.reach(Number.POSITIVE_INFINITY);
+  }
+
+  push(line: number, start: number, end: number): void {
+    if (this.count === this.starts.length) this.grow();
+    this.lines[this.count] = line;
+    this.starts[this.count] = start;
+    this.ends[this.count] = end;
+    this.count++;
+  }
+
+  /** Wakes readers waiting for positions (called after each read, not each line). */
+  publish(): void {
+    const waiters = this.waiters;
+    this.waiters = [];
+    for (const wake of waiters) wake();
+  }
+
+  finish(error?: Error): void {
+    this.complete = true;
+    this.error = error;
+    // Give back the spare capacity: a 1M-line file would otherwise keep up to 2x.
+    this.starts = this.starts.slice(0, this.count);
+    this.ends = this.ends.slice(0, this.count);
+    this.lines = this.lines.slice(0, this.count);
+    this.publish();
+  }
+
+  private grow(): void {
+    const size = this.starts.length * 2;
+    const starts = new Float64Array(size);
+    starts.set(this.starts);
+    const ends = new Float64Array(size);
+    ends.set(this.ends);
+    const lines = new Uint32Array(size);
+    lines.set(this.lines);
+    [this.starts, this.ends, this.lines] = [starts, ends, lines];
+  }
+}
+
+/** Starts indexing `file` in the background; the returned index fills in as it goes. `readBytes` is for tests. */
+export function startIndexing(file: string, readBytes = READ_BYTES): LineIndex {
+  const index = new LineIndex();
+  scan(file, index, readBytes).then(
+    () => index.finish(),
+    (error: unknown) => index.finish(error instanceof Error ? error : new Error(String(error))),
+  );
+  return index;
+}
+
+/** Reads `file` once and returns the spans of its non-blank lines, in order. */
+export async function indexJsonlLines(file: string, readBytes = READ_BYTES): Promise<LineSpan[]> {
+  const index = startIndexing(file, readBytes);
+  await index.whenComplete();
+  return Array.from({ length: index.count }, (_, position) => index.span(position));
+}
+
+async function scan(file: string, index: LineIndex, readBytes: number): Promise<void> {
+  const handle = await open(file, 'r');
+  try {
+    const buffer = Buffer.allocUnsafe(readBytes);
+    let offset = 0; // file offset of buffer[0]
+    let lineNumber = 1;
+    let lineStart = 0;
+    let sawContent = false; // a non-whitespace byte was seen on the current line
+    let previousByte = -1; // last byte of the previous read, for a "\r\n" split across reads
+    const bom = Buffer.alloc(3);
+    await handle.read(bom, 0, 3, 0);
+    if (bom.equals(UTF8_BOM)) offset = lineStart = 3;
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, 0, readBytes, offset);
+      if (bytesRead === 0) break;
+      const chunk = bytesRead === readBytes ? buffer : buffer.subarray(0, bytesRead);
+      let from = 0;
+      while (from < bytesRead) {
+        const newline = chunk.indexOf(NEWLINE, from);
+        const to = newline === -1 ? bytesRead : newline;
+        if (!sawContent) {
+          for (let i = from; i < to; i++) {
+            if (!isWhitespace(chunk[i])) {
+              sawContent = true;
+              break;
+            }
+          }
+        }
+        if (newline === -1) break;
+        if (sawContent) {
+          const before = newline > 0 ? chunk[newline - 1] : previousByte;
+          index.push(lineNumber, lineStart, offset + newline - (before === CARRIAGE_RETURN ? 1 : 0));
+        }
+        lineNumber++;
+        sawContent = false;
+        lineStart = offset + newline + 1;
+        from = newline + 1;
+      }
+      previousByte = chunk[bytesRead - 1];
+      offset += bytesRead;
+      index.publish();
+    }
+    // A last line without a final newline.
+    if (sawContent) index.push(lineNumber, lineStart, offset - (previousByte === CARRIAGE_RETURN ? 1 : 0));
+  } finally {
+    await handle.close();
+  }
 }
 
 // The writer puts schema_version then id first, so the id sits in the head.
@@ -37,71 +175,4 @@ export function sniffId(head: string): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** Streams `file` once and returns the spans of its non-blank lines, in order. */
-export async function indexJsonlLines(file: string): Promise<LineSpan[]> {
-  const spans: LineSpan[] = [];
-  let offset = 0; // file offset of the current chunk's first byte
-  let lineNumber = 1;
-  let lineStart = 0;
-  let sawContent = false; // a non-whitespace byte was seen on the current line
-  let head: Buffer[] = [];
-  let headLength = 0;
-  let bomChecked = false;
-  let lastByteIsCarriageReturn = false;
-
-  const keepHead = (chunk: Buffer, from: number, to: number): void => {
-    if (headLength >= HEAD_BYTES || to <= from) return;
-    const piece = chunk.subarray(from, Math.min(to, from + HEAD_BYTES - headLength));
-    head.push(piece);
-    headLength += piece.length;
-  };
-
-  const finishLine = (endOffset: number): void => {
-    if (sawContent) {
-      // "\r\n": the "\r" belongs to the line ending, not the content.
-      const end = lastByteIsCarriageReturn ? endOffset - 1 : endOffset;
-      spans.push({ line: lineNumber, start: lineStart, end, sniffedId: sniffId(Buffer.concat(head).toString('utf8')) });
-    }
-    lineNumber += 1;
-    sawContent = false;
-    head = [];
-    headLength = 0;
-  };
-
-  for await (const raw of createReadStream(file)) {
-    let chunk = raw as Buffer;
-    if (!bomChecked) {
-      bomChecked = true;
-      if (chunk.length >= 3 && UTF8_BOM.every((byte, i) => chunk[i] === byte)) {
-        chunk = chunk.subarray(3);
-        offset = 3;
-        lineStart = 3;
-      }
-    }
-    let from = 0;
-    while (from <= chunk.length) {
-      const newline = chunk.indexOf(NEWLINE, from);
-      const to = newline === -1 ? chunk.length : newline;
-      if (!sawContent) {
-        for (let i = from; i < to; i++) {
-          if (!isWhitespace(chunk[i])) {
-            sawContent = true;
-            break;
-          }
-        }
-      }
-      keepHead(chunk, from, to);
-      if (to > from) lastByteIsCarriageReturn = chunk[to - 1] === CARRIAGE_RETURN;
-      if (newline === -1) break;
-      finishLine(offset + newline);
-      lineStart = offset + newline + 1;
-      lastByteIsCarriageReturn = false;
-      from = newline + 1;
-    }
-    offset += chunk.length;
-  }
-  finishLine(offset); // a last line without a final newline
-  return spans;
 }

@@ -1,8 +1,10 @@
-// Random access to the records of a shard. Opening streams the file once to
-// index its lines; a record is parsed and validated only when asked for, so a
-// large shard opens fast and one bad line never hides its neighbours.
+// Random access to the records of a shard. Opening reads the file once to
+// index its lines (in the background with openIndexing, so the first records
+// can be read before the end is reached); a record is parsed and validated
+// only when asked for, and one bad line never hides its neighbours.
 import { open, type FileHandle } from 'node:fs/promises';
-import { indexJsonlLines, type LineSpan } from './jsonl-index';
+import { HEAD_BYTES, IdLookup, sniffIds } from './id-table';
+import { sniffId, startIndexing, type LineIndex } from './jsonl-index';
 import { ShardRecord } from './schema';
 import { describeZodError } from './zod-reason';
 
@@ -15,25 +17,48 @@ const CACHE_SIZE = 32;
 
 export class ShardReader {
   private readonly cache = new Map<number, ShardEntry>();
-  private idsByPosition: (string | null)[] | undefined;
-  private positionsById: Map<string, number> | undefined;
+  private idsByPosition: Promise<(string | null)[]> | undefined;
+  private lookup: Promise<IdLookup> | undefined;
 
   private constructor(
     readonly file: string,
     private readonly handle: FileHandle,
-    private readonly spans: LineSpan[],
+    private readonly index: LineIndex,
   ) {}
 
+  /** Opens the shard once its whole line index is built. */
   static async open(file: string): Promise<ShardReader> {
-    const spans = await indexJsonlLines(file);
-    return new ShardReader(file, await open(file, 'r'), spans);
+    const reader = await ShardReader.openIndexing(file);
+    try {
+      await reader.indexed();
+    } catch (error) {
+      await reader.close();
+      throw error;
+    }
+    return reader;
   }
 
-  /** Number of entries (non-blank lines). */
+  /** Opens the shard at once; its index grows in the background (see `indexed`, `size`). */
+  static async openIndexing(file: string): Promise<ShardReader> {
+    const handle = await open(file, 'r');
+    return new ShardReader(file, handle, startIndexing(file));
+  }
+
+  /** Resolves when every line is indexed (`size` is then the final count). */
+  indexed(): Promise<void> {
+    return this.index.whenComplete();
+  }
+
+  get isIndexed(): boolean {
+    return this.index.complete;
+  }
+
+  /** Number of entries (non-blank lines), so far while indexing. */
   get size(): number {
-    return this.spans.length;
+    return this.index.count;
   }
 
+  /** Reads one entry; while indexing, waits until its line is reached. */
   async read(position: number): Promise<ShardEntry> {
     const cached = this.cache.get(position);
     if (cached) {
@@ -48,7 +73,9 @@ export class ShardReader {
   }
 
   async *entries(): AsyncIterable<ShardEntry> {
-    for (let position = 0; position < this.size; position++) {
+    for (let position = 0; ; position++) {
+      await this.index.reach(position);
+      if (position >= this.size) return;
       yield this.cache.get(position) ?? (await this.readUncached(position));
     }
   }
@@ -59,27 +86,20 @@ export class ShardReader {
    * when the line has no readable id (not JSON, or no string "id"). A line with
    * a readable id that fails validation keeps its id here; read() says why.
    */
-  async ids(): Promise<(string | null)[]> {
-    if (!this.idsByPosition) {
-      const ids: (string | null)[] = [];
-      for (let position = 0; position < this.size; position++) {
-        ids.push(this.spans[position].sniffedId ?? (await this.idByFullParse(position)));
-      }
-      this.idsByPosition = ids;
-    }
+  ids(): Promise<(string | null)[]> {
+    this.idsByPosition ??= this.indexed().then(async () => {
+      const sniffed = await sniffIds(this.file, this.index);
+      const ids = new Array<string | null>(sniffed.length);
+      for (let position = 0; position < sniffed.length; position++) ids[position] = sniffed[position] ?? (await this.idByFullParse(position));
+      return ids;
+    });
     return this.idsByPosition;
   }
 
-  /** Position of the first entry with this id. */
+  /** Position of the first entry with this id (waits for the whole index). */
   async positionOf(id: string): Promise<number | undefined> {
-    if (!this.positionsById) {
-      const positions = new Map<string, number>();
-      (await this.ids()).forEach((entryId, position) => {
-        if (entryId !== null && !positions.has(entryId)) positions.set(entryId, position);
-      });
-      this.positionsById = positions;
-    }
-    return this.positionsById.get(id);
+    this.lookup ??= this.ids().then((ids) => new IdLookup(ids));
+    return (await this.lookup).positionOf(id);
   }
 
   async close(): Promise<void> {
@@ -88,8 +108,9 @@ export class ShardReader {
   }
 
   private async readLine(position: number): Promise<string> {
-    const span = this.spans[position];
-    if (!span) throw new RangeError(`${this.file}: no entry at position ${position} (size ${this.size})`);
+    await this.index.reach(position);
+    if (!(position >= 0 && position < this.size)) throw new RangeError(`${this.file}: no entry at position ${position} (size ${this.size})`);
+    const span = this.index.span(position);
     const buffer = Buffer.alloc(span.end - span.start);
     let filled = 0;
     while (filled < buffer.length) {
@@ -102,7 +123,7 @@ export class ShardReader {
 
   private async readUncached(position: number): Promise<ShardEntry> {
     const text = await this.readLine(position);
-    const line = this.spans[position].line;
+    const line = this.index.line(position);
     const unreadable = (reason: string): ShardEntry => ({ kind: 'unreadable', position, line, file: this.file, reason });
     let value: unknown;
     try {
@@ -113,7 +134,7 @@ export class ShardReader {
     const parsed = ShardRecord.safeParse(value);
     if (!parsed.success) return unreadable(`not a shard record: ${describeZodError(parsed.error)}`);
     // JSON.parse keeps the last of two "id" keys, the index the first: which request the line is, is ambiguous.
-    const sniffed = this.spans[position].sniffedId;
+    const sniffed = sniffIdOf(text);
     if (sniffed !== undefined && sniffed !== parsed.data.id) {
       return unreadable(`two "id" keys (${JSON.stringify(sniffed)}, then ${JSON.stringify(parsed.data.id)}): which request this is, is ambiguous`);
     }
@@ -130,3 +151,5 @@ export class ShardReader {
     }
   }
 }
+
+const sniffIdOf = (line: string): string | undefined => sniffId(line.slice(0, HEAD_BYTES));

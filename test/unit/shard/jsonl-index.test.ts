@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, describe, test } from 'node:test';
-import { indexJsonlLines, sniffId } from '../../../src/core/shard/jsonl-index';
+import { IdLookup, sniffIds } from '../../../src/core/shard/id-table';
+import { indexJsonlLines, sniffId, startIndexing } from '../../../src/core/shard/jsonl-index';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'imagery-index-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -17,7 +18,7 @@ function fileWith(name: string, content: string | Buffer): string {
 describe('indexJsonlLines', () => {
   test('a "\\r\\n" split across two read chunks still ends the line before the "\\r"', async () => {
     const first = 'x'.repeat(64 * 1024 - 1); // the "\r" is the chunk's last byte
-    const spans = await indexJsonlLines(fileWith('split.jsonl', `${first}\r\ny\r\n`));
+    const spans = await indexJsonlLines(fileWith('split.jsonl', `${first}\r\ny\r\n`), 64 * 1024);
     assert.deepEqual(
       spans.map(({ line, start, end }) => ({ line, start, end })),
       [
@@ -40,6 +41,98 @@ describe('indexJsonlLines', () => {
 
   test('an empty file has no lines', async () => {
     assert.deepEqual(await indexJsonlLines(fileWith('empty.jsonl', '')), []);
+  });
+});
+
+/** The semantics spelled out slowly: split the bytes on "\n", drop a BOM, skip whitespace-only lines, cut a final "\r". */
+function referenceSpans(bytes: Buffer): { line: number; start: number; end: number }[] {
+  const spans: { line: number; start: number; end: number }[] = [];
+  let start = bytes.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf])) ? 3 : 0;
+  for (let line = 1; start <= bytes.length; line++) {
+    let stop = bytes.indexOf(0x0a, start);
+    if (stop === -1) stop = bytes.length;
+    const text = bytes.toString('latin1', start, stop);
+    if (/[^\t\r ]/.test(text)) {
+      spans.push({ line, start, end: stop - (bytes[stop - 1] === 0x0d ? 1 : 0) });
+    }
+    start = stop + 1;
+  }
+  return spans;
+}
+
+describe('indexJsonlLines against a slow reference', () => {
+  const pieces = ['{"a":1}', '', ' ', '\t', '\r', 'é', '{"id":"x"}', '  {"b":2}  ', 'x\r\r'];
+  let seed = 42;
+  const next = (n: number): number => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return seed % n;
+  };
+  for (let round = 0; round < 40; round++) {
+    const lines = Array.from({ length: 1 + next(12) }, () => pieces[next(pieces.length)]);
+    const text = (round % 3 === 0 ? '\uFEFF' : '') + lines.join(round % 2 ? '\r\n' : '\n') + (round % 4 === 0 ? '\n' : '');
+    const bytes = Buffer.from(text, 'utf8');
+    test(`random file ${round} (${bytes.length} bytes) at read sizes 1, 2, 3, 7 and 4 MB`, async () => {
+      const file = fileWith(`random-${round}.jsonl`, bytes);
+      const expected = referenceSpans(bytes);
+      for (const readBytes of [1, 2, 3, 7, 4 << 20]) assert.deepEqual(await indexJsonlLines(file, readBytes), expected, `read size ${readBytes}`);
+    });
+  }
+});
+
+describe('LineIndex', () => {
+  test('the first lines can be read before the index is complete; the count fills in at the end', async () => {
+    const text = Array.from({ length: 500 }, (_, i) => `{"id":"r${i}"}`).join('\n');
+    const file = fileWith('growing.jsonl', text);
+    const index = startIndexing(file, 64);
+    await index.reach(0);
+    assert.equal(index.complete, false);
+    assert.ok(index.count >= 1 && index.count < 500);
+    assert.deepEqual(index.span(0), { line: 1, start: 0, end: '{"id":"r0"}'.length });
+    await index.whenComplete();
+    assert.equal(index.count, 500);
+    assert.deepEqual(index.span(499), { line: 500, start: text.lastIndexOf('\n') + 1, end: text.length });
+  });
+
+  test('a file that cannot be read fails the index, and every waiter with it', async () => {
+    const index = startIndexing(path.join(dir, 'missing.jsonl'));
+    await assert.rejects(index.reach(0), /ENOENT/);
+    await assert.rejects(index.whenComplete(), /ENOENT/);
+  });
+});
+
+describe('sniffIds', () => {
+  test('agrees with sniffId on the writer\'s layout and every other shape', async () => {
+    const heads = [
+      '{"schema_version":1,"id":"abc","domain":"music"}',
+      '{"id":"plain"}',
+      '{"schema_version":12,"id":"é-ü-漢"}',
+      '{"schema_version":1,"id":"a\\"b\\u00e9","x":1}',
+      ' { "id" : "spaced" }',
+      '{"schema_version":1.5,"id":"float"}',
+      '{"schema_version":1,"id":""}',
+      '{"schema_version":1,"id":7}',
+      '{"domain":"music","id":"late"}',
+      'not json',
+      `{"schema_version":1,"id":"${'k'.repeat(300)}"}`,
+      `{"schema_version":1,"id":"${'k'.repeat(200)}"}`,
+      '{"schema_version":1,"id":"tab\there"}',
+    ];
+    const file = fileWith('heads.jsonl', heads.join('\n'));
+    const index = startIndexing(file);
+    await index.whenComplete();
+    const expected = heads.map((head) => sniffId(Buffer.from(head).subarray(0, 256).toString('utf8')));
+    assert.deepEqual(await sniffIds(file, index), expected);
+    assert.equal(expected[3], 'a"bé');
+  });
+});
+
+describe('IdLookup', () => {
+  test('finds the first position of every id among many, with duplicates and nulls', () => {
+    const ids = Array.from({ length: 5000 }, (_, i) => (i % 97 === 0 ? null : `id-${i % 3000}`));
+    const lookup = new IdLookup(ids);
+    for (let i = 0; i < 3000; i++) assert.equal(lookup.positionOf(`id-${i}`), i % 97 === 0 ? (i + 3000 < 5000 && (i + 3000) % 97 !== 0 ? i + 3000 : undefined) : i);
+    assert.equal(lookup.positionOf('id-3000'), undefined);
+    assert.equal(new IdLookup([]).positionOf('x'), undefined);
   });
 });
 

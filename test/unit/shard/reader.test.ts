@@ -137,4 +137,21 @@ describe('ShardReader', () => {
       assert.deepEqual([idOf(await reader.read(0)), idOf(await reader.read(2))], ['r1', 'r3']);
     });
   });
+
+  test('openIndexing: records are readable while the index grows; size and ids are final once indexed', async () => {
+    const file = path.join(dir, 'indexing.shard.jsonl');
+    writeFileSync(file, Array.from({ length: 300 }, (_, i) => serializeRecord(sampleRecord(`r${i}`))).join('\n'));
+    const reader = await ShardReader.openIndexing(file);
+    try {
+      assert.equal(idOf(await reader.read(0)), 'r0');
+      assert.equal(idOf(await reader.read(299)), 'r299'); // waits for its line rather than failing
+      await reader.indexed();
+      assert.equal(reader.isIndexed, true);
+      assert.equal(reader.size, 300);
+      assert.equal(await reader.positionOf('r150'), 150);
+      await assert.rejects(reader.read(300), RangeError);
+    } finally {
+      await reader.close();
+    }
+  });
 });
