@@ -1,15 +1,18 @@
 // `npm run bench`: measures the editor's navigation latency (real headless
 // Chromium) and the core's speed and memory, then prints every figure with
-// its budget and ratio. Exits 0 (it reports); `--check` exits 1 when a ratio
-// exceeds 1. Real-data figures skip, saying why, without the shared dataset;
-// synthetic equivalents always run.
-import { mkdtempSync, rmSync } from 'node:fs';
+// its budget and ratio, and writes bench/results.json. Exits 0 (it reports);
+// `--check` exits 1 when a ratio exceeds 1. Real-data figures skip, saying
+// why, without the shared dataset; synthetic equivalents always run.
+// `--quick`: fewer runs and no 1M-request shard. `--only shards|core|webview`: one group.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { SHARED_DATASET, hasSharedDataset, skipWithoutDataset } from '../test/helpers/dataset';
+import { REPO_ROOT, SHARED_DATASET, hasSharedDataset, skipWithoutDataset } from '../test/helpers/dataset';
 import { buildBundles } from './bundles';
 import { measureEval, measureImport, measureLogReplay, measureShardOpen } from './core-figures';
 import { formatTable, measured, overBudget, skipped, type Figure } from './report';
+import { shardFigures } from './shards/figures';
+import { cachedSyntheticShard } from './shards/generate';
 import { writeSyntheticRelease } from './synthetic-release';
 import { webviewFigures } from './webview-figures';
 
@@ -47,23 +50,48 @@ function realSkipped(reason: string): Figure[] {
   ];
 }
 
+async function hugeShardFigures(quick: boolean): Promise<Figure[]> {
+  const figures: Figure[] = [];
+  for (const requests of [10_000, 100_000, 1_000_000]) {
+    const label = `${requests / 1000}k shard`;
+    if (quick && requests >= 1_000_000) {
+      figures.push(skipped(`${label}: build the line index`, 'GB/s', 1, 'the 1M-request shard runs without --quick'));
+      continue;
+    }
+    log(`${label}: generating (cached in the temp folder after the first run)`);
+    const file = cachedSyntheticShard(requests);
+    log(`${label}: index, first request, positionOf, random access, memory`);
+    figures.push(...(await shardFigures(label, file, quick || requests >= 1_000_000 ? 3 : 5)));
+  }
+  return figures;
+}
+
 async function main(): Promise<number> {
   const check = process.argv.includes('--check');
+  const quick = process.argv.includes('--quick');
+  const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
+  const wanted = (group: string): boolean => only === undefined || only === group;
   const work = mkdtempSync(path.join(os.tmpdir(), 'imagery-bench-'));
   try {
+    const figures: Figure[] = [];
+    if (wanted('shards')) figures.push(...(await hugeShardFigures(quick)));
     log('building the webview and CLI bundles');
     const bundles = await buildBundles(path.join(work, 'bundles'));
-    const figures = await webviewFigures(bundles.webview, work, log);
+    if (wanted('webview')) figures.push(...(await webviewFigures(bundles.webview, work, log)));
 
-    const syntheticDir = path.join(work, 'synthetic-release');
-    const written = writeSyntheticRelease(syntheticDir);
-    log(`synthetic release: ${written.requests} requests, ${written.comments} comments, ${written.runFiles} run files`);
-    figures.push(...(await coreFigures('synthetic', syntheticDir, bundles.cli, path.join(work, 'synthetic'))));
-
-    if (hasSharedDataset) figures.push(...(await coreFigures('real', SHARED_DATASET, bundles.cli, path.join(work, 'real'))));
-    else figures.push(...realSkipped(String(skipWithoutDataset)));
+    if (wanted('core')) {
+      const syntheticDir = path.join(work, 'synthetic-release');
+      const written = writeSyntheticRelease(syntheticDir);
+      log(`synthetic release: ${written.requests} requests, ${written.comments} comments, ${written.runFiles} run files`);
+      figures.push(...(await coreFigures('synthetic', syntheticDir, bundles.cli, path.join(work, 'synthetic'))));
+      if (hasSharedDataset) figures.push(...(await coreFigures('real', SHARED_DATASET, bundles.cli, path.join(work, 'real'))));
+      else figures.push(...realSkipped(String(skipWithoutDataset)));
+    }
 
     console.log(formatTable(figures));
+    const machine = { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGB: Math.round(os.totalmem() / 2 ** 30), node: process.version };
+    const results = { date: new Date().toISOString(), quick, machine, figures };
+    writeFileSync(path.join(REPO_ROOT, 'bench', 'results.json'), JSON.stringify(results, null, 2) + '\n');
     const over = overBudget(figures);
     console.log(over.length ? `\n${over.length} figure(s) over budget` : '\nevery figure is within budget');
     return check && over.length > 0 ? 1 : 0;

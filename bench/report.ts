@@ -3,21 +3,26 @@
 
 export interface Figure {
   name: string;
-  unit: 'ms' | 'MB';
+  unit: 'ms' | 'MB' | 'GB/s' | '%' | 'req/s';
   budget: number;
+  /** The budget is a floor (throughput), not a ceiling. */
+  atLeast?: boolean;
+  /** The same-run baseline this figure is compared with (e.g. a plain newline count). */
+  baseline?: { name: string; value: number };
   /** Null when the figure was skipped. */
   value: number | null;
   /** Why the figure was skipped, or a short note on what was measured. */
   note?: string;
 }
 
-export const measured = (name: string, unit: Figure['unit'], value: number, budget: number, note?: string): Figure => ({
-  name,
-  unit,
-  value,
-  budget,
-  note,
-});
+export const measured = (
+  name: string,
+  unit: Figure['unit'],
+  value: number,
+  budget: number,
+  note?: string,
+  extra: Pick<Figure, 'atLeast' | 'baseline'> = {},
+): Figure => ({ name, unit, value, budget, note, ...extra });
 
 export const skipped = (name: string, unit: Figure['unit'], budget: number, reason: string): Figure => ({
   name,
@@ -27,9 +32,15 @@ export const skipped = (name: string, unit: Figure['unit'], budget: number, reas
   note: `skipped: ${reason}`,
 });
 
+/** Value over budget, or budget over value for a floor: <= 1 is within the goal either way. */
 export function ratio(figure: Figure): number | null {
-  return figure.value === null ? null : figure.value / figure.budget;
+  if (figure.value === null) return null;
+  return figure.atLeast ? figure.budget / figure.value : figure.value / figure.budget;
 }
+
+/** How the figure compares with its same-run baseline: value / baseline. */
+export const versusBaseline = (figure: Figure): number | null =>
+  figure.value === null || !figure.baseline ? null : figure.value / figure.baseline.value;
 
 const format = (value: number, unit: Figure['unit']): string =>
   `${value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(2)} ${unit}`;
@@ -40,16 +51,20 @@ function pad(cells: string[][]): string[] {
 }
 
 export function formatTable(figures: readonly Figure[]): string {
+  const withBaselines = figures.some((figure) => figure.baseline);
   const rows = figures.map((figure) => {
     const r = ratio(figure);
-    return [
+    const vs = versusBaseline(figure);
+    const row = [
       figure.name,
       figure.value === null ? '-' : format(figure.value, figure.unit),
-      format(figure.budget, figure.unit),
+      (figure.atLeast ? '>= ' : '') + format(figure.budget, figure.unit),
       r === null ? 'skipped' : r.toFixed(2) + (r > 1 ? ' OVER' : ''),
     ];
+    return withBaselines ? [...row, vs === null ? '' : `${vs.toFixed(2)}x ${figure.baseline?.name}`] : row;
   });
-  const lines = pad([['figure', 'value', 'budget', 'ratio'], ...rows]);
+  const header = ['figure', 'value', 'budget', 'ratio'];
+  const lines = pad([withBaselines ? [...header, 'vs baseline'] : header, ...rows]);
   lines.splice(1, 0, '-'.repeat(lines[0].length));
   // One line per distinct note, so a skip reason shared by several figures is said once.
   const byNote = new Map<string, string[]>();

@@ -3,6 +3,7 @@
 // native indexOf do the scanning; offsets go in typed arrays (no object per
 // line), and the index can be read while it is still growing.
 import { open } from 'node:fs/promises';
+import { HEAD_BYTES, sniffBytes } from './id-sniff';
 
 const NEWLINE = 0x0a;
 const CARRIAGE_RETURN = 0x0d;
@@ -27,6 +28,11 @@ export class LineIndex {
   private ends = new Float64Array(1024);
   private lines = new Uint32Array(1024);
   private waiters: (() => void)[] = [];
+  /**
+   * Id sniffed from each line's head in the same pass: a string, undefined when the head holds none
+   * (the reader falls back to a full parse), or null when the head straddled two reads (sniffed later).
+   */
+  readonly sniffed: (string | undefined | null)[] = [];
   count = 0;
   /** Set once the whole file is indexed (or indexing failed: then `error` says why). */
   complete = false;
@@ -59,8 +65,9 @@ export class LineIndex {
     return this.reach(Number.POSITIVE_INFINITY);
   }
 
-  push(line: number, start: number, end: number): void {
+  push(line: number, start: number, end: number, sniffed: string | undefined | null): void {
     if (this.count === this.starts.length) this.grow();
+    this.sniffed.push(sniffed);
     this.lines[this.count] = line;
     this.starts[this.count] = start;
     this.ends[this.count] = end;
@@ -144,7 +151,10 @@ async function scan(file: string, index: LineIndex, readBytes: number): Promise<
         if (newline === -1) break;
         if (sawContent) {
           const before = newline > 0 ? chunk[newline - 1] : previousByte;
-          index.push(lineNumber, lineStart, offset + newline - (before === CARRIAGE_RETURN ? 1 : 0));
+          const end = offset + newline - (before === CARRIAGE_RETURN ? 1 : 0);
+          const headStart = lineStart - offset;
+          const sniffed = headStart >= 0 ? sniffBytes(chunk, headStart, Math.min(end - offset, headStart + HEAD_BYTES)) : null;
+          index.push(lineNumber, lineStart, end, sniffed);
         }
         lineNumber++;
         sawContent = false;
@@ -156,23 +166,10 @@ async function scan(file: string, index: LineIndex, readBytes: number): Promise<
       index.publish();
     }
     // A last line without a final newline.
-    if (sawContent) index.push(lineNumber, lineStart, offset - (previousByte === CARRIAGE_RETURN ? 1 : 0));
+    if (sawContent) index.push(lineNumber, lineStart, offset - (previousByte === CARRIAGE_RETURN ? 1 : 0), null);
   } finally {
     await handle.close();
   }
 }
 
-// The writer puts schema_version then id first, so the id sits in the head.
-// A record whose id comes later is found by the reader's full-parse fallback.
-const LEADING_ID = /^\s*\{\s*(?:"schema_version"\s*:\s*-?[\d.eE+-]+\s*,\s*)?"id"\s*:\s*("(?:[^"\\]|\\.)*")/;
-
-export function sniffId(head: string): string | undefined {
-  const match = LEADING_ID.exec(head);
-  if (!match) return undefined;
-  try {
-    const id = JSON.parse(match[1]) as string;
-    return id === '' ? undefined : id;
-  } catch {
-    return undefined;
-  }
-}
+export { sniffId } from './id-sniff';

@@ -3,14 +3,20 @@
 // can be read before the end is reached); a record is parsed and validated
 // only when asked for, and one bad line never hides its neighbours.
 import { open, type FileHandle } from 'node:fs/promises';
-import { HEAD_BYTES, IdLookup, sniffIds } from './id-table';
-import { sniffId, startIndexing, type LineIndex } from './jsonl-index';
+import { HEAD_BYTES, sniffBytes, sniffId } from './id-sniff';
+import { IdLookup } from './id-table';
+import { startIndexing, type LineIndex } from './jsonl-index';
 import { ShardRecord } from './schema';
 import { describeZodError } from './zod-reason';
 
 export type ShardEntry =
   | { kind: 'record'; position: number; line: number; record: ShardRecord }
   | { kind: 'unreadable'; position: number; line: number; file: string; reason: string };
+
+export interface IndexOptions {
+  /** Bytes per read while indexing (tests use tiny reads to cross every boundary). */
+  readBytes?: number;
+}
 
 /** Recently read entries kept parsed; the editor moves back and forth around one spot. */
 const CACHE_SIZE = 32;
@@ -27,8 +33,8 @@ export class ShardReader {
   ) {}
 
   /** Opens the shard once its whole line index is built. */
-  static async open(file: string): Promise<ShardReader> {
-    const reader = await ShardReader.openIndexing(file);
+  static async open(file: string, options: IndexOptions = {}): Promise<ShardReader> {
+    const reader = await ShardReader.openIndexing(file, options);
     try {
       await reader.indexed();
     } catch (error) {
@@ -39,9 +45,9 @@ export class ShardReader {
   }
 
   /** Opens the shard at once; its index grows in the background (see `indexed`, `size`). */
-  static async openIndexing(file: string): Promise<ShardReader> {
+  static async openIndexing(file: string, options: IndexOptions = {}): Promise<ShardReader> {
     const handle = await open(file, 'r');
-    return new ShardReader(file, handle, startIndexing(file));
+    return new ShardReader(file, handle, startIndexing(file, options.readBytes));
   }
 
   /** Resolves when every line is indexed (`size` is then the final count). */
@@ -88,9 +94,13 @@ export class ShardReader {
    */
   ids(): Promise<(string | null)[]> {
     this.idsByPosition ??= this.indexed().then(async () => {
-      const sniffed = await sniffIds(this.file, this.index);
+      const { sniffed } = this.index;
       const ids = new Array<string | null>(sniffed.length);
-      for (let position = 0; position < sniffed.length; position++) ids[position] = sniffed[position] ?? (await this.idByFullParse(position));
+      for (let position = 0; position < sniffed.length; position++) {
+        let id = sniffed[position];
+        if (id === null) id = await this.sniffHead(position); // its head straddled two reads of the index
+        ids[position] = id ?? (await this.idByFullParse(position));
+      }
       return ids;
     });
     return this.idsByPosition;
@@ -139,6 +149,13 @@ export class ShardReader {
       return unreadable(`two "id" keys (${JSON.stringify(sniffed)}, then ${JSON.stringify(parsed.data.id)}): which request this is, is ambiguous`);
     }
     return { kind: 'record', position, line, record: parsed.data };
+  }
+
+  private async sniffHead(position: number): Promise<string | undefined> {
+    const start = this.index.start(position);
+    const head = Buffer.alloc(Math.min(HEAD_BYTES, this.index.end(position) - start));
+    const { bytesRead } = await this.handle.read(head, 0, head.length, start);
+    return sniffBytes(head, 0, bytesRead);
   }
 
   private async idByFullParse(position: number): Promise<string | null> {

@@ -14,7 +14,7 @@ import type { SaveMode } from '../config';
 import { diskStamp, type DiskStamp } from './model/disk-stamp';
 import { completeDraft, describeDraft } from './model/drafts';
 import { changedRequests, EventStore } from './model/event-store';
-import type { RequestFacts } from './model/navigation';
+import { matchingPositions, UNTOUCHED, type RequestFacts } from './model/navigation';
 import { RequestIndex } from './model/request-index';
 import { SerialQueue } from './model/serial-queue';
 
@@ -34,7 +34,11 @@ export class AnnotatorDocument implements vscode.CustomDocument {
   private readonly stateChanged = new vscode.EventEmitter<string[]>();
   private readonly disposed = new vscode.EventEmitter<void>();
   private readonly warned = new vscode.EventEmitter<LogWarning[]>();
-  private disposables: vscode.Disposable[] = [this.edited, this.stateChanged, this.disposed, this.warned];
+  private readonly indexedEmitter = new vscode.EventEmitter<void>();
+  private disposables: vscode.Disposable[] = [this.edited, this.stateChanged, this.disposed, this.warned, this.indexedEmitter];
+  /** Built in the background: until then the shard is still being indexed and `size` grows. */
+  private index: RequestIndex | undefined;
+  private readonly indexReady: Promise<RequestIndex>;
 
   /** An edit happened: the provider relays it to VS Code (undo stack, dirty marker). */
   readonly onDidEdit = this.edited.event;
@@ -43,6 +47,8 @@ export class AnnotatorDocument implements vscode.CustomDocument {
   readonly onDidDispose = this.disposed.event;
   /** The log had lines it could not read (file:line:reason). */
   readonly onLogWarnings = this.warned.event;
+  /** The whole shard is indexed: the total, ids and filters are final. */
+  readonly onDidIndex = this.indexedEmitter.event;
 
   private constructor(
     readonly uri: vscode.Uri,
@@ -52,21 +58,29 @@ export class AnnotatorDocument implements vscode.CustomDocument {
     private cursor: LogCursor,
     /** The log's size and inode when we last read or wrote it: a shrink or a new inode means it was replaced. */
     private disk: DiskStamp | undefined,
-    private readonly index: RequestIndex,
     private readonly options: DocumentOptions,
     readonly loadWarnings: readonly LogWarning[],
-  ) {}
+  ) {
+    // A huge shard opens at its first request: the index (ids, filters, the total) completes behind it.
+    this.indexReady = RequestIndex.build(reader, () => store.state());
+    this.indexReady.then(
+      (index) => {
+        this.index = index;
+        this.indexedEmitter.fire();
+      },
+      () => undefined, // read() and positionOf() report the cause
+    );
+  }
 
   static async open(uri: vscode.Uri, options: DocumentOptions): Promise<AnnotatorDocument> {
-    const reader = await ShardReader.open(uri.fsPath);
+    const reader = await ShardReader.openIndexing(uri.fsPath);
     try {
       const log = AnnotationLog.open(uri.fsPath, options.annotator());
       const disk = await diskStamp(log.file);
       const { events, warnings, cursor } = await log.read();
       const store = new EventStore(events);
       if (options.restored) store.addPending(options.restored);
-      const index = await RequestIndex.build(reader, () => store.state());
-      return new AnnotatorDocument(uri, reader, log, store, cursor, disk, index, options, warnings);
+      return new AnnotatorDocument(uri, reader, log, store, cursor, disk, options, warnings);
     } catch (error) {
       await reader.close();
       throw error;
@@ -103,9 +117,18 @@ export class AnnotatorDocument implements vscode.CustomDocument {
     return this.log.file;
   }
 
-  /** How many requests (records and unreadable lines) the shard holds. */
+  /** How many requests (records and unreadable lines) the shard holds; so far, while indexing. */
   get size(): number {
-    return this.index.size;
+    return this.index?.size ?? this.reader.size;
+  }
+
+  get isIndexed(): boolean {
+    return this.index !== undefined;
+  }
+
+  /** Resolves once the whole shard is indexed. */
+  async indexed(): Promise<void> {
+    await this.indexReady;
   }
 
   /** The shard entry at a position: a record, or why its line is unreadable. */
@@ -113,16 +136,18 @@ export class AnnotatorDocument implements vscode.CustomDocument {
     return this.reader.read(position);
   }
 
+  /** Null while indexing (ids are not known yet) or when the line has no readable id. */
   idAt(position: number): string | null {
-    return this.index.idAt(position);
+    return this.index?.idAt(position) ?? null;
   }
 
-  positionOf(id: string): Promise<number | undefined> {
-    return this.index.positionOf(id);
+  /** Waits for the index. */
+  async positionOf(id: string): Promise<number | undefined> {
+    return (await this.indexReady).positionOf(id);
   }
 
   factsAt(position: number): RequestFacts {
-    return this.index.factsAt(position);
+    return this.index?.factsAt(position) ?? UNTOUCHED;
   }
 
   /** Records one annotation and reports it as an undoable edit. */
@@ -255,11 +280,11 @@ export class AnnotatorDocument implements vscode.CustomDocument {
   }
 
   progress(): Progress {
-    return this.index.progress();
+    return this.index?.progress() ?? { reviewed: 0, total: this.size, invalid: 0, corrected: 0 };
   }
 
   matching(filter: Filter): number[] {
-    return this.index.matching(filter);
+    return this.index?.matching(filter) ?? matchingPositions(this.size, filter, () => UNTOUCHED);
   }
 
   private async announce(before: ShardState): Promise<void> {
@@ -267,7 +292,7 @@ export class AnnotatorDocument implements vscode.CustomDocument {
     if (after === before) return;
     const changed = changedRequests(before, after);
     if (changed.length === 0) return;
-    await this.index.learn(changed);
+    await (await this.indexReady).learn(changed);
     this.stateChanged.fire(changed);
   }
 

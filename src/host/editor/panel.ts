@@ -31,6 +31,8 @@ export class PanelController implements vscode.Disposable {
   position = 0;
   filter: Filter = 'all';
   private resumed = false;
+  /** The annotator moved or filtered: finishing the index must not move the view. */
+  private navigated = false;
   private readonly inbox = new SerialQueue();
   private disposed = false;
   readonly history: HostToWebview[] = [];
@@ -58,6 +60,7 @@ export class PanelController implements vscode.Disposable {
     this.disposables.push(
       webview.onDidReceiveMessage((message: unknown) => void this.receive(message)),
       document.onDidChangeState((requests) => void this.onStateChanged(requests)),
+      document.onDidIndex(() => void this.inbox.run(() => this.onIndexed())),
     );
     this.position = this.firstUnreviewed();
   }
@@ -117,6 +120,7 @@ export class PanelController implements vscode.Disposable {
   }
 
   async navigate(target: NavTarget): Promise<Outcome> {
+    this.navigated = true;
     const { document } = this;
     const landing = await land(target, {
       current: this.position,
@@ -132,6 +136,7 @@ export class PanelController implements vscode.Disposable {
   }
 
   async setFilter(filter: Filter): Promise<Outcome> {
+    this.navigated = true;
     this.filter = filter;
     this.position = settleAfterFilter(this.position, this.document.matching(filter));
     await this.show();
@@ -159,9 +164,8 @@ export class PanelController implements vscode.Disposable {
   async start(): Promise<void> {
     if (!this.resumed) {
       this.resumed = true;
-      const last = await this.context.lastRequests.get(this.document.uri);
-      const position = last === undefined ? undefined : await this.document.positionOf(last);
-      if (position !== undefined) this.position = position;
+      // A shard still indexing opens at its first request; onIndexed resumes once ids are known.
+      if (this.document.isIndexed) await this.resume();
     }
     this.post({
       type: 'init',
@@ -175,7 +179,26 @@ export class PanelController implements vscode.Disposable {
     this.post({ type: 'progress', progress: this.document.progress() });
   }
 
+  private async resume(): Promise<void> {
+    const last = await this.context.lastRequests.get(this.document.uri);
+    const position = last === undefined ? undefined : await this.document.positionOf(last);
+    if (position !== undefined) this.position = position;
+  }
+
+  /** The shard finished indexing: the total fills in, and an untouched view moves to where the annotator was. */
+  private async onIndexed(): Promise<void> {
+    if (!this.resumed || this.disposed) return;
+    if (!this.navigated) {
+      this.position = this.firstUnreviewed();
+      await this.resume();
+    }
+    await this.show();
+    this.post({ type: 'progress', progress: this.document.progress() });
+  }
+
   private async show(): Promise<void> {
+    // Just opened and still indexing: wait for the first line (or the end of an empty file), not the whole index.
+    if (this.document.size === 0 && !this.document.isIndexed) await this.document.read(0).catch(() => undefined);
     const size = this.document.size;
     if (size === 0) {
       this.post({ type: 'error', message: `${this.document.shardName} has no requests` });

@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, describe, test } from 'node:test';
-import { IdLookup, sniffIds } from '../../../src/core/shard/id-table';
+import { IdLookup } from '../../../src/core/shard/id-table';
+import { ShardReader } from '../../../src/core/shard/reader';
 import { indexJsonlLines, sniffId, startIndexing } from '../../../src/core/shard/jsonl-index';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'imagery-index-'));
@@ -100,8 +101,8 @@ describe('LineIndex', () => {
   });
 });
 
-describe('sniffIds', () => {
-  test('agrees with sniffId on the writer\'s layout and every other shape', async () => {
+describe('ids sniffed during indexing', () => {
+  test('agree with sniffId on the writer\'s layout and every other shape, at any read size', async () => {
     const heads = [
       '{"schema_version":1,"id":"abc","domain":"music"}',
       '{"id":"plain"}',
@@ -118,11 +119,20 @@ describe('sniffIds', () => {
       '{"schema_version":1,"id":"tab\there"}',
     ];
     const file = fileWith('heads.jsonl', heads.join('\n'));
-    const index = startIndexing(file);
-    await index.whenComplete();
-    const expected = heads.map((head) => sniffId(Buffer.from(head).subarray(0, 256).toString('utf8')));
-    assert.deepEqual(await sniffIds(file, index), expected);
+    const expected = heads.map((head) => sniffId(Buffer.from(head).subarray(0, 256).toString('utf8')) ?? null);
     assert.equal(expected[3], 'a"bé');
+    assert.equal(expected[8], null); // no id at the head and no valid JSON id either way: the full parse finds "late"
+    expected[8] = 'late';
+    expected[10] = 'k'.repeat(300); // cut off in the head: the full parse finds it
+    // Small reads make heads straddle two reads: those are sniffed afterwards, with the same result.
+    for (const readBytes of [7, 100, 4 << 20]) {
+      const reader = await ShardReader.open(file, { readBytes });
+      try {
+        assert.deepEqual(await reader.ids(), expected, `read size ${readBytes}`);
+      } finally {
+        await reader.close();
+      }
+    }
   });
 });
 
