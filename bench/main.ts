@@ -3,7 +3,7 @@
 // its budget and ratio, and writes bench/results.json. Exits 0 (it reports);
 // `--check` exits 1 when a ratio exceeds 1. Real-data figures skip, saying
 // why, without the shared dataset; synthetic equivalents always run.
-// `--quick`: fewer runs and no 1M-request shard. `--only shards|core|webview`: one group.
+// `--quick`: fewer runs, no 1M-request shard nor 1M-event log. `--only shards|logs|core|webview`: one group.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,6 +12,7 @@ import { buildBundles } from './bundles';
 import { measureEval, measureImport, measureLogReplay, measureShardOpen } from './core-figures';
 import { formatTable, measured, overBudget, skipped, type Figure } from './report';
 import { shardFigures } from './shards/figures';
+import { logFigures } from './shards/log-figures';
 import { cachedSyntheticShard } from './shards/generate';
 import { writeSyntheticRelease } from './synthetic-release';
 import { webviewFigures } from './webview-figures';
@@ -75,6 +76,10 @@ async function main(): Promise<number> {
   try {
     const figures: Figure[] = [];
     if (wanted('shards')) figures.push(...(await hugeShardFigures(quick)));
+    if (wanted('logs')) {
+      const huge = quick ? undefined : cachedSyntheticShard(1_000_000);
+      figures.push(...(await logFigures(cachedSyntheticShard(10_000), huge, quick ? [10_000, 100_000] : [10_000, 1_000_000], path.join(work, 'logs'), log)));
+    }
     log('building the webview and CLI bundles');
     const bundles = await buildBundles(path.join(work, 'bundles'));
     if (wanted('webview')) figures.push(...(await webviewFigures(bundles.webview, work, log)));

@@ -1,0 +1,77 @@
+// Figures for long annotation logs: saving one action (append + fsync, then
+// what the editor does to its state) at 10k and 1M events and on a small and
+// a 1M-request shard, replaying the whole log, and opening a shard with it.
+import { mkdirSync, symlinkSync } from 'node:fs';
+import path from 'node:path';
+import { AnnotationLog } from '../../src/core/annotations/log';
+import { ShardReader } from '../../src/core/shard/reader';
+import { changedRequests, EventStore } from '../../src/host/editor/model/event-store';
+import { RequestIndex } from '../../src/host/editor/model/request-index';
+import { readAndReplay, writeEventLog } from '../event-log';
+import { measured, type Figure } from '../report';
+import { median, percentile, since, timeRuns } from '../stats';
+
+const GOAL = { saveP99Ms: 20, replayMs: 2000, firstRequestMs: 200 };
+const SAVES = 100;
+
+/** A shard of its own folder (a link to the cached one), so each log lives apart. */
+function linkedShard(shard: string, workDir: string, name: string): string {
+  const dir = path.join(workDir, name);
+  mkdirSync(dir, { recursive: true });
+  const link = path.join(dir, path.basename(shard));
+  symlinkSync(shard, link);
+  return link;
+}
+
+/** Opens as the editor does (shard indexing, log read, state, request index), then times `SAVES` actions. */
+async function saveTimes(shard: string): Promise<{ saves: number[]; firstRequestMs: number }> {
+  const opened = performance.now();
+  const reader = await ShardReader.openIndexing(shard);
+  const log = AnnotationLog.open(shard, 'bench');
+  const { events } = await log.read();
+  const store = new EventStore(events);
+  store.state();
+  await reader.read(0);
+  const firstRequestMs = since(opened);
+  const index = await RequestIndex.build(reader, () => store.state());
+  const ids = (await reader.ids()).filter((id): id is string => id !== null);
+  const saves: number[] = [];
+  for (let n = 0; n < SAVES; n++) {
+    const request = ids[(n * 7919) % ids.length];
+    const start = performance.now();
+    const before = store.state();
+    const written = await log.append({ type: 'validity', request, verdict: n % 2 ? 'valid' : 'invalid', reason: 'Other' });
+    store.addCommitted(written);
+    await index.learn(changedRequests(before, store.state()));
+    saves.push(since(start));
+  }
+  await reader.close();
+  return { saves, firstRequestMs };
+}
+
+export async function logFigures(small: string, huge: string | undefined, eventCounts: number[], workDir: string, log: (line: string) => void): Promise<Figure[]> {
+  const figures: Figure[] = [];
+  const reader = await ShardReader.open(small);
+  const ids = (await reader.ids()).filter((id): id is string => id !== null);
+  await reader.close();
+  for (const events of eventCounts) {
+    const label = `${events / 1000}k-event log`;
+    log(`${label}: writing`);
+    const shard = linkedShard(small, workDir, `log-${events}`);
+    await writeEventLog(shard, ids, events);
+    log(`${label}: replay, open, ${SAVES} saves`);
+    const replay = await timeRuns(3, () => readAndReplay(shard));
+    const { saves, firstRequestMs } = await saveTimes(shard);
+    figures.push(
+      measured(`${label}: read + replay (median of 3)`, 'ms', median(replay), GOAL.replayMs),
+      measured(`${label}: open, first request`, 'ms', firstRequestMs, GOAL.firstRequestMs, 'shard index + log read + replay before the first read'),
+      measured(`${label}, ${ids.length / 1000}k shard: save one action p99`, 'ms', percentile(saves, 99), GOAL.saveP99Ms, `${SAVES} actions, fsync included`),
+    );
+  }
+  if (huge) {
+    log('1M-request shard, empty log: saves');
+    const { saves } = await saveTimes(linkedShard(huge, workDir, 'huge-shard'));
+    figures.push(measured('empty log, 1M-request shard: save one action p99', 'ms', percentile(saves, 99), GOAL.saveP99Ms));
+  }
+  return figures;
+}
