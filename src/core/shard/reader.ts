@@ -108,8 +108,17 @@ export class ShardReader {
 
   /** Position of the first entry with this id (waits for the whole index). */
   async positionOf(id: string): Promise<number | undefined> {
+    return (await this.idLookup()).positionOf(id);
+  }
+
+  /** Builds what positionOf needs now (the editor does it in the background, so "go to id" answers at once). */
+  async prepareLookup(): Promise<void> {
+    await this.idLookup();
+  }
+
+  private idLookup(): Promise<IdLookup> {
     this.lookup ??= this.ids().then((ids) => new IdLookup(ids));
-    return (await this.lookup).positionOf(id);
+    return this.lookup;
   }
 
   async close(): Promise<void> {

@@ -17,6 +17,7 @@ export class RequestIndex {
 
   static async build(reader: ShardReader, state: () => ShardState): Promise<RequestIndex> {
     const index = new RequestIndex(reader, await reader.ids(), state);
+    await reader.prepareLookup();
     await index.learn([...state().keys()]);
     return index;
   }
