@@ -4,7 +4,7 @@
 // `--check` exits 1 when a ratio exceeds 1. Real-data figures skip, saying
 // why, without the shared dataset; synthetic equivalents always run.
 // `--quick`: fewer runs, no 1M-request shard nor 1M-event log. `--only shards|logs|core|webview`: one group.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { REPO_ROOT, SHARED_DATASET, hasSharedDataset, skipWithoutDataset } from '../test/helpers/dataset';
@@ -67,6 +67,13 @@ async function hugeShardFigures(quick: boolean): Promise<Figure[]> {
   return figures;
 }
 
+/** Sizes of the bundles built for this run, and of dist/extension.js when a build left one. */
+function bundleSizes(bundles: { webview: string; cli: string }): Record<string, number> {
+  const kb = (file: string): number => Math.round(statSync(file).size / 1024);
+  const extension = path.join(REPO_ROOT, 'dist', 'extension.js');
+  return { webview: kb(bundles.webview), cli: kb(bundles.cli), ...(existsSync(extension) ? { 'extension (dist/)': kb(extension) } : {}) };
+}
+
 async function main(): Promise<number> {
   const check = process.argv.includes('--check');
   const quick = process.argv.includes('--quick');
@@ -95,7 +102,9 @@ async function main(): Promise<number> {
 
     console.log(formatTable(figures));
     const machine = { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGB: Math.round(os.totalmem() / 2 ** 30), node: process.version };
-    const results = { date: new Date().toISOString(), quick, machine, figures };
+    const bundleKB = bundleSizes(bundles);
+    console.log(`\nbundles: ${Object.entries(bundleKB).map(([name, kb]) => `${name} ${kb} KB`).join(', ')}`);
+    const results = { date: new Date().toISOString(), quick, machine, bundleKB, figures };
     writeFileSync(path.join(REPO_ROOT, 'bench', 'results.json'), JSON.stringify(results, null, 2) + '\n');
     const over = overBudget(figures);
     console.log(over.length ? `\n${over.length} figure(s) over budget` : '\nevery figure is within budget');
