@@ -51,7 +51,22 @@ class Random {
 }
 
 const text = (random: Random, length: number): string => {
-  const words = ['the', 'album', 'cover', 'song', 'sounds', 'like', 'book', 'night', 'rain', 'city', 'blue', 'quiet', 'café', 'über'];
+  const words = [
+    'the',
+    'album',
+    'cover',
+    'song',
+    'sounds',
+    'like',
+    'book',
+    'night',
+    'rain',
+    'city',
+    'blue',
+    'quiet',
+    'café',
+    'über',
+  ];
   let out = '';
   while (out.length < length) out += words[Math.floor(random.next() * words.length)] + ' ';
   return out.slice(0, length);
@@ -66,8 +81,16 @@ function syntheticRecord(random: Random, n: number): ShardRecord {
   const target = random.withTail(DECILES.recordBytes, DECILES.recordBytesTop);
   let budget = target / 2;
   const comments = Array.from({ length: random.topDecile(DECILES.commentsTop) }, (_, c) => {
-    const items = Array.from({ length: random.quantiles(DECILES.items) }, () => text(random, random.quantiles(DECILES.itemLength)));
-    return { id: `${id}c${c}`, raw: text(random, random.quantiles(DECILES.commentRaw)), upvotes: c, created_utc: null, extraction: { raw: items.join('\n'), items } };
+    const items = Array.from({ length: random.quantiles(DECILES.items) }, () =>
+      text(random, random.quantiles(DECILES.itemLength)),
+    );
+    return {
+      id: `${id}c${c}`,
+      raw: text(random, random.quantiles(DECILES.commentRaw)),
+      upvotes: c,
+      created_utc: null,
+      extraction: { raw: items.join('\n'), items },
+    };
   }).filter((comment) => (budget -= comment.raw.length + comment.extraction.raw.length * 2 + 120) > 0);
   const record: ShardRecord = {
     schema_version: SHARD_SCHEMA_VERSION,

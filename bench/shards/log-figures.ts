@@ -49,7 +49,13 @@ async function saveTimes(shard: string): Promise<{ saves: number[]; firstRequest
   return { saves, firstRequestMs };
 }
 
-export async function logFigures(small: string, huge: string | undefined, eventCounts: number[], workDir: string, log: (line: string) => void): Promise<Figure[]> {
+export async function logFigures(
+  small: string,
+  huge: string | undefined,
+  eventCounts: number[],
+  workDir: string,
+  log: (line: string) => void,
+): Promise<Figure[]> {
   const figures: Figure[] = [];
   const reader = await ShardReader.open(small);
   const ids = (await reader.ids()).filter((id): id is string => id !== null);
@@ -64,15 +70,33 @@ export async function logFigures(small: string, huge: string | undefined, eventC
     const { saves, firstRequestMs } = await saveTimes(shard);
     figures.push(
       measured(`${label}: read + replay (median of 3)`, 'ms', median(replay), GOAL.replayMs),
-      measured(`${label}: open, first request`, 'ms', firstRequestMs, GOAL.firstRequestMs, 'shard index + log read + replay before the first read'),
-      measured(`${label}, ${ids.length / 1000}k shard: save one action p99`, 'ms', percentile(saves, 99), GOAL.saveP99Ms, `${SAVES} actions, fsync included; p50 ${median(saves).toFixed(1)} ms`),
+      measured(
+        `${label}: open, first request`,
+        'ms',
+        firstRequestMs,
+        GOAL.firstRequestMs,
+        'shard index + log read + replay before the first read',
+      ),
+      measured(
+        `${label}, ${ids.length / 1000}k shard: save one action p99`,
+        'ms',
+        percentile(saves, 99),
+        GOAL.saveP99Ms,
+        `${SAVES} actions, fsync included; p50 ${median(saves).toFixed(1)} ms`,
+      ),
     );
   }
   if (huge) {
     log('1M-request shard, empty log: saves');
     const { saves } = await saveTimes(linkedShard(huge, workDir, 'huge-shard'));
     figures.push(
-      measured('empty log, 1M-request shard: save one action p99', 'ms', percentile(saves, 99), GOAL.saveP99Ms, `p50 ${median(saves).toFixed(1)} ms`),
+      measured(
+        'empty log, 1M-request shard: save one action p99',
+        'ms',
+        percentile(saves, 99),
+        GOAL.saveP99Ms,
+        `p50 ${median(saves).toFixed(1)} ms`,
+      ),
     );
   }
   return figures;

@@ -12,7 +12,17 @@ const deciles = (values: number[]): number[] => {
 
 async function main(): Promise<void> {
   if (!hasSharedDataset) throw new Error(`no shared dataset at ${SHARED_DATASET}`);
-  const fields: Record<string, number[]> = { title: [], selftext: [], comments: [], commentRaw: [], items: [], itemLength: [], runs: [], answer: [], recordBytes: [] };
+  const fields: Record<string, number[]> = {
+    title: [],
+    selftext: [],
+    comments: [],
+    commentRaw: [],
+    items: [],
+    itemLength: [],
+    runs: [],
+    answer: [],
+    recordBytes: [],
+  };
   for (const domain of ['books', 'music'] as const) {
     const { records } = await importDomain(SHARED_DATASET, domain);
     for (const record of records) {
@@ -29,7 +39,8 @@ async function main(): Promise<void> {
       fields.recordBytes.push(Buffer.byteLength(JSON.stringify({ ...record, runs: [] })));
     }
   }
-  for (const [name, values] of Object.entries(fields)) console.log(`  ${name}: [${deciles(values).join(', ')}], // n=${values.length}`);
+  for (const [name, values] of Object.entries(fields))
+    console.log(`  ${name}: [${deciles(values).join(', ')}], // n=${values.length}`);
 }
 
 void main();
@@ -37,5 +48,8 @@ void main();
 /** The top decile in 1% steps, for fields that are mostly zero. */
 function tail(values: number[]): number[] {
   const sorted = [...values].sort((a, b) => a - b);
-  return Array.from({ length: 11 }, (_, i) => sorted[Math.min(sorted.length - 1, Math.floor(((90 + i) / 100) * (sorted.length - 1)))]);
+  return Array.from(
+    { length: 11 },
+    (_, i) => sorted[Math.min(sorted.length - 1, Math.floor(((90 + i) / 100) * (sorted.length - 1)))],
+  );
 }

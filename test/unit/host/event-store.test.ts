@@ -24,7 +24,8 @@ function randomEvent(earlier: readonly AnnotationEvent[]): AnnotationEvent {
     return event({ type: 'retract', request: (target as { request: string }).request, target: target.id });
   }
   if (kind < 6) return event({ type: 'validity', request, verdict: roll(2) ? 'valid' : 'invalid', reason: 'Other' });
-  if (kind < 8) return event({ type: 'extraction', request, comment: `c${roll(3)}`, verdict: roll(2) ? 'confirmed' : 'unreviewed' });
+  if (kind < 8)
+    return event({ type: 'extraction', request, comment: `c${roll(3)}`, verdict: roll(2) ? 'confirmed' : 'unreviewed' });
   if (kind < 9) return event({ type: 'note', request, text: 'n' });
   return event({ type: 'future-kind', request, anything: 1 });
 }
