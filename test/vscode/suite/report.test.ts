@@ -22,7 +22,8 @@ function events(annotator: string, drafts: EventDraft[], start: number): Annotat
 suite('report view', () => {
   teardown(closeEverything);
 
-  test('kappa by hand, a click on a disagreement opens the request, an adjudication shows and changes the export', async () => {
+  test('kappa by hand, a click on a disagreement opens the request, an adjudication shows and changes the export', async function () {
+    this.timeout(150_000); // two waits on the file watcher, which a loaded machine slows down
     const records = syntheticRecords(5);
     const shard = await createShard('report', records);
     // Ana: valid, valid, invalid, valid, valid. Ben: valid, invalid, invalid, valid, valid.
@@ -36,7 +37,7 @@ suite('report view', () => {
 
     const api = await extensionApi();
     await vscode.commands.executeCommand('imageryAnnotator.showReport', queueFile);
-    const report = await waitFor('the report', () => api.reportPanel()?.report);
+    const report = await waitFor('the report', () => api.reportPanel()?.report, 60_000);
     assert.deepEqual(report.agreement.annotators, ['ana', 'ben']);
     assert.ok(Math.abs(report.agreement.cohenKappa! - 6 / 11) < 1e-12, `kappa ${report.agreement.cohenKappa}`);
     assert.deepEqual(report.agreement.disagreements.map((d) => d.request), ['r1']);
@@ -51,10 +52,15 @@ suite('report view', () => {
     assert.ok(editor);
 
     await AnnotationLog.open(shard.file, 'rita').append({ type: 'adjudication', request: 'r1', verdict: 'invalid', reason: 'Not a rec request' });
-    const refreshed = await waitFor('the report to show the adjudication', () => {
-      const current = api.reportPanel()?.report;
-      return current?.resolution.validity.adjudicated === 1 ? current : undefined;
-    });
+    // The log was written outside the editor: the file watcher brings it, which a loaded machine can take seconds to do.
+    const refreshed = await waitFor(
+      'the report to show the adjudication',
+      () => {
+        const current = api.reportPanel()?.report;
+        return current?.resolution.validity.adjudicated === 1 ? current : undefined;
+      },
+      60_000,
+    );
     assert.equal(refreshed.agreement.disagreements[0].adjudicated, true);
     const summary = await exportCorrected([shard.file], path.join(shard.root, 'export'), { seed: 1 });
     assert.deepEqual(summary.domains[0].invalidated, ['r1', 'r2']);
