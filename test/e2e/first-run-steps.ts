@@ -9,8 +9,8 @@ import { REPO_ROOT } from './workbench';
 
 export const SHOTS_DIR = path.join(REPO_ROOT, 'test-results', 'first-run');
 export const UI_TIMEOUT = 60_000;
-/** How long the extension may take to register its commands on a busy machine. */
-const ACTIVATION_TIMEOUT = 180_000;
+/** How long the palette may take to list a command on a busy machine. */
+const LISTING_TIMEOUT = 180_000;
 /** The folder picker in the web workbench is a quick input where a path is typed. */
 export const FIRST_RUN_SETTINGS = { 'files.simpleDialog.enable': true };
 
@@ -60,32 +60,40 @@ export async function answerFolder(page: Page, folder: string, screenshot?: stri
   await quickInput(page).locator('.monaco-button', { hasText: /Import This Release|OK/ }).first().click();
 }
 
+/** Opens the command palette (F1) and waits for its ">" prefix: typing before it is there is lost. */
+async function openPalette(page: Page): Promise<void> {
+  await page.keyboard.press('F1');
+  await until('the command palette', async () => (await quickInput(page).isVisible()) && (await inputValue(page)) === '>', UI_TIMEOUT);
+}
+
 /**
- * Runs a command from the palette (F1). Until the extension host has registered
- * it the palette does not list it: close and ask again, as a person would.
+ * Runs a command from the palette (F1). On a busy machine the palette may take
+ * a while to list it: close and ask again, as a person would. Returns once the
+ * palette has handed over (closed, or reused by the command's own question).
  */
 export async function runCommand(page: Page, title: string): Promise<void> {
-  const deadline = Date.now() + ACTIVATION_TIMEOUT;
+  const deadline = Date.now() + LISTING_TIMEOUT;
+  const typed = `>${title}`;
   for (;;) {
-    await page.keyboard.press('F1');
-    const input = quickInput(page).locator('input');
-    await input.waitFor({ timeout: UI_TIMEOUT });
-    // Typing before the ">" prefix is there is lost.
-    await page.waitForFunction(() => {
-      const field = (globalThis as { document?: { querySelector(s: string): { value?: string } | null } }).document
-        ?.querySelector('.quick-input-widget input');
-      return field?.value === '>';
-    });
-    await input.fill(`>${title}`);
+    await openPalette(page);
+    await quickInput(page).locator('input').fill(typed);
     try {
       await quickInput(page).locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 10_000 });
       break;
     } catch (error) {
       if (Date.now() > deadline) throw error;
       await page.keyboard.press('Escape');
+      await quickInput(page).waitFor({ state: 'hidden', timeout: UI_TIMEOUT });
     }
   }
   await page.keyboard.press('Enter');
+  await until(`the palette to run ${title}`, async () => !(await quickInput(page).isVisible()) || (await inputValue(page)) !== typed, UI_TIMEOUT);
+}
+
+/** Closes the open quick input with Escape, as a person who changes their mind, and waits until it is gone. */
+export async function dismissQuickInput(page: Page): Promise<void> {
+  await page.keyboard.press('Escape');
+  await quickInput(page).waitFor({ state: 'hidden', timeout: UI_TIMEOUT });
 }
 
 /** Starts "Imagery: Import Release…" from the palette. */
