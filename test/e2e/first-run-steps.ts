@@ -45,17 +45,38 @@ export async function answerPick(page: Page, title: string, label: string, scree
 
 const inputValue = (page: Page) => quickInput(page).locator('input').inputValue();
 
-/** Types a folder into the simple folder dialog and accepts it with its OK button. */
+/** The folders in `dir`, as the folder dialog lists them once it has read `dir`. */
+function subfolders(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.'))
+    .map((entry) => entry.name);
+}
+
+/**
+ * Types a folder into the simple folder dialog and accepts it with its OK
+ * button, as a person does: type, see the dialog list that folder, press OK.
+ */
 export async function answerFolder(page: Page, folder: string, screenshot?: string): Promise<void> {
   const input = quickInput(page).locator('input');
   await input.waitFor({ timeout: UI_TIMEOUT });
   // The dialog fills in its start folder a moment after it shows: typing before that is mangled.
   await until('the folder dialog to start', async () => (await inputValue(page)).startsWith('/'));
   const typed = folder.endsWith('/') ? folder : `${folder}/`;
-  await input.fill(typed);
-  await until(`the dialog to show ${typed}`, async () => (await inputValue(page)) === typed);
-  // It lists the folder's entries (at least "..") once it has read it; then OK takes the typed folder.
-  await rowStartingWith(page, '..').waitFor({ timeout: UI_TIMEOUT });
+  const expected = subfolders(folder);
+  const listsTyped = async () => {
+    for (const name of expected) if (!(await rowStartingWith(page, name).isVisible())) return false;
+    return (await rowStartingWith(page, '..').isVisible()) && (await inputValue(page)) === typed;
+  };
+  // Until the dialog has read the start folder it may put that folder back in the input: type again, as a person would.
+  await until(
+    `the dialog to list ${typed}`,
+    async () => {
+      if (await listsTyped()) return true;
+      if ((await inputValue(page)) !== typed) await input.fill(typed);
+      return false;
+    },
+    UI_TIMEOUT,
+  );
   if (screenshot) await shot(page, screenshot);
   await quickInput(page).locator('.monaco-button', { hasText: /Import This Release|OK/ }).first().click();
 }
