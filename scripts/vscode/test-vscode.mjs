@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { format } from 'node:util';
 import { findTests } from '../find-tests.mjs';
 import { ensureDebianPackages } from '../system-packages.mjs';
+import { distStaleReason } from './dist-fresh.mjs';
 import { ensureVsCode } from './install.mjs';
 import { launchBrowser, startCodeServer, workbenchUrl } from './code-server.mjs';
 
@@ -19,8 +20,8 @@ const fullLog = join(repoRoot, 'test-results', 'vscode-integration.log');
 // marketplace and auth lookups that cannot resolve, connection set-up notes.
 const NOISE = /ENOTFOUND|EAI_AGAIN|authentication provider 'github'|connection token|Creating a socket|reconnection-grace-time|builtin extensions cache|Service Worker|AgentHost|AccountPolicyGate/;
 
-function buildIfMissing() {
-  if (existsSync(suiteBundle) && existsSync(join(repoRoot, 'dist', 'extension.js'))) return;
+function buildIfStale() {
+  if (existsSync(suiteBundle) && distStaleReason(repoRoot) === undefined) return;
   const build = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: repoRoot, stdio: 'inherit' });
   if (build.status !== 0) throw new Error('build failed');
 }
@@ -81,7 +82,7 @@ function runEndToEndTests() {
 try {
   ensureDebianPackages(['chromium']);
   ensureVsCode();
-  buildIfMissing();
+  buildIfStale();
   console.log('# integration suite (mocha in the VS Code extension host)');
   const suiteCode = await runIntegrationSuite();
   console.log(`# integration suite exit code ${suiteCode}`);

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { afterEach, beforeEach } from 'node:test';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { launchBrowser, startCodeServer, workbenchUrl, type CodeServer } from '../../scripts/vscode/code-server.mjs';
+import { distStaleReason } from '../../scripts/vscode/dist-fresh.mjs';
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
 export const VIEWPORT = { width: 1280, height: 800 };
@@ -33,6 +34,9 @@ export interface WorkbenchOptions {
 
 /** Opens the workbench on a temp copy of sample/ (or `options.workspace`) and waits until it is ready. */
 export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Workbench> {
+  // Run from source, the workbench loads dist/: stale, it would test old code (a new command is "not found").
+  const stale = options.vsix ? undefined : distStaleReason(REPO_ROOT);
+  if (stale) throw new Error(`${stale}: run \`node scripts/build.mjs\` before the end-to-end tests`);
   const ownsWorkspace = options.workspace === undefined;
   const workspace = options.workspace ?? mkdtempSync(path.join(tmpdir(), 'imagery-e2e-'));
   if (ownsWorkspace) cpSync(path.join(REPO_ROOT, 'sample'), workspace, { recursive: true });
