@@ -19,7 +19,11 @@ export interface Timing {
 const timing = (samples: number[]): Timing => ({ p50: median(samples), p95: percentile(samples, 95), runs: samples.length });
 
 /** importDomain(music) + writing it as ONE shard (so it can be opened whole); returns the shard of the last run. */
-export async function measureImport(releaseDir: string, workDir: string, runs: number): Promise<{ timing: Timing; shard: string }> {
+export async function measureImport(
+  releaseDir: string,
+  workDir: string,
+  runs: number,
+): Promise<{ timing: Timing; shard: string }> {
   let shard = '';
   const samples = await timeRuns(runs, async () => {
     const outDir = path.join(workDir, 'shards');
@@ -50,18 +54,27 @@ export async function measureLogReplay(shard: string, events: number, runs: numb
 }
 
 /** `imagery eval <release>` as its own process (the built CLI): wall times, and the peak RSS over the runs. */
-export function measureEval(cli: string, releaseDir: string, workDir: string, runs: number): { timing: Timing; peakRssMB: number } {
+export function measureEval(
+  cli: string,
+  releaseDir: string,
+  workDir: string,
+  runs: number,
+): { timing: Timing; peakRssMB: number } {
   mkdirSync(workDir, { recursive: true });
   const rssFile = path.join(workDir, 'eval-rss.txt');
   let peakKB = 0;
   const samples: number[] = [];
   for (let run = 0; run < runs; run++) {
     const start = performance.now();
-    const child = spawnSync(process.execPath, ['--require', path.join(REPO_ROOT, 'bench', 'max-rss.cjs'), cli, 'eval', '--quiet', '--json', releaseDir], {
-      env: { ...process.env, BENCH_RSS_FILE: rssFile },
-      encoding: 'utf8',
-      maxBuffer: 64 << 20,
-    });
+    const child = spawnSync(
+      process.execPath,
+      ['--require', path.join(REPO_ROOT, 'bench', 'max-rss.cjs'), cli, 'eval', '--quiet', '--json', releaseDir],
+      {
+        env: { ...process.env, BENCH_RSS_FILE: rssFile },
+        encoding: 'utf8',
+        maxBuffer: 64 << 20,
+      },
+    );
     samples.push(performance.now() - start);
     if (child.status !== 0) throw new Error(`imagery eval ${releaseDir} exited ${child.status}: ${child.stderr.slice(0, 2000)}`);
     const rows = (JSON.parse(child.stdout) as { rows: unknown[] }).rows;

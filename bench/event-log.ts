@@ -12,9 +12,23 @@ function draft(names: NameGenerator, request: string, earlier: readonly KnownEve
   const roll = names.index(100);
   const comment = `${request}c${1 + names.index(20)}`;
   if (roll < 35) return { type: 'extraction', request, comment, verdict: 'confirmed' };
-  if (roll < 50) return { type: 'extraction', request, comment, verdict: 'corrected', items: [`${names.band()} - ${names.title()}`.toLowerCase()] };
+  if (roll < 50)
+    return {
+      type: 'extraction',
+      request,
+      comment,
+      verdict: 'corrected',
+      items: [`${names.band()} - ${names.title()}`.toLowerCase()],
+    };
   if (roll < 65) return { type: 'validity', request, verdict: 'invalid', reason: names.pick(INVALID_REASONS) };
-  if (roll < 85) return { type: 'model-verdict', request, run: 'synthetic-model-1/image/rec_title', target: { kind: 'title', index: names.index(20) }, verdict: names.pick(['relevant', 'not-relevant', 'unsure'] as const) };
+  if (roll < 85)
+    return {
+      type: 'model-verdict',
+      request,
+      run: 'synthetic-model-1/image/rec_title',
+      target: { kind: 'title', index: names.index(20) },
+      verdict: names.pick(['relevant', 'not-relevant', 'unsure'] as const),
+    };
   if (roll < 90 || earlier.length === 0) return { type: 'note', request, text: 'Checked against the picture; looks fine.' };
   return { type: 'retract', request, target: earlier[earlier.length - 1 - names.index(Math.min(50, earlier.length))].id };
 }
@@ -26,7 +40,12 @@ export async function writeEventLog(shardFile: string, requests: readonly string
   const start = Date.parse('2024-06-01T00:00:00Z');
   const events: KnownEvent[] = [];
   for (let n = 0; n < count; n++) {
-    const fields = { v: EVENT_SCHEMA_VERSION, id: randomUUID(), time: new Date(start + n * 1000).toISOString(), annotator: ANNOTATOR };
+    const fields = {
+      v: EVENT_SCHEMA_VERSION,
+      id: randomUUID(),
+      time: new Date(start + n * 1000).toISOString(),
+      annotator: ANNOTATOR,
+    };
     events.push({ ...fields, ...draft(names, names.pick(requests), events) } as KnownEvent);
   }
   await log.appendRaw(events);
@@ -36,6 +55,7 @@ export async function writeEventLog(shardFile: string, requests: readonly string
 /** What the editor does on open: read every annotator's log of the shard, replay to state. Returns the request count. */
 export async function readAndReplay(shardFile: string): Promise<number> {
   const { events, warnings } = await AnnotationLog.readAll(shardFile);
-  if (warnings.length) throw new Error(`the synthetic log has unreadable lines: ${warnings[0].file}:${warnings[0].line} ${warnings[0].reason}`);
+  if (warnings.length)
+    throw new Error(`the synthetic log has unreadable lines: ${warnings[0].file}:${warnings[0].line} ${warnings[0].reason}`);
   return replay(events).size;
 }

@@ -32,11 +32,29 @@ async function coreFigures(label: string, releaseDir: string, cli: string, workD
   log(`${label}: imagery eval`);
   const evaluated = measureEval(cli, releaseDir, workDir, 3);
   return [
-    measured(`${label}: import music (median of 3)`, 'ms', imported.timing.p50, BUDGET.importMs, 'importDomain + one shard written'),
+    measured(
+      `${label}: import music (median of 3)`,
+      'ms',
+      imported.timing.p50,
+      BUDGET.importMs,
+      'importDomain + one shard written',
+    ),
     measured(`${label}: open + ids, ${opened.requests} requests p50`, 'ms', opened.timing.p50, BUDGET.openMs),
-    measured(`${label}: open + ids, ${opened.requests} requests p95`, 'ms', opened.timing.p95, BUDGET.openMs, `${opened.timing.runs} runs`),
+    measured(
+      `${label}: open + ids, ${opened.requests} requests p95`,
+      'ms',
+      opened.timing.p95,
+      BUDGET.openMs,
+      `${opened.timing.runs} runs`,
+    ),
     measured(`${label}: read + replay 100k events (median of 5)`, 'ms', replayed.p50, BUDGET.replayMs),
-    measured(`${label}: imagery eval (median of 3)`, 'ms', evaluated.timing.p50, BUDGET.evalMs, 'a process of the built CLI, both domains, every stored run'),
+    measured(
+      `${label}: imagery eval (median of 3)`,
+      'ms',
+      evaluated.timing.p50,
+      BUDGET.evalMs,
+      'a process of the built CLI, both domains, every stored run',
+    ),
     measured(`${label}: imagery eval peak RSS`, 'MB', evaluated.peakRssMB, BUDGET.evalRssMB),
   ];
 }
@@ -71,7 +89,11 @@ async function hugeShardFigures(quick: boolean): Promise<Figure[]> {
 function bundleSizes(bundles: { webview: string; cli: string }): Record<string, number> {
   const kb = (file: string): number => Math.round(statSync(file).size / 1024);
   const extension = path.join(REPO_ROOT, 'dist', 'extension.js');
-  return { webview: kb(bundles.webview), cli: kb(bundles.cli), ...(existsSync(extension) ? { 'extension (dist/)': kb(extension) } : {}) };
+  return {
+    webview: kb(bundles.webview),
+    cli: kb(bundles.cli),
+    ...(existsSync(extension) ? { 'extension (dist/)': kb(extension) } : {}),
+  };
 }
 
 async function main(): Promise<number> {
@@ -85,7 +107,15 @@ async function main(): Promise<number> {
     if (wanted('shards')) figures.push(...(await hugeShardFigures(quick)));
     if (wanted('logs')) {
       const huge = quick ? undefined : cachedSyntheticShard(1_000_000);
-      figures.push(...(await logFigures(cachedSyntheticShard(10_000), huge, quick ? [10_000, 100_000] : [10_000, 1_000_000], path.join(work, 'logs'), log)));
+      figures.push(
+        ...(await logFigures(
+          cachedSyntheticShard(10_000),
+          huge,
+          quick ? [10_000, 100_000] : [10_000, 1_000_000],
+          path.join(work, 'logs'),
+          log,
+        )),
+      );
     }
     log('building the webview and CLI bundles');
     const bundles = await buildBundles(path.join(work, 'bundles'));
@@ -101,9 +131,18 @@ async function main(): Promise<number> {
     }
 
     console.log(formatTable(figures));
-    const machine = { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGB: Math.round(os.totalmem() / 2 ** 30), node: process.version };
+    const machine = {
+      cpus: os.cpus().length,
+      cpu: os.cpus()[0]?.model,
+      memoryGB: Math.round(os.totalmem() / 2 ** 30),
+      node: process.version,
+    };
     const bundleKB = bundleSizes(bundles);
-    console.log(`\nbundles: ${Object.entries(bundleKB).map(([name, kb]) => `${name} ${kb} KB`).join(', ')}`);
+    console.log(
+      `\nbundles: ${Object.entries(bundleKB)
+        .map(([name, kb]) => `${name} ${kb} KB`)
+        .join(', ')}`,
+    );
     const results = { date: new Date().toISOString(), quick, machine, bundleKB, figures };
     writeFileSync(path.join(REPO_ROOT, 'bench', 'results.json'), JSON.stringify(results, null, 2) + '\n');
     const over = overBudget(figures);

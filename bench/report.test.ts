@@ -22,7 +22,10 @@ describe('bench report', () => {
   it('ratio is value / budget; a skipped figure has none and is never over budget', () => {
     assert.equal(ratio(within), 0.4);
     assert.equal(ratio(absent), null);
-    assert.deepEqual(overBudget([within, over, absent]).map((figure) => figure.name), ['slow']);
+    assert.deepEqual(
+      overBudget([within, over, absent]).map((figure) => figure.name),
+      ['slow'],
+    );
   });
 
   it('the table shows value, budget, ratio and says why a figure was skipped', () => {

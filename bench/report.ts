@@ -47,7 +47,9 @@ const format = (value: number, unit: Figure['unit']): string =>
 
 function pad(cells: string[][]): string[] {
   const widths = cells[0].map((_, column) => Math.max(...cells.map((row) => row[column].length)));
-  return cells.map((row) => row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  '));
+  return cells.map((row) =>
+    row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  '),
+  );
 }
 
 export function formatTable(figures: readonly Figure[]): string {

@@ -70,7 +70,8 @@ function buildDomain(domain: Domain, scale: ReleaseScale, names: NameGenerator):
     const id = `${domain[0]}syn${String(r + 1).padStart(5, '0')}`;
     const created = 1_600_000_000 + r * 3600;
     const local = Array.from({ length: 40 }, () => names.pick(pool));
-    const commentCount = scale.meanComments === 0 ? 0 : r === 0 ? scale.largestComments : 1 + names.index(2 * scale.meanComments - 1);
+    const commentCount =
+      scale.meanComments === 0 ? 0 : r === 0 ? scale.largestComments : 1 + names.index(2 * scale.meanComments - 1);
     const comments = Array.from({ length: commentCount }, (_, n) => comment(names, local, id, n, created));
     const rel: [string, number][] = commentCount
       ? relevance(comments.map((c) => ({ upvotes: c.upvotes as number, items: parseExtraction(c.processed as string) })))

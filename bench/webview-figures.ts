@@ -15,7 +15,9 @@ const COMMENT_BUDGET_MS = 50;
 /** The music request with the most comments, and a small one with another title. */
 async function realPair(workDir: string): Promise<[ShardRecord, ShardRecord]> {
   const { records } = await importDomain(SHARED_DATASET, 'music', { images: { shardDir: workDir } });
-  const withComments = records.filter((record) => record.comments.length > 0).sort((a, b) => b.comments.length - a.comments.length);
+  const withComments = records
+    .filter((record) => record.comments.length > 0)
+    .sort((a, b) => b.comments.length - a.comments.length);
   const largest = withComments[0];
   const small = withComments.reverse().find((record) => record.title !== largest.title);
   if (!largest || !small) throw new Error(`${SHARED_DATASET}: no music requests with comments to navigate between`);
@@ -60,7 +62,13 @@ export async function webviewFigures(bundle: string, workDir: string, log: (line
     await bench.load([large]);
     const moves = await bench.commentPresses(PRESSES, WARMUP);
     figures.push(
-      measured('comment move (down) in 2,000 p50', 'ms', median(moves), COMMENT_BUDGET_MS, `${moves.length} presses after ${WARMUP} warm-up`),
+      measured(
+        'comment move (down) in 2,000 p50',
+        'ms',
+        median(moves),
+        COMMENT_BUDGET_MS,
+        `${moves.length} presses after ${WARMUP} warm-up`,
+      ),
       measured('comment move (down) in 2,000 p95', 'ms', percentile(moves, 95), COMMENT_BUDGET_MS),
     );
     return figures;

@@ -16,7 +16,8 @@ export interface NavigationSamples {
   arrivalByTarget: Map<string, number[]>;
 }
 
-const append = (map: Map<string, number[]>, key: string, value: number): void => void map.set(key, [...(map.get(key) ?? []), value]);
+const append = (map: Map<string, number[]>, key: string, value: number): void =>
+  void map.set(key, [...(map.get(key) ?? []), value]);
 
 function showMessage(record: ShardRecord, position: number, total: number, origin: string): HostToWebview {
   // Local images become the harness's small PNG, as the host would give webview URIs.
@@ -43,7 +44,9 @@ export class NavigationBench {
     const harness = await openHarness({ bundle });
     const bench = new NavigationBench(harness);
     try {
-      await harness.page.exposeBinding('__benchHost', (_source, message: { type: string; seq?: number }) => bench.answer(message));
+      await harness.page.exposeBinding('__benchHost', (_source, message: { type: string; seq?: number }) =>
+        bench.answer(message),
+      );
       await harness.pageValue(PROBE_SOURCE);
       await harness.pageValue(FORWARD_POSTS_SOURCE);
       await harness.send(initMessage());
@@ -76,7 +79,9 @@ export class NavigationBench {
     this.position = (this.position + 1) % this.records.length;
     const messages = [this.show(), { type: 'reply', seq: message.seq, ok: true }];
     // JSON text parsed in the page: the path a VS Code webview message takes.
-    await this.harness.pageValue(`for (const m of JSON.parse(${JSON.stringify(JSON.stringify(messages))})) window.postMessage(m, '*')`);
+    await this.harness.pageValue(
+      `for (const m of JSON.parse(${JSON.stringify(JSON.stringify(messages))})) window.postMessage(m, '*')`,
+    );
   }
 
   /** Presses `j` warmup + presses times; every press shows another request. */
@@ -99,7 +104,10 @@ export class NavigationBench {
   async commentPresses(presses: number, warmup: number): Promise<number[]> {
     const samples: number[] = [];
     for (let press = 0; press < warmup + presses; press++) {
-      const latency = await this.pressAndWait('ArrowDown', `window.__bench.armComment(${JSON.stringify(`Comment ${press + 2}:`)})`);
+      const latency = await this.pressAndWait(
+        'ArrowDown',
+        `window.__bench.armComment(${JSON.stringify(`Comment ${press + 2}:`)})`,
+      );
       if (press >= warmup) samples.push(latency);
     }
     return samples;

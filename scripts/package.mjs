@@ -14,8 +14,15 @@ function runOrExit(args) {
 }
 
 runOrExit(['scripts/build.mjs', '--production']);
-runOrExit(['node_modules/@vscode/vsce/vsce', 'package', '--no-dependencies', '--allow-missing-repository',
+runOrExit([
+  'node_modules/@vscode/vsce/vsce',
+  'package',
+  '--no-dependencies',
+  '--allow-missing-repository',
   // README images stay relative: the packaged README is read inside VS Code.
-  '--no-rewrite-relative-links', '--out', out]);
+  '--no-rewrite-relative-links',
+  '--out',
+  out,
+]);
 const kilobytes = Math.round(statSync(out).size / 1024);
 console.log(`packaged ${out} (${kilobytes} KB)`);

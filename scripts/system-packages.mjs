@@ -27,7 +27,9 @@ export function ensureDebianPackages(names) {
   if (missing.length === 0) return;
   const canInstall = process.getuid?.() === 0 && spawnSync('apt-get', ['--version'], { stdio: 'ignore' }).status === 0;
   if (!canInstall) {
-    throw new Error(`missing Debian packages: ${missing.join(', ')}. Install them first: sudo apt-get install -y ${missing.join(' ')}`);
+    throw new Error(
+      `missing Debian packages: ${missing.join(', ')}. Install them first: sudo apt-get install -y ${missing.join(' ')}`,
+    );
   }
   console.log(`Installing Debian packages: ${missing.join(', ')}`);
   if (!aptUpdated) run('apt-get', ['update']);

@@ -9,7 +9,11 @@ function run(command, args, env = {}) {
   return new Promise((resolveRun) => {
     const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
-    const collect = (stream, sink) => stream.on('data', (chunk) => { output += chunk; sink.write(chunk); });
+    const collect = (stream, sink) =>
+      stream.on('data', (chunk) => {
+        output += chunk;
+        sink.write(chunk);
+      });
     collect(child.stdout, process.stdout);
     collect(child.stderr, process.stderr);
     child.on('close', (code) => resolveRun({ code: code ?? 1, output }));
@@ -74,11 +78,14 @@ async function layer(name, script, parse) {
   const counts = parse(output) ?? { passed: 0, failed: 0, skipped: 0 };
   if (code !== 0 && counts.failed === 0) counts.failed = 1;
   for (const key of Object.keys(total)) total[key] += counts[key];
-  summaries.push(`${name}: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped${code === 0 ? '' : ` (exit ${code})`}`);
+  summaries.push(
+    `${name}: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped${code === 0 ? '' : ` (exit ${code})`}`,
+  );
 }
 
 const built = await step('build', process.execPath, ['scripts/build.mjs']);
-for (const { name, project } of TYPECHECK_PROJECTS) await step(`typecheck (${name})`, process.execPath, [TSC, '--noEmit', '-p', project]);
+for (const { name, project } of TYPECHECK_PROJECTS)
+  await step(`typecheck (${name})`, process.execPath, [TSC, '--noEmit', '-p', project]);
 await step('lint', process.execPath, ['node_modules/eslint/bin/eslint.js', '.']);
 await step('format', process.execPath, ['node_modules/prettier/bin/prettier.cjs', '--check', '.']);
 await layer('layer 1 unit', 'scripts/test-unit.mjs', tapCounts);

@@ -23,7 +23,11 @@ const files = passThrough.some((arg) => arg.endsWith('.ts'))
       .sort()
       .map((name) => path.join('test/webview', name));
 // One file at a time: each launches its own browser and the machine is small.
-const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', '--test-timeout=120000', ...passThrough, ...files], {
-  stdio: 'inherit',
-});
+const result = spawnSync(
+  process.execPath,
+  ['--import', 'tsx', '--test', '--test-concurrency=1', '--test-timeout=120000', ...passThrough, ...files],
+  {
+    stdio: 'inherit',
+  },
+);
 process.exit(result.status ?? 1);

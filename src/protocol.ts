@@ -172,14 +172,16 @@ export type WebviewToHost = z.infer<typeof WebviewToHost>;
 
 /** Host -> report view. `report` is the core's Report (src/core/report/report.ts), plain JSON. */
 export type HostToReport =
-  | { type: 'report'; report: Report; title: string; updated: string }
-  | { type: 'reportError'; message: string };
+  { type: 'report'; report: Report; title: string; updated: string } | { type: 'reportError'; message: string };
 
 /** Exported plots must be plain SVG: no script, no event handler, no external reference, no foreign HTML. */
 const UNSAFE_SVG = /<script|<foreignObject|\son[a-z]+\s*=|javascript:|(?:href|src)\s*=\s*["']?\s*(?:https?:|\/\/)/i;
-export const ExportedSvg = z.string().max(2_000_000).refine((svg) => svg.trimStart().startsWith('<svg') && !UNSAFE_SVG.test(svg), {
-  message: 'not a plain SVG plot',
-});
+export const ExportedSvg = z
+  .string()
+  .max(2_000_000)
+  .refine((svg) => svg.trimStart().startsWith('<svg') && !UNSAFE_SVG.test(svg), {
+    message: 'not a plain SVG plot',
+  });
 
 export const ReportToHost = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ready') }),

@@ -38,7 +38,11 @@ export class HostClient {
     return new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => {
         if (!this.pending.delete(seq)) return;
-        reject(new Error(`The editor did not answer (${message.type}) within ${Math.round(this.timeoutMs / 1000)} s. Reopen the editor if this persists.`));
+        reject(
+          new Error(
+            `The editor did not answer (${message.type}) within ${Math.round(this.timeoutMs / 1000)} s. Reopen the editor if this persists.`,
+          ),
+        );
       }, this.timeoutMs);
       const done = () => clearTimeout(timer);
       this.pending.set(seq, {

@@ -106,7 +106,8 @@ export class CommentEditing {
     const ui = this.cursor.ui;
     switch (action.action) {
       case 'select':
-        if (index !== ui.comment || (action.index ?? ui.item) !== ui.item) this.cursor.set({ comment: index, item: action.index ?? 0 });
+        if (index !== ui.comment || (action.index ?? ui.item) !== ui.item)
+          this.cursor.set({ comment: index, item: action.index ?? 0 });
         return;
       case 'confirm':
         return this.confirmAndNext();

@@ -106,7 +106,10 @@ export class HostSync implements ReactiveController {
     const cached = this.relevanceCache;
     if (cached?.record === record && cached.state === state) return cached.result;
     const original = record.comments.map((c) => ({ upvotes: c.upvotes, items: c.extraction.items }));
-    const corrected = record.comments.map((c) => ({ upvotes: c.upvotes, items: effectiveItems(c.extraction.items, commentVerdict(state, c.id)) }));
+    const corrected = record.comments.map((c) => ({
+      upvotes: c.upvotes,
+      items: effectiveItems(c.extraction.items, commentVerdict(state, c.id)),
+    }));
     const result = correctedRelevance(record.relevance, original, corrected);
     this.relevanceCache = { record, state, result };
     return result;

@@ -49,7 +49,7 @@ export const KEYMAP: readonly KeyBinding[] = [
   {
     keys: ['Enter', 'c'],
     command: 'confirmAndNext',
-    description: 'Confirm the current comment\'s items (a correction is kept) and move to the next comment',
+    description: "Confirm the current comment's items (a correction is kept) and move to the next comment",
   },
   { keys: ['ArrowDown'], command: 'nextComment', description: 'Next comment' },
   { keys: ['ArrowUp'], command: 'previousComment', description: 'Previous comment' },
@@ -76,7 +76,11 @@ export const KEYMAP: readonly KeyBinding[] = [
   { keys: ['d'], command: 'choiceDisagree', description: 'Verdict on the selected choice run: disagree with its scoring' },
   { keys: ['R'], command: 'toggleRawAnswer', description: 'Show or hide the raw answer of the selected run' },
   { keys: ['?'], command: 'toggleHelp', description: 'Show or hide this help' },
-  { keys: ['Escape'], command: 'closeOverlay', description: 'Close the help, the enlarged image or an edit; else cancel a streaming model run' },
+  {
+    keys: ['Escape'],
+    command: 'closeOverlay',
+    description: 'Close the help, the enlarged image or an edit; else cancel a streaming model run',
+  },
 ];
 
 const byKey = new Map<string, Command>();

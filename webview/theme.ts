@@ -9,19 +9,28 @@ export const themeStyles = css`
     font-size: var(--vscode-font-size, 13px);
     box-sizing: border-box;
   }
-  *, *::before, *::after { box-sizing: inherit; }
+  *,
+  *::before,
+  *::after {
+    box-sizing: inherit;
+  }
   :focus-visible {
     outline: 1px solid var(--vscode-focusBorder, #007fd4);
     outline-offset: 1px;
   }
-  h2, h3 {
+  h2,
+  h3 {
     font-size: 1em;
     font-weight: 600;
     margin: 0 0 6px;
     color: var(--vscode-foreground, #cccccc);
   }
-  .muted { color: var(--vscode-descriptionForeground, #9d9d9d); }
-  .error { color: var(--vscode-errorForeground, #f48771); }
+  .muted {
+    color: var(--vscode-descriptionForeground, #9d9d9d);
+  }
+  .error {
+    color: var(--vscode-errorForeground, #f48771);
+  }
   .panel {
     border: 1px solid var(--vscode-panel-border, rgba(128, 128, 128, 0.35));
     border-radius: 4px;

@@ -24,8 +24,14 @@ export const DEFAULT_SETTINGS = {
 };
 
 const BROWSER_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
 ];
 
 function freePort() {
@@ -61,9 +67,19 @@ async function waitForHealth(url, child, logFile, timeoutMs) {
 }
 
 function serverArgs(dirs, workspaceTrust = false) {
-  return ['--config', '/dev/null', '--auth', 'none', '--user-data-dir', dirs.userData,
-    '--extensions-dir', dirs.extensions, '--disable-telemetry', '--disable-update-check',
-    ...(workspaceTrust ? [] : ['--disable-workspace-trust'])];
+  return [
+    '--config',
+    '/dev/null',
+    '--auth',
+    'none',
+    '--user-data-dir',
+    dirs.userData,
+    '--extensions-dir',
+    dirs.extensions,
+    '--disable-telemetry',
+    '--disable-update-check',
+    ...(workspaceTrust ? [] : ['--disable-workspace-trust']),
+  ];
 }
 
 /**
@@ -72,10 +88,22 @@ function serverArgs(dirs, workspaceTrust = false) {
  * `workspaceTrust`: ask whether the workspace is trusted, as VS Code does (off by default: every workspace is trusted).
  * @param {{ workspace?: string, settings?: Record<string, unknown>, vsix?: string, port?: number, extensions?: string[], workspaceTrust?: boolean }} options
  */
-export async function startCodeServer({ workspace, settings = {}, vsix, port: wantedPort, extensions = [], workspaceTrust = false } = {}) {
+export async function startCodeServer({
+  workspace,
+  settings = {},
+  vsix,
+  port: wantedPort,
+  extensions = [],
+  workspaceTrust = false,
+} = {}) {
   const { nodeBin, codeServerEntry, env } = ensureVsCode();
   const root = mkdtempSync(join(tmpdir(), 'imagery-code-server-'));
-  const dirs = { home: join(root, 'home'), tmp: join(root, 'tmp'), userData: join(root, 'user-data'), extensions: join(root, 'extensions') };
+  const dirs = {
+    home: join(root, 'home'),
+    tmp: join(root, 'tmp'),
+    userData: join(root, 'user-data'),
+    extensions: join(root, 'extensions'),
+  };
   for (const dir of Object.values(dirs)) mkdirSync(dir, { recursive: true });
   mkdirSync(join(dirs.userData, 'User'), { recursive: true });
   writeFileSync(join(dirs.userData, 'User', 'settings.json'), JSON.stringify({ ...DEFAULT_SETTINGS, ...settings }, null, 2));
@@ -83,15 +111,29 @@ export async function startCodeServer({ workspace, settings = {}, vsix, port: wa
   if (vsix) installExtension(nodeBin, codeServerEntry, dirs, serverEnv, vsix);
   for (const folder of extensions) cpSync(folder, join(dirs.extensions, basename(folder)), { recursive: true });
 
-  const port = wantedPort ?? await freePort();
+  const port = wantedPort ?? (await freePort());
   const logFile = join(root, 'code-server.log');
   const log = openSync(logFile, 'a');
-  const args = [codeServerEntry, ...serverArgs(dirs, workspaceTrust), '--bind-addr', `127.0.0.1:${port}`,
-    '--reconnection-grace-time', '5', '--vscode-option', 'enable-smoke-test-driver'];
+  const args = [
+    codeServerEntry,
+    ...serverArgs(dirs, workspaceTrust),
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--reconnection-grace-time',
+    '5',
+    '--vscode-option',
+    'enable-smoke-test-driver',
+  ];
   if (workspace) args.push(workspace);
   // detached = setsid: extension hosts join the group, so one kill stops them all.
   const child = spawn(nodeBin, args, { env: serverEnv, detached: true, stdio: ['ignore', log, log] });
-  const killGroup = () => { try { process.kill(-child.pid, 'SIGKILL'); } catch { /* already gone */ } };
+  const killGroup = () => {
+    try {
+      process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      /* already gone */
+    }
+  };
   process.on('exit', killGroup);
   const url = `http://127.0.0.1:${port}`;
   try {
@@ -101,12 +143,22 @@ export async function startCodeServer({ workspace, settings = {}, vsix, port: wa
     throw error;
   }
   return {
-    url, port, root, logFile, workspace, userDataDir: dirs.userData,
+    url,
+    port,
+    root,
+    logFile,
+    workspace,
+    userDataDir: dirs.userData,
     async stop() {
       process.off('exit', killGroup);
-      try { process.kill(-child.pid, 'SIGTERM'); } catch { /* already gone */ }
-      const exited = child.exitCode !== null || await Promise.race([
-        new Promise((done) => child.once('exit', () => done(true))), sleep(5000).then(() => false)]);
+      try {
+        process.kill(-child.pid, 'SIGTERM');
+      } catch {
+        /* already gone */
+      }
+      const exited =
+        child.exitCode !== null ||
+        (await Promise.race([new Promise((done) => child.once('exit', () => done(true))), sleep(5000).then(() => false)]));
       if (!exited) killGroup();
       await sleep(200);
       killGroup(); // stragglers (extension hosts) that ignored SIGTERM
@@ -116,9 +168,14 @@ export async function startCodeServer({ workspace, settings = {}, vsix, port: wa
 }
 
 function installExtension(nodeBin, codeServerEntry, dirs, env, vsix) {
-  const result = spawnSync(nodeBin, [codeServerEntry, ...serverArgs(dirs), '--install-extension', vsix], { env, encoding: 'utf8' });
+  const result = spawnSync(nodeBin, [codeServerEntry, ...serverArgs(dirs), '--install-extension', vsix], {
+    env,
+    encoding: 'utf8',
+  });
   if (result.status !== 0) {
-    throw new Error(`code-server --install-extension ${vsix} failed (exit ${result.status}):\n${result.stdout}\n${result.stderr}`);
+    throw new Error(
+      `code-server --install-extension ${vsix} failed (exit ${result.status}):\n${result.stdout}\n${result.stderr}`,
+    );
   }
 }
 

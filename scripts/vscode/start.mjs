@@ -18,9 +18,12 @@ if (!existsSync(join(repoRoot, 'dist', 'extension.js'))) {
 }
 // Web default is autosave after 1 s; keep that for interactive use.
 const server = await startCodeServer({ workspace, port, settings: { 'files.autoSave': 'afterDelay' } });
-console.log(`\nImagery Annotator is running (code-server log: ${server.logFile}). Open:\n\n  ${
-  workbenchUrl(server.url, { folder: workspace, extensionDevelopmentPath: repoRoot })}\n\n`
-  + 'Rebuild with `npm run watch` in another terminal, then reload the page. Ctrl+C stops.');
+console.log(
+  `\nImagery Annotator is running (code-server log: ${server.logFile}). Open:\n\n  ${workbenchUrl(server.url, {
+    folder: workspace,
+    extensionDevelopmentPath: repoRoot,
+  })}\n\n` + 'Rebuild with `npm run watch` in another terminal, then reload the page. Ctrl+C stops.',
+);
 
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM']) {

@@ -18,14 +18,17 @@ function fail(message) {
 }
 
 if (!existsSync(extensionTestsPath)) fail(`missing ${extensionTestsPath}: run \`npm run build\` first`);
-if (vscodeExecutablePath && !existsSync(vscodeExecutablePath)) fail(`VSCODE_EXECUTABLE_PATH=${vscodeExecutablePath} does not exist`);
+if (vscodeExecutablePath && !existsSync(vscodeExecutablePath))
+  fail(`VSCODE_EXECUTABLE_PATH=${vscodeExecutablePath} does not exist`);
 if (!vscodeExecutablePath && !mayDownload) {
-  fail([
-    `test-electron needs desktop VS Code ${VSCODE_VERSION}, and none is configured.`,
-    '  - with network: `npm run test:electron -- --download` (downloads it into .vscode-test/)',
-    '  - or: VSCODE_EXECUTABLE_PATH=/path/to/code npm run test:electron',
-    'Machines without network (CI here) run the same suite in code-server: `npm run test:vscode`.',
-  ].join('\n'));
+  fail(
+    [
+      `test-electron needs desktop VS Code ${VSCODE_VERSION}, and none is configured.`,
+      '  - with network: `npm run test:electron -- --download` (downloads it into .vscode-test/)',
+      '  - or: VSCODE_EXECUTABLE_PATH=/path/to/code npm run test:electron',
+      'Machines without network (CI here) run the same suite in code-server: `npm run test:vscode`.',
+    ].join('\n'),
+  );
 }
 
 const workspace = mkdtempSync(join(tmpdir(), 'imagery-workspace-'));

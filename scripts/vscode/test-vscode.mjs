@@ -18,7 +18,8 @@ const SUITE_TIMEOUT_MS = 5 * 60_000;
 const fullLog = join(repoRoot, 'test-results', 'vscode-integration.log');
 // Harmless offline chatter of the workbench (kept in fullLog, not echoed):
 // marketplace and auth lookups that cannot resolve, connection set-up notes.
-const NOISE = /ENOTFOUND|EAI_AGAIN|authentication provider 'github'|connection token|Creating a socket|reconnection-grace-time|builtin extensions cache|Service Worker|AgentHost|AccountPolicyGate/;
+const NOISE =
+  /ENOTFOUND|EAI_AGAIN|authentication provider 'github'|connection token|Creating a socket|reconnection-grace-time|builtin extensions cache|Service Worker|AgentHost|AccountPolicyGate/;
 
 function buildIfStale() {
   if (existsSync(suiteBundle) && distStaleReason(repoRoot) === undefined) return;
@@ -41,7 +42,9 @@ async function runIntegrationSuite() {
     browser = await launchBrowser();
     const page = await browser.newPage();
     let reportExit = (_code) => {};
-    const exitCode = new Promise((resolveExit) => { reportExit = resolveExit; });
+    const exitCode = new Promise((resolveExit) => {
+      reportExit = resolveExit;
+    });
     await page.exposeFunction('codeAutomationExit', (code) => reportExit(Number(code)));
     // The extension host's console arrives here printf-style.
     mkdirSync(join(repoRoot, 'test-results'), { recursive: true });
@@ -51,13 +54,19 @@ async function runIntegrationSuite() {
       appendFileSync(fullLog, `[${type}] ${line}\n`);
       if (!NOISE.test(line)) (type === 'error' ? console.error : console.log)(line);
     });
-    await page.goto(workbenchUrl(server.url, {
-      folder: workspace, extensionDevelopmentPath: repoRoot, extensionTestsPath: suiteBundle,
-    }));
-    const timeout = new Promise((resolveTimeout) => setTimeout(() => {
-      console.error(`integration suite gave no result within ${SUITE_TIMEOUT_MS / 1000} s`);
-      resolveTimeout(1);
-    }, SUITE_TIMEOUT_MS).unref());
+    await page.goto(
+      workbenchUrl(server.url, {
+        folder: workspace,
+        extensionDevelopmentPath: repoRoot,
+        extensionTestsPath: suiteBundle,
+      }),
+    );
+    const timeout = new Promise((resolveTimeout) =>
+      setTimeout(() => {
+        console.error(`integration suite gave no result within ${SUITE_TIMEOUT_MS / 1000} s`);
+        resolveTimeout(1);
+      }, SUITE_TIMEOUT_MS).unref(),
+    );
     const code = await Promise.race([exitCode, timeout]);
     console.log(`(full workbench log: ${fullLog})`);
     return code;
@@ -74,8 +83,11 @@ function runEndToEndTests() {
   if (files.length === 0) return 0;
   const reporter = process.env.TEST_REPORTER ?? 'spec';
   // One file at a time: each starts its own code-server and the machine is small.
-  const run = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1',
-    `--test-reporter=${reporter}`, ...files], { cwd: repoRoot, stdio: 'inherit' });
+  const run = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', '--test', '--test-concurrency=1', `--test-reporter=${reporter}`, ...files],
+    { cwd: repoRoot, stdio: 'inherit' },
+  );
   return run.status ?? 1;
 }
 

@@ -41,7 +41,11 @@ export function resolveInputs(inputs: readonly string[]): { releases: string[]; 
       if (isReleaseDir(input)) releases.push(input);
       else {
         const found = shardsBelow(input);
-        if (found.length === 0) throw new CliError(`neither a release folder (no data/processed) nor a folder holding *${SHARD_EXTENSION} files`, input);
+        if (found.length === 0)
+          throw new CliError(
+            `neither a release folder (no data/processed) nor a folder holding *${SHARD_EXTENSION} files`,
+            input,
+          );
         shards.push(...found);
       }
     } else shards.push(input);

@@ -25,7 +25,10 @@ export function registerCommands(registry: EditorRegistry, tree: ShardTreeProvid
     vscode.commands.registerCommand('imageryAnnotator.nextUnreviewed', go({ kind: 'nextUnreviewed' })),
     vscode.commands.registerCommand('imageryAnnotator.goTo', onActive(goTo)),
     vscode.commands.registerCommand('imageryAnnotator.setFilter', onActive(pickFilter)),
-    vscode.commands.registerCommand('imageryAnnotator.showKeymap', onActive((panel) => panel.showKeymap())),
+    vscode.commands.registerCommand(
+      'imageryAnnotator.showKeymap',
+      onActive((panel) => panel.showKeymap()),
+    ),
     vscode.commands.registerCommand('imageryAnnotator.openShard', openShard),
     vscode.commands.registerCommand('imageryAnnotator.refreshShards', () => tree.refresh()),
     vscode.commands.registerCommand('imageryAnnotator.exportCorrected', () => runExportCorrected(registry)),
@@ -42,7 +45,8 @@ async function goTo(panel: PanelController): Promise<void> {
   const answer = await vscode.window.showInputBox({
     title: 'Go to request',
     prompt: `A request id, or a position from 1 to ${size}`,
-    validateInput: async (text) => ((await targetFor(panel, text)) ? undefined : `Neither an id of this shard nor a position 1-${size}`),
+    validateInput: async (text) =>
+      (await targetFor(panel, text)) ? undefined : `Neither an id of this shard nor a position 1-${size}`,
   });
   if (answer === undefined) return;
   const target = await targetFor(panel, answer);
@@ -60,7 +64,11 @@ async function targetFor(panel: PanelController, text: string): Promise<NavTarge
 
 async function pickFilter(panel: PanelController): Promise<void> {
   const picked = await vscode.window.showQuickPick(
-    FILTERS.map((filter) => ({ label: FILTER_LABELS[filter], description: filter === panel.filter ? 'current' : undefined, filter })),
+    FILTERS.map((filter) => ({
+      label: FILTER_LABELS[filter],
+      description: filter === panel.filter ? 'current' : undefined,
+      filter,
+    })),
     { title: 'Show requests', placeHolder: 'Filter the requests of this shard' },
   );
   if (picked) report(await panel.setFilter(picked.filter));
@@ -70,7 +78,11 @@ async function pickFilter(panel: PanelController): Promise<void> {
 async function openShard(uri?: vscode.Uri): Promise<void> {
   let target = uri instanceof vscode.Uri ? uri : vscode.window.activeTextEditor?.document.uri;
   if (!target) {
-    const picked = await vscode.window.showOpenDialog({ canSelectMany: false, filters: { 'JSON Lines': ['jsonl'] }, title: 'Open a shard' });
+    const picked = await vscode.window.showOpenDialog({
+      canSelectMany: false,
+      filters: { 'JSON Lines': ['jsonl'] },
+      title: 'Open a shard',
+    });
     target = picked?.[0];
   }
   if (!target) return;

@@ -30,7 +30,10 @@ export async function runExportCorrected(registry: EditorRegistry): Promise<void
     );
     const text = formatExportSummary(summary);
     output().info(text);
-    const choice = await vscode.window.showInformationMessage(`Exported ${shards.length} shard(s) to ${outDir} (seed ${seed}).`, 'Show Summary');
+    const choice = await vscode.window.showInformationMessage(
+      `Exported ${shards.length} shard(s) to ${outDir} (seed ${seed}).`,
+      'Show Summary',
+    );
     if (choice) output().show(true);
   } catch (error) {
     void vscode.window.showErrorMessage(`Export failed: ${error instanceof Error ? error.message : String(error)}`);
@@ -55,14 +58,24 @@ async function pickShards(registry: EditorRegistry): Promise<string[] | undefine
   }
   const active = registry.activePanel?.document.uri.fsPath;
   const picked = await vscode.window.showQuickPick(
-    files.map((file) => ({ label: vscode.workspace.asRelativePath(file), file, picked: active === undefined || file === active })),
+    files.map((file) => ({
+      label: vscode.workspace.asRelativePath(file),
+      file,
+      picked: active === undefined || file === active,
+    })),
     { canPickMany: true, title: 'Shards to export', placeHolder: 'Every annotator’s log of each shard is included' },
   );
   return picked?.map((item) => item.file);
 }
 
 async function pickFolder(title: string, openLabel: string): Promise<string | undefined> {
-  const picked = await vscode.window.showOpenDialog({ canSelectFiles: false, canSelectFolders: true, canSelectMany: false, title, openLabel });
+  const picked = await vscode.window.showOpenDialog({
+    canSelectFiles: false,
+    canSelectFolders: true,
+    canSelectMany: false,
+    title,
+    openLabel,
+  });
   return picked?.[0]?.fsPath;
 }
 
@@ -83,7 +96,8 @@ async function askSeed(): Promise<number | undefined> {
     title: 'Seed for the multiple-choice negatives',
     prompt: 'The same seed and annotations give byte-identical files',
     value: '0',
-    validateInput: (value) => (/^-?\d+$/.test(value.trim()) && Number.isSafeInteger(Number(value)) ? undefined : 'An integer, e.g. 0'),
+    validateInput: (value) =>
+      /^-?\d+$/.test(value.trim()) && Number.isSafeInteger(Number(value)) ? undefined : 'An integer, e.g. 0',
   });
   return text === undefined ? undefined : Number(text.trim());
 }

@@ -45,7 +45,15 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (!affectsSettings(event)) return;
       // Documents move to the new annotator's log before the panels say whose it is.
-      void Promise.all(registry.documents().map((document) => document.followAnnotatorSetting().catch((error: unknown) => output().error(`${document.uri.fsPath}: ${String(error)}`)))).then(() => {
+      void Promise.all(
+        registry
+          .documents()
+          .map((document) =>
+            document
+              .followAnnotatorSetting()
+              .catch((error: unknown) => output().error(`${document.uri.fsPath}: ${String(error)}`)),
+          ),
+      ).then(() => {
         for (const panel of registry.panels()) void panel.start();
       });
       tree.refresh();

@@ -16,9 +16,14 @@ export interface FirstRunTestingApi {
   cliShim: Promise<CliShim | undefined>;
 }
 
-export function registerFirstRun(context: vscode.ExtensionContext, tree: ShardTreeProvider): { disposables: vscode.Disposable[]; testing: FirstRunTestingApi } {
+export function registerFirstRun(
+  context: vscode.ExtensionContext,
+  tree: ShardTreeProvider,
+): { disposables: vscode.Disposable[]; testing: FirstRunTestingApi } {
   const disposables = [
-    vscode.commands.registerCommand(IMPORT_COMMAND, (release?: vscode.Uri) => importReleaseCommand(() => tree.refresh(), release)),
+    vscode.commands.registerCommand(IMPORT_COMMAND, (release?: vscode.Uri) =>
+      importReleaseCommand(() => tree.refresh(), release),
+    ),
     vscode.commands.registerCommand(OPEN_SAMPLE_COMMAND, () => openSample(context)),
     ...registerImportReport(),
   ];

@@ -60,7 +60,9 @@ export async function installTerminalCli(context: vscode.ExtensionContext): Prom
     collection.prepend('PATH', `${binDir}${path.delimiter}`);
     return shim;
   } catch (error) {
-    output().warn(`The imagery command could not be added to terminals: ${error instanceof Error ? error.message : String(error)}`);
+    output().warn(
+      `The imagery command could not be added to terminals: ${error instanceof Error ? error.message : String(error)}`,
+    );
     return undefined;
   }
 }

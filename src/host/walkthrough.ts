@@ -17,7 +17,11 @@ const STEP_COMMANDS: Record<string, string[]> = {
 export async function revealAvailableSteps(): Promise<void> {
   const commands = new Set(await vscode.commands.getCommands(true));
   for (const [key, needed] of Object.entries(STEP_COMMANDS)) {
-    await vscode.commands.executeCommand('setContext', key, needed.every((command) => commands.has(command)));
+    await vscode.commands.executeCommand(
+      'setContext',
+      key,
+      needed.every((command) => commands.has(command)),
+    );
   }
 }
 

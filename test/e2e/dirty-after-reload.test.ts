@@ -7,7 +7,17 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { describe, test } from 'node:test';
-import { ANNOTATOR, copyShard, loggedEvents, openShard, requestsOf, until, validityStatus, waitForTitle, WEBVIEW_TIMEOUT } from './editor-steps';
+import {
+  ANNOTATOR,
+  copyShard,
+  loggedEvents,
+  openShard,
+  requestsOf,
+  until,
+  validityStatus,
+  waitForTitle,
+  WEBVIEW_TIMEOUT,
+} from './editor-steps';
 import { activeTabDirty, reloadWorkbench, waitForEditorRemembered, webview, workbenchPerTest } from './workbench';
 
 const ROUNDS = 4;

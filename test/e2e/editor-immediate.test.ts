@@ -77,12 +77,15 @@ describe('the editor in immediate save mode', () => {
     await validityStatus(view, 'valid').waitFor({ timeout: WEBVIEW_TIMEOUT });
 
     const events = await waitForLog(shard, (logged) => logged.length === 3);
-    assert.deepEqual(events.map((event) => event.type), ['validity', 'retract', 'retract']);
+    assert.deepEqual(
+      events.map((event) => event.type),
+      ['validity', 'retract', 'retract'],
+    );
     assert.equal(events[1].target, events[0].id, 'undo retracts the verdict');
     assert.equal(events[2].target, events[1].id, 'redo retracts the undo');
   });
 
-  test('two editors on one shard (split) show each other\'s actions, and an outside append shows in both', async () => {
+  test("two editors on one shard (split) show each other's actions, and an outside append shows in both", async () => {
     const workbench = current();
     const { page, workspace } = workbench;
     const shard = copyShard(workspace, 'books-001.shard.jsonl', 'immediate-split.shard.jsonl');
@@ -104,10 +107,22 @@ describe('the editor in immediate save mode', () => {
 
     // Another window of the same annotator appends to the same log.
     mkdirSync(path.dirname(logFileOf(shard)), { recursive: true });
-    const outside = { v: 1, id: randomUUID(), time: new Date().toISOString(), annotator: ANNOTATOR, request: first.id, type: 'validity', verdict: 'valid' };
+    const outside = {
+      v: 1,
+      id: randomUUID(),
+      time: new Date().toISOString(),
+      annotator: ANNOTATOR,
+      request: first.id,
+      type: 'validity',
+      verdict: 'valid',
+    };
     appendFileSync(logFileOf(shard), `${JSON.stringify(outside)}\n`);
     await validityStatus(left, 'valid').waitFor({ timeout: WEBVIEW_TIMEOUT });
     await validityStatus(right, 'valid').waitFor({ timeout: WEBVIEW_TIMEOUT });
-    assert.deepEqual(loggedEvents(shard).map((event) => event.verdict), ['invalid', 'valid'], 'no event lost or doubled');
+    assert.deepEqual(
+      loggedEvents(shard).map((event) => event.verdict),
+      ['invalid', 'valid'],
+      'no event lost or doubled',
+    );
   });
 });

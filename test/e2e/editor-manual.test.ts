@@ -19,7 +19,14 @@ import {
   waitForTitle,
   WEBVIEW_TIMEOUT,
 } from './editor-steps';
-import { activeTabDirty, reloadWorkbench, reopenWorkbench, waitForEditorRemembered, webview, workbenchPerTest } from './workbench';
+import {
+  activeTabDirty,
+  reloadWorkbench,
+  reopenWorkbench,
+  waitForEditorRemembered,
+  webview,
+  workbenchPerTest,
+} from './workbench';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -41,7 +48,9 @@ describe('the editor in manual save mode', () => {
     await page.keyboard.press('j');
     await waitForTitle(view, second.title);
     await page.keyboard.press('3');
-    await view.locator('ia-validity .status[data-status="invalid"]', { hasText: 'Image is text' }).waitFor({ timeout: WEBVIEW_TIMEOUT });
+    await view
+      .locator('ia-validity .status[data-status="invalid"]', { hasText: 'Image is text' })
+      .waitFor({ timeout: WEBVIEW_TIMEOUT });
     await page.keyboard.press('j');
     await waitForTitle(view, third.title);
     await page.keyboard.press('v');
@@ -70,7 +79,9 @@ describe('the editor in manual save mode', () => {
     await restored.locator('h1.title').click();
     await page.keyboard.press('k');
     await waitForTitle(restored, second.title);
-    await restored.locator('ia-validity .status[data-status="invalid"]', { hasText: 'Image is text' }).waitFor({ timeout: WEBVIEW_TIMEOUT });
+    await restored
+      .locator('ia-validity .status[data-status="invalid"]', { hasText: 'Image is text' })
+      .waitFor({ timeout: WEBVIEW_TIMEOUT });
     assert.equal(await activeTabDirty(page), false, 'saved work reopens clean');
     assert.equal(loggedEvents(shard).length, 3, 'the reload wrote nothing more');
   });
@@ -87,7 +98,9 @@ describe('the editor in manual save mode', () => {
 
     await view.locator('h1.title').click();
     await page.keyboard.press('5');
-    await view.locator('ia-validity .status[data-status="invalid"]', { hasText: 'Explicit content' }).waitFor({ timeout: WEBVIEW_TIMEOUT });
+    await view
+      .locator('ia-validity .status[data-status="invalid"]', { hasText: 'Explicit content' })
+      .waitFor({ timeout: WEBVIEW_TIMEOUT });
     await sleep(1000);
     page = await reopenWorkbench(page);
     workbench.page = page;
@@ -96,7 +109,9 @@ describe('the editor in manual save mode', () => {
     await progressLabel(restored, '1 / 3 reviewed').waitFor({ timeout: WEBVIEW_TIMEOUT });
     await waitForTitle(restored, first.title);
     await restored.locator('h1.title').click();
-    await restored.locator('ia-validity .status[data-status="invalid"]', { hasText: 'Explicit content' }).waitFor({ timeout: WEBVIEW_TIMEOUT });
+    await restored
+      .locator('ia-validity .status[data-status="invalid"]', { hasText: 'Explicit content' })
+      .waitFor({ timeout: WEBVIEW_TIMEOUT });
     await until('the restored tab to be dirty', () => activeTabDirty(page));
     assert.deepEqual(loggedEvents(shard), [], 'restoring a backup writes nothing');
     assert.ok(backupPointers(workbench.userDataDir).length > 0, 'our pointer names the newest backup');
@@ -120,7 +135,9 @@ describe('the editor in manual save mode', () => {
     await waitForTitle(view, first.title);
     await view.locator('h1.title').click();
     await page.keyboard.press('1');
-    await view.locator('ia-validity .status[data-status="invalid"]', { hasText: 'Not a rec request' }).waitFor({ timeout: WEBVIEW_TIMEOUT });
+    await view
+      .locator('ia-validity .status[data-status="invalid"]', { hasText: 'Not a rec request' })
+      .waitFor({ timeout: WEBVIEW_TIMEOUT });
     await until('our backup of the edit', async () => backupPointers(workbench.userDataDir).length > 0);
 
     await page.keyboard.press('Control+W');

@@ -94,25 +94,36 @@ export function validityStatus(view: FrameLocator, status: 'valid' | 'invalid' |
 
 /** The status badges of the comments, in list order. */
 export async function commentStatuses(view: FrameLocator): Promise<string[]> {
-  return view.locator('ia-comment ia-badge[data-status]').evaluateAll((badges) => badges.map((badge) => badge.getAttribute('data-status') ?? ''));
+  return view
+    .locator('ia-comment ia-badge[data-status]')
+    .evaluateAll((badges) => badges.map((badge) => badge.getAttribute('data-status') ?? ''));
 }
 
 /** Resolves once `check` holds; the webview and the host update asynchronously. */
 export async function until(what: string, check: () => Promise<boolean> | boolean, timeoutMs = WEBVIEW_TIMEOUT): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while (!(await Promise.resolve().then(check).catch(() => false))) {
+  while (
+    !(await Promise.resolve()
+      .then(check)
+      .catch(() => false))
+  ) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
 
 /** Waits until the log on disk satisfies `check` (the host writes asynchronously). */
-export async function waitForLog(shardFile: string, check: (events: LoggedEvent[]) => boolean, timeoutMs = 15_000): Promise<LoggedEvent[]> {
+export async function waitForLog(
+  shardFile: string,
+  check: (events: LoggedEvent[]) => boolean,
+  timeoutMs = 15_000,
+): Promise<LoggedEvent[]> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const events = loggedEvents(shardFile);
     if (check(events)) return events;
-    if (Date.now() > deadline) throw new Error(`log ${logFileOf(shardFile)} never matched; it holds ${JSON.stringify(events.map((e) => e.type))}`);
+    if (Date.now() > deadline)
+      throw new Error(`log ${logFileOf(shardFile)} never matched; it holds ${JSON.stringify(events.map((e) => e.type))}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }

@@ -7,7 +7,16 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { RELEASE_SCALE, writeSyntheticRelease } from '../../bench/synthetic-release';
-import { answerFolder, answerPick, FIRST_RUN_SETTINGS, filesUnder, shot, startImport, notification, UI_TIMEOUT } from './first-run-steps';
+import {
+  answerFolder,
+  answerPick,
+  FIRST_RUN_SETTINGS,
+  filesUnder,
+  shot,
+  startImport,
+  notification,
+  UI_TIMEOUT,
+} from './first-run-steps';
 import { openWorkbench, type Workbench } from './workbench';
 
 /** Big enough that reading it takes seconds, so Cancel lands mid-import. */
@@ -23,7 +32,10 @@ before(async () => {
   workspace = mkdtempSync(path.join(tmpdir(), 'imagery-first-run-cancel-'));
   // A shard someone already annotates, and its log: a cancelled replacement must leave both.
   mkdirSync(path.join(workspace, 'shards', 'music-001.shard.jsonl.annotations'), { recursive: true });
-  writeFileSync(path.join(workspace, 'shards', 'music-001.shard.jsonl'), readFileSync(path.join(__dirname, '..', '..', 'sample', 'shards', 'music-001.shard.jsonl')));
+  writeFileSync(
+    path.join(workspace, 'shards', 'music-001.shard.jsonl'),
+    readFileSync(path.join(__dirname, '..', '..', 'sample', 'shards', 'music-001.shard.jsonl')),
+  );
   writeFileSync(path.join(workspace, 'shards', 'music-001.shard.jsonl.annotations', 'someone.jsonl'), '');
   workbench = await openWorkbench({ workspace, settings: FIRST_RUN_SETTINGS });
 });

@@ -31,7 +31,9 @@ export async function waitForQuickInput(page: Page, title: string): Promise<void
 /** A quick-pick row whose text starts with `label` (so "Music" is not "Books and music"). */
 function rowStartingWith(page: Page, label: string) {
   const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return quickInput(page).locator('.quick-input-list .monaco-list-row', { hasText: new RegExp(`^\\s*${escaped}`) }).first();
+  return quickInput(page)
+    .locator('.quick-input-list .monaco-list-row', { hasText: new RegExp(`^\\s*${escaped}`) })
+    .first();
 }
 
 /** Chooses the row whose label starts with `label` in the open quick pick titled `title`. */
@@ -78,13 +80,20 @@ export async function answerFolder(page: Page, folder: string, screenshot?: stri
     UI_TIMEOUT,
   );
   if (screenshot) await shot(page, screenshot);
-  await quickInput(page).locator('.monaco-button', { hasText: /Import This Release|OK/ }).first().click();
+  await quickInput(page)
+    .locator('.monaco-button', { hasText: /Import This Release|OK/ })
+    .first()
+    .click();
 }
 
 /** Opens the command palette (F1) and waits for its ">" prefix: typing before it is there is lost. */
 async function openPalette(page: Page): Promise<void> {
   await page.keyboard.press('F1');
-  await until('the command palette', async () => (await quickInput(page).isVisible()) && (await inputValue(page)) === '>', UI_TIMEOUT);
+  await until(
+    'the command palette',
+    async () => (await quickInput(page).isVisible()) && (await inputValue(page)) === '>',
+    UI_TIMEOUT,
+  );
 }
 
 /**
@@ -99,7 +108,10 @@ export async function runCommand(page: Page, title: string): Promise<void> {
     await openPalette(page);
     await quickInput(page).locator('input').fill(typed);
     try {
-      await quickInput(page).locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 10_000 });
+      await quickInput(page)
+        .locator('.quick-input-list .monaco-list-row', { hasText: title })
+        .first()
+        .waitFor({ timeout: 10_000 });
       break;
     } catch (error) {
       if (Date.now() > deadline) throw error;
@@ -108,7 +120,11 @@ export async function runCommand(page: Page, title: string): Promise<void> {
     }
   }
   await page.keyboard.press('Enter');
-  await until(`the palette to run ${title}`, async () => !(await quickInput(page).isVisible()) || (await inputValue(page)) !== typed, UI_TIMEOUT);
+  await until(
+    `the palette to run ${title}`,
+    async () => !(await quickInput(page).isVisible()) || (await inputValue(page)) !== typed,
+    UI_TIMEOUT,
+  );
 }
 
 /** Closes the open quick input with Escape, as a person who changes their mind, and waits until it is gone. */
@@ -135,7 +151,8 @@ export async function notification(page: Page, text: string | RegExp): Promise<L
     async () => {
       if (await asToast.isVisible()) found = asToast;
       else if (await inCenter.isVisible()) found = inCenter;
-      else if (!(await page.locator('.notifications-center.visible').isVisible())) await page.locator('[id="status.notifications"]').click();
+      else if (!(await page.locator('.notifications-center.visible').isVisible()))
+        await page.locator('[id="status.notifications"]').click();
       return found !== undefined;
     },
     UI_TIMEOUT,

@@ -20,7 +20,9 @@ before(async () => {
 
 afterEach(async (t) => {
   // What the screen showed when the test ended: the first thing to look at when it fails.
-  await workbench?.page.screenshot({ path: path.join(tmpdir(), `imagery-walkthrough-${t.name.slice(0, 20).replace(/\W+/g, '-')}.png`) });
+  await workbench?.page.screenshot({
+    path: path.join(tmpdir(), `imagery-walkthrough-${t.name.slice(0, 20).replace(/\W+/g, '-')}.png`),
+  });
 });
 
 after(async () => {

@@ -10,7 +10,17 @@ import path from 'node:path';
 import { after, afterEach, before, describe, test } from 'node:test';
 import { insertLine, makeRelease, type SyntheticRelease } from '../fixtures/release-maker';
 import { until } from './editor-steps';
-import { answerFolder, answerPick, FIRST_RUN_SETTINGS, filesUnder, runCommand, shot, startImport, notification, UI_TIMEOUT } from './first-run-steps';
+import {
+  answerFolder,
+  answerPick,
+  FIRST_RUN_SETTINGS,
+  filesUnder,
+  runCommand,
+  shot,
+  startImport,
+  notification,
+  UI_TIMEOUT,
+} from './first-run-steps';
 import { openWorkbench, webview, type Workbench } from './workbench';
 
 describe('Import Release… in the workbench', () => {
@@ -33,7 +43,9 @@ describe('Import Release… in the workbench', () => {
 
   afterEach(async (t) => {
     // What the screen showed when a test ended: the first thing to look at when one fails.
-    await workbench?.page.screenshot({ path: path.join(tmpdir(), `imagery-first-run-${t.name.slice(0, 20).replace(/\W+/g, '-')}.png`) });
+    await workbench?.page.screenshot({
+      path: path.join(tmpdir(), `imagery-first-run-${t.name.slice(0, 20).replace(/\W+/g, '-')}.png`),
+    });
   });
 
   after(async () => {
@@ -87,7 +99,11 @@ describe('Import Release… in the workbench', () => {
     await until('the first image to render', async () =>
       view.locator('img').evaluateAll((images) => images.some((image) => (image as { naturalWidth: number }).naturalWidth > 0)),
     );
-    assert.deepEqual(readdirSync(path.join(workspace, 'shards')).sort(), ['imagery-images.json', 'images', 'music-001.shard.jsonl']);
+    assert.deepEqual(readdirSync(path.join(workspace, 'shards')).sort(), [
+      'imagery-images.json',
+      'images',
+      'music-001.shard.jsonl',
+    ]);
     const summary = await notification(page, /Imported 3 requests into 1 shard/);
     await runCommand(page, 'Imagery Annotator: Focus on Shards View');
     await page.locator('.monaco-list-row', { hasText: 'music-001.shard.jsonl' }).first().waitFor({ timeout: UI_TIMEOUT });
@@ -100,6 +116,8 @@ describe('Import Release… in the workbench', () => {
     await shot(page, '7-problems');
     await row.click();
     await page.locator('.tabs-container .tab.active', { hasText: 'comments_processed.jsonl' }).waitFor({ timeout: UI_TIMEOUT });
-    await until('the cursor on line 2', async () => /Ln 2,/.test((await page.locator('.statusbar-item[id="status.editor.selection"]').textContent()) ?? ''));
+    await until('the cursor on line 2', async () =>
+      /Ln 2,/.test((await page.locator('.statusbar-item[id="status.editor.selection"]').textContent()) ?? ''),
+    );
   });
 });

@@ -3,7 +3,16 @@
 // why instead.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { ANNOTATOR, copyShard, openShard, requestsOf, validityStatus, waitForLog, waitForTitle, WEBVIEW_TIMEOUT } from './editor-steps';
+import {
+  ANNOTATOR,
+  copyShard,
+  openShard,
+  requestsOf,
+  validityStatus,
+  waitForLog,
+  waitForTitle,
+  WEBVIEW_TIMEOUT,
+} from './editor-steps';
 import { openWorkbench, type Workbench } from './workbench';
 
 describe('models in an untrusted workspace', () => {
@@ -40,7 +49,11 @@ describe('models in an untrusted workspace', () => {
     await view.locator('h1.title').click();
     await page.keyboard.press('p');
     await view.locator('.banner', { hasText: 'untrusted workspace' }).waitFor({ timeout: WEBVIEW_TIMEOUT });
-    assert.equal(await page.locator('.quick-input-widget .quick-input-title', { hasText: 'Run model' }).count(), 0, 'no pick was offered');
+    assert.equal(
+      await page.locator('.quick-input-widget .quick-input-title', { hasText: 'Run model' }).count(),
+      0,
+      'no pick was offered',
+    );
 
     await page.keyboard.press('v');
     await validityStatus(view, 'valid').waitFor({ timeout: WEBVIEW_TIMEOUT });

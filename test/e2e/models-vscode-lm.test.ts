@@ -10,7 +10,16 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { ANNOTATOR, copyShard, loggedEvents, openShard, requestsOf, waitForLog, waitForTitle, WEBVIEW_TIMEOUT } from './editor-steps';
+import {
+  ANNOTATOR,
+  copyShard,
+  loggedEvents,
+  openShard,
+  requestsOf,
+  waitForLog,
+  waitForTitle,
+  WEBVIEW_TIMEOUT,
+} from './editor-steps';
 import { openWorkbench, REPO_ROOT, webview, type Workbench } from './workbench';
 
 const FIXTURE = path.join(REPO_ROOT, 'test', 'fixtures', 'lm-provider');
@@ -27,7 +36,7 @@ async function runWith(page: Page, profile: string): Promise<void> {
   await page.keyboard.press('p');
   await choose(page, 'Run model: task', 'Title generation');
   await choose(page, 'Run model: prompt', 'Standard');
-  await choose(page, 'Run model: input', 'The request\'s images');
+  await choose(page, 'Run model: input', "The request's images");
   await choose(page, 'Run model: profile', profile);
 }
 
@@ -65,11 +74,25 @@ describe('VS Code language models as a backend', () => {
 
     await runWith(page, 'VS Code: Echo Vision');
     const stored = view.locator('ia-model-title-run', { hasText: 'inline' });
-    await allowAccessIfAsked(page, async () => (await stored.count()) > 0 || (await view.locator('ia-model-live-run .fault').count()) > 0);
-    assert.equal(await view.locator('ia-model-live-run .fault').count(), 0, (await view.locator('ia-model-live-run').first().textContent().catch(() => null)) ?? undefined);
+    await allowAccessIfAsked(
+      page,
+      async () => (await stored.count()) > 0 || (await view.locator('ia-model-live-run .fault').count()) > 0,
+    );
+    assert.equal(
+      await view.locator('ia-model-live-run .fault').count(),
+      0,
+      (await view
+        .locator('ia-model-live-run')
+        .first()
+        .textContent()
+        .catch(() => null)) ?? undefined,
+    );
     assert.equal(await stored.locator('.hit-at').textContent(), 'Hit@1 1 · Hit@10 1 · Hit@20 1');
     assert.match((await stored.locator('.provenance').textContent()) ?? '', /temperature could not be set/);
-    const [run] = (await waitForLog(shard, (events) => events.some((event) => event.type === 'model-run'))) as unknown as Record<string, unknown>[];
+    const [run] = (await waitForLog(shard, (events) => events.some((event) => event.type === 'model-run'))) as unknown as Record<
+      string,
+      unknown
+    >[];
     assert.equal(run.backend, 'vscode-lm');
     assert.equal(run.temperatureApplied, false);
     assert.equal(run.host, '');
@@ -77,11 +100,17 @@ describe('VS Code language models as a backend', () => {
 
     const sent = path.join(workspace, 'lm-requests.jsonl');
     assert.ok(existsSync(sent), 'the fixture model was called');
-    const [request] = readFileSync(sent, 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+    const [request] = readFileSync(sent, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     assert.deepEqual(request.roles, [1], 'one user message, no system message');
     assert.equal(request.parts[0].kind, 'text');
     assert.match(request.parts[0].text, /^Given the request, provide recommendations\. Enumerate 20 music pieces/);
-    assert.deepEqual(request.parts.slice(1).map((part: { kind: string; mimeType: string }) => [part.kind, part.mimeType]), [['data', 'image/png']]);
+    assert.deepEqual(
+      request.parts.slice(1).map((part: { kind: string; mimeType: string }) => [part.kind, part.mimeType]),
+      [['data', 'image/png']],
+    );
 
     await runWith(page, 'VS Code: Echo Text');
     const fault = view.locator('ia-model-live-run .fault');

@@ -9,7 +9,17 @@ import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { OpenAIServer } from '../helpers/openai-server';
-import { ANNOTATOR, copyShard, logFileOf, loggedEvents, openShard, requestsOf, waitForLog, waitForTitle, WEBVIEW_TIMEOUT } from './editor-steps';
+import {
+  ANNOTATOR,
+  copyShard,
+  logFileOf,
+  loggedEvents,
+  openShard,
+  requestsOf,
+  waitForLog,
+  waitForTitle,
+  WEBVIEW_TIMEOUT,
+} from './editor-steps';
 import { openWorkbench, reloadWorkbench, runCommand, waitForEditorRemembered, webview, type Workbench } from './workbench';
 
 const API_KEY = 'sk-e2e-secret-4f9d2c';
@@ -28,7 +38,7 @@ async function runTitles(page: Page): Promise<void> {
   await page.keyboard.press('p');
   await choose(page, 'Run model: task', 'Title generation');
   await choose(page, 'Run model: prompt', 'Standard');
-  await choose(page, 'Run model: input', 'The request\'s images');
+  await choose(page, 'Run model: input', "The request's images");
   await choose(page, 'Run model: profile', PROFILE);
 }
 
@@ -79,7 +89,11 @@ describe('running a model from the editor', () => {
     await live.getByRole('button', { name: 'Cancel run' }).click();
     await live.locator('.phase', { hasText: 'Cancelled' }).waitFor({ timeout: WEBVIEW_TIMEOUT });
     assert.equal(await server.requests[0].closed, 'aborted', 'the HTTP request was aborted');
-    assert.deepEqual(loggedEvents(shard).map((event) => event.type), ['validity'], 'a cancelled run records nothing');
+    assert.deepEqual(
+      loggedEvents(shard).map((event) => event.type),
+      ['validity'],
+      'a cancelled run records nothing',
+    );
     await live.getByRole('button', { name: 'Dismiss run message' }).click();
 
     server.enqueue({ text: `1. ${truth}\n2. nobody - nothing\n` });
@@ -88,7 +102,9 @@ describe('running a model from the editor', () => {
     await stored.waitFor({ timeout: WEBVIEW_TIMEOUT });
     assert.equal(await stored.locator('.hit-at').textContent(), 'Hit@1 1 · Hit@10 1 · Hit@20 1');
     assert.match((await stored.locator('li').first().textContent()) ?? '', /✓ hit/);
-    const [run] = (await waitForLog(shard, (events) => events.some((event) => event.type === 'model-run'))).filter((event) => event.type === 'model-run');
+    const [run] = (await waitForLog(shard, (events) => events.some((event) => event.type === 'model-run'))).filter(
+      (event) => event.type === 'model-run',
+    );
 
     // A verdict by keyboard on the inline run's second title (the inline run is the last: M from the first wraps to it).
     await view.locator('h1.title').click();
@@ -114,7 +130,9 @@ describe('running a model from the editor', () => {
     // The key went only into the Authorization header, and nowhere in our files.
     for (const request of server.requests) {
       assert.equal(request.headers.authorization, `Bearer ${API_KEY}`);
-      const elsewhere = Object.entries(request.headers).filter(([name, value]) => name !== 'authorization' && String(value).includes(API_KEY));
+      const elsewhere = Object.entries(request.headers).filter(
+        ([name, value]) => name !== 'authorization' && String(value).includes(API_KEY),
+      );
       assert.deepEqual(elsewhere, []);
       assert.ok(!request.raw.includes(API_KEY), 'the key is not in the body');
       assert.ok(!request.url.includes(API_KEY), 'the key is not in the URL');
@@ -127,7 +145,10 @@ describe('running a model from the editor', () => {
     await again.waitFor({ timeout: WEBVIEW_TIMEOUT });
     assert.equal(await again.locator('li[data-index="1"] .verdict').textContent(), '[really relevant]');
     assert.equal(await again.locator('.hit-at').textContent(), 'Hit@1 1 · Hit@10 1 · Hit@20 1');
-    const verdict = loggedEvents(shard).find((event) => event.type === 'model-verdict') as unknown as { run: string; verdict: string };
+    const verdict = loggedEvents(shard).find((event) => event.type === 'model-verdict') as unknown as {
+      run: string;
+      verdict: string;
+    };
     assert.equal(verdict.run, `inline:${run.id}`);
     assert.equal(verdict.verdict, 'relevant');
   });

@@ -38,7 +38,10 @@ async function openShardIn(page: Page, workspace: string, folder: string): Promi
   }
   const view = webview(page);
   const label = page.locator('.tabs-container .tab.active .tab-label');
-  await until(`the editor of ${query}`, async () => (await label.getAttribute('aria-label')) === path.join(workspace, folder, SHARD));
+  await until(
+    `the editor of ${query}`,
+    async () => (await label.getAttribute('aria-label')) === path.join(workspace, folder, SHARD),
+  );
   await view.locator('h1.title').waitFor({ timeout: UI_TIMEOUT });
   return view;
 }
@@ -47,9 +50,15 @@ async function openShardIn(page: Page, workspace: string, folder: string): Promi
 async function waitForRenderedImage(view: FrameLocator, what: string): Promise<void> {
   const img = view.locator('ia-gallery img').first();
   try {
-    await until(`${what}: an image to render`, () => img.evaluate((el) => (el as unknown as { naturalWidth: number }).naturalWidth > 0));
+    await until(`${what}: an image to render`, () =>
+      img.evaluate((el) => (el as unknown as { naturalWidth: number }).naturalWidth > 0),
+    );
   } catch (error) {
-    const shown = await view.locator('ia-gallery .placeholder').first().textContent({ timeout: 1000 }).catch(() => null);
+    const shown = await view
+      .locator('ia-gallery .placeholder')
+      .first()
+      .textContent({ timeout: 1000 })
+      .catch(() => null);
     throw new Error(`${(error as Error).message}; the gallery shows: ${shown?.replace(/\s+/g, ' ').trim()}`, { cause: error });
   }
 }
@@ -78,7 +87,8 @@ describe('the README import line, with the release outside the workspace', () =>
   });
 
   test('imported shards show their images, with and without --copy-images', async () => {
-    const cli = (...args: string[]) => execFileSync(process.execPath, [CLI, ...args, '--quiet'], { cwd: workspace, encoding: 'utf8' });
+    const cli = (...args: string[]) =>
+      execFileSync(process.execPath, [CLI, ...args, '--quiet'], { cwd: workspace, encoding: 'utf8' });
     cli(...README_IMPORT);
     cli(...README_IMPORT.slice(0, -1), 'copied/', '--copy-images');
     assert.ok(existsSync(path.join(workspace, 'shards', 'imagery-images.json')), 'import wrote the image manifest');

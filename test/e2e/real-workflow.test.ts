@@ -15,7 +15,15 @@ import { annotationLogPath } from '../../src/core/annotations/paths';
 import { ShardRecord } from '../../src/core/shard/schema';
 import { SHARED_DATASET, skipWithoutDataset } from '../helpers/dataset';
 import { until } from './editor-steps';
-import { openWorkbench, quickOpen, reloadWorkbench, REPO_ROOT, waitForEditorRemembered, webview, type Workbench } from './workbench';
+import {
+  openWorkbench,
+  quickOpen,
+  reloadWorkbench,
+  REPO_ROOT,
+  waitForEditorRemembered,
+  webview,
+  type Workbench,
+} from './workbench';
 
 const ANNOTATOR = 'e2e';
 const SHARD = 'music-001.shard.jsonl';
@@ -50,15 +58,22 @@ function readRecs(root: string): Recs {
 
 /** Waits until the editor shows request `position` (1-based) with this title. */
 async function waitForRequest(view: FrameLocator, position: number, total: number, record: ShardRecord): Promise<void> {
-  await view.locator('span.position', { hasText: new RegExp(`^\\s*${position} / ${total}\\s*$`) }).waitFor({ timeout: UI_TIMEOUT });
+  await view
+    .locator('span.position', { hasText: new RegExp(`^\\s*${position} / ${total}\\s*$`) })
+    .waitFor({ timeout: UI_TIMEOUT });
   await until(`the title of request ${position}`, async () => (await view.locator('h1.title').textContent()) === record.title);
 }
 
 const badges = (view: FrameLocator): Promise<string[]> =>
-  view.locator('ia-comment ia-badge[data-status]').evaluateAll((all) => all.map((badge) => badge.getAttribute('data-status') ?? ''));
+  view
+    .locator('ia-comment ia-badge[data-status]')
+    .evaluateAll((all) => all.map((badge) => badge.getAttribute('data-status') ?? ''));
 
 async function waitForBadges(view: FrameLocator, expected: string[]): Promise<void> {
-  await until(`comment badges ${expected.join(',')}`, async () => (await badges(view)).slice(0, expected.length).join() === expected.join());
+  await until(
+    `comment badges ${expected.join(',')}`,
+    async () => (await badges(view)).slice(0, expected.length).join() === expected.join(),
+  );
 }
 
 const validity = (view: FrameLocator, status: string): Locator => view.locator(`ia-validity .status[data-status="${status}"]`);
@@ -103,10 +118,14 @@ describe('the annotator workflow on the real music release', { skip: skipWithout
     // A reload before the workbench remembers the open editor reopens none: unrelated to our data.
     await waitForEditorRemembered(page, SHARD);
 
-    const image = first.images.find((candidate) => candidate.path && existsSync(path.join(path.dirname(shardFile), candidate.path)));
+    const image = first.images.find(
+      (candidate) => candidate.path && existsSync(path.join(path.dirname(shardFile), candidate.path)),
+    );
     if (image) {
       const img = view.locator('ia-gallery img').first();
-      await until('a local image of request 1 to load', () => img.evaluate((el) => (el as unknown as { naturalWidth: number }).naturalWidth > 0));
+      await until('a local image of request 1 to load', () =>
+        img.evaluate((el) => (el as unknown as { naturalWidth: number }).naturalWidth > 0),
+      );
     }
 
     await view.locator('h1.title').click();
@@ -118,7 +137,9 @@ describe('the annotator workflow on the real music release', { skip: skipWithout
     await keyboard.press('a');
     const editor = view.locator('ia-comment ia-text-field.item-editor input');
     // Typing before the field has the focus would fire hotkeys instead.
-    await until('the new-item field to take the focus', () => editor.evaluate((el) => (el.getRootNode() as unknown as { activeElement: unknown }).activeElement === el));
+    await until('the new-item field to take the focus', () =>
+      editor.evaluate((el) => (el.getRootNode() as unknown as { activeElement: unknown }).activeElement === el),
+    );
     await keyboard.type(ADDED_ITEM);
     await keyboard.press('Enter');
     await addedChip(view).waitFor({ timeout: UI_TIMEOUT });
@@ -132,7 +153,9 @@ describe('the annotator workflow on the real music release', { skip: skipWithout
     await keyboard.press('2');
     await view.locator('ia-validity .status[data-status="invalid"]', { hasText: REASON_2 }).waitFor({ timeout: UI_TIMEOUT });
     // Request 2 is the only one reviewed: a valid request needs a verdict on every comment.
-    await progress(view, new RegExp(`^\\s*1 / ${total} reviewed[\\s\\S]*1 invalid · 1 corrected`)).waitFor({ timeout: UI_TIMEOUT });
+    await progress(view, new RegExp(`^\\s*1 / ${total} reviewed[\\s\\S]*1 invalid · 1 corrected`)).waitFor({
+      timeout: UI_TIMEOUT,
+    });
 
     await keyboard.press('j');
     await waitForRequest(view, 3, total, third);
@@ -145,7 +168,9 @@ describe('the annotator workflow on the real music release', { skip: skipWithout
     const restored = webview(page);
     await waitForRequest(restored, 3, total, third);
     await validity(restored, 'valid').waitFor({ timeout: UI_TIMEOUT });
-    await progress(restored, new RegExp(`^\\s*1 / ${total} reviewed[\\s\\S]*1 invalid · 1 corrected`)).waitFor({ timeout: UI_TIMEOUT });
+    await progress(restored, new RegExp(`^\\s*1 / ${total} reviewed[\\s\\S]*1 invalid · 1 corrected`)).waitFor({
+      timeout: UI_TIMEOUT,
+    });
     await restored.locator('h1.title').click();
     await page.keyboard.press('k');
     await waitForRequest(restored, 2, total, second);
@@ -166,7 +191,17 @@ describe('the annotator workflow on the real music release', { skip: skipWithout
     const [first, second] = records;
     assert.equal(INVALID_REASONS[1], REASON_2, 'key "2" is the paper\'s "Image is item(s)"');
     const out = path.join(root, 'export');
-    const summary = cli('export', path.join(workspace(), 'shards'), '--out', out, '--seed', '7', '--release', SHARED_DATASET, '--quiet');
+    const summary = cli(
+      'export',
+      path.join(workspace(), 'shards'),
+      '--out',
+      out,
+      '--seed',
+      '7',
+      '--release',
+      SHARED_DATASET,
+      '--quiet',
+    );
     assert.match(summary, /requests invalidated: 1\b/);
     assert.match(summary, /items added: 1\b/);
     assert.ok(summary.includes(JSON.stringify(ADDED_ITEM)), 'the summary names the added item');
@@ -182,7 +217,9 @@ describe('the annotator workflow on the real music release', { skip: skipWithout
     assert.deepEqual(Object.keys(exported).sort(), [first.id, ...others].sort());
     for (const id of others) assert.deepEqual(exported[id], released[id], `recs of ${id} as released`);
 
-    const rows = parseCsv(readFileSync(path.join(out, 'data', 'irrelevant_submissions.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
+    const rows = parseCsv(readFileSync(path.join(out, 'data', 'irrelevant_submissions.csv'), 'utf8'), {
+      columns: true,
+    }) as Record<string, string>[];
     const row = rows.find((candidate) => candidate.submission_id === second.id);
     assert.deepEqual(row, { subreddit: second.subreddit.toLowerCase(), submission_id: second.id, reason: REASON_2 });
   });

@@ -26,7 +26,11 @@ async function editorLuminance(theme: string, screenshotName: string): Promise<n
     await quickOpen(workbench.page, SHARD);
     await webview(workbench.page).locator('h1.title').waitFor({ timeout: 30_000 });
     // Images and fonts settle after the title.
-    await webview(workbench.page).locator('img').first().waitFor({ timeout: 10_000 }).catch(() => undefined);
+    await webview(workbench.page)
+      .locator('img')
+      .first()
+      .waitFor({ timeout: 10_000 })
+      .catch(() => undefined);
     if (updateScreenshots) {
       const file = path.join(REPO_ROOT, 'media', 'screenshots', screenshotName);
       mkdirSync(path.dirname(file), { recursive: true });
@@ -40,9 +44,9 @@ async function editorLuminance(theme: string, screenshotName: string): Promise<n
 }
 
 test('the editor is dark under "Default Dark Modern"', async () => {
-  assert.ok(await editorLuminance('Default Dark Modern', 'editor-dark.png') < 0.35);
+  assert.ok((await editorLuminance('Default Dark Modern', 'editor-dark.png')) < 0.35);
 });
 
 test('the editor is light under "Default Light Modern"', async () => {
-  assert.ok(await editorLuminance('Default Light Modern', 'editor-light.png') > 0.65);
+  assert.ok((await editorLuminance('Default Light Modern', 'editor-light.png')) > 0.65);
 });

@@ -7,7 +7,10 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { openWorkbench, quickOpen, webview, REPO_ROOT, type Workbench } from './workbench';
 
-const { name, version } = JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { name: string; version: string };
+const { name, version } = JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as {
+  name: string;
+  version: string;
+};
 const VSIX = path.join(REPO_ROOT, `${name}-${version}.vsix`);
 const SHARD = 'books-001.shard.jsonl';
 
@@ -35,7 +38,9 @@ test('the .vsix stays small (under 2 MB)', () => {
 test('installed from the .vsix, the extension opens a shard and renders it', async () => {
   workbench = await openWorkbench({ vsix: VSIX });
   await quickOpen(workbench.page, SHARD);
-  const firstTitle = (JSON.parse(readFileSync(path.join(REPO_ROOT, 'sample', 'shards', SHARD), 'utf8').split('\n')[0]) as { title: string }).title;
+  const firstTitle = (
+    JSON.parse(readFileSync(path.join(REPO_ROOT, 'sample', 'shards', SHARD), 'utf8').split('\n')[0]) as { title: string }
+  ).title;
   const title = webview(workbench.page).locator('h1.title');
   await title.waitFor({ timeout: 30_000 });
   assert.equal(await title.textContent(), firstTitle);

@@ -48,7 +48,13 @@ export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Wor
     if (ownsWorkspace) rmSync(workspace, { recursive: true, force: true });
   };
   try {
-    server = await startCodeServer({ workspace, settings: options.settings, vsix: options.vsix, extensions: options.extensions, workspaceTrust: options.workspaceTrust });
+    server = await startCodeServer({
+      workspace,
+      settings: options.settings,
+      vsix: options.vsix,
+      extensions: options.extensions,
+      workspaceTrust: options.workspaceTrust,
+    });
     browser = await launchBrowser();
     // An explicit context outlives its pages, so a test can close the tab and open it again.
     const page = await (await browser.newContext({ viewport: VIEWPORT })).newPage();
@@ -109,8 +115,9 @@ export async function runCommand(page: Page, title: string): Promise<void> {
   const input = page.locator('.quick-input-widget input');
   await input.waitFor();
   await page.waitForFunction(() => {
-    const field = (globalThis as { document?: { querySelector(s: string): { value?: string } | null } }).document
-      ?.querySelector('.quick-input-widget input');
+    const field = (globalThis as { document?: { querySelector(s: string): { value?: string } | null } }).document?.querySelector(
+      '.quick-input-widget input',
+    );
     return field?.value === '>';
   });
   await input.fill(`>${title}`);

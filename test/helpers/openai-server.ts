@@ -87,8 +87,17 @@ export class OpenAIServer {
       let raw = '';
       req.setEncoding('utf8');
       req.on('data', (part: string) => (raw += part));
-      const closed = new Promise<'finished' | 'aborted'>((resolve) => res.on('close', () => resolve(res.writableFinished ? 'finished' : 'aborted')));
-      req.on('end', () => void self.instance?.handle({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, raw, body: parse(raw), closed }, res));
+      const closed = new Promise<'finished' | 'aborted'>((resolve) =>
+        res.on('close', () => resolve(res.writableFinished ? 'finished' : 'aborted')),
+      );
+      req.on(
+        'end',
+        () =>
+          void self.instance?.handle(
+            { method: req.method ?? '', url: req.url ?? '', headers: req.headers, raw, body: parse(raw), closed },
+            res,
+          ),
+      );
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     self.instance = new OpenAIServer(server, (server.address() as AddressInfo).port);
@@ -115,7 +124,9 @@ export class OpenAIServer {
   private async handle(request: RecordedRequest, res: ServerResponse): Promise<void> {
     this.requests.push(request);
     if (request.method === 'GET' && request.url.endsWith('/models')) {
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ object: 'list', data: [{ id: 'test-model', object: 'model', owned_by: 'test' }] }));
+      res
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ object: 'list', data: [{ id: 'test-model', object: 'model', owned_by: 'test' }] }));
       return;
     }
     const next = this.queue.shift() ?? this.fallback;
@@ -132,18 +143,37 @@ export class OpenAIServer {
     const model = typeof request.body?.model === 'string' ? request.body.model : 'test-model';
     const text = answer.text ?? (Array.isArray(answer.chunks) ? answer.chunks.join('') : 'ok');
     const usage =
-      answer.usage === null ? undefined : (answer.usage ?? { prompt_tokens: request.raw.length >> 2, completion_tokens: text.length >> 2, total_tokens: (request.raw.length >> 2) + (text.length >> 2) });
+      answer.usage === null
+        ? undefined
+        : (answer.usage ?? {
+            prompt_tokens: request.raw.length >> 2,
+            completion_tokens: text.length >> 2,
+            total_tokens: (request.raw.length >> 2) + (text.length >> 2),
+          });
     const finishReason = answer.finishReason === undefined ? 'stop' : answer.finishReason;
     if (request.body?.stream !== true) {
       if (answer.chunkDelayMs) await sleep(answer.chunkDelayMs);
-      const body = { id, object: 'chat.completion', created: 0, model, choices: [{ index: 0, message: { role: 'assistant', content: text }, finish_reason: finishReason }], usage };
+      const body = {
+        id,
+        object: 'chat.completion',
+        created: 0,
+        model,
+        choices: [{ index: 0, message: { role: 'assistant', content: text }, finish_reason: finishReason }],
+        usage,
+      };
       res.writeHead(200, { 'content-type': 'application/json', ...answer.headers }).end(JSON.stringify(body));
       return;
     }
     res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', ...answer.headers });
     res.flushHeaders();
     const send = (data: unknown): void => void res.write(`data: ${JSON.stringify(data)}\n\n`);
-    const chunk = (delta: object, finish: string | null): object => ({ id, object: 'chat.completion.chunk', created: 0, model, choices: [{ index: 0, delta, finish_reason: finish }] });
+    const chunk = (delta: object, finish: string | null): object => ({
+      id,
+      object: 'chat.completion.chunk',
+      created: 0,
+      model,
+      choices: [{ index: 0, delta, finish_reason: finish }],
+    });
     const pieces = splitText(text, answer.chunks);
     send(chunk({ role: 'assistant', content: '' }, null));
     for (const [index, piece] of pieces.entries()) {
@@ -167,7 +197,8 @@ export class OpenAIServer {
       return;
     }
     if (finishReason !== null) send(chunk({}, finishReason));
-    if (usage && request.body?.stream_options?.include_usage) send({ id, object: 'chat.completion.chunk', created: 0, model, choices: [], usage });
+    if (usage && request.body?.stream_options?.include_usage)
+      send({ id, object: 'chat.completion.chunk', created: 0, model, choices: [], usage });
     res.end('data: [DONE]\n\n');
   }
 }

@@ -24,7 +24,8 @@ async function violations(h: Harness): Promise<Violation[]> {
     .then((result) => result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' > ')) })))`);
 }
 
-const explain = (found: Violation[]) => found.map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.targets.join('\n  ')}`).join('\n');
+const explain = (found: Violation[]) =>
+  found.map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.targets.join('\n  ')}`).join('\n');
 
 describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
   let h: Harness;
@@ -86,7 +87,7 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
     assert.deepEqual(enlarged, [], explain(enlarged));
   });
 
-  it('announces hotkeys without putting them in the buttons\' names', async () => {
+  it("announces hotkeys without putting them in the buttons' names", async () => {
     const valid = h.page.getByRole('button', { name: 'Valid', exact: true });
     assert.equal(await valid.getAttribute('aria-keyshortcuts'), 'v');
     const reason = h.page.getByRole('button', { name: '2 Image is item(s): mark invalid' });

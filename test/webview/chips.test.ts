@@ -43,14 +43,20 @@ describe('item chips', () => {
   it('Delete on a focused chip removes that chip', async () => {
     await currentChips().nth(1).focus();
     await h.page.keyboard.press('Delete');
-    assert.deepEqual((await drafts()).map((d) => d.items), [['alpha band - moon song']]);
+    assert.deepEqual(
+      (await drafts()).map((d) => d.items),
+      [['alpha band - moon song']],
+    );
   });
 
   it('a adds an item typed inline (lowercased like the extractor)', async () => {
     await h.page.keyboard.press('a');
     await h.page.keyboard.type('Delta Choir - Salt Air');
     await h.page.keyboard.press('Enter');
-    assert.deepEqual((await drafts()).map((d) => d.items), [['alpha band - moon song', 'beta writer', 'delta choir - salt air']]);
+    assert.deepEqual(
+      (await drafts()).map((d) => d.items),
+      [['alpha band - moon song', 'beta writer', 'delta choir - salt air']],
+    );
   });
 
   it('hotkeys do not fire while typing in a chip editor; Esc cancels', async () => {
@@ -66,7 +72,10 @@ describe('item chips', () => {
     await h.page.keyboard.press('Control+a');
     await h.page.keyboard.type('alpha band - moon songs');
     await h.page.keyboard.press('Enter');
-    assert.deepEqual((await drafts()).map((d) => d.items), [['alpha band - moon songs', 'beta writer']]);
+    assert.deepEqual(
+      (await drafts()).map((d) => d.items),
+      [['alpha band - moon songs', 'beta writer']],
+    );
   });
 
   it('t makes an item creator-only and a second t restores the title', async () => {
@@ -84,13 +93,19 @@ describe('item chips', () => {
   it('the chip buttons remove and drop titles by mouse', async () => {
     await h.page.getByRole('button', { name: 'Make alpha band - moon song creator-only' }).click();
     await h.page.getByRole('button', { name: 'Remove beta writer' }).click();
-    assert.deepEqual((await drafts()).map((d) => d.items), [['alpha band', 'beta writer'], ['alpha band']]);
+    assert.deepEqual(
+      (await drafts()).map((d) => d.items),
+      [['alpha band', 'beta writer'], ['alpha band']],
+    );
   });
 
   it('a corrected comment keeps its correction when Enter moves on', async () => {
     await h.page.keyboard.press('x');
     await h.page.keyboard.press('Enter');
-    assert.deepEqual((await drafts()).map((d) => d.verdict), ['corrected']);
+    assert.deepEqual(
+      (await drafts()).map((d) => d.verdict),
+      ['corrected'],
+    );
     assert.match((await h.page.locator('ia-comment article[aria-current="true"]').textContent()) ?? '', /No idea/);
   });
 
@@ -105,6 +120,11 @@ describe('item chips', () => {
       requestId: request,
       state: { comments: { c1: { status: 'corrected', items: ['omega - x'] } }, modelVerdicts: {}, notes: [] },
     });
-    assert.deepEqual(await currentChips().allTextContents().then((t) => t.map((s) => s.replace(/[✂↺×]/g, '').trim())), ['omega - x']);
+    assert.deepEqual(
+      await currentChips()
+        .allTextContents()
+        .then((t) => t.map((s) => s.replace(/[✂↺×]/g, '').trim())),
+      ['omega - x'],
+    );
   });
 });

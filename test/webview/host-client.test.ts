@@ -6,7 +6,12 @@ import { HostClient, type VsCodeApi } from '../../webview/client';
 
 function fakeApi(): VsCodeApi & { sent: { seq?: number; type: string }[] } {
   const sent: { seq?: number; type: string }[] = [];
-  return { sent, postMessage: (message) => sent.push(message as { seq?: number; type: string }), getState: () => undefined, setState: () => undefined };
+  return {
+    sent,
+    postMessage: (message) => sent.push(message as { seq?: number; type: string }),
+    getState: () => undefined,
+    setState: () => undefined,
+  };
 }
 
 describe('HostClient.request', () => {

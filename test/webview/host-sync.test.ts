@@ -20,9 +20,20 @@ describe('HostSync', () => {
   beforeEach(() => {
     posted = [];
     updates = 0;
-    const host = { addController() {}, removeController() {}, requestUpdate: () => void updates++, updateComplete: Promise.resolve(true) };
+    const host = {
+      addController() {},
+      removeController() {},
+      requestUpdate: () => void updates++,
+      updateComplete: Promise.resolve(true),
+    };
     sync = new HostSync(host);
-    sync.attach(new HostClient({ postMessage: (m) => void posted.push(m as (typeof posted)[number]), getState: () => undefined, setState() {} }));
+    sync.attach(
+      new HostClient({
+        postMessage: (m) => void posted.push(m as (typeof posted)[number]),
+        getState: () => undefined,
+        setState() {},
+      }),
+    );
     sync.receive(initMessage() as Parameters<HostSync['receive']>[0]);
     sync.receive(showMessage(makeRecord({ id: REQUEST })) as Parameters<HostSync['receive']>[0]);
   });
@@ -34,7 +45,7 @@ describe('HostSync', () => {
     await new Promise((resolve) => setImmediate(resolve));
   };
 
-  it('keeps a second draft on screen when the host\'s state for the first arrives', async () => {
+  it("keeps a second draft on screen when the host's state for the first arrives", async () => {
     sync.annotate({ type: 'extraction', request: REQUEST, comment: 'c2', verdict: 'confirmed' });
     sync.annotate({ type: 'validity', request: REQUEST, verdict: 'valid' });
     assert.equal(sync.saveStatus, 'saving');
@@ -44,28 +55,42 @@ describe('HostSync', () => {
     await reply(seqOf(0));
     assert.equal(sync.requestState?.validity?.status, 'valid');
     assert.equal(sync.saveStatus, 'saving', 'the second is not acknowledged yet');
-    sync.receive({ type: 'state', requestId: REQUEST, state: state({ comments: { c2: { status: 'confirmed' } }, validity: { status: 'valid' } }) });
+    sync.receive({
+      type: 'state',
+      requestId: REQUEST,
+      state: state({ comments: { c2: { status: 'confirmed' } }, validity: { status: 'valid' } }),
+    });
     await reply(seqOf(1));
     assert.equal(sync.saveStatus, 'saved');
     assert.deepEqual({ ...sync.requestState?.comments }, { c2: { status: 'confirmed' } });
     assert.equal(sync.requestState?.validity?.status, 'valid');
   });
 
-  it('shows a note once when the host\'s state holds it before the reply, and twice when typed twice', async () => {
+  it("shows a note once when the host's state holds it before the reply, and twice when typed twice", async () => {
     sync.annotate({ type: 'note', request: REQUEST, text: 'same' });
     sync.annotate({ type: 'note', request: REQUEST, text: 'same' });
-    assert.deepEqual(sync.requestState?.notes.map((n) => n.text), ['same', 'same']);
+    assert.deepEqual(
+      sync.requestState?.notes.map((n) => n.text),
+      ['same', 'same'],
+    );
     const first = { id: 'n1', text: 'same', time: '2026-01-01T00:00:00Z' };
     sync.receive({ type: 'state', requestId: REQUEST, state: state({ notes: [first] }) });
-    assert.deepEqual(sync.requestState?.notes.map((n) => n.id), ['n1', 'pending-1'], 'the recorded note is not shown again');
+    assert.deepEqual(
+      sync.requestState?.notes.map((n) => n.id),
+      ['n1', 'pending-1'],
+      'the recorded note is not shown again',
+    );
     await reply(seqOf(0));
     assert.equal(sync.requestState?.notes.length, 2);
     sync.receive({ type: 'state', requestId: REQUEST, state: state({ notes: [first, { ...first, id: 'n2' }] }) });
     await reply(seqOf(1));
-    assert.deepEqual(sync.requestState?.notes.map((n) => n.id), ['n1', 'n2']);
+    assert.deepEqual(
+      sync.requestState?.notes.map((n) => n.id),
+      ['n1', 'n2'],
+    );
   });
 
-  it('drops a refused draft at once, shows the host\'s error and says the last save failed', async () => {
+  it("drops a refused draft at once, shows the host's error and says the last save failed", async () => {
     sync.annotate({ type: 'validity', request: REQUEST, verdict: 'valid' });
     assert.equal(sync.requestState?.validity?.status, 'valid');
     sync.receive({ type: 'state', requestId: REQUEST, state: emptyRequestState() });

@@ -36,7 +36,10 @@ describe('keyboard', () => {
       ofType(posted, 'navigate').map((m) => m.target.kind),
       ['next', 'next', 'previous', 'previous', 'nextUnreviewed'],
     );
-    assert.ok(posted.every((m) => Number.isInteger(m.seq)), 'every navigate carries a seq');
+    assert.ok(
+      posted.every((m) => Number.isInteger(m.seq)),
+      'every navigate carries a seq',
+    );
   });
 
   it('Enter confirms the top-voted comment and moves to the next', async () => {
@@ -56,7 +59,10 @@ describe('keyboard', () => {
     await h.page.keyboard.press('ArrowUp');
     await h.page.keyboard.press('c');
     const drafts = ofType(await h.posted(), 'annotate').map((m) => m.draft);
-    assert.deepEqual(drafts.map((d) => [d.comment, d.verdict]), [['c1', 'confirmed']]);
+    assert.deepEqual(
+      drafts.map((d) => [d.comment, d.verdict]),
+      [['c1', 'confirmed']],
+    );
   });
 
   it('v and number keys set validity with the host reasons', async () => {
@@ -158,7 +164,9 @@ describe('keyboard', () => {
 
   it('reports uncaught errors to the host', async () => {
     await h.pageValue("setTimeout(() => { throw new Error('synthetic failure'); }, 0)");
-    await h.page.waitForFunction(() => (globalThis as unknown as { __posted: { type: string }[] }).__posted.some((m) => m.type === 'webviewError'));
+    await h.page.waitForFunction(() =>
+      (globalThis as unknown as { __posted: { type: string }[] }).__posted.some((m) => m.type === 'webviewError'),
+    );
     const [report] = ofType(await h.posted(), 'webviewError');
     assert.match(report.message, /synthetic failure/);
   });

@@ -8,7 +8,12 @@ import type { LiveModelRun } from '../../src/protocol';
 import { initMessage, makeRecord, showMessage } from '../fixtures/synthetic-record';
 import { ofType, openHarness, type Harness } from './harness';
 
-const TITLES = ['1. Alpha Band - Moon Sogn', '2. Zeta - Nothing Here', '3. Beta Writer - Some Book', '4. "Gamma Trio - Harbour Lights"'].join('\n');
+const TITLES = [
+  '1. Alpha Band - Moon Sogn',
+  '2. Zeta - Nothing Here',
+  '3. Beta Writer - Some Book',
+  '4. "Gamma Trio - Harbour Lights"',
+].join('\n');
 
 function record(id: string) {
   return makeRecord({
@@ -24,7 +29,18 @@ function record(id: string) {
 }
 
 function live(overrides: Partial<LiveModelRun>): LiveModelRun {
-  return { id: 'live-1', requestId: 'req-m', task: 'rec_title', prompt: 'standard', input: 'image', profile: 'local', model: 'tiny', phase: 'running', text: '', ...overrides };
+  return {
+    id: 'live-1',
+    requestId: 'req-m',
+    task: 'rec_title',
+    prompt: 'standard',
+    input: 'image',
+    profile: 'local',
+    model: 'tiny',
+    phase: 'running',
+    text: '',
+    ...overrides,
+  };
 }
 
 describe('model panel', () => {
@@ -53,7 +69,11 @@ describe('model panel', () => {
   });
 
   it('scores against the corrected truth: a correction that drops an item turns its hit into a miss', async () => {
-    const state: RequestState = { comments: { c1: { status: 'corrected', items: ['beta writer'] } }, modelVerdicts: {}, notes: [] };
+    const state: RequestState = {
+      comments: { c1: { status: 'corrected', items: ['beta writer'] } },
+      modelVerdicts: {},
+      notes: [],
+    };
     await h.send(showMessage(record('req-m2'), { state }));
     const first = h.page.locator('ia-model-title-run li').first();
     await first.locator('text=✗ miss').waitFor();
@@ -111,7 +131,10 @@ describe('model panel', () => {
     assert.equal(await card.locator('pre.stream').textContent(), '1. Alpha');
     await h.send({ type: 'modelRun', run: live({ text: '1. Alpha Band - Moon Song\n2.' }) });
     assert.equal(await card.locator('pre.stream').textContent(), '1. Alpha Band - Moon Song\n2.');
-    await h.send({ type: 'modelRun', run: live({ phase: 'waiting', text: '', wait: { seconds: 3, attempt: 1, reason: 'rate limited (429)' } }) });
+    await h.send({
+      type: 'modelRun',
+      run: live({ phase: 'waiting', text: '', wait: { seconds: 3, attempt: 1, reason: 'rate limited (429)' } }),
+    });
     assert.equal(await card.locator('.wait').textContent(), 'rate limited (429): retry 1 in 3 s');
     await card.getByRole('button', { name: 'Cancel run' }).click();
     await h.blurFocus();
@@ -163,7 +186,10 @@ describe('model panel', () => {
       { type: 'runModel', requestId: 'req-m', choice: {} },
     ]);
     await h.send({ type: 'modelAccess', allowed: false, reason: 'This workspace is not trusted: models do not run here.' });
-    assert.equal(await h.page.locator('ia-model-panel .access').textContent(), 'This workspace is not trusted: models do not run here.');
+    assert.equal(
+      await h.page.locator('ia-model-panel .access').textContent(),
+      'This workspace is not trusted: models do not run here.',
+    );
     await h.clearPosted();
     await h.blurFocus();
     await h.page.keyboard.press('p');
@@ -174,20 +200,46 @@ describe('model panel', () => {
 
   it('a stored inline run from the state is listed with its provenance', async () => {
     const inline: InlineRun = {
-      key: 'inline:e1', id: 'e1', time: '2026-01-01T00:00:00Z', annotator: 'tester', backend: 'openai', messagesSha256: 'a'.repeat(64),
-      startedAt: '2026-01-01T00:00:00Z', endedAt: '2026-01-01T00:00:01.5Z', maxTokens: 500,
-      model: 'tiny', input: 'image', task: 'rec_title', answer: '1. Alpha Band - Moon Song', profile: 'local', prompt: 'coi',
-      host: '127.0.0.1:9', latencyMs: 1500, temperature: 0, temperatureApplied: true, usage: { totalTokens: 42 }, finishReason: 'stop',
+      key: 'inline:e1',
+      id: 'e1',
+      time: '2026-01-01T00:00:00Z',
+      annotator: 'tester',
+      backend: 'openai',
+      messagesSha256: 'a'.repeat(64),
+      startedAt: '2026-01-01T00:00:00Z',
+      endedAt: '2026-01-01T00:00:01.5Z',
+      maxTokens: 500,
+      model: 'tiny',
+      input: 'image',
+      task: 'rec_title',
+      answer: '1. Alpha Band - Moon Song',
+      profile: 'local',
+      prompt: 'coi',
+      host: '127.0.0.1:9',
+      latencyMs: 1500,
+      temperature: 0,
+      temperatureApplied: true,
+      usage: { totalTokens: 42 },
+      finishReason: 'stop',
     };
-    const state: RequestState = { comments: {}, modelVerdicts: { 'inline:e1': { 'title:0': 'relevant' } }, notes: [], runs: [inline] };
+    const state: RequestState = {
+      comments: {},
+      modelVerdicts: { 'inline:e1': { 'title:0': 'relevant' } },
+      notes: [],
+      runs: [inline],
+    };
     await h.send(showMessage(record('req-inline'), { state }));
     const card = h.page.locator('ia-model-title-run[data-run], ia-model-title-run').filter({ hasText: 'inline' });
-    assert.match((await card.locator('.provenance').textContent()) ?? '', /profile local · host 127.0.0.1:9 · prompt coi · 1.5 s · 42 tokens · finish stop · temperature 0/);
+    assert.match(
+      (await card.locator('.provenance').textContent()) ?? '',
+      /profile local · host 127.0.0.1:9 · prompt coi · 1.5 s · 42 tokens · finish stop · temperature 0/,
+    );
     assert.equal(await card.locator('li .verdict').first().textContent(), '[really relevant]');
   });
 
   it('renders model answers as text: markup in stored, inline and streaming answers stays inert', async () => {
-    const payload = '1. <img src=x onerror="alert(1)"> - <script>alert(2)</script>\nB. <b>bold</b> <a href="javascript:alert(3)">x</a>';
+    const payload =
+      '1. <img src=x onerror="alert(1)"> - <script>alert(2)</script>\nB. <b>bold</b> <a href="javascript:alert(3)">x</a>';
     const xss = makeRecord({
       id: 'req-xss',
       choice: { choices: ['<img src=y onerror=alert(4)>', 'b', 'c', 'd', 'e'], true_index: 0 },
@@ -197,8 +249,19 @@ describe('model panel', () => {
       ],
     });
     await h.send(showMessage(xss));
-    await h.send({ type: 'modelRun', run: live({ id: 'x1', requestId: 'req-xss', model: '<svg onload=alert(5)>', text: payload }) });
-    await h.send({ type: 'modelRun', run: live({ id: 'x2', requestId: 'req-xss', phase: 'failed', error: { kind: 'unknown', message: '<img src=z onerror=alert(6)>' } }) });
+    await h.send({
+      type: 'modelRun',
+      run: live({ id: 'x1', requestId: 'req-xss', model: '<svg onload=alert(5)>', text: payload }),
+    });
+    await h.send({
+      type: 'modelRun',
+      run: live({
+        id: 'x2',
+        requestId: 'req-xss',
+        phase: 'failed',
+        error: { kind: 'unknown', message: '<img src=z onerror=alert(6)>' },
+      }),
+    });
     await h.page.keyboard.press('R');
     const markup = await h.pageValue(`(() => {
       const found = [];
@@ -213,7 +276,10 @@ describe('model panel', () => {
     })()`);
     assert.ok(markup.answers >= 3, 'the walk reached the answers inside the shadow roots');
     assert.deepEqual(markup.found, []);
-    assert.match((await h.page.locator('ia-model-live-run pre.stream').first().textContent()) ?? '', /<img src=x onerror="alert\(1\)">/);
+    assert.match(
+      (await h.page.locator('ia-model-live-run pre.stream').first().textContent()) ?? '',
+      /<img src=x onerror="alert\(1\)">/,
+    );
     assert.match((await h.page.locator('ia-model-title-run pre.raw').textContent()) ?? '', /<script>alert\(2\)<\/script>/);
     assert.deepEqual(h.dialogs, []);
     assert.deepEqual(await h.violations(), []);

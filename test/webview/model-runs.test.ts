@@ -14,7 +14,13 @@ describe('model panel rules', () => {
     const record = makeRecord({ runs: [{ model: 'm', input: 'image', task: 'rec_title', answer: 'x' }] });
     const inline = { key: 'inline:e1', model: 'n', input: 'OFA', task: 'rec_choice', answer: 'B' } as InlineRun;
     const runs = panelRuns(record, { ...emptyRequestState(), runs: [inline] });
-    assert.deepEqual(runs.map((run) => [run.key, run.origin]), [['m/image/rec_title', 'stored'], ['inline:e1', 'inline']]);
+    assert.deepEqual(
+      runs.map((run) => [run.key, run.origin]),
+      [
+        ['m/image/rec_title', 'stored'],
+        ['inline:e1', 'inline'],
+      ],
+    );
   });
 
   it('scores at most 20 titles, naming the matched item and distance or a creator match', () => {
@@ -49,13 +55,31 @@ describe('model panel rules', () => {
 
   it('a verdict shows at once and a run key like "__proto__" stays an own key', () => {
     let state: RequestState = emptyRequestState();
-    state = applyDraft(state, { type: 'model-verdict', request: 'q', run: '__proto__', target: { kind: 'choice' }, verdict: 'agree' });
-    state = applyDraft(state, { type: 'model-verdict', request: 'q', run: 'm/image/rec_title', target: { kind: 'title', index: 0 }, verdict: 'unsure' });
+    state = applyDraft(state, {
+      type: 'model-verdict',
+      request: 'q',
+      run: '__proto__',
+      target: { kind: 'choice' },
+      verdict: 'agree',
+    });
+    state = applyDraft(state, {
+      type: 'model-verdict',
+      request: 'q',
+      run: 'm/image/rec_title',
+      target: { kind: 'title', index: 0 },
+      verdict: 'unsure',
+    });
     assert.equal(verdictOf(state, '__proto__', 'choice'), 'agree');
     assert.equal(verdictOf(state, 'm/image/rec_title', 'title:0'), 'unsure');
     assert.equal(verdictOf(state, 'constructor', 'choice'), undefined);
     assert.equal(({} as Record<string, unknown>).choice, undefined, 'Object.prototype untouched');
-    state = applyDraft(state, { type: 'model-verdict', request: 'q', run: '__proto__', target: { kind: 'choice' }, verdict: 'unreviewed' });
+    state = applyDraft(state, {
+      type: 'model-verdict',
+      request: 'q',
+      run: '__proto__',
+      target: { kind: 'choice' },
+      verdict: 'unreviewed',
+    });
     assert.equal(verdictOf(state, '__proto__', 'choice'), undefined);
   });
 });

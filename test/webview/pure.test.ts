@@ -16,12 +16,18 @@ describe('mentionSegments', () => {
     const text = 'Try ALPHA band, esp. Moon Song; alpha band again.';
     const segments = mentionSegments(text, ['alpha band - moon song']);
     assert.equal(segments.map((s) => s.text).join(''), text);
-    assert.deepEqual(segments.filter((s) => s.mention).map((s) => s.text), ['ALPHA band', 'Moon Song', 'alpha band']);
+    assert.deepEqual(
+      segments.filter((s) => s.mention).map((s) => s.text),
+      ['ALPHA band', 'Moon Song', 'alpha band'],
+    );
   });
 
   it('merges overlapping mentions and ignores one-letter terms', () => {
     const segments = mentionSegments('the moonlight sonata a', ['moon - moonlight sonata', 'a']);
-    assert.deepEqual(segments.filter((s) => s.mention).map((s) => s.text), ['moonlight sonata']);
+    assert.deepEqual(
+      segments.filter((s) => s.mention).map((s) => s.text),
+      ['moonlight sonata'],
+    );
   });
 
   it('gives plain text back when nothing matches', () => {
@@ -82,8 +88,16 @@ describe('relevance changes', () => {
   it('lists removed, rescored and added items', () => {
     assert.deepEqual(
       relevanceChanges(
-        [['a', 3], ['b', 2], ['c', 1]],
-        [['a', 3], ['b', 5], ['d', 4]],
+        [
+          ['a', 3],
+          ['b', 2],
+          ['c', 1],
+        ],
+        [
+          ['a', 3],
+          ['b', 5],
+          ['d', 4],
+        ],
       ),
       [
         { item: 'b', before: 2, after: 5 },
@@ -102,7 +116,10 @@ describe('optimistic state', () => {
     state = applyDraft(state, { type: 'note', request: 'r', text: 'hm' });
     assert.deepEqual({ ...state.comments }, { c: { status: 'corrected', items: ['x'] } });
     assert.deepEqual(state.validity, { status: 'invalid', reason: 'Image is text', note: undefined });
-    assert.deepEqual(state.notes.map((n) => n.text), ['hm']);
+    assert.deepEqual(
+      state.notes.map((n) => n.text),
+      ['hm'],
+    );
   });
 
   it('remembers screen state per request, most recent last, within a bound', () => {

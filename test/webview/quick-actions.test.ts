@@ -66,7 +66,7 @@ describe('two quick actions', () => {
     assert.equal(await h.page.locator('ia-validity .status').textContent(), 'valid');
   }
 
-  it('the host\'s state for the first action, arriving after the second key press, does not hide the second', async () => {
+  it("the host's state for the first action, arriving after the second key press, does not hide the second", async () => {
     const request = 'req-quick-1';
     await start(request);
     await h.page.keyboard.press('Enter');
@@ -81,7 +81,7 @@ describe('two quick actions', () => {
     await assertNeitherVanished();
   });
 
-  it('the host\'s reply for the first action, arriving between the two key presses, keeps both', async () => {
+  it("the host's reply for the first action, arriving between the two key presses, keeps both", async () => {
     const request = 'req-quick-2';
     await start(request);
     await h.page.keyboard.press('Enter');

@@ -20,16 +20,28 @@ describe('rendering', () => {
 
   const showImages = async (over_18: boolean) => {
     await h.send(
-      showMessage(makeRecord({ id: `img-${Math.random()}`, over_18, runs: [
-        { model: 'describer-a', input: 'image', task: 'description', answer: ['first run, image one', 'first run, image two'] },
-        { model: 'describer-b', input: 'image', task: 'description', answer: ['second run, image one'] },
-      ] }), {
-        images: [
-          { src: `${h.origin}/img/ok.png`, url: 'https://example.invalid/ok.png' },
-          { src: `${h.origin}/img/missing.png`, url: 'https://example.invalid/broken.png' },
-          { src: null, url: 'https://example.invalid/refused.png', error: 'path leaves the dataset' },
-        ],
-      }),
+      showMessage(
+        makeRecord({
+          id: `img-${Math.random()}`,
+          over_18,
+          runs: [
+            {
+              model: 'describer-a',
+              input: 'image',
+              task: 'description',
+              answer: ['first run, image one', 'first run, image two'],
+            },
+            { model: 'describer-b', input: 'image', task: 'description', answer: ['second run, image one'] },
+          ],
+        }),
+        {
+          images: [
+            { src: `${h.origin}/img/ok.png`, url: 'https://example.invalid/ok.png' },
+            { src: `${h.origin}/img/missing.png`, url: 'https://example.invalid/broken.png' },
+            { src: null, url: 'https://example.invalid/refused.png', error: 'path leaves the dataset' },
+          ],
+        },
+      ),
     );
     await h.page.locator('ia-gallery img').first().waitFor();
   };
@@ -88,7 +100,11 @@ describe('rendering', () => {
 
   it('blurs adult images until revealed', async () => {
     await showImages(true);
-    const filter = () => h.page.locator('ia-gallery img').first().evaluate((img) => (globalThis as any).getComputedStyle(img).filter as string);
+    const filter = () =>
+      h.page
+        .locator('ia-gallery img')
+        .first()
+        .evaluate((img) => (globalThis as any).getComputedStyle(img).filter as string);
     assert.match(await filter(), /blur/);
     await h.page.getByRole('button', { name: 'Reveal NSFW images' }).click();
     assert.equal(await filter(), 'none');
@@ -202,7 +218,12 @@ describe('rendering', () => {
           id: 'runs',
           choice: { choices: ['x - 1', 'gamma trio - harbour lights', 'y - 2', 'z - 3', 'w - 4'], true_index: 1 },
           runs: [
-            { model: 'vision-model', input: 'image', task: 'rec_title', answer: '1. Nobody - Nothing\n2. "Gamma Trio - Harbor Lights"\nnot a title' },
+            {
+              model: 'vision-model',
+              input: 'image',
+              task: 'rec_title',
+              answer: '1. Nobody - Nothing\n2. "Gamma Trio - Harbor Lights"\nnot a title',
+            },
             { model: 'vision-model', input: 'image', task: 'rec_choice', answer: 'B. gamma trio' },
           ],
         }),
@@ -230,7 +251,10 @@ describe('rendering', () => {
 
   it('never violates the content security policy, throws nothing, and leaves a screenshot', async () => {
     await showImages(false);
-    assert.deepEqual((await h.violations()).filter((v) => !v.includes('missing.png')), []);
+    assert.deepEqual(
+      (await h.violations()).filter((v) => !v.includes('missing.png')),
+      [],
+    );
     assert.deepEqual(h.pageErrors, []);
     const dir = path.join(REPO_ROOT, 'test-results');
     mkdirSync(dir, { recursive: true });

@@ -17,7 +17,9 @@ const BUNDLE = path.join(REPO_ROOT, 'dist', 'report.js');
 export const REPORT_THEME = { '--vscode-charts-blue': 'rgb(11, 22, 33)', '--vscode-foreground': 'rgb(200, 210, 220)' };
 
 function page(origin: string, nonce: string): string {
-  const theme = Object.entries(REPORT_THEME).map(([name, value]) => `${name}: ${value};`).join(' ');
+  const theme = Object.entries(REPORT_THEME)
+    .map(([name, value]) => `${name}: ${value};`)
+    .join(' ');
   return `<!doctype html>
 <html lang="en"><head>
 <meta charset="utf-8">
@@ -66,7 +68,10 @@ export async function openReportHarness(): Promise<ReportHarness> {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'] });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
+  });
   const close = async () => {
     await browser.close();
     await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -14,7 +14,8 @@ import { writeFixture } from '../unit/report/fixture';
 import { openReportHarness, REPORT_THEME, type ReportHarness } from './report-harness';
 
 const ROOT = `document.querySelector('ia-report').shadowRoot`;
-const count = (plot: string, selector: string) => `${ROOT}.querySelectorAll('figure[data-plot="${plot}"] svg ${selector}').length`;
+const count = (plot: string, selector: string) =>
+  `${ROOT}.querySelectorAll('figure[data-plot="${plot}"] svg ${selector}').length`;
 
 describe('report view', () => {
   let harness: ReportHarness;
@@ -34,7 +35,11 @@ describe('report view', () => {
 
   it('renders every plot under the strict CSP with no console error and no violation', async () => {
     assert.deepEqual(await harness.value(`[...${ROOT}.querySelectorAll('figure[data-plot]')].map((f) => f.dataset.plot)`), [
-      'progress', 'invalid', 'extraction', 'models', 'agreement',
+      'progress',
+      'invalid',
+      'extraction',
+      'models',
+      'agreement',
     ]);
     assert.equal(await harness.value(`${ROOT}.querySelectorAll('figure[data-plot] svg').length`), 5);
     assert.deepEqual(await harness.violations(), []);
@@ -58,7 +63,9 @@ describe('report view', () => {
   });
 
   it("colours come from the theme's variables", async () => {
-    const fill = await harness.value(`getComputedStyle(${ROOT}.querySelector('figure[data-plot="extraction"] g[aria-label="dot"] circle')).fill`);
+    const fill = await harness.value(
+      `getComputedStyle(${ROOT}.querySelector('figure[data-plot="extraction"] g[aria-label="dot"] circle')).fill`,
+    );
     assert.equal(fill, REPORT_THEME['--vscode-charts-blue']);
   });
 
@@ -73,11 +80,15 @@ describe('report view', () => {
     assert.match(text, /Disagreements \(4\)/);
     await harness.value(`${ROOT}.querySelector('button[data-request="r2"]').click()`);
     const opened = (await harness.posted()).filter((m) => m.type === 'openRequest');
-    assert.deepEqual(opened, [{ type: 'openRequest', shard: report.agreement.disagreements.find((d) => d.request === 'r2')!.shard, request: 'r2' }]);
+    assert.deepEqual(opened, [
+      { type: 'openRequest', shard: report.agreement.disagreements.find((d) => d.request === 'r2')!.shard, request: 'r2' },
+    ]);
   });
 
   it('exports the plots as plain SVG', async () => {
-    await harness.value(`[...${ROOT}.querySelectorAll('header button')].find((b) => b.textContent.startsWith('Export HTML')).click()`);
+    await harness.value(
+      `[...${ROOT}.querySelectorAll('header button')].find((b) => b.textContent.startsWith('Export HTML')).click()`,
+    );
     const exported = (await harness.posted()).filter((m) => m.type === 'exportReport');
     assert.equal(exported.length, 1);
     assert.equal(exported[0].plots.length, 5);

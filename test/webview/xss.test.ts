@@ -33,7 +33,9 @@ describe('hostile content', () => {
       author: SCRIPT,
       permalink: JS_URL,
       over_18: false,
-      comments: [makeComment(1, { raw: PAYLOAD, extraction: { raw: PAYLOAD, items: [IMG.toLowerCase(), `${JS_URL} - ${SCRIPT}`] } })],
+      comments: [
+        makeComment(1, { raw: PAYLOAD, extraction: { raw: PAYLOAD, items: [IMG.toLowerCase(), `${JS_URL} - ${SCRIPT}`] } }),
+      ],
       relevance: [[IMG, 5]],
       choice: { choices: [IMG, SCRIPT, JS_URL, 'a - b', 'c - d'], true_index: 0 },
       runs: [
@@ -84,6 +86,9 @@ describe('hostile content', () => {
     assert.equal(await button.getAttribute('disabled'), '');
     await button.click({ force: true });
     await h.page.keyboard.press('o');
-    assert.deepEqual((await h.posted()).filter((m) => m.type === 'openExternal'), []);
+    assert.deepEqual(
+      (await h.posted()).filter((m) => m.type === 'openExternal'),
+      [],
+    );
   });
 });

@@ -15,9 +15,21 @@ export const appStyles = css`
     height: 100vh;
     background: var(--vscode-editor-background, #1e1e1e);
   }
-  ia-toolbar { flex: none; }
-  main { flex: 1 1 auto; min-height: 0; overflow: auto; padding: 8px; display: flex; flex-direction: column; gap: 8px; }
-  ia-query { flex: none; }
+  ia-toolbar {
+    flex: none;
+  }
+  main {
+    flex: 1 1 auto;
+    min-height: 0;
+    overflow: auto;
+    padding: 8px;
+    display: flex;
+    flex-direction: column;
+    gap: 8px;
+  }
+  ia-query {
+    flex: none;
+  }
   /* Below 300px the columns stop shrinking and main scrolls instead. */
   .columns {
     flex: 1 1 0;
@@ -27,17 +39,43 @@ export const appStyles = css`
     grid-template-rows: minmax(0, 1fr);
     gap: 8px;
   }
-  ia-comment-list { min-height: 0; }
+  ia-comment-list {
+    min-height: 0;
+  }
   /* The padding keeps focus rings of the side's edge controls inside its scroll box. */
-  .side { min-height: 0; overflow: auto; padding: 2px; display: flex; flex-direction: column; gap: 8px; }
+  .side {
+    min-height: 0;
+    overflow: auto;
+    padding: 2px;
+    display: flex;
+    flex-direction: column;
+    gap: 8px;
+  }
   /* Narrow: one column and the page scrolls; the list keeps a window-relative height. */
   @media (max-width: 720px) {
-    :host { display: block; height: auto; min-height: 100vh; }
-    main { overflow: visible; }
-    .columns { flex: none; min-height: 0; display: flex; flex-direction: column; }
-    .columns > * { flex: none; }
-    ia-comment-list { --ia-comment-list-height: max(300px, 70vh); }
-    .side { overflow: visible; }
+    :host {
+      display: block;
+      height: auto;
+      min-height: 100vh;
+    }
+    main {
+      overflow: visible;
+    }
+    .columns {
+      flex: none;
+      min-height: 0;
+      display: flex;
+      flex-direction: column;
+    }
+    .columns > * {
+      flex: none;
+    }
+    ia-comment-list {
+      --ia-comment-list-height: max(300px, 70vh);
+    }
+    .side {
+      overflow: visible;
+    }
   }
   .banner {
     padding: 6px 8px;
@@ -47,6 +85,10 @@ export const appStyles = css`
     gap: 8px;
     align-items: center;
   }
-  .unreadable { padding: 12px; }
-  .unreadable code { font-family: var(--vscode-editor-font-family, monospace); }
+  .unreadable {
+    padding: 12px;
+  }
+  .unreadable code {
+    font-family: var(--vscode-editor-font-family, monospace);
+  }
 `;

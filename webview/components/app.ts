@@ -94,11 +94,13 @@ export class IaApp extends LitElement {
         .progress=${this.sync.progress}
         .saveStatus=${this.sync.saveStatus}
       ></ia-toolbar>
-      ${error
-        ? html`<div class="banner" role="alert">
-            <span>${error}</span><ia-button label="Dismiss error" @click=${() => this.sync.dismissError()}>Dismiss</ia-button>
-          </div>`
-        : nothing}
+      ${
+        error
+          ? html`<div class="banner" role="alert">
+              <span>${error}</span><ia-button label="Dismiss error" @click=${() => this.sync.dismissError()}>Dismiss</ia-button>
+            </div>`
+          : nothing
+      }
       <main>${show ? this.renderView(show) : html`<p class="muted">Loading…</p>`}</main>
       ${this.helpOpen ? html`<ia-help></ia-help>` : nothing}`;
   }

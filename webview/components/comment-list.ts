@@ -17,9 +17,17 @@ export class IaCommentList extends LitElement {
        * The virtualizer contains its size (it cannot grow with its rows), so it takes
        * the height its parent gives this element, or --ia-comment-list-height.
        */
-      :host { display: flex; flex-direction: column; }
-      lit-virtualizer { flex: 1 1 auto; height: var(--ia-comment-list-height, auto); }
-      .empty { padding: 8px; }
+      :host {
+        display: flex;
+        flex-direction: column;
+      }
+      lit-virtualizer {
+        flex: 1 1 auto;
+        height: var(--ia-comment-list-height, auto);
+      }
+      .empty {
+        padding: 8px;
+      }
     `,
   ];
 
@@ -53,17 +61,21 @@ export class IaCommentList extends LitElement {
 
   override render() {
     const reviewed = this.rows.filter((row) => row.status !== 'unreviewed').length;
-    return html`<h2 id="comments-heading">Comments <span class="muted">(${reviewed} / ${this.rows.length} reviewed, by upvotes)</span></h2>
-      ${this.rows.length === 0
-        ? html`<p class="muted empty">This request has no comments.</p>`
-        : html`<lit-virtualizer
-            scroller
-            role="list"
-            aria-labelledby="comments-heading"
-            .items=${this.rows}
-            .keyFunction=${(row: CommentRow) => row.comment.id}
-            .renderItem=${(row: CommentRow) => html`<ia-comment role="listitem" .row=${row}></ia-comment>`}
-          ></lit-virtualizer>`}`;
+    return html`<h2 id="comments-heading">
+        Comments <span class="muted">(${reviewed} / ${this.rows.length} reviewed, by upvotes)</span>
+      </h2>
+      ${
+        this.rows.length === 0
+          ? html`<p class="muted empty">This request has no comments.</p>`
+          : html`<lit-virtualizer
+              scroller
+              role="list"
+              aria-labelledby="comments-heading"
+              .items=${this.rows}
+              .keyFunction=${(row: CommentRow) => row.comment.id}
+              .renderItem=${(row: CommentRow) => html`<ia-comment role="listitem" .row=${row}></ia-comment>`}
+            ></lit-virtualizer>`
+      }`;
   }
 
   /** Brings a row into view (it may not exist in the DOM yet). */

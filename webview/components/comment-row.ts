@@ -42,7 +42,10 @@ export class IaComment extends LitElement {
   static override styles = [
     themeStyles,
     css`
-      :host { display: block; width: 100%; }
+      :host {
+        display: block;
+        width: 100%;
+      }
       article {
         border-left: 3px solid transparent;
         padding: 6px 8px;
@@ -55,10 +58,30 @@ export class IaComment extends LitElement {
         outline: 1px dashed var(--vscode-contrastActiveBorder, transparent);
         outline-offset: -1px;
       }
-      header { display: flex; gap: 8px; align-items: center; margin-bottom: 4px; }
-      .upvotes { font-weight: 600; min-width: 3em; }
-      .text { white-space: pre-wrap; overflow-wrap: anywhere; margin: 0 0 6px; }
-      ul { list-style: none; display: flex; flex-wrap: wrap; gap: 4px; margin: 0; padding: 0; align-items: center; }
+      header {
+        display: flex;
+        gap: 8px;
+        align-items: center;
+        margin-bottom: 4px;
+      }
+      .upvotes {
+        font-weight: 600;
+        min-width: 3em;
+      }
+      .text {
+        white-space: pre-wrap;
+        overflow-wrap: anywhere;
+        margin: 0 0 6px;
+      }
+      ul {
+        list-style: none;
+        display: flex;
+        flex-wrap: wrap;
+        gap: 4px;
+        margin: 0;
+        padding: 0;
+        align-items: center;
+      }
       .chip {
         display: inline-flex;
         align-items: center;
@@ -69,8 +92,12 @@ export class IaComment extends LitElement {
         background: var(--vscode-badge-background, #4d4d4d);
         color: var(--vscode-badge-foreground, #ffffff);
       }
-      .chip.selected { outline: 2px solid var(--vscode-focusBorder, #007fd4); }
-      .chip-text { cursor: text; }
+      .chip.selected {
+        outline: 2px solid var(--vscode-focusBorder, #007fd4);
+      }
+      .chip-text {
+        cursor: text;
+      }
       .chip button {
         background: none;
         border: none;
@@ -79,7 +106,9 @@ export class IaComment extends LitElement {
         font: inherit;
         padding: 0 4px;
       }
-      .empty { font-style: italic; }
+      .empty {
+        font-style: italic;
+      }
     `,
   ];
 
@@ -125,17 +154,24 @@ export class IaComment extends LitElement {
       @focus=${() => this.act({ action: 'select', commentId, index })}
     >
       <span class="chip-text" @dblclick=${() => this.act({ action: 'edit', commentId, index })}>${item}</span>
-      ${hasTitle || this.row.restorable.has(item)
-        ? html`<button
-            tabindex="-1"
-            aria-label=${hasTitle ? `Make ${item} creator-only` : `Restore the title of ${item}`}
-            title="Creator only (t)"
-            @click=${() => this.act({ action: 'creatorOnly', commentId, index })}
-          >
-            ${hasTitle ? '✂' : '↺'}
-          </button>`
-        : nothing}
-      <button tabindex="-1" aria-label=${`Remove ${item}`} title="Remove (x)" @click=${() => this.act({ action: 'remove', commentId, index })}>
+      ${
+        hasTitle || this.row.restorable.has(item)
+          ? html`<button
+              tabindex="-1"
+              aria-label=${hasTitle ? `Make ${item} creator-only` : `Restore the title of ${item}`}
+              title="Creator only (t)"
+              @click=${() => this.act({ action: 'creatorOnly', commentId, index })}
+            >
+              ${hasTitle ? '✂' : '↺'}
+            </button>`
+          : nothing
+      }
+      <button
+        tabindex="-1"
+        aria-label=${`Remove ${item}`}
+        title="Remove (x)"
+        @click=${() => this.act({ action: 'remove', commentId, index })}
+      >
         ×
       </button>
     </li>`;

@@ -16,9 +16,18 @@ export class IaGallery extends LitElement {
   static override styles = [
     themeStyles,
     css`
-      :host { display: block; }
-      .grid { display: flex; flex-wrap: wrap; gap: 8px; }
-      figure { margin: 0; width: 220px; }
+      :host {
+        display: block;
+      }
+      .grid {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 8px;
+      }
+      figure {
+        margin: 0;
+        width: 220px;
+      }
       .thumb {
         display: block;
         width: 220px;
@@ -29,8 +38,15 @@ export class IaGallery extends LitElement {
         cursor: zoom-in;
         overflow: hidden;
       }
-      img { width: 100%; height: 100%; object-fit: contain; display: block; }
-      .blurred img { filter: blur(24px); }
+      img {
+        width: 100%;
+        height: 100%;
+        object-fit: contain;
+        display: block;
+      }
+      .blurred img {
+        filter: blur(24px);
+      }
       .placeholder {
         display: flex;
         flex-direction: column;
@@ -42,8 +58,18 @@ export class IaGallery extends LitElement {
         text-align: left;
         font: inherit;
       }
-      figcaption { white-space: pre-wrap; overflow-wrap: anywhere; margin-top: 4px; }
-      .bar { display: flex; gap: 8px; align-items: center; margin-bottom: 6px; flex-wrap: wrap; }
+      figcaption {
+        white-space: pre-wrap;
+        overflow-wrap: anywhere;
+        margin-top: 4px;
+      }
+      .bar {
+        display: flex;
+        gap: 8px;
+        align-items: center;
+        margin-bottom: 6px;
+        flex-wrap: wrap;
+      }
       .overlay {
         position: fixed;
         inset: 0;
@@ -56,8 +82,16 @@ export class IaGallery extends LitElement {
         gap: 8px;
         color: #fff;
       }
-      .overlay img { max-width: 92vw; max-height: 80vh; width: auto; height: auto; }
-      .overlay .placeholder { color: #fff; height: auto; }
+      .overlay img {
+        max-width: 92vw;
+        max-height: 80vh;
+        width: auto;
+        height: auto;
+      }
+      .overlay .placeholder {
+        color: #fff;
+        height: auto;
+      }
     `,
   ];
 
@@ -95,33 +129,41 @@ export class IaGallery extends LitElement {
     return html`<section aria-label="Images">
       <div class="bar">
         <h2>Images (${this.images.length})</h2>
-        ${this.adult
-          ? html`<ia-button class="reveal" label=${this.revealed ? 'Blur adult images' : 'Reveal NSFW images'} @click=${() => (this.revealed = !this.revealed)}
-              >${this.revealed ? 'Blur' : 'Reveal NSFW'}</ia-button
-            >`
-          : nothing}
-        ${runs.length > 0
-          ? html`<ia-dropdown
-              class="descriptions"
-              label="Description run"
-              .value=${this.descriptionRun}
-              .options=${runs.map((r) => ({ value: runKey(r), label: `${r.model} (${r.input})` }))}
-              @ia-change=${(e: ValueEvent) => (this.descriptionRun = e.detail.value)}
-            ></ia-dropdown>`
-          : nothing}
+        ${
+          this.adult
+            ? html`<ia-button
+                class="reveal"
+                label=${this.revealed ? 'Blur adult images' : 'Reveal NSFW images'}
+                @click=${() => (this.revealed = !this.revealed)}
+                >${this.revealed ? 'Blur' : 'Reveal NSFW'}</ia-button
+              >`
+            : nothing
+        }
+        ${
+          runs.length > 0
+            ? html`<ia-dropdown
+                class="descriptions"
+                label="Description run"
+                .value=${this.descriptionRun}
+                .options=${runs.map((r) => ({ value: runKey(r), label: `${r.model} (${r.input})` }))}
+                @ia-change=${(e: ValueEvent) => (this.descriptionRun = e.detail.value)}
+              ></ia-dropdown>`
+            : nothing
+        }
       </div>
       <div class="grid">
         ${this.images.map(
-          (image, index) => html`<figure>
-            <button
-              class="thumb ${this.blurred ? 'blurred' : ''}"
-              aria-label=${ifDefined(this.unavailable(image, index) ? undefined : `Enlarge image ${index + 1}`)}
-              @click=${() => this.open(index)}
-            >
-              ${this.renderImage(image, index)}
-            </button>
-            ${run ? html`<figcaption>${this.description(run, index)}</figcaption>` : nothing}
-          </figure>`,
+          (image, index) =>
+            html`<figure>
+              <button
+                class="thumb ${this.blurred ? 'blurred' : ''}"
+                aria-label=${ifDefined(this.unavailable(image, index) ? undefined : `Enlarge image ${index + 1}`)}
+                @click=${() => this.open(index)}
+              >
+                ${this.renderImage(image, index)}
+              </button>
+              ${run ? html`<figcaption>${this.description(run, index)}</figcaption>` : nothing}
+            </figure>`,
         )}
       </div>
       ${this.enlarged === null ? nothing : this.renderOverlay(this.enlarged)}

@@ -11,7 +11,15 @@ export class IaHelp extends LitElement {
   static override styles = [
     themeStyles,
     css`
-      :host { position: fixed; inset: 0; z-index: 20; display: flex; align-items: center; justify-content: center; background: rgba(0, 0, 0, 0.5); }
+      :host {
+        position: fixed;
+        inset: 0;
+        z-index: 20;
+        display: flex;
+        align-items: center;
+        justify-content: center;
+        background: rgba(0, 0, 0, 0.5);
+      }
       div[role='dialog'] {
         max-height: 90vh;
         overflow: auto;
@@ -20,8 +28,13 @@ export class IaHelp extends LitElement {
         border: 1px solid var(--vscode-contrastBorder, var(--vscode-widget-border, #454545));
         box-shadow: 0 0 8px var(--vscode-widget-shadow, rgba(0, 0, 0, 0.36));
       }
-      table { border-collapse: collapse; }
-      td { padding: 2px 8px; vertical-align: top; }
+      table {
+        border-collapse: collapse;
+      }
+      td {
+        padding: 2px 8px;
+        vertical-align: top;
+      }
       kbd {
         font-family: var(--vscode-editor-font-family, monospace);
         border: 1px solid var(--vscode-keybindingLabel-border, #888);
@@ -42,16 +55,15 @@ export class IaHelp extends LitElement {
       <table>
         <tbody>
           ${KEYMAP.map(
-            (binding) => html`<tr>
-              <td>${binding.keys.map((key, i) => html`${i ? ' ' : ''}<kbd>${keyLabel(key)}</kbd>`)}</td>
-              <td>${binding.description}</td>
-            </tr>`,
+            (binding) =>
+              html`<tr>
+                <td>${binding.keys.map((key, i) => html`${i ? ' ' : ''}<kbd>${keyLabel(key)}</kbd>`)}</td>
+                <td>${binding.description}</td>
+              </tr>`,
           )}
         </tbody>
       </table>
-      <ia-button label="Close" keys="Escape" @click=${() => emit(this, 'ia-close')}
-        >Close</ia-button
-      >
+      <ia-button label="Close" keys="Escape" @click=${() => emit(this, 'ia-close')}>Close</ia-button>
     </div>`;
   }
 

@@ -30,27 +30,31 @@ export class IaModelChoiceRun extends LitElement {
     const summary = html`<span class="score outcome" data-correct=${String(score.correct)}>${picked}: ${outcome}</span>`;
     return html`<article class="run" data-run=${run.key} data-task="rec_choice" aria-current=${this.selected ? 'true' : 'false'}>
       ${runHeading(run, summary)} ${provenanceLine(run)}
-      ${choice
-        ? html`<ol type="A" class="choices">
-            ${choice.choices.map(
-              (text, i) => html`<li class=${i === choice.true_index ? 'truth' : ''}>
-                ${text}${i === choice.true_index ? ' (true answer)' : ''}${i === score.picked ? ' ← model\'s pick' : ''}
-              </li>`,
-            )}
-          </ol>`
-        : nothing}
+      ${
+        choice
+          ? html`<ol type="A" class="choices">
+              ${choice.choices.map(
+                (text, i) =>
+                  html`<li class=${i === choice.true_index ? 'truth' : ''}>
+                    ${text}${i === choice.true_index ? ' (true answer)' : ''}${i === score.picked ? " ← model's pick" : ''}
+                  </li>`,
+              )}
+            </ol>`
+          : nothing
+      }
       <p>
         ${this.verdict ? html`<span class="verdict" data-verdict=${this.verdict}>[${verdictLabel(this.verdict)}]</span>` : nothing}
         <span class="verdicts" role="group" aria-label="Verdict on the choice">
           ${CHOICE_VERDICTS.map(
-            (entry) => html`<button
-              type="button"
-              aria-pressed=${this.verdict === entry.verdict ? 'true' : 'false'}
-              aria-keyshortcuts=${entry.key}
-              @click=${() => this.emit('ia-choice-verdict', { verdict: entry.verdict satisfies ChoiceVerdict })}
-            >
-              ${entry.label}
-            </button>`,
+            (entry) =>
+              html`<button
+                type="button"
+                aria-pressed=${this.verdict === entry.verdict ? 'true' : 'false'}
+                aria-keyshortcuts=${entry.key}
+                @click=${() => this.emit('ia-choice-verdict', { verdict: entry.verdict satisfies ChoiceVerdict })}
+              >
+                ${entry.label}
+              </button>`,
           )}
         </span>
       </p>

@@ -25,8 +25,14 @@ export class IaModelLiveRun extends LitElement {
     themeStyles,
     modelCardStyles,
     css`
-      article { border-color: var(--vscode-panel-border, rgba(128, 128, 128, 0.35)); }
-      .actions { display: flex; gap: 6px; flex-wrap: wrap; }
+      article {
+        border-color: var(--vscode-panel-border, rgba(128, 128, 128, 0.35));
+      }
+      .actions {
+        display: flex;
+        gap: 6px;
+        flex-wrap: wrap;
+      }
     `,
   ];
 
@@ -41,19 +47,30 @@ export class IaModelLiveRun extends LitElement {
         <span class="muted">${run.profile} · ${run.input} · ${run.task} · ${run.prompt}</span>
         <span class="phase" role="status">${PHASE_WORDS[run.phase]}</span>
       </h3>
-      ${run.phase === 'waiting' && run.wait
-        ? html`<p class="wait" role="status">${run.wait.reason}: retry ${run.wait.attempt} in ${run.wait.seconds} s</p>`
-        : nothing}
+      ${
+        run.phase === 'waiting' && run.wait
+          ? html`<p class="wait" role="status">${run.wait.reason}: retry ${run.wait.attempt} in ${run.wait.seconds} s</p>`
+          : nothing
+      }
       ${run.phase === 'failed' && run.error ? html`<p class="error fault" role="alert" data-kind=${run.error.kind}>${run.error.message}</p>` : nothing}
-      ${run.phase === 'unparseable'
-        ? html`<p class="unparseable" role="alert">No ${run.task === 'rec_choice' ? 'choice letter' : 'title'} could be read from this answer. It is not stored unless you keep it.</p>`
-        : nothing}
+      ${
+        run.phase === 'unparseable'
+          ? html`<p class="unparseable" role="alert">
+              No ${run.task === 'rec_choice' ? 'choice letter' : 'title'} could be read from this answer. It is not stored unless
+              you keep it.
+            </p>`
+          : nothing
+      }
       ${run.text || active ? html`<pre class="stream" aria-live="polite">${run.text}</pre>` : nothing}
       <div class="actions">
         ${active ? html`<ia-button label="Cancel run" keys="Escape" @click=${() => this.act('cancel')}>Cancel</ia-button>` : nothing}
-        ${run.phase === 'unparseable'
-          ? html`<ia-button @click=${() => this.act('keep')}>${run.task === 'rec_choice' ? 'Keep as a run with no choice' : 'Keep as a run with zero titles'}</ia-button>`
-          : nothing}
+        ${
+          run.phase === 'unparseable'
+            ? html`<ia-button @click=${() => this.act('keep')}
+                >${run.task === 'rec_choice' ? 'Keep as a run with no choice' : 'Keep as a run with zero titles'}</ia-button
+              >`
+            : nothing
+        }
         ${active ? nothing : html`<ia-button label="Dismiss run message" @click=${() => this.act('dismiss')}>Dismiss</ia-button>`}
       </div>
     </article>`;

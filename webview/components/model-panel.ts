@@ -27,9 +27,19 @@ export class IaModelPanel extends LitElement {
   static override styles = [
     themeStyles,
     css`
-      :host { display: block; }
-      header { display: flex; gap: 8px; align-items: baseline; justify-content: space-between; flex-wrap: wrap; }
-      .descriptions li { overflow-wrap: anywhere; }
+      :host {
+        display: block;
+      }
+      header {
+        display: flex;
+        gap: 8px;
+        align-items: baseline;
+        justify-content: space-between;
+        flex-wrap: wrap;
+      }
+      .descriptions li {
+        overflow-wrap: anywhere;
+      }
     `,
   ];
 
@@ -68,7 +78,9 @@ export class IaModelPanel extends LitElement {
     return html`<section class="panel" aria-label="Model answers">
       <header>
         <h2>Model answers <span class="muted">(${runs.length} runs)</span></h2>
-        <ia-button class="run-model" keys="p" ?disabled=${!this.access.allowed} @click=${() => this.emit('ia-run-model', {})}>Run Model…</ia-button>
+        <ia-button class="run-model" keys="p" ?disabled=${!this.access.allowed} @click=${() => this.emit('ia-run-model', {})}
+          >Run Model…</ia-button
+        >
       </header>
       ${this.access.allowed ? nothing : html`<p class="muted access" role="note">${this.access.reason ?? 'Running models is disabled here.'}</p>`}
       ${this.live.map((run) => html`<ia-model-live-run .run=${run} @ia-live-run=${this.onLive}></ia-model-live-run>`)}
@@ -116,12 +128,13 @@ export class IaModelPanel extends LitElement {
     return html`<details class="descriptions">
       <summary>Image descriptions <span class="muted">(${runs.length} runs)</span></summary>
       ${runs.map(
-        (run) => html`<article data-run=${run.key} data-task="description">
-          <h3>${run.model} <span class="muted">${run.origin === 'inline' ? 'inline' : 'stored'} · ${run.input}</span></h3>
-          <ol>
-            ${(Array.isArray(run.answer) ? run.answer : [run.answer]).map((text) => html`<li>${text}</li>`)}
-          </ol>
-        </article>`,
+        (run) =>
+          html`<article data-run=${run.key} data-task="description">
+            <h3>${run.model} <span class="muted">${run.origin === 'inline' ? 'inline' : 'stored'} · ${run.input}</span></h3>
+            <ol>
+              ${(Array.isArray(run.answer) ? run.answer : [run.answer]).map((text) => html`<li>${text}</li>`)}
+            </ol>
+          </article>`,
       )}
     </details>`;
   }

@@ -21,7 +21,9 @@ export function provenanceLine(run: PanelRun) {
     inline.latencyMs !== undefined && `${(inline.latencyMs / 1000).toFixed(1)} s`,
     inline.usage?.totalTokens !== undefined && `${inline.usage.totalTokens} tokens`,
     inline.finishReason && `finish ${inline.finishReason}`,
-    inline.temperatureApplied === false ? 'temperature could not be set' : inline.temperature !== undefined && `temperature ${inline.temperature}`,
+    inline.temperatureApplied === false
+      ? 'temperature could not be set'
+      : inline.temperature !== undefined && `temperature ${inline.temperature}`,
     inline.unparseable && 'kept unparseable',
   ].filter(Boolean);
   return html`<p class="muted provenance">${parts.join(' · ')}</p>`;

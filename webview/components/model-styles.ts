@@ -2,18 +2,53 @@
 import { css } from 'lit';
 
 export const modelCardStyles = css`
-  :host { display: block; }
-  article { margin: 0 0 8px; padding: 6px; border-radius: 3px; border: 1px solid transparent; }
-  article[aria-current='true'] { border-color: var(--vscode-focusBorder, #007fd4); }
-  h3 { display: flex; flex-wrap: wrap; gap: 6px; align-items: baseline; }
-  ol { margin: 4px 0; padding-left: 2em; }
-  li { overflow-wrap: anywhere; padding: 1px 2px; }
-  li[aria-current='true'] { outline: 1px dashed var(--vscode-focusBorder, #007fd4); }
-  .hit { color: var(--vscode-testing-iconPassed, #73c991); font-weight: 600; }
-  .miss { color: var(--vscode-descriptionForeground, #9d9d9d); }
-  .truth { font-weight: 600; }
-  .score { font-variant-numeric: tabular-nums; }
-  .verdicts { display: inline-flex; gap: 2px; margin-left: 4px; }
+  :host {
+    display: block;
+  }
+  article {
+    margin: 0 0 8px;
+    padding: 6px;
+    border-radius: 3px;
+    border: 1px solid transparent;
+  }
+  article[aria-current='true'] {
+    border-color: var(--vscode-focusBorder, #007fd4);
+  }
+  h3 {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 6px;
+    align-items: baseline;
+  }
+  ol {
+    margin: 4px 0;
+    padding-left: 2em;
+  }
+  li {
+    overflow-wrap: anywhere;
+    padding: 1px 2px;
+  }
+  li[aria-current='true'] {
+    outline: 1px dashed var(--vscode-focusBorder, #007fd4);
+  }
+  .hit {
+    color: var(--vscode-testing-iconPassed, #73c991);
+    font-weight: 600;
+  }
+  .miss {
+    color: var(--vscode-descriptionForeground, #9d9d9d);
+  }
+  .truth {
+    font-weight: 600;
+  }
+  .score {
+    font-variant-numeric: tabular-nums;
+  }
+  .verdicts {
+    display: inline-flex;
+    gap: 2px;
+    margin-left: 4px;
+  }
   .verdicts button {
     font: inherit;
     font-size: 0.85em;
@@ -28,6 +63,13 @@ export const modelCardStyles = css`
     color: var(--vscode-button-foreground, #fff);
     background: var(--vscode-button-background, #0e639c);
   }
-  pre { white-space: pre-wrap; overflow-wrap: anywhere; font-family: var(--vscode-editor-font-family, monospace); margin: 4px 0; }
-  .provenance { font-size: 0.9em; }
+  pre {
+    white-space: pre-wrap;
+    overflow-wrap: anywhere;
+    font-family: var(--vscode-editor-font-family, monospace);
+    margin: 4px 0;
+  }
+  .provenance {
+    font-size: 0.9em;
+  }
 `;

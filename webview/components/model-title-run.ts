@@ -32,11 +32,13 @@ export class IaModelTitleRun extends LitElement {
     const summary = html`<span class="score hit-at">${HIT_AT.map((k) => `Hit@${k} ${hitAt(this.titles, k)}`).join(' · ')}</span>`;
     return html`<article class="run" data-run=${run.key} data-task="rec_title" aria-current=${this.selected ? 'true' : 'false'}>
       ${runHeading(run, summary)} ${provenanceLine(run)}
-      ${this.titles.length
-        ? html`<ol class="titles">
-            ${this.titles.map((title, index) => this.renderTitle(title, index))}
-          </ol>`
-        : html`<p class="muted">No parsable titles.</p>`}
+      ${
+        this.titles.length
+          ? html`<ol class="titles">
+              ${this.titles.map((title, index) => this.renderTitle(title, index))}
+            </ol>`
+          : html`<p class="muted">No parsable titles.</p>`
+      }
       ${rawAnswer(answerText(run.answer), this.rawOpen, (open) => this.emit('ia-raw-toggle', { open }))}
     </article>`;
   }
@@ -51,14 +53,15 @@ export class IaModelTitleRun extends LitElement {
       ${verdict ? html`<span class="verdict" data-verdict=${verdict}>[${verdictLabel(verdict)}]</span>` : nothing}
       <span class="verdicts" role="group" aria-label=${`Verdict on title ${index + 1}`}>
         ${TITLE_VERDICTS.map(
-          (entry) => html`<button
-            type="button"
-            aria-pressed=${verdict === entry.verdict ? 'true' : 'false'}
-            aria-keyshortcuts=${entry.key}
-            @click=${() => this.emit('ia-title-verdict', { index, verdict: entry.verdict } satisfies TitleVerdictDetail)}
-          >
-            ${entry.label}
-          </button>`,
+          (entry) =>
+            html`<button
+              type="button"
+              aria-pressed=${verdict === entry.verdict ? 'true' : 'false'}
+              aria-keyshortcuts=${entry.key}
+              @click=${() => this.emit('ia-title-verdict', { index, verdict: entry.verdict } satisfies TitleVerdictDetail)}
+            >
+              ${entry.label}
+            </button>`,
         )}
       </span>
     </li>`;

@@ -16,11 +16,29 @@ export class IaQuery extends LitElement {
   static override styles = [
     themeStyles,
     css`
-      :host { display: block; }
-      h1 { font-size: 1.3em; margin: 0 0 4px; overflow-wrap: anywhere; }
-      .selftext { white-space: pre-wrap; overflow-wrap: anywhere; margin: 4px 0; }
-      .meta { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; }
-      .nsfw { color: var(--vscode-errorForeground, #f48771); font-weight: 600; }
+      :host {
+        display: block;
+      }
+      h1 {
+        font-size: 1.3em;
+        margin: 0 0 4px;
+        overflow-wrap: anywhere;
+      }
+      .selftext {
+        white-space: pre-wrap;
+        overflow-wrap: anywhere;
+        margin: 4px 0;
+      }
+      .meta {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 8px;
+        align-items: center;
+      }
+      .nsfw {
+        color: var(--vscode-errorForeground, #f48771);
+        font-weight: 600;
+      }
     `,
   ];
 

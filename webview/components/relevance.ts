@@ -15,14 +15,34 @@ export class IaRelevance extends LitElement {
   static override styles = [
     themeStyles,
     css`
-      :host { display: block; }
-      ol, ul { margin: 4px 0; padding-left: 1.6em; }
-      li { overflow-wrap: anywhere; }
-      .score { font-variant-numeric: tabular-nums; font-weight: 600; }
-      .added { color: var(--vscode-gitDecoration-addedResourceForeground, #81b88b); }
-      .removed { color: var(--vscode-gitDecoration-deletedResourceForeground, #c74e39); text-decoration: line-through; }
-      .rescored { color: var(--vscode-gitDecoration-modifiedResourceForeground, #e2c08d); }
-      .positive { font-weight: 600; }
+      :host {
+        display: block;
+      }
+      ol,
+      ul {
+        margin: 4px 0;
+        padding-left: 1.6em;
+      }
+      li {
+        overflow-wrap: anywhere;
+      }
+      .score {
+        font-variant-numeric: tabular-nums;
+        font-weight: 600;
+      }
+      .added {
+        color: var(--vscode-gitDecoration-addedResourceForeground, #81b88b);
+      }
+      .removed {
+        color: var(--vscode-gitDecoration-deletedResourceForeground, #c74e39);
+        text-decoration: line-through;
+      }
+      .rescored {
+        color: var(--vscode-gitDecoration-modifiedResourceForeground, #e2c08d);
+      }
+      .positive {
+        font-weight: 600;
+      }
     `,
   ];
 
@@ -42,21 +62,25 @@ export class IaRelevance extends LitElement {
         Positive: <span class="positive-item">${positive ?? 'none'}</span>
         ${positive !== releasedPositive ? html`<span class="rescored">(release: ${releasedPositive ?? 'none'})</span>` : nothing}
       </p>
-      ${changes.length
-        ? html`<h3>Changed by corrections (${changes.length})</h3>
-            <ul class="changes">
-              ${changes.map((change) => this.renderChange(change.item, change.before, change.after))}
-            </ul>`
-        : html`<p class="muted">No changes against the release.</p>`}
+      ${
+        changes.length
+          ? html`<h3>Changed by corrections (${changes.length})</h3>
+              <ul class="changes">
+                ${changes.map((change) => this.renderChange(change.item, change.before, change.after))}
+              </ul>`
+          : html`<p class="muted">No changes against the release.</p>`
+      }
       <h3>By score</h3>
       <ol class="items">
         ${shown.map(([item, score]) => html`<li><span class="score">${score}</span> ${item}</li>`)}
       </ol>
-      ${sorted.length > SHORT_LIST
-        ? html`<ia-button @click=${() => (this.showAll = !this.showAll)}
-            >${this.showAll ? 'Show fewer' : `Show all ${sorted.length}`}</ia-button
-          >`
-        : nothing}
+      ${
+        sorted.length > SHORT_LIST
+          ? html`<ia-button @click=${() => (this.showAll = !this.showAll)}
+              >${this.showAll ? 'Show fewer' : `Show all ${sorted.length}`}</ia-button
+            >`
+          : nothing
+      }
     </section>`;
   }
 

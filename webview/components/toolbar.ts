@@ -17,7 +17,9 @@ export class IaToolbar extends LitElement {
   static override styles = [
     themeStyles,
     css`
-      :host { display: block; }
+      :host {
+        display: block;
+      }
       nav {
         display: flex;
         flex-wrap: wrap;
@@ -27,10 +29,21 @@ export class IaToolbar extends LitElement {
         border-bottom: 1px solid var(--vscode-panel-border, rgba(128, 128, 128, 0.35));
         background: var(--vscode-editorWidget-background, transparent);
       }
-      .position { font-variant-numeric: tabular-nums; font-weight: 600; }
-      .spacer { flex: 1; }
-      progress { width: 8em; accent-color: var(--vscode-progressBar-background, #0e70c0); }
-      .save-status[data-status='failed'] { color: var(--vscode-errorForeground); font-weight: 600; }
+      .position {
+        font-variant-numeric: tabular-nums;
+        font-weight: 600;
+      }
+      .spacer {
+        flex: 1;
+      }
+      progress {
+        width: 8em;
+        accent-color: var(--vscode-progressBar-background, #0e70c0);
+      }
+      .save-status[data-status='failed'] {
+        color: var(--vscode-errorForeground);
+        font-weight: 600;
+      }
     `,
   ];
 
@@ -50,10 +63,14 @@ export class IaToolbar extends LitElement {
     const progress = this.progress;
     return html`<nav aria-label="Requests">
       <span class="muted">${this.shardName}</span>
-      <ia-button appearance="icon" label="Previous request" keys="k" @click=${() => this.navigate({ kind: 'previous' })}>◀</ia-button>
+      <ia-button appearance="icon" label="Previous request" keys="k" @click=${() => this.navigate({ kind: 'previous' })}
+        >◀</ia-button
+      >
       <span class="position" aria-live="polite" aria-label="Position">${this.total ? this.position + 1 : 0} / ${this.total}</span>
       <ia-button appearance="icon" label="Next request" keys="j" @click=${() => this.navigate({ kind: 'next' })}>▶</ia-button>
-      <ia-button label="Next unreviewed request" keys="n" @click=${() => this.navigate({ kind: 'nextUnreviewed' })}>Next unreviewed</ia-button>
+      <ia-button label="Next unreviewed request" keys="n" @click=${() => this.navigate({ kind: 'nextUnreviewed' })}
+        >Next unreviewed</ia-button
+      >
       <ia-dropdown
         class="filter"
         label="Filter (f)"
@@ -70,18 +87,22 @@ export class IaToolbar extends LitElement {
         @ia-cancel=${() => this.goToField.blur()}
       ></ia-text-field>
       <span class="spacer"></span>
-      ${progress
-        ? html`<label class="progress"
-            >${progress.reviewed} / ${progress.total} reviewed
-            <progress max=${progress.total || 1} .value=${progress.reviewed}></progress>
-            <span class="muted">${progress.invalid} invalid · ${progress.corrected} corrected</span></label
-          >`
-        : nothing}
-      ${this.saveStatus
-        ? html`<span class="save-status muted" role="status" data-status=${this.saveStatus}
-            >${SAVE_STATUS_TEXT[this.saveStatus]}</span
-          >`
-        : nothing}
+      ${
+        progress
+          ? html`<label class="progress"
+              >${progress.reviewed} / ${progress.total} reviewed
+              <progress max=${progress.total || 1} .value=${progress.reviewed}></progress>
+              <span class="muted">${progress.invalid} invalid · ${progress.corrected} corrected</span></label
+            >`
+          : nothing
+      }
+      ${
+        this.saveStatus
+          ? html`<span class="save-status muted" role="status" data-status=${this.saveStatus}
+              >${SAVE_STATUS_TEXT[this.saveStatus]}</span
+            >`
+          : nothing
+      }
       <ia-button appearance="icon" label="Keyboard shortcuts" keys="?" @click=${() => emit(this, 'ia-help')}>?</ia-button>
     </nav>`;
   }

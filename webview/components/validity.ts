@@ -14,12 +14,30 @@ export class IaValidity extends LitElement {
   static override styles = [
     themeStyles,
     css`
-      :host { display: block; }
-      .choices { display: flex; flex-wrap: wrap; gap: 4px; margin-bottom: 6px; }
-      .note { display: flex; gap: 4px; }
-      .note ia-text-field { flex: 1; }
-      ul { margin: 4px 0 0; padding-left: 1.2em; }
-      li { white-space: pre-wrap; overflow-wrap: anywhere; }
+      :host {
+        display: block;
+      }
+      .choices {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 4px;
+        margin-bottom: 6px;
+      }
+      .note {
+        display: flex;
+        gap: 4px;
+      }
+      .note ia-text-field {
+        flex: 1;
+      }
+      ul {
+        margin: 4px 0 0;
+        padding-left: 1.2em;
+      }
+      li {
+        white-space: pre-wrap;
+        overflow-wrap: anywhere;
+      }
     `,
   ];
 
@@ -56,13 +74,20 @@ export class IaValidity extends LitElement {
         })}
       </div>
       <div class="note">
-        <ia-text-field class="note-field" placeholder="Add a note (i), Enter saves" label="Note" @ia-commit=${this.addNote}></ia-text-field>
+        <ia-text-field
+          class="note-field"
+          placeholder="Add a note (i), Enter saves"
+          label="Note"
+          @ia-commit=${this.addNote}
+        ></ia-text-field>
       </div>
-      ${this.state.notes.length
-        ? html`<ul aria-label="Notes">
-            ${this.state.notes.map((note) => html`<li>${note.text}</li>`)}
-          </ul>`
-        : nothing}
+      ${
+        this.state.notes.length
+          ? html`<ul aria-label="Notes">
+              ${this.state.notes.map((note) => html`<li>${note.text}</li>`)}
+            </ul>`
+          : nothing
+      }
     </section>`;
   }
 

@@ -36,7 +36,14 @@ export function answerText(answer: string | string[]): string {
 }
 
 export function panelRuns(record: ShardRecord, state: RequestState | null): PanelRun[] {
-  const stored: PanelRun[] = record.runs.map((run) => ({ key: runKey(run), origin: 'stored', model: run.model, input: run.input, task: run.task, answer: run.answer }));
+  const stored: PanelRun[] = record.runs.map((run) => ({
+    key: runKey(run),
+    origin: 'stored',
+    model: run.model,
+    input: run.input,
+    task: run.task,
+    answer: run.answer,
+  }));
   const inline: PanelRun[] = (state?.runs ?? []).map((run) => ({
     key: run.key,
     origin: 'inline',

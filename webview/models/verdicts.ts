@@ -31,6 +31,11 @@ export interface VerdictTarget {
   target: { kind: 'title'; index: number } | { kind: 'choice' };
 }
 
-export function verdictDraft(request: string, { run, target }: VerdictTarget, verdict: PanelVerdict, current: string | undefined): EventDraft {
+export function verdictDraft(
+  request: string,
+  { run, target }: VerdictTarget,
+  verdict: PanelVerdict,
+  current: string | undefined,
+): EventDraft {
   return { type: 'model-verdict', request, run, target, verdict: current === verdict ? 'unreviewed' : verdict } as EventDraft;
 }

@@ -9,8 +9,12 @@ declare function acquireVsCodeApi(): { postMessage(message: unknown): void };
 const api = acquireVsCodeApi();
 const post = (message: ReportToHost) => api.postMessage(message);
 
-window.addEventListener('error', (event) => post({ type: 'webviewError', message: `${event.message} (${event.filename}:${event.lineno})`.slice(0, 10_000) }));
-window.addEventListener('unhandledrejection', (event) => post({ type: 'webviewError', message: String((event.reason as Error)?.stack ?? event.reason).slice(0, 10_000) }));
+window.addEventListener('error', (event) =>
+  post({ type: 'webviewError', message: `${event.message} (${event.filename}:${event.lineno})`.slice(0, 10_000) }),
+);
+window.addEventListener('unhandledrejection', (event) =>
+  post({ type: 'webviewError', message: String((event.reason as Error)?.stack ?? event.reason).slice(0, 10_000) }),
+);
 
 const app = document.createElement('ia-report') as IaReport;
 app.attach(post);

@@ -30,21 +30,28 @@ export interface PlotSpec {
 const base = (width: number) => ({ width, style: { color: FOREGROUND, background: 'transparent', fontSize: '11px' } });
 
 export function progressPlot(report: Report, width: number): PlotSpec {
-  const rows = report.progress.flatMap((series) => series.points.map((point) => ({ annotator: series.annotator, time: new Date(point.time), count: point.count })));
+  const rows = report.progress.flatMap((series) =>
+    series.points.map((point) => ({ annotator: series.annotator, time: new Date(point.time), count: point.count })),
+  );
   const legend = report.progress.map((series, i) => ({ label: series.annotator, colour: i % COLOURS.length }));
   return {
     id: 'progress',
     title: 'Progress over time, per annotator',
-    description: report.progress.map((s) => `${s.annotator}: ${s.decisions} decisions on ${s.requests} requests`).join('; ') || 'No decisions yet.',
+    description:
+      report.progress.map((s) => `${s.annotator}: ${s.decisions} decisions on ${s.requests} requests`).join('; ') ||
+      'No decisions yet.',
     legend,
-    svg: rows.length === 0 ? null : Plot.plot({
-      ...base(width),
-      height: 220,
-      x: { type: 'utc', label: 'time' },
-      y: { label: 'decisions', grid: true },
-      color: { domain: legend.map((l) => l.label), range: legend.map((l) => COLOURS[l.colour]) },
-      marks: [Plot.lineY(rows, { x: 'time', y: 'count', stroke: 'annotator', curve: 'step-after', title: 'annotator' })],
-    }),
+    svg:
+      rows.length === 0
+        ? null
+        : Plot.plot({
+            ...base(width),
+            height: 220,
+            x: { type: 'utc', label: 'time' },
+            y: { label: 'decisions', grid: true },
+            color: { domain: legend.map((l) => l.label), range: legend.map((l) => COLOURS[l.colour]) },
+            marks: [Plot.lineY(rows, { x: 'time', y: 'count', stroke: 'annotator', curve: 'step-after', title: 'annotator' })],
+          }),
   };
 }
 
@@ -60,7 +67,10 @@ export function invalidPlot(report: Report, width: number): PlotSpec {
       marginLeft: 130,
       x: { label: 'posts', grid: true },
       y: { label: null, domain: rows.map((r) => r.reason) },
-      marks: [Plot.barX(rows, { x: 'count', y: 'reason', fill: COLOURS[4], title: (d: { count: number }) => String(d.count) }), Plot.ruleX([0], { stroke: MUTED })],
+      marks: [
+        Plot.barX(rows, { x: 'count', y: 'reason', fill: COLOURS[4], title: (d: { count: number }) => String(d.count) }),
+        Plot.ruleX([0], { stroke: MUTED }),
+      ],
     }),
   };
 }
@@ -75,29 +85,55 @@ export function extractionPlot(report: Report, width: number): PlotSpec {
     id: 'extraction',
     title: 'Extraction: wrong and missed items, 95% intervals, paper as ticks',
     description: `wrong ${share(x.wrong.value)}, missed ${share(x.missed.value)} (paper: 0% wrong, 9% missed)`,
-    legend: [{ label: 'ours', colour: 0 }, { label: 'paper', colour: 1 }],
-    svg: rows.length === 0 ? null : Plot.plot({
-      ...base(width),
-      height: 120,
-      marginLeft: 60,
-      x: { label: 'share of items', domain: [0, 1], percent: true, grid: true },
-      y: { label: null, domain: ['wrong', 'missed'] },
-      marks: [
-        Plot.ruleY(rows, { y: 'figure', x1: 'low', x2: 'high', stroke: COLOURS[0], strokeWidth: 2 }),
-        Plot.dot(rows, { y: 'figure', x: 'value', fill: COLOURS[0], r: 4, title: (d: { value: number }) => share(d.value) }),
-        Plot.tickX(rows, { y: 'figure', x: 'paper', stroke: COLOURS[1], strokeWidth: 2 }),
-      ],
-    }),
+    legend: [
+      { label: 'ours', colour: 0 },
+      { label: 'paper', colour: 1 },
+    ],
+    svg:
+      rows.length === 0
+        ? null
+        : Plot.plot({
+            ...base(width),
+            height: 120,
+            marginLeft: 60,
+            x: { label: 'share of items', domain: [0, 1], percent: true, grid: true },
+            y: { label: null, domain: ['wrong', 'missed'] },
+            marks: [
+              Plot.ruleY(rows, { y: 'figure', x1: 'low', x2: 'high', stroke: COLOURS[0], strokeWidth: 2 }),
+              Plot.dot(rows, {
+                y: 'figure',
+                x: 'value',
+                fill: COLOURS[0],
+                r: 4,
+                title: (d: { value: number }) => share(d.value),
+              }),
+              Plot.tickX(rows, { y: 'figure', x: 'paper', stroke: COLOURS[1], strokeWidth: 2 }),
+            ],
+          }),
   };
 }
 
 export function modelsPlot(report: Report, width: number): PlotSpec {
-  const figures = [['hit1', 'Hit@1'], ['hit10', 'Hit@10'], ['hit20', 'Hit@20'], ['accuracy', 'accuracy']] as const;
+  const figures = [
+    ['hit1', 'Hit@1'],
+    ['hit10', 'Hit@10'],
+    ['hit20', 'Hit@20'],
+    ['accuracy', 'accuracy'],
+  ] as const;
   const rows = report.models.flatMap((row) =>
     figures.flatMap(([key, label]) =>
       TRUTHS.flatMap((truth) => {
         const value = row[truth][key].value;
-        return value === null ? [] : [{ run: `${row.domain} · ${row.model}${row.source === 'inline' ? ' (inline)' : ''} · ${row.input}`, figure: label, truth, value }];
+        return value === null
+          ? []
+          : [
+              {
+                run: `${row.domain} · ${row.model}${row.source === 'inline' ? ' (inline)' : ''} · ${row.input}`,
+                figure: label,
+                truth,
+                value,
+              },
+            ];
       }),
     ),
   );
@@ -107,27 +143,39 @@ export function modelsPlot(report: Report, width: number): PlotSpec {
     title: 'Models: Hit@k and accuracy, original against corrected truth',
     description: `${runs.length} run(s), ${rows.length} bars`,
     legend: TRUTHS.map((truth, i) => ({ label: truth, colour: i })),
-    svg: rows.length === 0 ? null : Plot.plot({
-      ...base(width),
-      height: 60 + 110 * runs.length,
-      marginLeft: 10,
-      marginRight: 10,
-      fx: { label: null, domain: figures.map(([, label]) => label) },
-      fy: { label: null, domain: runs },
-      x: { axis: null, domain: [...TRUTHS] },
-      y: { label: 'score', domain: [0, 1], percent: true, grid: true },
-      color: { domain: [...TRUTHS], range: [COLOURS[0], COLOURS[1]] },
-      marks: [
-        Plot.barY(rows, { fx: 'figure', fy: 'run', x: 'truth', y: 'value', fill: 'truth', title: (d: { truth: string; value: number }) => `${d.truth}: ${share(d.value)}` }),
-        Plot.ruleY([0], { stroke: MUTED }),
-      ],
-    }),
+    svg:
+      rows.length === 0
+        ? null
+        : Plot.plot({
+            ...base(width),
+            height: 60 + 110 * runs.length,
+            marginLeft: 10,
+            marginRight: 10,
+            fx: { label: null, domain: figures.map(([, label]) => label) },
+            fy: { label: null, domain: runs },
+            x: { axis: null, domain: [...TRUTHS] },
+            y: { label: 'score', domain: [0, 1], percent: true, grid: true },
+            color: { domain: [...TRUTHS], range: [COLOURS[0], COLOURS[1]] },
+            marks: [
+              Plot.barY(rows, {
+                fx: 'figure',
+                fy: 'run',
+                x: 'truth',
+                y: 'value',
+                fill: 'truth',
+                title: (d: { truth: string; value: number }) => `${d.truth}: ${share(d.value)}`,
+              }),
+              Plot.ruleY([0], { stroke: MUTED }),
+            ],
+          }),
   };
 }
 
 export function agreementPlot(report: Report, width: number): PlotSpec {
   const rows = report.agreement.pairs.flatMap((pair) => [
-    ...(pair.cohenKappa === null ? [] : [{ pair: `${pair.a} / ${pair.b}`, measure: "Cohen's kappa (validity)", value: pair.cohenKappa }]),
+    ...(pair.cohenKappa === null
+      ? []
+      : [{ pair: `${pair.a} / ${pair.b}`, measure: "Cohen's kappa (validity)", value: pair.cohenKappa }]),
     ...(pair.itemF1 === null ? [] : [{ pair: `${pair.a} / ${pair.b}`, measure: 'item F1 (extraction)', value: pair.itemF1 }]),
   ]);
   const measures = ["Cohen's kappa (validity)", 'item F1 (extraction)'];
@@ -136,19 +184,28 @@ export function agreementPlot(report: Report, width: number): PlotSpec {
     title: 'Agreement per annotator pair',
     description: rows.map((r) => `${r.pair} ${r.measure} ${r.value.toFixed(3)}`).join('; ') || 'Needs two annotators.',
     legend: measures.map((label, i) => ({ label, colour: i + 2 })),
-    svg: rows.length === 0 ? null : Plot.plot({
-      ...base(width),
-      height: 50 + 50 * report.agreement.pairs.length,
-      marginLeft: 120,
-      x: { label: 'agreement', domain: [Math.min(0, ...rows.map((r) => r.value)), 1], grid: true },
-      y: { label: null },
-      fy: { label: null },
-      color: { domain: measures, range: [COLOURS[2], COLOURS[3]] },
-      marks: [
-        Plot.barX(rows, { y: 'pair', fy: 'measure', x: 'value', fill: 'measure', title: (d: { value: number }) => d.value.toFixed(3) }),
-        Plot.ruleX([0], { stroke: MUTED }),
-      ],
-    }),
+    svg:
+      rows.length === 0
+        ? null
+        : Plot.plot({
+            ...base(width),
+            height: 50 + 50 * report.agreement.pairs.length,
+            marginLeft: 120,
+            x: { label: 'agreement', domain: [Math.min(0, ...rows.map((r) => r.value)), 1], grid: true },
+            y: { label: null },
+            fy: { label: null },
+            color: { domain: measures, range: [COLOURS[2], COLOURS[3]] },
+            marks: [
+              Plot.barX(rows, {
+                y: 'pair',
+                fy: 'measure',
+                x: 'value',
+                fill: 'measure',
+                title: (d: { value: number }) => d.value.toFixed(3),
+              }),
+              Plot.ruleX([0], { stroke: MUTED }),
+            ],
+          }),
   };
 }
 

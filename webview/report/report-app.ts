@@ -17,27 +17,90 @@ export class IaReport extends LitElement {
   static override styles = [
     themeStyles,
     css`
-      :host { display: block; padding: 12px 20px; max-width: 1100px; }
-      header { display: flex; gap: 8px; align-items: baseline; flex-wrap: wrap; }
-      header h1 { font-size: 1.3em; margin: 0 auto 0 0; }
-      button {
-        color: var(--vscode-button-foreground, #fff); background: var(--vscode-button-background, #0e639c);
-        border: 1px solid var(--vscode-button-border, transparent); padding: 3px 10px; cursor: pointer; font: inherit;
+      :host {
+        display: block;
+        padding: 12px 20px;
+        max-width: 1100px;
       }
-      button:hover { background: var(--vscode-button-hoverBackground, #1177bb); }
-      button.link { background: none; color: var(--vscode-textLink-foreground, #3794ff); padding: 0; border: 0; text-align: left; }
-      .plots { display: grid; grid-template-columns: repeat(auto-fit, minmax(420px, 1fr)); gap: 12px; margin: 12px 0; }
-      figure { margin: 0; }
-      figcaption { font-weight: 600; margin-bottom: 4px; }
-      .legend { display: flex; gap: 12px; flex-wrap: wrap; margin: 2px 0 4px; }
-      .swatch { display: inline-block; width: 10px; height: 10px; margin-right: 4px; vertical-align: middle; }
+      header {
+        display: flex;
+        gap: 8px;
+        align-items: baseline;
+        flex-wrap: wrap;
+      }
+      header h1 {
+        font-size: 1.3em;
+        margin: 0 auto 0 0;
+      }
+      button {
+        color: var(--vscode-button-foreground, #fff);
+        background: var(--vscode-button-background, #0e639c);
+        border: 1px solid var(--vscode-button-border, transparent);
+        padding: 3px 10px;
+        cursor: pointer;
+        font: inherit;
+      }
+      button:hover {
+        background: var(--vscode-button-hoverBackground, #1177bb);
+      }
+      button.link {
+        background: none;
+        color: var(--vscode-textLink-foreground, #3794ff);
+        padding: 0;
+        border: 0;
+        text-align: left;
+      }
+      .plots {
+        display: grid;
+        grid-template-columns: repeat(auto-fit, minmax(420px, 1fr));
+        gap: 12px;
+        margin: 12px 0;
+      }
+      figure {
+        margin: 0;
+      }
+      figcaption {
+        font-weight: 600;
+        margin-bottom: 4px;
+      }
+      .legend {
+        display: flex;
+        gap: 12px;
+        flex-wrap: wrap;
+        margin: 2px 0 4px;
+      }
+      .swatch {
+        display: inline-block;
+        width: 10px;
+        height: 10px;
+        margin-right: 4px;
+        vertical-align: middle;
+      }
       ${unsafeCSS(COLOURS.map((colour, i) => `.swatch.c${i} { background: ${colour}; }`).join('\n'))}
-      table { border-collapse: collapse; margin: 6px 0 12px; }
-      th, td { border: 1px solid var(--vscode-panel-border, rgba(128,128,128,.35)); padding: 2px 8px; text-align: left; vertical-align: top; }
-      th { background: var(--vscode-editorWidget-background, transparent); }
-      h1.section { font-size: 1.3em; }
-      h2 { font-size: 1.15em; margin-top: 18px; }
-      ul.disagreements { padding-left: 18px; }
+      table {
+        border-collapse: collapse;
+        margin: 6px 0 12px;
+      }
+      th,
+      td {
+        border: 1px solid var(--vscode-panel-border, rgba(128, 128, 128, 0.35));
+        padding: 2px 8px;
+        text-align: left;
+        vertical-align: top;
+      }
+      th {
+        background: var(--vscode-editorWidget-background, transparent);
+      }
+      h1.section {
+        font-size: 1.3em;
+      }
+      h2 {
+        font-size: 1.15em;
+        margin-top: 18px;
+      }
+      ul.disagreements {
+        padding-left: 18px;
+      }
     `,
   ];
 
@@ -75,8 +138,15 @@ export class IaReport extends LitElement {
         <h1>Validation report</h1>
         ${this.updatedAt ? html`<span class="muted" role="status">updated ${this.updatedAt}</span>` : nothing}
         <button @click=${() => this.post({ type: 'refresh' })}>Refresh</button>
-        <button ?disabled=${!report} @click=${() => this.post({ type: 'exportReport', format: 'html', plots: this.exportedPlots() })}>Export HTML…</button>
-        <button ?disabled=${!report} @click=${() => this.post({ type: 'exportReport', format: 'md', plots: [] })}>Export Markdown…</button>
+        <button
+          ?disabled=${!report}
+          @click=${() => this.post({ type: 'exportReport', format: 'html', plots: this.exportedPlots() })}
+        >
+          Export HTML…
+        </button>
+        <button ?disabled=${!report} @click=${() => this.post({ type: 'exportReport', format: 'md', plots: [] })}>
+          Export Markdown…
+        </button>
       </header>
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
       ${report ? this.renderReport(report) : html`<p class="muted">Reading the shards and annotation logs…</p>`}
@@ -96,9 +166,13 @@ export class IaReport extends LitElement {
   private renderPlot(plot: PlotSpec): TemplateResult {
     return html`<figure data-plot=${plot.id} aria-label=${plot.title}>
       <figcaption>${plot.title}</figcaption>
-      ${plot.legend?.length
-        ? html`<div class="legend">${plot.legend.map((entry) => html`<span><span class="swatch c${entry.colour}"></span>${entry.label}</span>`)}</div>`
-        : nothing}
+      ${
+        plot.legend?.length
+          ? html`<div class="legend">
+              ${plot.legend.map((entry) => html`<span><span class="swatch c${entry.colour}"></span>${entry.label}</span>`)}
+            </div>`
+          : nothing
+      }
       ${plot.svg ?? html`<p class="muted">No data yet.</p>`}
       <p class="sr-only">${plot.description}</p>
     </figure>`;
@@ -109,7 +183,10 @@ export class IaReport extends LitElement {
     for (let i = 0; i < blocks.length; i++) {
       const block = blocks[i];
       if (block.kind === 'h3' && block.text === 'Disagreements') {
-        out.push(html`<h3>Disagreements (${disagreements.length})</h3>${this.renderDisagreements(disagreements)}`);
+        out.push(
+          html`<h3>Disagreements (${disagreements.length})</h3>
+            ${this.renderDisagreements(disagreements)}`,
+        );
         i++; // the static table of the same rows
         continue;
       }
@@ -125,12 +202,18 @@ export class IaReport extends LitElement {
     if (disagreements.length === 0) return html`<p class="muted">None.</p>`;
     return html`<ul class="disagreements">
       ${disagreements.map(
-        (d) => html`<li>
-          <button class="link" data-request=${d.request} @click=${() => this.post({ type: 'openRequest', shard: d.shard, request: d.request })}>
-            ${d.request}${d.comment ? ` · comment ${d.comment}` : ''}</button>
-          — ${d.kind}${d.adjudicated ? ' (adjudicated)' : ''}:
-          ${d.values.map((v) => `${v.annotator}: ${v.validity ?? (v.items!.length ? v.items!.join('; ') : '(no items)')}`).join(' · ')}
-        </li>`,
+        (d) =>
+          html`<li>
+            <button
+              class="link"
+              data-request=${d.request}
+              @click=${() => this.post({ type: 'openRequest', shard: d.shard, request: d.request })}
+            >
+              ${d.request}${d.comment ? ` · comment ${d.comment}` : ''}
+            </button>
+            — ${d.kind}${d.adjudicated ? ' (adjudicated)' : ''}:
+            ${d.values.map((v) => `${v.annotator}: ${v.validity ?? (v.items!.length ? v.items!.join('; ') : '(no items)')}`).join(' · ')}
+          </li>`,
       )}
     </ul>`;
   }
@@ -139,7 +222,18 @@ export class IaReport extends LitElement {
 function renderTable(headers: string[], rows: string[][]): TemplateResult {
   if (rows.length === 0) return html`<p class="muted">None.</p>`;
   return html`<table>
-    <thead><tr>${headers.map((header) => html`<th scope="col">${header}</th>`)}</tr></thead>
-    <tbody>${rows.map((row) => html`<tr>${row.map((cell) => html`<td>${cell}</td>`)}</tr>`)}</tbody>
+    <thead>
+      <tr>
+        ${headers.map((header) => html`<th scope="col">${header}</th>`)}
+      </tr>
+    </thead>
+    <tbody>
+      ${rows.map(
+        (row) =>
+          html`<tr>
+            ${row.map((cell) => html`<td>${cell}</td>`)}
+          </tr>`,
+      )}
+    </tbody>
   </table>`;
 }

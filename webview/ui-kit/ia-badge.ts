@@ -8,7 +8,9 @@ export type BadgeTone = 'neutral' | 'good' | 'changed' | 'bad';
 @customElement('ia-badge')
 export class IaBadge extends LitElement {
   static override styles = css`
-    :host { display: inline-block; }
+    :host {
+      display: inline-block;
+    }
     span {
       display: inline-block;
       padding: 1px 7px;

@@ -12,8 +12,12 @@ registerToolkit();
 export class IaButton extends LitElement {
   static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
   static override styles = css`
-    :host { display: inline-block; }
-    vscode-button { max-width: 100%; }
+    :host {
+      display: inline-block;
+    }
+    vscode-button {
+      max-width: 100%;
+    }
   `;
 
   @property() appearance: 'primary' | 'secondary' | 'icon' = 'secondary';

@@ -15,7 +15,9 @@ export interface DropdownOption {
 export class IaDropdown extends LitElement {
   static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
   static override styles = css`
-    :host { display: inline-block; }
+    :host {
+      display: inline-block;
+    }
   `;
 
   @property() value = '';

@@ -13,8 +13,13 @@ export type ValueEvent = CustomEvent<{ value: string }>;
 export class IaTextField extends LitElement {
   static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
   static override styles = css`
-    :host { display: inline-block; min-width: 8em; }
-    vscode-text-field { width: 100%; }
+    :host {
+      display: inline-block;
+      min-width: 8em;
+    }
+    vscode-text-field {
+      width: 100%;
+    }
   `;
 
   @property() value = '';

@@ -13,14 +13,31 @@ import { formatTable } from '../table';
 const share = (value: number | null): string => (value === null ? '-' : `${(100 * value).toFixed(1)}%`);
 
 function cells(counts: AuditCounts): string[] {
-  return [counts.titlesJudged, counts.falseHits, counts.falseMisses, counts.unsure, counts.choicesJudged].map(String).concat(share(counts.agreement));
+  return [counts.titlesJudged, counts.falseHits, counts.falseMisses, counts.unsure, counts.choicesJudged]
+    .map(String)
+    .concat(share(counts.agreement));
 }
 
 export function formatAudit(report: AuditReport): string {
   if (report.rows.length === 0) return 'no verdicts on model answers yet';
   const rows = report.rows.map((row) => [row.source, row.model, row.input, row.task, String(row.requests), ...cells(row)]);
   rows.push(['all', '', '', '', String(report.overall.requests), ...cells(report.overall)]);
-  return formatTable(['source', 'model', 'input', 'task', 'requests', 'titles judged', 'false hits', 'false misses', 'unsure', 'choices judged', 'agreement'], rows);
+  return formatTable(
+    [
+      'source',
+      'model',
+      'input',
+      'task',
+      'requests',
+      'titles judged',
+      'false hits',
+      'false misses',
+      'unsure',
+      'choices judged',
+      'agreement',
+    ],
+    rows,
+  );
 }
 
 export async function auditCommand(argv: string[], output: Output): Promise<number> {
@@ -35,7 +52,8 @@ export async function auditCommand(argv: string[], output: Output): Promise<numb
   }
   if (positionals.length === 0) throw usageError('audit: expects shard files or folders');
   const { releases, shards } = resolveInputs(positionals);
-  if (releases.length > 0) throw usageError(`audit: ${releases[0]} is a release; audit reads shards and the annotators' logs beside them`);
+  if (releases.length > 0)
+    throw usageError(`audit: ${releases[0]} is a release; audit reads shards and the annotators' logs beside them`);
   const { states, warnings } = await readShardStates(shards);
   for (const warning of warnings) output.err(`imagery: warning: ${warning.file}:${warning.line}: ${warning.reason}`);
   const audit = new MatcherAudit();

@@ -43,11 +43,14 @@ export async function importCommand(argv: string[], output: Output): Promise<num
   if (domains.length === 0) throw new CliError('no domain folder (books, music) under data/processed', releaseDir);
 
   // Per-request ticks are for progress bars; the terminal gets the phases.
-  const progress: ImportProgressFn = values.quiet ? () => undefined : (message, step) => step?.phase !== 'build' && output.err(message);
+  const progress: ImportProgressFn = values.quiet
+    ? () => undefined
+    : (message, step) => step?.phase !== 'build' && output.err(message);
   const outDir = path.resolve(values.out);
   for (const domain of domains) {
     const existing = existingImportShards(outDir, [domain]);
-    if (existing.length > 0 && !values.force) throw new CliError(`${domain} shards already exist here (use --force to replace them)`, existing[0]);
+    if (existing.length > 0 && !values.force)
+      throw new CliError(`${domain} shards already exist here (use --force to replace them)`, existing[0]);
   }
   const results = await importRelease(releaseDir, {
     domains,
@@ -59,7 +62,8 @@ export async function importCommand(argv: string[], output: Output): Promise<num
     progress,
   });
   for (const result of results) {
-    for (const problem of [...result.unreadable, ...result.imageWarnings]) output.err(`imagery: warning: ${formatUnreadable(problem)}`);
+    for (const problem of [...result.unreadable, ...result.imageWarnings])
+      output.err(`imagery: warning: ${formatUnreadable(problem)}`);
   }
   output.out(values.json ? JSON.stringify({ imports: results }) : results.map(formatImportResult).join('\n'));
   const warnings = results.reduce((total, result) => total + result.unreadable.length + result.imageWarnings.length, 0);

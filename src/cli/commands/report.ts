@@ -26,7 +26,8 @@ export async function reportCommand(argv: string[], output: Output): Promise<num
     return 0;
   }
   const format = values.json ? 'json' : (values.format ?? 'md');
-  if (!(FORMATS as readonly string[]).includes(format)) throw usageError(`report: --format must be md, json or html, got "${format}"`);
+  if (!(FORMATS as readonly string[]).includes(format))
+    throw usageError(`report: --format must be md, json or html, got "${format}"`);
   if (positionals.length === 0) throw usageError('report: expects shard files or folders');
   const { releases, shards } = resolveInputs(positionals);
   if (releases.length > 0) throw usageError(`report: ${releases[0]} is a release; import it first, then report on the shards`);
@@ -36,7 +37,8 @@ export async function reportCommand(argv: string[], output: Output): Promise<num
     try {
       queue = { file, queue: await readQueue(file) };
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new CliError('no such review queue (write one with imagery sample)', file);
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+        throw new CliError('no such review queue (write one with imagery sample)', file);
       throw error;
     }
   }

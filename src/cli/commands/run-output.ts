@@ -24,15 +24,20 @@ export function formatOutcome(outcome: ModelRunOutcome, record: ShardRecord, rec
   }
   if (score.task === 'rec_title') {
     const truth = score.groundTruth.length === 0 ? 'no ground truth' : `${score.groundTruth.length} ground-truth items`;
-    lines.push(`Hit@1 ${hit(score.hit1)}  Hit@10 ${hit(score.hit10)}  Hit@20 ${hit(score.hit20)}  (${score.titles.length} titles, ${truth})`);
+    lines.push(
+      `Hit@1 ${hit(score.hit1)}  Hit@10 ${hit(score.hit10)}  Hit@20 ${hit(score.hit20)}  (${score.titles.length} titles, ${truth})`,
+    );
     score.titles.forEach((title, i) => lines.push(`${String(i + 1).padStart(3)}. ${title.title}  -> ${describeMatch(title)}`));
   } else if (score.task === 'rec_choice') {
-    const truth = score.trueIndex === null ? '-' : `${'ABCDE'[score.trueIndex]}. ${record.choice?.choices[score.trueIndex] ?? ''}`;
+    const truth =
+      score.trueIndex === null ? '-' : `${'ABCDE'[score.trueIndex]}. ${record.choice?.choices[score.trueIndex] ?? ''}`;
     const verdict = score.correct === null ? 'no candidates' : score.correct ? 'right' : 'wrong';
     lines.push(`pick: ${score.pickLetter ?? 'none'}  true: ${truth}  -> ${verdict}`);
   }
   const { draft } = outcome;
-  lines.push(`${draft.model} at ${draft.host || draft.backend}, ${draft.latencyMs} ms${draft.usage?.totalTokens !== undefined ? `, ${draft.usage.totalTokens} tokens` : ''}`);
+  lines.push(
+    `${draft.model} at ${draft.host || draft.backend}, ${draft.latencyMs} ms${draft.usage?.totalTokens !== undefined ? `, ${draft.usage.totalTokens} tokens` : ''}`,
+  );
   lines.push(recorded ? `recorded as ${recorded.run} in ${recorded.log}` : 'not recorded');
   return lines.join('\n');
 }
@@ -46,5 +51,13 @@ export function outcomeJson(outcome: ModelRunOutcome, recorded: Recorded): Recor
       : score.task === 'rec_choice'
         ? { choice: { index: score.pick, letter: score.pickLetter }, trueIndex: score.trueIndex, correct: score.correct }
         : { descriptions: score.descriptions };
-  return { answer, parseable: outcome.parseable, ...scored, recorded: recorded !== null, run: recorded?.run ?? null, log: recorded?.log ?? null, provenance };
+  return {
+    answer,
+    parseable: outcome.parseable,
+    ...scored,
+    recorded: recorded !== null,
+    run: recorded?.run ?? null,
+    log: recorded?.log ?? null,
+    provenance,
+  };
 }

@@ -23,7 +23,8 @@ function profilesFile(flags: ProfileFlags): string {
 
 export function chooseProfile(flags: ProfileFlags): ModelProfile {
   const baseUrl = flags['base-url'];
-  if ((flags.profile === undefined) === (baseUrl === undefined)) throw usageError('run: give either --profile NAME or --base-url URL with --model M');
+  if ((flags.profile === undefined) === (baseUrl === undefined))
+    throw usageError('run: give either --profile NAME or --base-url URL with --model M');
   if (baseUrl !== undefined) {
     if (!flags.model) throw usageError('run: --base-url needs --model');
     try {
@@ -52,6 +53,7 @@ export function chooseProfile(flags: ProfileFlags): ModelProfile {
 export function numberOption(name: string, value: string | undefined, scale: number): number | undefined {
   if (value === undefined) return undefined;
   const number = Number(value);
-  if (!Number.isFinite(number) || number <= 0 || value.trim() === '') throw usageError(`run: --${name} must be a positive number, got "${value}"`);
+  if (!Number.isFinite(number) || number <= 0 || value.trim() === '')
+    throw usageError(`run: --${name} must be a positive number, got "${value}"`);
   return Math.round(number * scale);
 }

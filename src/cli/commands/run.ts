@@ -67,7 +67,8 @@ export async function runCommand(argv: string[], output: Output): Promise<number
   if (!values.shard || !values.request || !values.task) throw usageError('run: needs --shard, --request and --task');
   const task = Task.safeParse(values.task);
   if (!task.success) throw usageError(`run: --task must be rec_title, rec_choice or description, got "${values.task}"`);
-  if (values.prompt !== 'standard' && values.prompt !== 'coi') throw usageError(`run: --prompt must be standard or coi, got "${values.prompt}"`);
+  if (values.prompt !== 'standard' && values.prompt !== 'coi')
+    throw usageError(`run: --prompt must be standard or coi, got "${values.prompt}"`);
   const input = parseRunInput(values.input);
   if (!input) throw usageError(`run: --input must be images or desc:<model>, got "${values.input}"`);
   const profile = chooseProfile(values);
@@ -94,7 +95,9 @@ export async function runCommand(argv: string[], output: Output): Promise<number
   process.once('SIGINT', interrupt);
   let outcome: ModelRunOutcome;
   try {
-    progress(`asking ${profile.model} (${profile.name}) about request ${record.id}: ${task.data}, ${values.prompt} prompt, input ${values.input}`);
+    progress(
+      `asking ${profile.model} (${profile.name}) about request ${record.id}: ${task.data}, ${values.prompt} prompt, input ${values.input}`,
+    );
     outcome = await runModel(
       { task: task.data, prompt: values.prompt, input },
       { shardFile: values.shard, record, state, imageRoots: images.roots },
@@ -102,7 +105,10 @@ export async function runCommand(argv: string[], output: Output): Promise<number
         profile,
         backend,
         signal: controller.signal,
-        images: { allowRemote: values['allow-remote-images'] === true, ...(maxImageMb === undefined ? {} : { maxBytes: maxImageMb }) },
+        images: {
+          allowRemote: values['allow-remote-images'] === true,
+          ...(maxImageMb === undefined ? {} : { maxBytes: maxImageMb }),
+        },
         callbacks: {
           onWait: ({ attempt, seconds, reason }) => progress(`waiting ${seconds} s before retry ${attempt}: ${reason}`),
           onCall: (index, total) => total > 1 && progress(`image ${index + 1} of ${total}`),
@@ -112,7 +118,12 @@ export async function runCommand(argv: string[], output: Output): Promise<number
   } catch (error) {
     if (!isModelRunError(error)) throw error;
     // One line naming the cause; the key is scrubbed once more in case a message ever carried it.
-    throw new CliError(`${error.kind}: ${redact(error.message, apiKey || undefined)}`, undefined, undefined, error.kind === 'cancelled' ? 130 : 1);
+    throw new CliError(
+      `${error.kind}: ${redact(error.message, apiKey || undefined)}`,
+      undefined,
+      undefined,
+      error.kind === 'cancelled' ? 130 : 1,
+    );
   } finally {
     process.removeListener('SIGINT', interrupt);
   }
@@ -123,7 +134,9 @@ export async function runCommand(argv: string[], output: Output): Promise<number
     const [event] = await log.append(outcome.draft);
     recorded = { run: inlineRunKey(event.id), log: log.file };
   } else {
-    output.err(`imagery: warning: the answer gives no ${task.data === 'rec_choice' ? 'choice letter' : 'title'}; not recorded (--record-unparseable keeps it)`);
+    output.err(
+      `imagery: warning: the answer gives no ${task.data === 'rec_choice' ? 'choice letter' : 'title'}; not recorded (--record-unparseable keeps it)`,
+    );
   }
   output.out(values.json ? JSON.stringify(outcomeJson(outcome, recorded)) : formatOutcome(outcome, record, recorded));
   return 0;

@@ -26,7 +26,8 @@ export async function sampleCommand(argv: string[], output: Output): Promise<num
   if (positionals.length === 0) throw usageError('sample: expects shard files or folders');
   const comments = integerOption('sample', 'comments', values.comments, 1);
   const requests = integerOption('sample', 'requests', values.requests, 1);
-  if ((comments === undefined) === (requests === undefined)) throw usageError('sample: give exactly one of --comments <n> or --requests <n>');
+  if ((comments === undefined) === (requests === undefined))
+    throw usageError('sample: give exactly one of --comments <n> or --requests <n>');
   const seed = integerOption('sample', 'seed', values.seed, 0);
   if (seed === undefined) throw usageError('sample: --seed <n> is required (the same seed gives the same sample)');
   if (seed > MAX_SEED) throw usageError(`sample: --seed must be at most ${MAX_SEED}`);
@@ -45,10 +46,20 @@ export async function sampleCommand(argv: string[], output: Output): Promise<num
   const unit = comments !== undefined ? 'comments' : 'requests';
   const size = (comments ?? requests)!;
   const queue = drawSample(shards, { name: values.name, unit, size, seed, queueDir });
-  if (queue.items.length < size) output.err(`imagery: warning: only ${queue.population} ${unit} to draw from; the queue holds all of them`);
+  if (queue.items.length < size)
+    output.err(`imagery: warning: only ${queue.population} ${unit} to draw from; the queue holds all of them`);
   const file = queueFile(queueDir, values.name);
   const outcome = await writeQueue(file, queue, values.force);
-  const summary = { file, name: queue.name, unit, seed, size: queue.items.length, population: queue.population, shards: queue.shards.length, outcome };
+  const summary = {
+    file,
+    name: queue.name,
+    unit,
+    seed,
+    size: queue.items.length,
+    population: queue.population,
+    shards: queue.shards.length,
+    outcome,
+  };
   output.out(
     values.json
       ? JSON.stringify(summary)

@@ -38,6 +38,12 @@ export async function statsCommand(argv: string[], output: Output): Promise<numb
   for (const problem of unreadable) output.err(`imagery: warning: ${formatUnreadable(problem)}`);
   const domains = datasetStats(records);
   // JSON has no NaN: a domain without benchmark requests is simply absent.
-  output.out(values.json ? JSON.stringify({ domains }) : Object.keys(domains).length ? formatStatsTable(domains) : 'no benchmark requests (none has choices)');
+  output.out(
+    values.json
+      ? JSON.stringify({ domains })
+      : Object.keys(domains).length
+        ? formatStatsTable(domains)
+        : 'no benchmark requests (none has choices)',
+  );
   return 0;
 }

@@ -61,7 +61,15 @@ export function parseEventLine(text: string): LineResult {
   return { ok: true, event: verbatim };
 }
 
-const KNOWN_TYPES: ReadonlySet<string> = new Set(['extraction', 'validity', 'model-verdict', 'model-run', 'note', 'retract', 'adjudication']);
+const KNOWN_TYPES: ReadonlySet<string> = new Set([
+  'extraction',
+  'validity',
+  'model-verdict',
+  'model-run',
+  'note',
+  'retract',
+  'adjudication',
+]);
 
 /** True for events this version replays (current schema version and a known type). */
 export function isKnownType(event: { v: number; type: string }): boolean {

@@ -80,7 +80,8 @@ export class AnnotationLog {
     const time = new Date().toISOString();
     const events = drafts.map((draft, index) => {
       const parsed = EventDraft.safeParse(draft);
-      if (!parsed.success) throw new Error(`annotation event ${index + 1} of ${drafts.length} is invalid: ${parsed.error.issues[0]?.message}`);
+      if (!parsed.success)
+        throw new Error(`annotation event ${index + 1} of ${drafts.length} is invalid: ${parsed.error.issues[0]?.message}`);
       return { v: EVENT_SCHEMA_VERSION, id: randomUUID(), time, annotator: this.annotator, ...parsed.data } as KnownEvent;
     });
     await this.appendRaw(events);

@@ -8,7 +8,14 @@ import { itemSetKey } from './items';
 import { isKnownType } from './log-lines';
 import { mergeByTime, replayLogs } from './merge';
 import { replay, retractedIds } from './replay';
-import { commentVerdict, emptyRequestState, type CommentVerdict, type RequestState, type ShardState, type Validity } from './state';
+import {
+  commentVerdict,
+  emptyRequestState,
+  type CommentVerdict,
+  type RequestState,
+  type ShardState,
+  type Validity,
+} from './state';
 import { dict } from '../dict';
 
 export const RESOLUTION_RULE =
@@ -51,7 +58,10 @@ export class Resolver {
   /** "annotator\nrequest\ncomment-or-empty" -> time of the event that set the current value. */
   private readonly decidedAt = new Map<string, number>();
   private readonly adjudicated = new Map<string, Adjudicated>();
-  private readonly outcomes = new Map<string, { validity?: DecisionSource; comments: Map<string, DecisionSource>; byRule: RuleDecision[] }>();
+  private readonly outcomes = new Map<
+    string,
+    { validity?: DecisionSource; comments: Map<string, DecisionSource>; byRule: RuleDecision[] }
+  >();
   private readonly warnings: string[] = [];
 
   /** `logs`: every annotator's log of one shard, one array per file (a retract undoes only its own log's events). */
@@ -95,7 +105,9 @@ export class Resolver {
     const state: RequestState = base ? { ...base, comments: dict() } : emptyRequestState();
     delete state.validity;
     const outcome = { comments: new Map<string, DecisionSource>(), byRule: [] as RuleDecision[] } as {
-      validity?: DecisionSource; comments: Map<string, DecisionSource>; byRule: RuleDecision[];
+      validity?: DecisionSource;
+      comments: Map<string, DecisionSource>;
+      byRule: RuleDecision[];
     };
     const settled = this.adjudicated.get(record.id);
     const validity = this.decide(record.id, undefined, settled?.validity, (s) => s.validity, validityText, outcome.byRule);
@@ -105,9 +117,11 @@ export class Resolver {
     }
     const extracted = new Map(record.comments.map((comment) => [comment.id, comment.extraction.items] as const));
     const commentIds = new Set<string>([...(settled?.comments.keys() ?? [])]);
-    for (const annotated of this.perAnnotator.values()) for (const id of Object.keys(annotated.get(record.id)?.comments ?? {})) commentIds.add(id);
+    for (const annotated of this.perAnnotator.values())
+      for (const id of Object.keys(annotated.get(record.id)?.comments ?? {})) commentIds.add(id);
     for (const id of commentIds) {
-      const text = (verdict: CommentVerdict): string => itemSetKey(verdict.status === 'confirmed' ? (extracted.get(id) ?? []) : verdict.items);
+      const text = (verdict: CommentVerdict): string =>
+        itemSetKey(verdict.status === 'confirmed' ? (extracted.get(id) ?? []) : verdict.items);
       const decided = this.decide(record.id, id, settled?.comments.get(id), (s) => commentVerdict(s, id), text, outcome.byRule);
       if (!decided) continue;
       state.comments[id] = decided.value;
@@ -115,7 +129,11 @@ export class Resolver {
     }
     this.outcomes.set(record.id, outcome);
     const empty =
-      !state.validity && !Object.keys(state.comments).length && !state.notes.length && !Object.keys(state.modelVerdicts).length && !state.runs?.length;
+      !state.validity &&
+      !Object.keys(state.comments).length &&
+      !state.notes.length &&
+      !Object.keys(state.modelVerdicts).length &&
+      !state.runs?.length;
     return empty ? undefined : state;
   }
 
@@ -174,17 +192,25 @@ export class Resolver {
       else settled.comments.delete(event.comment);
     } else if (event.comment === undefined) {
       if (event.verdict === 'valid') settled.validity = withNote({ status: 'valid' }, event.note);
-      else if (event.verdict === 'invalid') settled.validity = withNote({ status: 'invalid', reason: event.reason ?? 'Other' }, event.note);
+      else if (event.verdict === 'invalid')
+        settled.validity = withNote({ status: 'invalid', reason: event.reason ?? 'Other' }, event.note);
       else this.warnings.push(`${where}: "${event.verdict}" settles a comment, but no comment is named; ignored`);
     } else if (event.verdict === 'confirmed') settled.comments.set(event.comment, { status: 'confirmed' });
-    else if (event.verdict === 'corrected') settled.comments.set(event.comment, { status: 'corrected', items: [...(event.items ?? [])] });
+    else if (event.verdict === 'corrected')
+      settled.comments.set(event.comment, { status: 'corrected', items: [...(event.items ?? [])] });
     else this.warnings.push(`${where}: "${event.verdict}" settles validity, but a comment is named; ignored`);
   }
 }
 
 /** Sums the summaries of several shards. */
 export function mergeResolutionSummaries(summaries: readonly ResolutionSummary[]): ResolutionSummary {
-  const total: ResolutionSummary = { rule: RESOLUTION_RULE, validity: emptyCounts(), extraction: emptyCounts(), byRule: [], warnings: [] };
+  const total: ResolutionSummary = {
+    rule: RESOLUTION_RULE,
+    validity: emptyCounts(),
+    extraction: emptyCounts(),
+    byRule: [],
+    warnings: [],
+  };
   for (const summary of summaries) {
     for (const source of ['adjudicated', 'agreed', 'single', 'rule'] as const) {
       total.validity[source] += summary.validity[source];

@@ -3,13 +3,9 @@
 import { dict, own } from '../dict';
 import type { InvalidReason, ModelRunEvent } from './events';
 
-export type CommentVerdict =
-  | { status: 'confirmed' }
-  | { status: 'corrected'; items: string[] };
+export type CommentVerdict = { status: 'confirmed' } | { status: 'corrected'; items: string[] };
 
-export type Validity =
-  | { status: 'valid'; note?: string }
-  | { status: 'invalid'; reason: InvalidReason; note?: string };
+export type Validity = { status: 'valid'; note?: string } | { status: 'invalid'; reason: InvalidReason; note?: string };
 
 /** Titles: relevant / not-relevant / unsure. Choices: agree / disagree (correct / incorrect: older logs). */
 export type ModelVerdict = 'relevant' | 'not-relevant' | 'agree' | 'disagree' | 'correct' | 'incorrect' | 'unsure';
@@ -25,7 +21,6 @@ export const INLINE_RUN_PREFIX = 'inline:';
 export function inlineRunKey(eventId: string): string {
   return INLINE_RUN_PREFIX + eventId;
 }
-
 
 export interface RequestState {
   /** Comment id -> verdict; a comment absent here is unreviewed. */

@@ -42,7 +42,18 @@ export interface AuditReport {
 }
 
 function emptyCounts(): AuditCounts {
-  return { titlesJudged: 0, falseHits: 0, falseMisses: 0, confirmedHits: 0, confirmedMisses: 0, unsure: 0, choicesJudged: 0, agree: 0, disagree: 0, agreement: null };
+  return {
+    titlesJudged: 0,
+    falseHits: 0,
+    falseMisses: 0,
+    confirmedHits: 0,
+    confirmedMisses: 0,
+    unsure: 0,
+    choicesJudged: 0,
+    agree: 0,
+    disagree: 0,
+    agreement: null,
+  };
 }
 
 interface RunView {
@@ -56,13 +67,33 @@ interface RunView {
 
 function runsOf(record: ShardRecord, state: RequestState): RunView[] {
   return [
-    ...record.runs.map((run) => ({ key: runKey(run), model: run.model, input: run.input, task: run.task, source: 'stored' as const, answer: run.answer })),
-    ...(state.runs ?? []).map((run) => ({ key: run.key, model: run.model, input: run.input, task: run.task, source: 'inline' as const, answer: run.answer })),
+    ...record.runs.map((run) => ({
+      key: runKey(run),
+      model: run.model,
+      input: run.input,
+      task: run.task,
+      source: 'stored' as const,
+      answer: run.answer,
+    })),
+    ...(state.runs ?? []).map((run) => ({
+      key: run.key,
+      model: run.model,
+      input: run.input,
+      task: run.task,
+      source: 'inline' as const,
+      answer: run.answer,
+    })),
   ];
 }
 
 /** Adds one request's verdicts on one run to `counts`; returns whether there was any. */
-function tallyRun(counts: AuditCounts, run: RunView, verdicts: Readonly<Record<string, string>>, record: ShardRecord, state: RequestState): boolean {
+function tallyRun(
+  counts: AuditCounts,
+  run: RunView,
+  verdicts: Readonly<Record<string, string>>,
+  record: ShardRecord,
+  state: RequestState,
+): boolean {
   if (run.task === 'description') return false;
   const score = scoreAnswer(run.task, run.answer, record, state);
   let any = false;
@@ -81,8 +112,10 @@ function tallyRun(counts: AuditCounts, run: RunView, verdicts: Readonly<Record<s
       else counts.confirmedMisses++;
     } else if (score.task === 'rec_choice' && target === 'choice' && score.correct !== null) {
       // Older logs judged the answer itself (correct/incorrect): agreement is whether that equals the automatic verdict.
-      const agrees = verdict === 'agree' || (verdict === 'correct' && score.correct) || (verdict === 'incorrect' && !score.correct);
-      const disagrees = verdict === 'disagree' || (verdict === 'correct' && !score.correct) || (verdict === 'incorrect' && score.correct);
+      const agrees =
+        verdict === 'agree' || (verdict === 'correct' && score.correct) || (verdict === 'incorrect' && !score.correct);
+      const disagrees =
+        verdict === 'disagree' || (verdict === 'correct' && !score.correct) || (verdict === 'incorrect' && score.correct);
       if (!agrees && !disagrees) continue;
       any = true;
       counts.choicesJudged++;
@@ -98,7 +131,17 @@ function withAgreement<T extends AuditCounts>(counts: T): T {
   return { ...counts, agreement: judged === 0 ? null : counts.agree / judged };
 }
 
-const SUMMED = ['titlesJudged', 'falseHits', 'falseMisses', 'confirmedHits', 'confirmedMisses', 'unsure', 'choicesJudged', 'agree', 'disagree'] as const;
+const SUMMED = [
+  'titlesJudged',
+  'falseHits',
+  'falseMisses',
+  'confirmedHits',
+  'confirmedMisses',
+  'unsure',
+  'choicesJudged',
+  'agree',
+  'disagree',
+] as const;
 
 function add(into: AuditCounts, from: AuditCounts): void {
   for (const key of SUMMED) into[key] += from[key];
@@ -118,7 +161,11 @@ export class MatcherAudit {
       if (!tallyRun(counts, run, verdicts, record, state)) continue;
       const id = JSON.stringify([run.source, run.model, run.input, run.task]);
       let row = this.rows.get(id);
-      if (!row) this.rows.set(id, (row = { model: run.model, input: run.input, task: run.task, source: run.source, requests: 0, ...emptyCounts() }));
+      if (!row)
+        this.rows.set(
+          id,
+          (row = { model: run.model, input: run.input, task: run.task, source: run.source, requests: 0, ...emptyCounts() }),
+        );
       add(row, counts);
       row.requests++;
       this.judgedRequests.add(`${record.domain}\u0000${record.id}`);

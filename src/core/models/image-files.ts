@@ -39,7 +39,11 @@ function isInside(root: string, candidate: string): boolean {
  * file's real path must lie in one of `roots` (real paths, e.g. the editor's
  * image roots), so no `..` and no symlink leads out.
  */
-export async function confineImage(imagePath: string, shardFolder: string, roots: readonly string[]): Promise<{ file: string } | { error: string }> {
+export async function confineImage(
+  imagePath: string,
+  shardFolder: string,
+  roots: readonly string[],
+): Promise<{ file: string } | { error: string }> {
   const refused = { error: `${imagePath}: refused, the path leaves the dataset` };
   if (path.isAbsolute(imagePath) || path.win32.isAbsolute(imagePath)) return refused;
   const folder = await fs.realpath(shardFolder).catch(() => shardFolder);
@@ -91,7 +95,13 @@ export function imageMime(bytes: Uint8Array, file: string): string {
   if (starts(0x47, 0x49, 0x46, 0x38)) return 'image/gif';
   if (starts(0x52, 0x49, 0x46, 0x46) && String.fromCharCode(...bytes.subarray(8, 12)) === 'WEBP') return 'image/webp';
   const extension = path.extname(file).toLowerCase();
-  return extension === '.png' ? 'image/png' : extension === '.gif' ? 'image/gif' : extension === '.webp' ? 'image/webp' : 'image/jpeg';
+  return extension === '.png'
+    ? 'image/png'
+    : extension === '.gif'
+      ? 'image/gif'
+      : extension === '.webp'
+        ? 'image/webp'
+        : 'image/jpeg';
 }
 
 function formatBytes(bytes: number): string {
@@ -104,7 +114,12 @@ function formatBytes(bytes: number): string {
  * skipped (missing file, refused path, remote URL not allowed); a file over
  * the limit fails the run; no usable image at all fails with every reason.
  */
-export async function loadImages(images: readonly ShardImage[], shardFolder: string, roots: readonly string[], policy: ImagePolicy): Promise<ImageInput[]> {
+export async function loadImages(
+  images: readonly ShardImage[],
+  shardFolder: string,
+  roots: readonly string[],
+  policy: ImagePolicy,
+): Promise<ImageInput[]> {
   const usable: ImageInput[] = [];
   const skipped: string[] = [];
   for (const image of images) {
@@ -115,7 +130,10 @@ export async function loadImages(images: readonly ShardImage[], shardFolder: str
       if ('file' in confined) {
         const size = (await fs.stat(confined.file)).size;
         if (size > policy.maxBytes) {
-          throw new ModelRunError('image-too-large', `Image ${image.path} is ${formatBytes(size)}, over the limit of ${formatBytes(policy.maxBytes)}.`);
+          throw new ModelRunError(
+            'image-too-large',
+            `Image ${image.path} is ${formatBytes(size)}, over the limit of ${formatBytes(policy.maxBytes)}.`,
+          );
         }
         const bytes = await fs.readFile(confined.file);
         usable.push({ url: `data:${imageMime(bytes, confined.file)};base64,${bytes.toString('base64')}`, label: image.path });
@@ -127,7 +145,8 @@ export async function loadImages(images: readonly ShardImage[], shardFolder: str
       }
     }
     if (remote) usable.push({ url: remote, label: remote });
-    else if (image.url) skipped.push(`${image.url}: remote image URLs are not allowed (the "allow remote images" setting is off)`);
+    else if (image.url)
+      skipped.push(`${image.url}: remote image URLs are not allowed (the "allow remote images" setting is off)`);
   }
   if (usable.length === 0) {
     const why = images.length === 0 ? 'the request has no images' : skipped.join('; ');

@@ -21,7 +21,9 @@ export async function readShardStates(shardFiles: readonly string[]): Promise<Sh
   return { states, warnings };
 }
 
-export async function inlineRunsBeside(shardFiles: readonly string[]): Promise<{ runs: Map<string, InlineRun[]>; warnings: LogWarning[] }> {
+export async function inlineRunsBeside(
+  shardFiles: readonly string[],
+): Promise<{ runs: Map<string, InlineRun[]>; warnings: LogWarning[] }> {
   const { states, warnings } = await readShardStates(shardFiles);
   const runs = new Map<string, InlineRun[]>();
   for (const state of states.values()) {

@@ -21,7 +21,10 @@ export interface MessagePlan {
 function userMessage(text: string, images: readonly ImageInput[], detail: ImageDetail): ChatMessage {
   return {
     role: 'user',
-    content: [{ type: 'text', text }, ...images.map((image) => ({ type: 'image_url' as const, image_url: { url: image.url, detail } }))],
+    content: [
+      { type: 'text', text },
+      ...images.map((image) => ({ type: 'image_url' as const, image_url: { url: image.url, detail } })),
+    ],
   };
 }
 

@@ -81,7 +81,10 @@ export function createOpenAIBackend(options: OpenAIBackendOptions): ChatBackend 
     const interrupted = (): ModelRunError | undefined => {
       if (signal?.aborted) return new ModelRunError('cancelled', 'The run was cancelled.');
       if (stalled) {
-        return new ModelRunError('stalled-stream', `The answer from ${host} stopped: no data for ${settings.idleTimeoutMs / 1000} s after it started.`);
+        return new ModelRunError(
+          'stalled-stream',
+          `The answer from ${host} stopped: no data for ${settings.idleTimeoutMs / 1000} s after it started.`,
+        );
       }
       return undefined;
     };
@@ -123,9 +126,13 @@ export function createOpenAIBackend(options: OpenAIBackendOptions): ChatBackend 
     const stop = interrupted();
     if (stop) throw stop;
     if (finishReason === undefined) {
-      throw new ModelRunError('stream-cut', `The connection to ${host} closed before the answer finished (${text.length} characters received).`);
+      throw new ModelRunError(
+        'stream-cut',
+        `The connection to ${host} closed before the answer finished (${text.length} characters received).`,
+      );
     }
-    if (text.trim() === '') throw new ModelRunError('empty-answer', `The model ${request.model} at ${host} gave an empty answer.`);
+    if (text.trim() === '')
+      throw new ModelRunError('empty-answer', `The model ${request.model} at ${host} gave an empty answer.`);
     return { text, ...(usage ? { usage } : {}), finishReason, temperatureApplied: true };
   }
 
@@ -139,7 +146,11 @@ export function createOpenAIBackend(options: OpenAIBackendOptions): ChatBackend 
       for (let retry = 0; ; retry++) {
         const shared = (resumeAt - Date.now()) / 1000;
         if (shared > 0) {
-          callbacks.onWait?.({ attempt: retry, seconds: Math.ceil(shared * 10) / 10, reason: `rate limited (429) by ${host}, waiting with the other requests` });
+          callbacks.onWait?.({
+            attempt: retry,
+            seconds: Math.ceil(shared * 10) / 10,
+            reason: `rate limited (429) by ${host}, waiting with the other requests`,
+          });
           await wait(shared, signal);
         }
         try {

@@ -46,17 +46,27 @@ function statusFault(status: number): { kind: ModelFaultKind; what: string } {
 export function classifyOpenAIError(error: unknown, model: string, context: { host: string; apiKey: string }): ModelRunError {
   const { host, apiKey } = context;
   if (error instanceof OpenAI.APIConnectionTimeoutError) {
-    return new ModelRunError('timeout', `${host} did not answer in time (no response headers); is the server overloaded or the model still loading?`);
+    return new ModelRunError(
+      'timeout',
+      `${host} did not answer in time (no response headers); is the server overloaded or the model still loading?`,
+    );
   }
   if (error instanceof OpenAI.APIUserAbortError) return new ModelRunError('cancelled', 'The run was cancelled.');
   if (error instanceof OpenAI.APIConnectionError) {
     const code = causeCode(error);
     if (code && UNREACHABLE.has(code)) {
-      return new ModelRunError('connection-refused', `Cannot connect to ${host} (${code}): is the server running and the base URL right?`);
+      return new ModelRunError(
+        'connection-refused',
+        `Cannot connect to ${host} (${code}): is the server running and the base URL right?`,
+      );
     }
-    if (code && CUT.has(code)) return new ModelRunError('stream-cut', `${host} closed the connection before answering (${code}).`);
+    if (code && CUT.has(code))
+      return new ModelRunError('stream-cut', `${host} closed the connection before answering (${code}).`);
     // E.g. fetch refusing a port ("bad port") or a TLS failure: name the cause.
-    return new ModelRunError('connection-refused', `Cannot connect to ${host}: ${redact(deepestMessage(error), apiKey || undefined)}`);
+    return new ModelRunError(
+      'connection-refused',
+      `Cannot connect to ${host}: ${redact(deepestMessage(error), apiKey || undefined)}`,
+    );
   }
   if (error instanceof OpenAI.APIError) {
     if (error.status === undefined) {
@@ -64,7 +74,8 @@ export function classifyOpenAIError(error: unknown, model: string, context: { ho
       return new ModelRunError('server-error', `${host} reported an error during the answer${serverSays(error, apiKey)}`);
     }
     const { kind, what } = statusFault(error.status);
-    const subject = kind === 'model-not-found' ? `${host} ${what.replace('this model', `the model "${model}"`)}` : `${host} ${what}`;
+    const subject =
+      kind === 'model-not-found' ? `${host} ${what.replace('this model', `the model "${model}"`)}` : `${host} ${what}`;
     return new ModelRunError(kind, `${subject} (HTTP ${error.status})${serverSays(error, apiKey)}`, {
       status: error.status,
       retryAfterSeconds: retryAfterSeconds(error.headers),
@@ -74,7 +85,10 @@ export function classifyOpenAIError(error: unknown, model: string, context: { ho
   if (code && UNREACHABLE.has(code)) return new ModelRunError('connection-refused', `Cannot connect to ${host} (${code}).`);
   // After the headers, a broken body surfaces as a plain TypeError ("terminated") from fetch.
   if (error instanceof TypeError || code) {
-    return new ModelRunError('stream-cut', `The connection to ${host} broke before the answer finished${code ? ` (${code})` : ''}.`);
+    return new ModelRunError(
+      'stream-cut',
+      `The connection to ${host} broke before the answer finished${code ? ` (${code})` : ''}.`,
+    );
   }
   const message = error instanceof Error ? error.message : String(error);
   return new ModelRunError('unknown', `The call to ${host} failed: ${redact(message, apiKey || undefined)}`);

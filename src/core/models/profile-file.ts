@@ -12,7 +12,8 @@ export const PROFILES_SETTING = 'imageryAnnotator.modelProfiles';
 
 /** VS Code's user settings file on this platform (where machine-scoped settings live). */
 export function vscodeUserSettingsFile(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string {
-  if (platform === 'win32') return path.join(env.APPDATA ?? path.join(os.homedir(), 'AppData', 'Roaming'), 'Code', 'User', 'settings.json');
+  if (platform === 'win32')
+    return path.join(env.APPDATA ?? path.join(os.homedir(), 'AppData', 'Roaming'), 'Code', 'User', 'settings.json');
   if (platform === 'darwin') return path.join(os.homedir(), 'Library', 'Application Support', 'Code', 'User', 'settings.json');
   return path.join(env.XDG_CONFIG_HOME ?? path.join(os.homedir(), '.config'), 'Code', 'User', 'settings.json');
 }

@@ -15,7 +15,8 @@ const DESC_PREFIX = 'desc:';
 /** "images" or "desc:<model>" (the CLI's --input) -> a RunInput; null when neither. */
 export function parseRunInput(text: string): RunInput | null {
   if (text === 'images' || text === 'image') return { kind: 'images' };
-  if (text.startsWith(DESC_PREFIX) && text.length > DESC_PREFIX.length) return { kind: 'descriptions', model: text.slice(DESC_PREFIX.length) };
+  if (text.startsWith(DESC_PREFIX) && text.length > DESC_PREFIX.length)
+    return { kind: 'descriptions', model: text.slice(DESC_PREFIX.length) };
   return null;
 }
 
@@ -35,7 +36,10 @@ function asList(answer: string | readonly string[]): string[] {
 }
 
 /** Every description run of a request a user can pick as input: stored ones first, then inline ones, oldest first. */
-export function descriptionSources(record: ShardRecord, state: RequestState | undefined): (DescriptionSource & { model: string })[] {
+export function descriptionSources(
+  record: ShardRecord,
+  state: RequestState | undefined,
+): (DescriptionSource & { model: string })[] {
   const stored = record.runs
     .filter((run) => run.task === 'description')
     .map((run) => ({ model: run.model, run: runKey(run), descriptions: asList(run.answer) }));
@@ -46,7 +50,11 @@ export function descriptionSources(record: ShardRecord, state: RequestState | un
 }
 
 /** The descriptions for `desc:<model>`: a run named by key, else the stored run of that model, else its latest inline run. */
-export function findDescriptions(input: Extract<RunInput, { kind: 'descriptions' }>, record: ShardRecord, state: RequestState | undefined): DescriptionSource {
+export function findDescriptions(
+  input: Extract<RunInput, { kind: 'descriptions' }>,
+  record: ShardRecord,
+  state: RequestState | undefined,
+): DescriptionSource {
   const sources = descriptionSources(record, state);
   const chosen =
     input.run !== undefined
@@ -55,7 +63,9 @@ export function findDescriptions(input: Extract<RunInput, { kind: 'descriptions'
         sources.filter((source) => source.model === input.model).at(-1));
   if (!chosen) {
     const known = [...new Set(sources.map((source) => source.model))];
-    const hint = known.length ? ` Description runs here: ${known.map((model) => `desc:${model}`).join(', ')}.` : ' This request has no description run.';
+    const hint = known.length
+      ? ` Description runs here: ${known.map((model) => `desc:${model}`).join(', ')}.`
+      : ' This request has no description run.';
     throw new ModelRunError('no-descriptions', `No image descriptions by "${input.model}" for request ${record.id}.${hint}`);
   }
   if (chosen.descriptions.every((text) => text.trim() === '')) {

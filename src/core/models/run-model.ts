@@ -11,7 +11,14 @@ import type { PromptStyle } from '../paper/prompts';
 import type { ShardRecord, Task } from '../shard/schema';
 import type { ChatBackend, ChatCallbacks, ChatResult, TokenUsage } from './backend';
 import { ModelRunError } from './errors';
-import { DEFAULT_IMAGE_POLICY, defaultImageRoots, loadImages, realFolder, type ImageInput, type ImagePolicy } from './image-files';
+import {
+  DEFAULT_IMAGE_POLICY,
+  defaultImageRoots,
+  loadImages,
+  realFolder,
+  type ImageInput,
+  type ImagePolicy,
+} from './image-files';
 import { messagesSha256, planCalls } from './messages';
 import { baseUrlHost, type ModelProfile } from './profile';
 import { findDescriptions, inputLabel, type RunInput } from './run-input';
@@ -79,7 +86,10 @@ function sumUsage(results: readonly ChatResult[]): TokenUsage | undefined {
 
 function checkApplicable(spec: ModelRunSpec, record: ShardRecord): void {
   if (spec.task === 'rec_choice' && record.choice === null) {
-    throw new ModelRunError('not-applicable', `Request ${record.id} has no multiple-choice candidates, so rec_choice cannot run on it.`);
+    throw new ModelRunError(
+      'not-applicable',
+      `Request ${record.id} has no multiple-choice candidates, so rec_choice cannot run on it.`,
+    );
   }
   if (spec.task === 'description' && spec.input.kind !== 'images') {
     throw new ModelRunError('not-applicable', 'The description task describes images: its input must be the images.');
@@ -96,19 +106,32 @@ export async function runModel(spec: ModelRunSpec, target: ModelRunTarget, optio
   let descriptions: { run: string; descriptions: string[] } | undefined;
   if (spec.input.kind === 'images') {
     const policy = { ...DEFAULT_IMAGE_POLICY, ...options.images };
-    const roots = target.imageRoots ?? (target.datasetRoot !== undefined ? [await realFolder(target.datasetRoot)] : await defaultImageRoots(target.shardFile));
+    const roots =
+      target.imageRoots ??
+      (target.datasetRoot !== undefined ? [await realFolder(target.datasetRoot)] : await defaultImageRoots(target.shardFile));
     images = await loadImages(record.images, shardFolder, roots, policy);
   } else {
     descriptions = findDescriptions(spec.input, record, state);
   }
-  const calls = planCalls({ task: spec.task, prompt: spec.prompt, record, detail: profile.imageDetail, images, descriptions: descriptions?.descriptions });
+  const calls = planCalls({
+    task: spec.task,
+    prompt: spec.prompt,
+    record,
+    detail: profile.imageDetail,
+    images,
+    descriptions: descriptions?.descriptions,
+  });
   const startedAt = new Date();
   const started = performance.now();
   const results: ChatResult[] = [];
   for (const [index, messages] of calls.entries()) {
     if (signal?.aborted) throw new ModelRunError('cancelled', 'The run was cancelled.');
     callbacks.onCall?.(index, calls.length);
-    const result = await backend.chat({ messages, model: profile.model, temperature: profile.temperature, maxTokens: profile.maxTokens }, callbacks, signal);
+    const result = await backend.chat(
+      { messages, model: profile.model, temperature: profile.temperature, maxTokens: profile.maxTokens },
+      callbacks,
+      signal,
+    );
     if (result.text.trim() === '') throw new ModelRunError('empty-answer', `The model ${profile.model} gave an empty answer.`);
     results.push(result);
   }

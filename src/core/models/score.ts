@@ -56,7 +56,12 @@ export function isParseable(score: RunScore): boolean {
   return score.descriptions.some((text) => text.trim() !== '');
 }
 
-export function scoreAnswer(task: Task, answer: string | readonly string[], record: ShardRecord, state: RequestState | undefined): RunScore {
+export function scoreAnswer(
+  task: Task,
+  answer: string | readonly string[],
+  record: ShardRecord,
+  state: RequestState | undefined,
+): RunScore {
   if (task === 'description') return { task, descriptions: typeof answer === 'string' ? [answer] : [...answer] };
   const text = typeof answer === 'string' ? answer : answer.join('\n');
   if (task === 'rec_choice') {

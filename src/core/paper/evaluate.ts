@@ -24,11 +24,17 @@ interface Tally {
  * benchmark (music: 804 rec_title lines, 796 requests) are therefore ignored.
  * Rows come sorted by domain, model, input.
  */
-export function evaluateRecords(records: Iterable<ShardRecord>, inlineRunsOf?: (record: ShardRecord) => readonly InlineRun[]): EvalRow[] {
+export function evaluateRecords(
+  records: Iterable<ShardRecord>,
+  inlineRunsOf?: (record: ShardRecord) => readonly InlineRun[],
+): EvalRow[] {
   const tallies = new Map<string, Tally>();
   for (const record of records) {
     let matcher: GroundTruthMatcher | undefined;
-    const runs: (StoredRun & { prompt?: InlineRun['prompt'] })[] = [...record.runs, ...latestInline(inlineRunsOf?.(record) ?? [])];
+    const runs: (StoredRun & { prompt?: InlineRun['prompt'] })[] = [
+      ...record.runs,
+      ...latestInline(inlineRunsOf?.(record) ?? []),
+    ];
     for (const run of runs) {
       if (typeof run.answer !== 'string') continue;
       if (run.task === 'rec_title' && record.relevance.length > 0) {
@@ -57,14 +63,29 @@ export function evaluateRecords(records: Iterable<ShardRecord>, inlineRunsOf?: (
 function latestInline(runs: readonly InlineRun[]): (StoredRun & { prompt: InlineRun['prompt'] })[] {
   const latest = new Map<string, InlineRun>();
   for (const run of runs) latest.set(JSON.stringify([run.model, run.prompt, run.input, run.task]), run);
-  return [...latest.values()].map((run) => ({ model: run.model, input: run.input, task: run.task, answer: run.answer, prompt: run.prompt }));
+  return [...latest.values()].map((run) => ({
+    model: run.model,
+    input: run.input,
+    task: run.task,
+    answer: run.answer,
+    prompt: run.prompt,
+  }));
 }
 
 function tallyOf(tallies: Map<string, Tally>, domain: Domain, model: string, input: string, prompt?: InlineRun['prompt']): Tally {
   const key = JSON.stringify([domain, model, input, prompt ?? null]);
   let tally = tallies.get(key);
   if (!tally) {
-    tally = { domain, model, input, ...(prompt ? { inline: { prompt } } : {}), hits: { 1: 0, 10: 0, 20: 0 }, requests: 0, correct: 0, choiceRequests: 0 };
+    tally = {
+      domain,
+      model,
+      input,
+      ...(prompt ? { inline: { prompt } } : {}),
+      hits: { 1: 0, 10: 0, 20: 0 },
+      requests: 0,
+      correct: 0,
+      choiceRequests: 0,
+    };
     tallies.set(key, tally);
   }
   return tally;

@@ -54,7 +54,9 @@ export async function collectRequests(
         }
         const { record } = entry;
         if (seen.has(record.id)) {
-          warnings.push(`${file}:${entry.line}: request ${record.id} already exported from an earlier line or shard; this copy is skipped`);
+          warnings.push(
+            `${file}:${entry.line}: request ${record.id} already exported from an earlier line or shard; this copy is skipped`,
+          );
           continue;
         }
         seen.add(record.id);
@@ -75,7 +77,10 @@ export async function collectRequests(
 }
 
 export function correctRequest(record: ShardRecord, state: RequestState | undefined): CorrectedRequest {
-  const original: CommentItems[] = record.comments.map((comment) => ({ upvotes: comment.upvotes, items: comment.extraction.items }));
+  const original: CommentItems[] = record.comments.map((comment) => ({
+    upvotes: comment.upvotes,
+    items: comment.extraction.items,
+  }));
   let corrected = false;
   const final: CommentItems[] = record.comments.map((comment, i) => {
     const verdict = commentVerdict(state, comment.id);

@@ -51,7 +51,10 @@ export function buildDomain(
   const valid = requests.filter((request) => request.invalidReason === null);
   const withItems = valid.filter((request) => request.relevance.length > 0);
   const originalItems = new Set(requests.flatMap((request) => request.record.relevance.map(([item]) => item)));
-  const items = orderItems(withItems.flatMap((request) => request.relevance.map(([item]) => item)), releaseItemOrder);
+  const items = orderItems(
+    withItems.flatMap((request) => request.relevance.map(([item]) => item)),
+    releaseItemOrder,
+  );
   const itemSet = new Set(items);
 
   const recs = new Map(withItems.map((request) => [request.record.id, new Map(request.relevance)] as const));
@@ -110,7 +113,10 @@ export function buildDomain(
  * given, with the release's posts outside the benchmark that the shards lack
  * copied as released; requests the release does not have come last.
  */
-function submissionsLines(requests: readonly CorrectedRequest[], released: ReleasedSubmissions | null): { lines: string[]; copied: number } {
+function submissionsLines(
+  requests: readonly CorrectedRequest[],
+  released: ReleasedSubmissions | null,
+): { lines: string[]; copied: number } {
   const line = (request: CorrectedRequest) => pyJsonLine(releaseFields(request.record)) + '\n';
   const valid = requests.filter((request) => request.invalidReason === null);
   if (released === null) return { lines: valid.map(line), copied: 0 };

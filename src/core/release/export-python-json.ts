@@ -30,7 +30,9 @@ function write(value: PyValue, indent: string | null, current: string): string {
   const inner = indent === null ? '' : current + indent;
   const isList = Array.isArray(value);
   if (isList) for (const item of value as readonly PyValue[]) entries.push(write(item, indent, inner));
-  else for (const [key, item] of value as ReadonlyMap<string, PyValue>) entries.push(`${pyString(key)}: ${write(item, indent, inner)}`);
+  else
+    for (const [key, item] of value as ReadonlyMap<string, PyValue>)
+      entries.push(`${pyString(key)}: ${write(item, indent, inner)}`);
   const [open, close] = isList ? ['[', ']'] : ['{', '}'];
   if (entries.length === 0) return open + close;
   if (indent === null) return open + entries.join(', ') + close;

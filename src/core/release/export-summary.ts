@@ -5,7 +5,10 @@ const MAX_LISTED = 5;
 
 function listed(values: readonly string[]): string {
   if (values.length === 0) return '';
-  const head = values.slice(0, MAX_LISTED).map((value) => JSON.stringify(value)).join(', ');
+  const head = values
+    .slice(0, MAX_LISTED)
+    .map((value) => JSON.stringify(value))
+    .join(', ');
   return `: ${head}${values.length > MAX_LISTED ? `, ... (${values.length - MAX_LISTED} more)` : ''}`;
 }
 
@@ -25,14 +28,18 @@ export function formatExportSummary(summary: ExportSummary): string {
       `  multiple-choice candidates drawn again (seed ${summary.seed}): ${d.resampled.length}` +
         listed(d.resampled.map((r) => `${r.request}: ${r.reason}`)),
     );
-    if (d.choicesSkipped.length) lines.push(`  left out of submissions_ns (under 4 negatives available): ${d.choicesSkipped.length}`);
+    if (d.choicesSkipped.length)
+      lines.push(`  left out of submissions_ns (under 4 negatives available): ${d.choicesSkipped.length}`);
   }
   lines.push(`irrelevant_submissions.csv: ${summary.irrelevantKept} rows kept, ${summary.irrelevantAdded} added`);
   const r = summary.resolution;
-  const sources = (c: typeof r.validity) => `${c.adjudicated} adjudicated, ${c.agreed} agreed, ${c.single} by one annotator, ${c.rule} by the rule`;
+  const sources = (c: typeof r.validity) =>
+    `${c.adjudicated} adjudicated, ${c.agreed} agreed, ${c.single} by one annotator, ${c.rule} by the rule`;
   lines.push(`decisions: validity ${sources(r.validity)}; extraction ${sources(r.extraction)}`);
   if (r.byRule.length) {
-    lines.push(`  decided by the rule (${r.rule}): ${r.byRule.length}${listed(r.byRule.map((d) => (d.comment ? `${d.request}/${d.comment}` : d.request)))}`);
+    lines.push(
+      `  decided by the rule (${r.rule}): ${r.byRule.length}${listed(r.byRule.map((d) => (d.comment ? `${d.request}/${d.comment}` : d.request)))}`,
+    );
   }
   for (const w of r.warnings) lines.push(`warning: ${w}`);
   for (const w of summary.logWarnings) lines.push(`warning: ${w.file}:${w.line}: ${w.reason}`);

@@ -45,7 +45,8 @@ export function nameInside(folder: string, name: string): { relative: string } |
     return { refused: 'the name leaves the image folder' };
   }
   const relative = path.relative(folder, path.resolve(folder, ...segments));
-  if (relative === '' || relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)) return { refused: 'the name leaves the image folder' };
+  if (relative === '' || relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative))
+    return { refused: 'the name leaves the image folder' };
   return { relative };
 }
 
@@ -57,7 +58,8 @@ async function walk(folder: string, relative: string): Promise<Walk> {
   for (const segment of relative.split(path.sep)) {
     current = path.join(current, segment);
     try {
-      if ((await lstat(current)).isSymbolicLink()) return { link: `${path.relative(folder, current)} is a symlink (not followed)` };
+      if ((await lstat(current)).isSymbolicLink())
+        return { link: `${path.relative(folder, current)} is a symlink (not followed)` };
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'ENOENT' || code === 'ENOTDIR') return 'missing';

@@ -1,5 +1,13 @@
 // Builds one shard record from the joined release pieces. Pure: no I/O.
-import { SHARD_SCHEMA_VERSION, type Domain, type MultipleChoice, type ShardComment, type ShardImage, type ShardRecord, type StoredRun } from '../shard/schema';
+import {
+  SHARD_SCHEMA_VERSION,
+  type Domain,
+  type MultipleChoice,
+  type ShardComment,
+  type ShardImage,
+  type ShardRecord,
+  type StoredRun,
+} from '../shard/schema';
 import type { ReleaseSubmission } from './import-schema';
 
 export interface RecordParts {

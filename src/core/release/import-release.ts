@@ -83,7 +83,8 @@ export async function importRelease(releaseDir: string, options: ReleaseImportOp
   }
   // Image paths are relative to the folder the OS will see, links resolved (see physicalPath).
   const shardDir = physicalPath(outDir);
-  const copyFolder = (domain: Domain): string | undefined => (options.copyImages ? path.join(shardDir, 'images', domain) : undefined);
+  const copyFolder = (domain: Domain): string | undefined =>
+    options.copyImages ? path.join(shardDir, 'images', domain) : undefined;
   const created: string[] = [];
   // Folders this import would create, deepest first: removed again (when empty) if it stops.
   const newFolders = [
@@ -123,7 +124,11 @@ export async function importRelease(releaseDir: string, options: ReleaseImportOp
   for (const [index, domain] of staged.entries()) {
     const shards = await domain.commit();
     // The editor lets its webview load this folder, and no other outside the dataset (docs/shard-format.md).
-    await recordImageFolder(shardDir, domain.domain, copyFolder(domain.domain) ?? path.resolve(domainFiles(releaseDir, domain.domain).imagesDir));
+    await recordImageFolder(
+      shardDir,
+      domain.domain,
+      copyFolder(domain.domain) ?? path.resolve(domainFiles(releaseDir, domain.domain).imagesDir),
+    );
     results.push({ ...summaries[index], shards });
   }
   return results;

@@ -13,11 +13,13 @@ export function formatImportResult(result: ImportResult): string {
       (result.extractionMissing ? ` (${result.extractionMissing} without extraction)` : '') +
       (result.orphanComments ? `, ${result.orphanComments} of requests not imported` : ''),
     `  items: ${result.extractedItems} extracted from comments, ${result.relevanceItems} with relevance (recs.json)`,
-    `  runs: ${runs.length}` + runs.map((run) => `\n    ${run.model}/${run.input}/${run.task}: ${run.answers - run.unmatched} answers`).join(''),
+    `  runs: ${runs.length}` +
+      runs.map((run) => `\n    ${run.model}/${run.input}/${run.task}: ${run.answers - run.unmatched} answers`).join(''),
     `  images: ${images.found} found, ${images.missing} missing (URL only)` +
       (images.refused ? `, ${images.refused} refused` : '') +
       result.imageWarnings.map((problem) => `\n    ${formatUnreadable(problem)}`).join(''),
-    `  unreadable lines: ${result.unreadable.length}` + result.unreadable.map((problem) => `\n    ${formatUnreadable(problem)}`).join(''),
+    `  unreadable lines: ${result.unreadable.length}` +
+      result.unreadable.map((problem) => `\n    ${formatUnreadable(problem)}`).join(''),
     `  shards: ${result.shards.length} in ${result.shards.length ? path.dirname(result.shards[0]) : '-'}`,
   ];
   return lines.join('\n');

@@ -5,16 +5,43 @@ import { z } from 'zod';
 export const ReleaseSubmission = z.object({
   submission_id: z.string().min(1),
   title: z.string(),
-  selftext: z.string().nullish().transform((text) => text ?? ''),
-  author: z.string().nullish().transform((author) => author ?? null),
-  created_utc: z.number().nullish().transform((time) => time ?? null),
-  over_18: z.boolean().nullish().transform((flag) => flag ?? false),
-  permalink: z.string().nullish().transform((link) => link ?? ''),
+  selftext: z
+    .string()
+    .nullish()
+    .transform((text) => text ?? ''),
+  author: z
+    .string()
+    .nullish()
+    .transform((author) => author ?? null),
+  created_utc: z
+    .number()
+    .nullish()
+    .transform((time) => time ?? null),
+  over_18: z
+    .boolean()
+    .nullish()
+    .transform((flag) => flag ?? false),
+  permalink: z
+    .string()
+    .nullish()
+    .transform((link) => link ?? ''),
   subreddit: z.string(),
-  comment_ids: z.array(z.string()).nullish().transform((ids) => ids ?? []),
-  images: z.array(z.string()).nullish().transform((names) => names ?? []),
-  image_urls: z.array(z.string()).nullish().transform((urls) => urls ?? []),
-  combined_image: z.string().nullish().transform((name) => name ?? null),
+  comment_ids: z
+    .array(z.string())
+    .nullish()
+    .transform((ids) => ids ?? []),
+  images: z
+    .array(z.string())
+    .nullish()
+    .transform((names) => names ?? []),
+  image_urls: z
+    .array(z.string())
+    .nullish()
+    .transform((urls) => urls ?? []),
+  combined_image: z
+    .string()
+    .nullish()
+    .transform((name) => name ?? null),
   choices: z.array(z.string()).length(5).optional(),
   true_index: z.number().int().min(0).max(4).optional(),
 });
@@ -25,7 +52,10 @@ export const ReleaseComment = z.object({
   submission_id: z.string().min(1),
   raw: z.string(),
   upvotes: z.number(),
-  created_utc: z.number().nullish().transform((time) => time ?? null),
+  created_utc: z
+    .number()
+    .nullish()
+    .transform((time) => time ?? null),
   /** The extractor's answer; only in comments_processed.jsonl. */
   processed: z.string().nullish(),
 });

@@ -20,7 +20,9 @@ export function shardFileName(domain: Domain, index: number): string {
 export function existingShards(outDir: string, domain: Domain): string[] {
   const pattern = new RegExp(`^${domain}-\\d{3,}\\${SHARD_EXTENSION}$`);
   try {
-    return readdirSync(outDir).filter((name) => pattern.test(name)).sort();
+    return readdirSync(outDir)
+      .filter((name) => pattern.test(name))
+      .sort();
   } catch {
     return [];
   }
@@ -52,10 +54,14 @@ export async function stageImportShards(
   options: ShardWriteOptions = {},
 ): Promise<StagedImport> {
   const shardSize = options.shardSize ?? DEFAULT_SHARD_SIZE;
-  if (!Number.isInteger(shardSize) || shardSize < 1) throw new RangeError(`shard size must be a positive integer, got ${shardSize}`);
+  if (!Number.isInteger(shardSize) || shardSize < 1)
+    throw new RangeError(`shard size must be a positive integer, got ${shardSize}`);
   const before = existingShards(outDir, domain);
   if (before.length > 0 && !options.overwrite) {
-    throw new ReleaseImportError(path.join(outDir, before[0]), `${domain} shards already exist here (use --force to replace them)`);
+    throw new ReleaseImportError(
+      path.join(outDir, before[0]),
+      `${domain} shards already exist here (use --force to replace them)`,
+    );
   }
   await mkdir(outDir, { recursive: true });
   const shards: StagedShard[] = [];

@@ -54,12 +54,20 @@ interface SubmissionLine {
   where: ImageSourceLine;
 }
 
-async function readSubmissions(file: string, problems: UnreadableLine[], signal?: AbortSignal): Promise<Map<string, SubmissionLine>> {
+async function readSubmissions(
+  file: string,
+  problems: UnreadableLine[],
+  signal?: AbortSignal,
+): Promise<Map<string, SubmissionLine>> {
   const byId = new Map<string, SubmissionLine>();
   for await (const entry of readJsonlFile(file, ReleaseSubmission, signal)) {
     if (!entry.ok) problems.push(entry.problem);
     else if (byId.has(entry.value.submission_id)) {
-      problems.push({ file, line: entry.line, reason: `request "${entry.value.submission_id}" appears twice (the first is kept)` });
+      problems.push({
+        file,
+        line: entry.line,
+        reason: `request "${entry.value.submission_id}" appears twice (the first is kept)`,
+      });
     } else byId.set(entry.value.submission_id, { submission: entry.value, where: { file, line: entry.line } });
   }
   return byId;
@@ -73,7 +81,8 @@ async function selectSubmissions(
   signal?: AbortSignal,
 ): Promise<{ source: string; submissions: SubmissionLine[] }> {
   const primary = files.submissionsNs ?? files.submissionsAll;
-  if (!primary) throw new ReleaseImportError(processedDir(files.releaseDir, files.domain), 'no submissions_ns.jsonl or submissions.jsonl');
+  if (!primary)
+    throw new ReleaseImportError(processedDir(files.releaseDir, files.domain), 'no submissions_ns.jsonl or submissions.jsonl');
   const selected = await readSubmissions(primary, problems, signal);
   if (!includeUnsampled || !files.submissionsNs || !files.submissionsAll) {
     return { source: primary, submissions: [...selected.values()] };
@@ -120,7 +129,12 @@ export async function importDomain(releaseDir: string, domain: Domain, options: 
   for (const [index, { submission, where }] of submissions.entries()) {
     signal?.throwIfAborted();
     if (index % BUILD_REPORT_EVERY === 0) {
-      progress(`${domain}: request ${index + 1} of ${submissions.length}`, { domain, phase: 'build', done: index, total: submissions.length });
+      progress(`${domain}: request ${index + 1} of ${submissions.length}`, {
+        domain,
+        phase: 'build',
+        done: index,
+        total: submissions.length,
+      });
     }
     const id = submission.submission_id;
     const images = await resolveImages(submission.images, submission.image_urls, files.imagesDir, placement, where);

@@ -65,7 +65,13 @@ export function agreement(
       return text ? [{ annotator: name, validity: text }] : [];
     });
     if (said.length >= 2 && new Set(said.map((value) => value.validity)).size > 1) {
-      disagreements.push({ kind: 'validity', shard: request.shard, request: request.record.id, values: said, adjudicated: isAdjudicated(request.record.id) });
+      disagreements.push({
+        kind: 'validity',
+        shard: request.shard,
+        request: request.record.id,
+        values: said,
+        adjudicated: isAdjudicated(request.record.id),
+      });
     }
     for (const comment of request.record.comments) {
       if (request.comments && !request.comments.has(comment.id)) continue;

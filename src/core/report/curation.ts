@@ -37,7 +37,9 @@ export function curation(requests: readonly ReportRequest[]): Curation {
     count(subreddits, request.record.subreddit, isInvalid);
   }
   const shares = (groups: Map<string, { invalid: number; decided: number }>) =>
-    [...groups].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([key, tally]) => [key, proportion(tally.invalid, tally.decided)] as const);
+    [...groups]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([key, tally]) => [key, proportion(tally.invalid, tally.decided)] as const);
   return {
     requests: requests.length,
     decided,

@@ -60,7 +60,13 @@ export function modelScores(requests: readonly ReportRequest[]): ModelRow[] {
     const stillValid = record.choice !== null && valid && candidatesStillValid(record.choice, corrected.relevance);
     const runs = [
       ...record.runs.map((run) => ({ ...run, source: 'stored' as const })),
-      ...(final?.runs ?? []).map((run) => ({ model: run.model, input: run.input, task: run.task, answer: run.answer, source: 'inline' as const })),
+      ...(final?.runs ?? []).map((run) => ({
+        model: run.model,
+        input: run.input,
+        task: run.task,
+        answer: run.answer,
+        source: 'inline' as const,
+      })),
     ];
     for (const run of runs) {
       if (typeof run.answer !== 'string' || run.task === 'description') continue;
@@ -92,7 +98,10 @@ export function modelScores(requests: readonly ReportRequest[]): ModelRow[] {
   }
   return [...tallies.values()]
     .filter(({ tally }) => tally.titleRequests.original + tally.choiceRequests.original > 0)
-    .sort((a, b) => compare(a.domain, b.domain) || compare(a.source, b.source) || compare(a.model, b.model) || compare(a.input, b.input))
+    .sort(
+      (a, b) =>
+        compare(a.domain, b.domain) || compare(a.source, b.source) || compare(a.model, b.model) || compare(a.input, b.input),
+    )
     .map((entry) => toRow(entry));
 }
 

@@ -3,9 +3,7 @@
 import { decimal, percent, share, signed } from './format-numbers';
 import type { Report } from './report';
 
-export type Block =
-  | { kind: 'h1' | 'h2' | 'h3' | 'p'; text: string }
-  | { kind: 'table'; headers: string[]; rows: string[][] };
+export type Block = { kind: 'h1' | 'h2' | 'h3' | 'p'; text: string } | { kind: 'table'; headers: string[]; rows: string[][] };
 
 function table(headers: string[], rows: string[][]): Block {
   return { kind: 'table', headers, rows };
@@ -17,12 +15,18 @@ export function reportBlocks(report: Report): Block[] {
   const p = (text: string): Block => ({ kind: 'p', text });
   const parts: Block[] = [
     { kind: 'h1', text: 'Validation report' },
-    p(`${report.scope.requests} requests from ${report.scope.shards} shard(s)` +
-      (queue ? `, limited to review queue "${queue.name}" (${queue.unit}: ${queue.found} of ${queue.items} items found).` : '.') +
-      ` Annotators: ${report.annotators.length ? report.annotators.join(', ') : 'none yet'}.` +
-      ' Every share comes with its 95% Wilson interval (CI).'),
+    p(
+      `${report.scope.requests} requests from ${report.scope.shards} shard(s)` +
+        (queue
+          ? `, limited to review queue "${queue.name}" (${queue.unit}: ${queue.found} of ${queue.items} items found).`
+          : '.') +
+        ` Annotators: ${report.annotators.length ? report.annotators.join(', ') : 'none yet'}.` +
+        ' Every share comes with its 95% Wilson interval (CI).',
+    ),
     { kind: 'h2', text: 'Extraction quality' },
-    p(`${x.comments} comments checked (${x.confirmed} confirmed, ${x.corrected} corrected); ${x.extractedItems} items extracted, ${x.trueItems} true items.`),
+    p(
+      `${x.comments} comments checked (${x.confirmed} confirmed, ${x.corrected} corrected); ${x.extractedItems} items extracted, ${x.trueItems} true items.`,
+    ),
     table(
       ['figure', 'ours', 'paper'],
       [
@@ -36,10 +40,21 @@ export function reportBlocks(report: Report): Block[] {
       ],
     ),
     { kind: 'h2', text: 'Curation' },
-    p(`${c.decided} of ${c.requests} requests have a validity decision. Invalid: ${share(c.invalid)} (paper: about ${percent(c.paper.invalidShare)}).`),
-    table(['reason', 'invalid'], c.byReason.map((row) => [row.reason, share(row.invalid)])),
-    table(['domain', 'invalid'], c.byDomain.map((row) => [row.domain, share(row.invalid)])),
-    table(['subreddit', 'invalid'], c.bySubreddit.map((row) => [row.subreddit, share(row.invalid)])),
+    p(
+      `${c.decided} of ${c.requests} requests have a validity decision. Invalid: ${share(c.invalid)} (paper: about ${percent(c.paper.invalidShare)}).`,
+    ),
+    table(
+      ['reason', 'invalid'],
+      c.byReason.map((row) => [row.reason, share(row.invalid)]),
+    ),
+    table(
+      ['domain', 'invalid'],
+      c.byDomain.map((row) => [row.domain, share(row.invalid)]),
+    ),
+    table(
+      ['subreddit', 'invalid'],
+      c.bySubreddit.map((row) => [row.subreddit, share(row.invalid)]),
+    ),
     { kind: 'h2', text: 'Models: original against corrected ground truth' },
     table(
       ['domain', 'model', 'input', 'figure', 'original', 'corrected', 'difference'],
@@ -65,16 +80,40 @@ export function reportBlocks(report: Report): Block[] {
             `(it missed a relevant title), choice agreement ${percent(report.audit.overall.agreement)}.`,
     ),
     table(
-      ['source', 'model', 'input', 'task', 'requests', 'titles judged', 'false hits', 'false misses', 'unsure', 'choices judged', 'agreement'],
+      [
+        'source',
+        'model',
+        'input',
+        'task',
+        'requests',
+        'titles judged',
+        'false hits',
+        'false misses',
+        'unsure',
+        'choices judged',
+        'agreement',
+      ],
       report.audit.rows.map((row) => [
-        row.source, row.model, row.input, row.task, String(row.requests), String(row.titlesJudged), String(row.falseHits),
-        String(row.falseMisses), String(row.unsure), String(row.choicesJudged), percent(row.agreement),
+        row.source,
+        row.model,
+        row.input,
+        row.task,
+        String(row.requests),
+        String(row.titlesJudged),
+        String(row.falseHits),
+        String(row.falseMisses),
+        String(row.unsure),
+        String(row.choicesJudged),
+        percent(row.agreement),
       ]),
     ),
     { kind: 'h2', text: 'Agreement' },
-    p(a.annotators.length < 2
-      ? 'Agreement needs two or more annotators; ' + (a.annotators.length ? `only ${a.annotators[0]} has annotated.` : 'nobody has annotated yet.')
-      : `Validity (valid / invalid): Cohen's kappa ${decimal(a.cohenKappa)}${a.annotators.length > 2 ? ' (per pair below)' : ''}, Krippendorff's alpha ${decimal(a.krippendorffAlpha)} over ${a.validityUnits} requests decided by two or more.`),
+    p(
+      a.annotators.length < 2
+        ? 'Agreement needs two or more annotators; ' +
+            (a.annotators.length ? `only ${a.annotators[0]} has annotated.` : 'nobody has annotated yet.')
+        : `Validity (valid / invalid): Cohen's kappa ${decimal(a.cohenKappa)}${a.annotators.length > 2 ? ' (per pair below)' : ''}, Krippendorff's alpha ${decimal(a.krippendorffAlpha)} over ${a.validityUnits} requests decided by two or more.`,
+    ),
     table(
       ['pair', 'validity: agreed', "Cohen's kappa", 'extraction: same items', 'item F1'],
       a.pairs.map((pair) => [
@@ -92,7 +131,9 @@ export function reportBlocks(report: Report): Block[] {
         d.request,
         d.comment ?? '',
         d.kind,
-        d.values.map((v) => `${v.annotator}: ${v.validity ?? (v.items!.length ? v.items!.join('; ') : '(no items)')}`).join(' · '),
+        d.values
+          .map((v) => `${v.annotator}: ${v.validity ?? (v.items!.length ? v.items!.join('; ') : '(no items)')}`)
+          .join(' · '),
         d.adjudicated ? 'yes' : 'no',
       ]),
     ),
@@ -105,10 +146,22 @@ export function reportBlocks(report: Report): Block[] {
     p(`Validity: ${counts(r.validity)}. Extraction: ${counts(r.extraction)}. The rule: ${r.rule}.`),
     table(
       ['request', 'comment', 'answers', 'taken'],
-      r.byRule.map((d) => [d.request, d.comment ?? '', d.answers.map((x) => `${x.annotator}: ${x.answer}`).join(' · '), d.chosen]),
+      r.byRule.map((d) => [
+        d.request,
+        d.comment ?? '',
+        d.answers.map((x) => `${x.annotator}: ${x.answer}`).join(' · '),
+        d.chosen,
+      ]),
     ),
   );
-  if (report.warnings.length) parts.push({ kind: 'h2', text: 'Warnings' }, table(['warning'], report.warnings.map((warning) => [warning])));
+  if (report.warnings.length)
+    parts.push(
+      { kind: 'h2', text: 'Warnings' },
+      table(
+        ['warning'],
+        report.warnings.map((warning) => [warning]),
+      ),
+    );
   return parts;
 }
 

@@ -3,8 +3,7 @@
 // names, subreddits and items come from data.
 import type { Block } from './report-blocks';
 
-const escapeMarkdown = (text: string): string =>
-  text.replace(/[\\`*_[\]<>|#]/g, (char) => `\\${char}`).replace(/[\r\n]+/g, ' ');
+const escapeMarkdown = (text: string): string => text.replace(/[\\`*_[\]<>|#]/g, (char) => `\\${char}`).replace(/[\r\n]+/g, ' ');
 
 export function blocksToMarkdown(blocks: readonly Block[]): string {
   return (

@@ -128,7 +128,8 @@ export class ShardReader {
 
   private async readLine(position: number): Promise<string> {
     await this.index.reach(position);
-    if (!(position >= 0 && position < this.size)) throw new RangeError(`${this.file}: no entry at position ${position} (size ${this.size})`);
+    if (!(position >= 0 && position < this.size))
+      throw new RangeError(`${this.file}: no entry at position ${position} (size ${this.size})`);
     const span = this.index.span(position);
     const buffer = Buffer.alloc(span.end - span.start);
     let filled = 0;
@@ -155,7 +156,9 @@ export class ShardReader {
     // JSON.parse keeps the last of two "id" keys, the index the first: which request the line is, is ambiguous.
     const sniffed = sniffIdOf(text);
     if (sniffed !== undefined && sniffed !== parsed.data.id) {
-      return unreadable(`two "id" keys (${JSON.stringify(sniffed)}, then ${JSON.stringify(parsed.data.id)}): which request this is, is ambiguous`);
+      return unreadable(
+        `two "id" keys (${JSON.stringify(sniffed)}, then ${JSON.stringify(parsed.data.id)}): which request this is, is ambiguous`,
+      );
     }
     return { kind: 'record', position, line, record: parsed.data };
   }

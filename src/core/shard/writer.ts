@@ -96,10 +96,7 @@ export async function stageShard(
  * target and no temp file behind, if a record is invalid or the source throws.
  * Returns the number of records written.
  */
-export async function writeShard(
-  file: string,
-  records: AsyncIterable<ShardRecord> | Iterable<ShardRecord>,
-): Promise<number> {
+export async function writeShard(file: string, records: AsyncIterable<ShardRecord> | Iterable<ShardRecord>): Promise<number> {
   const staged = await stageShard(file, records);
   await staged.commit();
   return staged.count;

@@ -39,7 +39,9 @@ const NAME = /^[\p{L}\p{N}][\p{L}\p{N}_.-]{0,63}$/u;
 /** Throws unless `name` is usable as a file stem everywhere (letters, digits, "_", "-", "."; up to 64). */
 export function checkQueueName(name: string): string {
   if (!NAME.test(name) || name.endsWith('.')) {
-    throw new Error(`queue name ${JSON.stringify(name)}: use letters, digits, "_", "-" or "." (up to 64, starting with a letter or digit)`);
+    throw new Error(
+      `queue name ${JSON.stringify(name)}: use letters, digits, "_", "-" or "." (up to 64, starting with a letter or digit)`,
+    );
   }
   return name;
 }

@@ -46,7 +46,8 @@ export function population(shards: readonly ShardRecords[], unit: SampleOptions[
 
 /** `size` distinct indexes of 0..total-1 (all when size >= total), ascending: a partial Fisher-Yates shuffle. */
 export function drawIndexes(total: number, size: number, seed: number): number[] {
-  if (!Number.isInteger(seed) || seed < 0 || seed > MAX_SEED) throw new RangeError(`seed must be an integer 0..${MAX_SEED}, got ${seed}`);
+  if (!Number.isInteger(seed) || seed < 0 || seed > MAX_SEED)
+    throw new RangeError(`seed must be an integer 0..${MAX_SEED}, got ${seed}`);
   const take = Math.min(size, total);
   const rng = xoroshiro128plus(seed | 0);
   const indexes = Array.from({ length: total }, (_, i) => i);

@@ -35,7 +35,11 @@ const PointerRecord = z.object({
 });
 
 /** Writes a backup whole or not at all (temp file, then rename): a crash mid-write keeps the previous one. */
-export async function writeBackup(destination: vscode.Uri, document: vscode.Uri, pending: readonly AnnotationEvent[]): Promise<void> {
+export async function writeBackup(
+  destination: vscode.Uri,
+  document: vscode.Uri,
+  pending: readonly AnnotationEvent[],
+): Promise<void> {
   await writeAtomically(destination, JSON.stringify({ version: BACKUP_VERSION, document: document.toString(), pending }));
 }
 
@@ -54,7 +58,10 @@ async function writeAtomically(target: vscode.Uri, text: string): Promise<void> 
 export async function readBackup(backup: vscode.Uri): Promise<AnnotationEvent[] | undefined> {
   let lines: string[];
   try {
-    lines = Buffer.from(await vscode.workspace.fs.readFile(backup)).toString('utf8').split('\n').filter((line) => line !== '');
+    lines = Buffer.from(await vscode.workspace.fs.readFile(backup))
+      .toString('utf8')
+      .split('\n')
+      .filter((line) => line !== '');
   } catch {
     return undefined;
   }

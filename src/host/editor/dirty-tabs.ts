@@ -85,7 +85,12 @@ export class DirtyTabs implements vscode.Disposable {
     };
   }
 
-  private async run(document: AnnotatorDocument, trigger: Trigger, edit?: AnnotationEdit, destination?: vscode.Uri): Promise<void> {
+  private async run(
+    document: AnnotatorDocument,
+    trigger: Trigger,
+    edit?: AnnotationEdit,
+    destination?: vscode.Uri,
+  ): Promise<void> {
     for (const effect of effectsOf(document.saveMode, trigger)) {
       switch (effect) {
         case 'relay-edit':
@@ -128,7 +133,9 @@ export class DirtyTabs implements vscode.Disposable {
     document
       .settled()
       .then(() => this.pointers.keep(document.uri, document.pendingEvents))
-      .catch((error: unknown) => output().error(`${document.uri.fsPath}: could not back up unsaved annotations: ${String(error)}`));
+      .catch((error: unknown) =>
+        output().error(`${document.uri.fsPath}: could not back up unsaved annotations: ${String(error)}`),
+      );
   }
 
   /** A tab marked dirty with nothing unsaved (an edit event, or a reopen from VS Code's backup): a no-op save clears it. */

@@ -35,7 +35,7 @@ export class LastRequests {
     this.latest.set(key, request);
     if (this.writing.has(key)) return; // the running write picks up the newest request when it is done
     const write = async (): Promise<void> => {
-      for (let written: string | undefined; written !== this.latest.get(key); ) {
+      for (let written: string | undefined; written !== this.latest.get(key);) {
         written = this.latest.get(key);
         const body = JSON.stringify({ document: key, request: written });
         await vscode.workspace.fs.createDirectory(this.folder);

@@ -19,11 +19,16 @@ export function watchLog(document: AnnotatorDocument): vscode.Disposable {
   const sync = () => {
     clearTimeout(timer);
     timer = setTimeout(() => {
-      document.syncFromDisk().catch((error: unknown) => output().error(`${logFile()}: could not re-read the log: ${String(error)}`));
+      document
+        .syncFromDisk()
+        .catch((error: unknown) => output().error(`${logFile()}: could not re-read the log: ${String(error)}`));
     }, SETTLE_MS);
   };
   const poll = setInterval(() => {
-    document.logChangedOnDisk().then((changed) => changed && sync(), () => undefined);
+    document.logChangedOnDisk().then(
+      (changed) => changed && sync(),
+      () => undefined,
+    );
   }, POLL_MS);
   // Rooted at the shard's folder (which exists) rather than the `.annotations`
   // folder, which appears only with the first append; `**` asks for a recursive

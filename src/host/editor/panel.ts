@@ -228,7 +228,11 @@ export class PanelController implements vscode.Disposable {
     } catch (error) {
       // The webview showed the action at once: put back what is really recorded (the reply carries the error).
       if (draft.request === this.document.idAt(this.position)) {
-        this.post({ type: 'state', requestId: draft.request, state: this.document.state().get(draft.request) ?? emptyRequestState() });
+        this.post({
+          type: 'state',
+          requestId: draft.request,
+          state: this.document.state().get(draft.request) ?? emptyRequestState(),
+        });
       }
       throw error;
     }
@@ -238,7 +242,9 @@ export class PanelController implements vscode.Disposable {
   private async openExternal(url: string): Promise<void> {
     // Only posts on Reddit: the webview shows data, and data must not choose where the browser goes.
     if (!isRedditUrl(url)) {
-      output().warn(`${this.document.shardName}: refused to open a link that is not a post on ${REDDIT_ORIGIN}: ${url.slice(0, 200)}`);
+      output().warn(
+        `${this.document.shardName}: refused to open a link that is not a post on ${REDDIT_ORIGIN}: ${url.slice(0, 200)}`,
+      );
       return;
     }
     await vscode.env.openExternal(vscode.Uri.parse(url, true));

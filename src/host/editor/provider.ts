@@ -29,7 +29,12 @@ export class AnnotatorEditorProvider implements vscode.CustomEditorProvider<Anno
     private readonly lastRequests: LastRequests,
     private readonly registry: EditorRegistry,
   ) {
-    this.dirtyTabs = new DirtyTabs(viewType, pointers, (edit) => this.changed.fire(edit), (uri) => registry.documentFor(uri));
+    this.dirtyTabs = new DirtyTabs(
+      viewType,
+      pointers,
+      (edit) => this.changed.fire(edit),
+      (uri) => registry.documentFor(uri),
+    );
   }
 
   static register(context: vscode.ExtensionContext, registry: EditorRegistry): AnnotatorEditorProvider[] {
@@ -103,7 +108,10 @@ export class AnnotatorEditorProvider implements vscode.CustomEditorProvider<Anno
     await this.dirtyTabs.reverted(document);
   }
 
-  backupCustomDocument(document: AnnotatorDocument, context: vscode.CustomDocumentBackupContext): Promise<vscode.CustomDocumentBackup> {
+  backupCustomDocument(
+    document: AnnotatorDocument,
+    context: vscode.CustomDocumentBackupContext,
+  ): Promise<vscode.CustomDocumentBackup> {
     return this.dirtyTabs.backup(document, context.destination);
   }
 }

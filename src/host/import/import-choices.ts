@@ -59,7 +59,8 @@ export async function pickRelease(given?: vscode.Uri): Promise<{ dir: string; do
 async function pickDomains(available: Domain[]): Promise<Domain[] | undefined> {
   const items: Pick<Domain[]>[] = [];
   if (available.length > 1) items.push({ label: 'Books and music', description: 'both domains', value: [...available] });
-  for (const domain of available) items.push({ label: domain === 'music' ? 'Music' : 'Books', description: `data/processed/${domain}/`, value: [domain] });
+  for (const domain of available)
+    items.push({ label: domain === 'music' ? 'Music' : 'Books', description: `data/processed/${domain}/`, value: [domain] });
   return pickOne(2, 'Which domains to import', items);
 }
 
@@ -73,7 +74,13 @@ async function pickTarget(): Promise<string | undefined> {
   items.push({ label: 'Choose a folder…', description: 'anywhere on disk', value: choose });
   const picked = await pickOne(3, 'Where the shards go', items);
   if (picked !== choose) return picked;
-  const uri = await vscode.window.showOpenDialog({ canSelectFiles: false, canSelectFolders: true, canSelectMany: false, title: title(3), openLabel: 'Put Shards Here' });
+  const uri = await vscode.window.showOpenDialog({
+    canSelectFiles: false,
+    canSelectFolders: true,
+    canSelectMany: false,
+    title: title(3),
+    openLabel: 'Put Shards Here',
+  });
   return uri?.[0]?.fsPath;
 }
 
@@ -81,7 +88,11 @@ async function pickCopyImages(): Promise<boolean | undefined> {
   // Either way the editor may show them: the import records the image folder beside the shards (imagery-images.json).
   return pickOne(4, 'Images', [
     { label: 'Point into the release', description: 'no copy; the shards need the release where it is', value: false },
-    { label: 'Copy images beside the shards', description: 'into images/<domain>/; the shards work without the release', value: true },
+    {
+      label: 'Copy images beside the shards',
+      description: 'into images/<domain>/; the shards work without the release',
+      value: true,
+    },
   ]);
 }
 

@@ -51,7 +51,11 @@ async function runImport(choices: ImportChoices, overwrite: boolean): Promise<Im
   const controller = new AbortController();
   try {
     return await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Importing ${path.basename(choices.releaseDir)}`, cancellable: true },
+      {
+        location: vscode.ProgressLocation.Notification,
+        title: `Importing ${path.basename(choices.releaseDir)}`,
+        cancellable: true,
+      },
       (progress, token) => {
         token.onCancellationRequested(() => controller.abort());
         return importRelease(choices.releaseDir, {
@@ -83,7 +87,9 @@ async function announce(results: readonly ImportResult[], choices: ImportChoices
     `Imported ${requests} requests into ${shards} shard(s) in ${vscode.workspace.asRelativePath(choices.outDir)}` +
     (problems ? `; ${problems} unreadable line(s) skipped.` : '.');
   const buttons = problems ? ['Show Problems', 'Show Summary'] : ['Show Summary'];
-  const picked = await (problems ? vscode.window.showWarningMessage(text, ...buttons) : vscode.window.showInformationMessage(text, ...buttons));
+  const picked = await (problems
+    ? vscode.window.showWarningMessage(text, ...buttons)
+    : vscode.window.showInformationMessage(text, ...buttons));
   if (picked === 'Show Problems') await vscode.commands.executeCommand(SHOW_PROBLEMS_COMMAND);
   if (picked === 'Show Summary') output().show(true);
 }

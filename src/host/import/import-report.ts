@@ -34,7 +34,10 @@ export function locationUri(problem: UnreadableLine): vscode.Uri {
 export async function openProblem(problem: UnreadableLine): Promise<void> {
   const line = Math.max(0, (problem.line ?? 1) - 1);
   const position = new vscode.Position(line, 0);
-  await vscode.window.showTextDocument(vscode.Uri.file(problem.file), { selection: new vscode.Range(position, position), preview: true });
+  await vscode.window.showTextDocument(vscode.Uri.file(problem.file), {
+    selection: new vscode.Range(position, position),
+    preview: true,
+  });
 }
 
 export async function showImportProblems(): Promise<void> {

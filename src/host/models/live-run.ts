@@ -82,7 +82,9 @@ export class LiveRun {
       if (isModelRunError(error) && error.kind === 'cancelled') return this.update({ phase: 'cancelled' });
       const kind = isModelRunError(error) ? error.kind : 'unknown';
       const message = redact(error instanceof Error ? error.message : String(error), secret);
-      output().warn(`${this.document.shardName}: ${profile.name} ${this.plan.task} on ${this.run.requestId} failed (${kind}): ${message}`);
+      output().warn(
+        `${this.document.shardName}: ${profile.name} ${this.plan.task} on ${this.run.requestId} failed (${kind}): ${message}`,
+      );
       this.update({ phase: 'failed', error: { kind, message } });
     }
   }
@@ -101,7 +103,9 @@ export class LiveRun {
 
   private async store(draft: ModelRunDraft): Promise<void> {
     const event = await this.document.annotate(draft);
-    output().info(`${this.document.shardName}: stored ${draft.profile} ${draft.task} run on ${draft.request} (${draft.latencyMs} ms)`);
+    output().info(
+      `${this.document.shardName}: stored ${draft.profile} ${draft.task} run on ${draft.request} (${draft.latencyMs} ms)`,
+    );
     this.update({ phase: 'stored', runKey: `inline:${event.id}` });
   }
 

@@ -13,7 +13,8 @@ function acceptsImages(model: vscode.LanguageModelChat): boolean | undefined {
 
 function imagePart(url: string, model: vscode.LanguageModelChat): vscode.LanguageModelDataPart {
   const data = /^data:([^;,]+);base64,(.*)$/s.exec(url);
-  if (!data) throw new ModelRunError('unsupported', `${model.name} (VS Code language model) takes image files only, not remote URLs.`);
+  if (!data)
+    throw new ModelRunError('unsupported', `${model.name} (VS Code language model) takes image files only, not remote URLs.`);
   return vscode.LanguageModelDataPart.image(Buffer.from(data[2], 'base64'), data[1]);
 }
 
@@ -25,11 +26,16 @@ function fault(error: unknown, model: vscode.LanguageModelChat, hasImages: boole
     if (error.code === vscode.LanguageModelError.NoPermissions.name) {
       return new ModelRunError('unauthorized', `VS Code did not allow this extension to use ${model.name}: ${message}`);
     }
-    if (error.code === vscode.LanguageModelError.NotFound.name) return new ModelRunError('model-not-found', `${model.name} is no longer available in VS Code.`);
-    if (error.code === vscode.LanguageModelError.Blocked.name) return new ModelRunError('rate-limited', `${model.name} is blocked for now (quota or rate limit): ${message}`);
+    if (error.code === vscode.LanguageModelError.NotFound.name)
+      return new ModelRunError('model-not-found', `${model.name} is no longer available in VS Code.`);
+    if (error.code === vscode.LanguageModelError.Blocked.name)
+      return new ModelRunError('rate-limited', `${model.name} is blocked for now (quota or rate limit): ${message}`);
   }
   if (hasImages && /image/i.test(message)) {
-    return new ModelRunError('unsupported', `${model.name} does not accept images (${message}). Use description input, or another profile.`);
+    return new ModelRunError(
+      'unsupported',
+      `${model.name} does not accept images (${message}). Use description input, or another profile.`,
+    );
   }
   return new ModelRunError('unknown', `${model.name} failed: ${message}`);
 }
@@ -46,7 +52,9 @@ export class LanguageModelBackend implements ChatBackend {
     if (hasImages && acceptsImages(model) === false) {
       throw new ModelRunError('unsupported', `${model.name} does not accept images. Use description input, or another profile.`);
     }
-    const content = parts.map((part) => (part.type === 'text' ? new vscode.LanguageModelTextPart(part.text) : imagePart(part.image_url.url, model)));
+    const content = parts.map((part) =>
+      part.type === 'text' ? new vscode.LanguageModelTextPart(part.text) : imagePart(part.image_url.url, model),
+    );
     const cancel = new vscode.CancellationTokenSource();
     const onAbort = () => cancel.cancel();
     signal?.addEventListener('abort', onAbort);

@@ -8,8 +8,7 @@ import { LanguageModelBackend } from './lm-backend';
 import { configuredProfiles, type ApiKeys } from './settings';
 
 export type RunProfile =
-  | { kind: 'openai'; profile: ModelProfile }
-  | { kind: 'vscode-lm'; profile: ModelProfile; model: vscode.LanguageModelChat };
+  { kind: 'openai'; profile: ModelProfile } | { kind: 'vscode-lm'; profile: ModelProfile; model: vscode.LanguageModelChat };
 
 export interface AvailableProfiles {
   profiles: RunProfile[];

@@ -48,7 +48,7 @@ export async function planRun(
     (task === 'description'
       ? 'standard'
       : await pick('Run model: prompt', [
-          { label: 'Standard', detail: 'The paper\'s standard prompt', value: 'standard' as const },
+          { label: 'Standard', detail: "The paper's standard prompt", value: 'standard' as const },
           { label: 'Chain-of-imagery', detail: 'First understand the image(s), then answer', value: 'coi' as const },
         ]));
   if (!prompt) return undefined;
@@ -63,7 +63,9 @@ export async function planRun(
     runInput = { kind: 'descriptions', model: source.model, run: source.run };
   }
   if (profiles.length === 0) {
-    return { error: 'No model profile: add one to the imageryAnnotator.modelProfiles setting, or enable a VS Code language model.' };
+    return {
+      error: 'No model profile: add one to the imageryAnnotator.modelProfiles setting, or enable a VS Code language model.',
+    };
   }
   const profile = choice.profile
     ? profiles.find((entry) => entry.profile.name === choice.profile)
@@ -72,7 +74,8 @@ export async function planRun(
         profiles.map((entry) => ({
           label: entry.profile.name,
           description: entry.profile.model,
-          detail: entry.kind === 'vscode-lm' ? 'VS Code language model (temperature cannot be set)' : hostOf(entry.profile.baseUrl),
+          detail:
+            entry.kind === 'vscode-lm' ? 'VS Code language model (temperature cannot be set)' : hostOf(entry.profile.baseUrl),
           value: entry,
         })),
       );
@@ -82,7 +85,7 @@ export async function planRun(
 
 async function pickInput(sources: ReturnType<typeof descriptionSources>): Promise<string | undefined> {
   return pick('Run model: input', [
-    { label: 'The request\'s images', value: 'images' },
+    { label: "The request's images", value: 'images' },
     ...sources.map((source) => ({
       label: `Descriptions by ${source.model}`,
       description: source.run.startsWith('inline:') ? 'made inline' : 'stored',

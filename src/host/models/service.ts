@@ -15,7 +15,7 @@ import { ApiKeys, configuredImagePolicy, configuredProfiles } from './settings';
 type ModelMessage = Extract<WebviewToHost, { type: 'runModel' | 'cancelModelRun' | 'keepModelRun' | 'dismissModelRun' }>;
 
 export const UNTRUSTED_REASON =
-  'Running models is disabled in an untrusted workspace: a run sends the request\'s text and images to a server. Trust the workspace to run models; viewing and annotating work as usual.';
+  "Running models is disabled in an untrusted workspace: a run sends the request's text and images to a server. Trust the workspace to run models; viewing and annotating work as usual.";
 
 export class ModelService implements vscode.Disposable {
   private readonly live = new Map<string, LiveRun>();
@@ -38,7 +38,8 @@ export class ModelService implements vscode.Disposable {
   /** The webview (re)loaded: tell it whether models may run, and what is running for its document. */
   panelReady(panel: PanelController): void {
     this.sendAccess(panel);
-    for (const run of this.live.values()) if (run.document === panel.document) panel.post({ type: 'modelRun', run: { ...run.run } });
+    for (const run of this.live.values())
+      if (run.document === panel.document) panel.post({ type: 'modelRun', run: { ...run.run } });
   }
 
   handle(panel: PanelController, message: ModelMessage): void {
@@ -68,7 +69,11 @@ export class ModelService implements vscode.Disposable {
   }
 
   /** Runs a model on the request; `choice` skips the picks already made. Resolves when the run ends (or never starts). */
-  async start(panel: PanelController, requestId: string, choice: Parameters<typeof planRun>[2] = {}): Promise<LiveRun | undefined> {
+  async start(
+    panel: PanelController,
+    requestId: string,
+    choice: Parameters<typeof planRun>[2] = {},
+  ): Promise<LiveRun | undefined> {
     const fail = (message: string) => {
       panel.post({ type: 'error', message });
       return undefined;
@@ -91,7 +96,12 @@ export class ModelService implements vscode.Disposable {
     const run = new LiveRun(document, requestId, plan, (state) => this.publish(document, state));
     this.live.set(run.id, run);
     // Images go only from the folders the editor shows them from.
-    await run.start({ shardFile: document.uri.fsPath, record: entry.record, imageRoots: panel.imageRoots }, backend, secret, configuredImagePolicy());
+    await run.start(
+      { shardFile: document.uri.fsPath, record: entry.record, imageRoots: panel.imageRoots },
+      backend,
+      secret,
+      configuredImagePolicy(),
+    );
     return run;
   }
 
@@ -108,7 +118,11 @@ export class ModelService implements vscode.Disposable {
   }
 
   private sendAccess(panel: PanelController): void {
-    panel.post(vscode.workspace.isTrusted ? { type: 'modelAccess', allowed: true } : { type: 'modelAccess', allowed: false, reason: UNTRUSTED_REASON });
+    panel.post(
+      vscode.workspace.isTrusted
+        ? { type: 'modelAccess', allowed: true }
+        : { type: 'modelAccess', allowed: false, reason: UNTRUSTED_REASON },
+    );
   }
 
   /** "Imagery: Set API Key": one key per configured profile, kept in SecretStorage. */
@@ -125,21 +139,25 @@ export class ModelService implements vscode.Disposable {
     if (!picked) return;
     const key = await vscode.window.showInputBox({
       title: `API key for ${picked.label}`,
-      prompt: 'Kept in VS Code\'s secret storage, never in settings. Leave empty to remove it (OPENAI_API_KEY is then used, if set).',
+      prompt:
+        "Kept in VS Code's secret storage, never in settings. Leave empty to remove it (OPENAI_API_KEY is then used, if set).",
       password: true,
       ignoreFocusOut: true,
     });
     if (key === undefined) return;
     await this.keys.set(picked.label, key.trim());
-    void vscode.window.showInformationMessage(key.trim() ? `API key stored for ${picked.label}.` : `API key removed for ${picked.label}.`);
+    void vscode.window.showInformationMessage(
+      key.trim() ? `API key stored for ${picked.label}.` : `API key removed for ${picked.label}.`,
+    );
   }
 
   /** A document closed: stop its runs. */
   private forgetDocument(document: AnnotatorDocument): void {
-    for (const [id, run] of this.live) if (run.document === document) {
-      run.dispose();
-      this.live.delete(id);
-    }
+    for (const [id, run] of this.live)
+      if (run.document === document) {
+        run.dispose();
+        this.live.delete(id);
+      }
   }
 
   dispose(): void {

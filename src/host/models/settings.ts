@@ -22,7 +22,8 @@ export function configuredProfiles(): ProfilesRead {
     try {
       const { extraHeaders, ...rest } = (entry ?? {}) as { extraHeaders?: unknown };
       const profile = parseProfile({ ...rest, headers: extraHeaders ?? {} }, `imageryAnnotator.modelProfiles[${index}]`);
-      if (names.has(profile.name)) throw new Error(`imageryAnnotator.modelProfiles[${index}]: the name "${profile.name}" is used twice`);
+      if (names.has(profile.name))
+        throw new Error(`imageryAnnotator.modelProfiles[${index}]: the name "${profile.name}" is used twice`);
       names.add(profile.name);
       profiles.push(profile);
     } catch (error) {

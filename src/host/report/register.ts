@@ -10,14 +10,20 @@ import { runSampleForValidation } from './sample-command';
 
 export function registerReportCommands(extensionUri: vscode.Uri, registry: EditorRegistry): vscode.Disposable[] {
   return [
-    vscode.commands.registerCommand('imageryAnnotator.showReport', (queueFile?: unknown) => showReport(extensionUri, registry, queueFile)),
+    vscode.commands.registerCommand('imageryAnnotator.showReport', (queueFile?: unknown) =>
+      showReport(extensionUri, registry, queueFile),
+    ),
     vscode.commands.registerCommand('imageryAnnotator.sampleForValidation', () => runSampleForValidation()),
     { dispose: () => ReportPanel.current?.panel.dispose() },
   ];
 }
 
 /** `queueFile` (a path or Uri) skips the question; `null` means no queue; otherwise existing queues are offered. */
-async function showReport(extensionUri: vscode.Uri, registry: EditorRegistry, queueArg?: unknown): Promise<ReportPanel | undefined> {
+async function showReport(
+  extensionUri: vscode.Uri,
+  registry: EditorRegistry,
+  queueArg?: unknown,
+): Promise<ReportPanel | undefined> {
   let shards = (await vscode.workspace.findFiles(SHARD_GLOB, '**/node_modules/**')).map((uri) => uri.fsPath).sort();
   if (shards.length === 0 && queueArg === undefined) {
     void vscode.window.showWarningMessage('No *.shard.jsonl files in this workspace to report on.');
@@ -26,10 +32,15 @@ async function showReport(extensionUri: vscode.Uri, registry: EditorRegistry, qu
   let queueFile = queueArg instanceof vscode.Uri ? queueArg.fsPath : typeof queueArg === 'string' ? queueArg : undefined;
   if (queueArg === null) queueFile = undefined;
   else if (queueArg === undefined) {
-    const queues = (await vscode.workspace.findFiles(`**/*${QUEUE_EXTENSION}`, '**/node_modules/**')).map((uri) => uri.fsPath).sort();
+    const queues = (await vscode.workspace.findFiles(`**/*${QUEUE_EXTENSION}`, '**/node_modules/**'))
+      .map((uri) => uri.fsPath)
+      .sort();
     if (queues.length > 0) {
       const picked = await vscode.window.showQuickPick(
-        [{ label: 'Everything annotated', file: undefined as string | undefined }, ...queues.map((file) => ({ label: vscode.workspace.asRelativePath(file), file }))],
+        [
+          { label: 'Everything annotated', file: undefined as string | undefined },
+          ...queues.map((file) => ({ label: vscode.workspace.asRelativePath(file), file })),
+        ],
         { title: 'Show Report', placeHolder: 'Report on every annotation, or limit it to a review queue' },
       );
       if (!picked) return undefined;
@@ -42,7 +53,9 @@ async function showReport(extensionUri: vscode.Uri, registry: EditorRegistry, qu
       const queue = await readQueue(queueFile);
       shards = queue.shards.map((relative) => queueShardPath(path.dirname(queueFile!), relative));
     } catch (error) {
-      void vscode.window.showErrorMessage(`Cannot read the review queue: ${error instanceof Error ? error.message : String(error)}`);
+      void vscode.window.showErrorMessage(
+        `Cannot read the review queue: ${error instanceof Error ? error.message : String(error)}`,
+      );
       return undefined;
     }
   }

@@ -61,7 +61,10 @@ export class ReportPanel implements vscode.Disposable {
     });
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.{shard.jsonl,jsonl,queue.json}');
     const changed = (uri: vscode.Uri) => {
-      if (this.scope.shards.some((shard) => uri.fsPath === shard || uri.fsPath.startsWith(shard + '.annotations')) || uri.fsPath === this.scope.queueFile) {
+      if (
+        this.scope.shards.some((shard) => uri.fsPath === shard || uri.fsPath.startsWith(shard + '.annotations')) ||
+        uri.fsPath === this.scope.queueFile
+      ) {
         this.refreshSoon();
       }
     };
@@ -88,13 +91,18 @@ export class ReportPanel implements vscode.Disposable {
 
   private async compute(): Promise<void> {
     try {
-      const queue = this.scope.queueFile ? { file: this.scope.queueFile, queue: await readQueue(this.scope.queueFile) } : undefined;
+      const queue = this.scope.queueFile
+        ? { file: this.scope.queueFile, queue: await readQueue(this.scope.queueFile) }
+        : undefined;
       const data = await loadReportData(this.scope.shards, queue);
       this.report = buildReport(data);
       const title = queue ? `queue ${queue.queue.name}` : `${this.scope.shards.length} shard(s)`;
       this.post({ type: 'report', report: this.report, title, updated: new Date().toLocaleTimeString() });
     } catch (error) {
-      this.post({ type: 'reportError', message: `The report could not be computed: ${error instanceof Error ? error.message : String(error)}` });
+      this.post({
+        type: 'reportError',
+        message: `The report could not be computed: ${error instanceof Error ? error.message : String(error)}`,
+      });
     }
   }
 
@@ -153,7 +161,9 @@ export class ReportPanel implements vscode.Disposable {
     const target = await vscode.window.showSaveDialog({
       title: format === 'md' ? 'Save the report as Markdown' : 'Save the report as one HTML file',
       filters: format === 'md' ? { Markdown: ['md'] } : { HTML: ['html'] },
-      defaultUri: vscode.workspace.workspaceFolders?.[0] && vscode.Uri.joinPath(vscode.workspace.workspaceFolders[0].uri, `imagery-report.${format}`),
+      defaultUri:
+        vscode.workspace.workspaceFolders?.[0] &&
+        vscode.Uri.joinPath(vscode.workspace.workspaceFolders[0].uri, `imagery-report.${format}`),
     });
     if (!target) return;
     await this.writeExport(target, format, plots);
@@ -163,7 +173,9 @@ export class ReportPanel implements vscode.Disposable {
   /** The report as Markdown, or as one HTML page with the plots as drawn (plain SVG, checked by the protocol). */
   async writeExport(target: vscode.Uri, format: 'md' | 'html', plots: { title: string; svg: string }[]): Promise<void> {
     const blocks = reportBlocks(this.report!);
-    const figures = plots.map((plot) => `<figure><figcaption>${escapeHtml(plot.title)}</figcaption>\n${plot.svg}\n</figure>\n`).join('');
+    const figures = plots
+      .map((plot) => `<figure><figcaption>${escapeHtml(plot.title)}</figcaption>\n${plot.svg}\n</figure>\n`)
+      .join('');
     const text = format === 'md' ? blocksToMarkdown(blocks) : standaloneHtml(blocks, 'Validation report', figures);
     await vscode.workspace.fs.writeFile(target, Buffer.from(text, 'utf8'));
   }

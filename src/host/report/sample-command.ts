@@ -29,13 +29,18 @@ export async function runSampleForValidation(): Promise<string | undefined> {
   if (!unit) return undefined;
   const integer = (max: number) => (value: string) =>
     /^\d+$/.test(value.trim()) && Number(value) >= 1 && Number(value) <= max ? undefined : `An integer from 1 to ${max}`;
-  const size = await vscode.window.showInputBox({ title: 'Sample for validation (3/5): how many', value: String(DEFAULT_SAMPLE_SIZE), validateInput: integer(1_000_000) });
+  const size = await vscode.window.showInputBox({
+    title: 'Sample for validation (3/5): how many',
+    value: String(DEFAULT_SAMPLE_SIZE),
+    validateInput: integer(1_000_000),
+  });
   if (size === undefined) return undefined;
   const seed = await vscode.window.showInputBox({
     title: 'Sample for validation (4/5): seed',
     prompt: 'The same seed and shards give the same sample, byte for byte',
     value: String(Math.floor(Math.random() * 1_000_000)),
-    validateInput: (value) => (/^\d+$/.test(value.trim()) && Number(value) <= MAX_SEED ? undefined : `An integer from 0 to ${MAX_SEED}`),
+    validateInput: (value) =>
+      /^\d+$/.test(value.trim()) && Number(value) <= MAX_SEED ? undefined : `An integer from 0 to ${MAX_SEED}`,
   });
   if (seed === undefined) return undefined;
   const name = await vscode.window.showInputBox({
@@ -54,11 +59,20 @@ export async function runSampleForValidation(): Promise<string | undefined> {
   const shardFiles = picked.map((item) => item.file);
   try {
     const file = queueFile(commonFolder(shardFiles), name);
-    const queue = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Drawing the sample' }, async () => {
-      const { shards, warnings } = await readShards(shardFiles);
-      for (const warning of warnings) output().warn(warning);
-      return drawSample(shards, { name, unit: unit.unit, size: Number(size), seed: Number(seed), queueDir: commonFolder(shardFiles) });
-    });
+    const queue = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: 'Drawing the sample' },
+      async () => {
+        const { shards, warnings } = await readShards(shardFiles);
+        for (const warning of warnings) output().warn(warning);
+        return drawSample(shards, {
+          name,
+          unit: unit.unit,
+          size: Number(size),
+          seed: Number(seed),
+          queueDir: commonFolder(shardFiles),
+        });
+      },
+    );
     let outcome;
     try {
       outcome = await writeQueue(file, queue);

@@ -21,7 +21,12 @@ export class ShardTreeProvider implements vscode.TreeDataProvider<vscode.Uri>, v
     // Shards added/removed and logs changed (by us, another window, git) all change what the tree shows.
     for (const glob of [SHARD_GLOB, '**/*.shard.jsonl.annotations/*.jsonl']) {
       const watcher = vscode.workspace.createFileSystemWatcher(glob);
-      this.disposables.push(watcher, watcher.onDidCreate(() => this.refreshSoon()), watcher.onDidChange(() => this.refreshSoon()), watcher.onDidDelete(() => this.refreshSoon()));
+      this.disposables.push(
+        watcher,
+        watcher.onDidCreate(() => this.refreshSoon()),
+        watcher.onDidChange(() => this.refreshSoon()),
+        watcher.onDidDelete(() => this.refreshSoon()),
+      );
     }
     this.disposables.push(registry.onDidChangeProgress(() => this.refreshSoon()));
   }

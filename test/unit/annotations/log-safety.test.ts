@@ -20,27 +20,35 @@ function setup(t: Parameters<typeof makeTempDir>[0]) {
   return { dir, shard };
 }
 
-test('a log that is a symlink is refused with a clear error, and its target is left alone', { skip: process.platform === 'win32' && 'symlinks need privileges' }, async (t) => {
-  const { dir, shard } = setup(t);
-  const target = path.join(dir, 'elsewhere.txt');
-  writeFileSync(target, 'keep me\n');
-  mkdirSync(annotationsDir(shard));
-  symlinkSync(target, annotationLogPath(shard, 'ana'));
-  const log = AnnotationLog.open(shard, 'ana');
-  await assert.rejects(log.append(note('x')), /annotation log is a symbolic link/);
-  await assert.rejects(log.read(), /annotation log is a symbolic link/);
-  await assert.rejects(AnnotationLog.readAll(shard), /annotation log is a symbolic link/);
-  assert.equal(readFileSync(target, 'utf8'), 'keep me\n');
-});
+test(
+  'a log that is a symlink is refused with a clear error, and its target is left alone',
+  { skip: process.platform === 'win32' && 'symlinks need privileges' },
+  async (t) => {
+    const { dir, shard } = setup(t);
+    const target = path.join(dir, 'elsewhere.txt');
+    writeFileSync(target, 'keep me\n');
+    mkdirSync(annotationsDir(shard));
+    symlinkSync(target, annotationLogPath(shard, 'ana'));
+    const log = AnnotationLog.open(shard, 'ana');
+    await assert.rejects(log.append(note('x')), /annotation log is a symbolic link/);
+    await assert.rejects(log.read(), /annotation log is a symbolic link/);
+    await assert.rejects(AnnotationLog.readAll(shard), /annotation log is a symbolic link/);
+    assert.equal(readFileSync(target, 'utf8'), 'keep me\n');
+  },
+);
 
-test('a dangling symlink as the log is refused too (nothing is created at its target)', { skip: process.platform === 'win32' && 'symlinks need privileges' }, async (t) => {
-  const { dir, shard } = setup(t);
-  mkdirSync(annotationsDir(shard));
-  const target = path.join(dir, 'created-through-link.jsonl');
-  symlinkSync(target, annotationLogPath(shard, 'ana'));
-  await assert.rejects(AnnotationLog.open(shard, 'ana').append(note('x')), /symbolic link/);
-  assert.throws(() => readFileSync(target), /ENOENT/);
-});
+test(
+  'a dangling symlink as the log is refused too (nothing is created at its target)',
+  { skip: process.platform === 'win32' && 'symlinks need privileges' },
+  async (t) => {
+    const { dir, shard } = setup(t);
+    mkdirSync(annotationsDir(shard));
+    const target = path.join(dir, 'created-through-link.jsonl');
+    symlinkSync(target, annotationLogPath(shard, 'ana'));
+    await assert.rejects(AnnotationLog.open(shard, 'ana').append(note('x')), /symbolic link/);
+    assert.throws(() => readFileSync(target), /ENOENT/);
+  },
+);
 
 test('a BOM at the start of a log does not cost its first event', async (t) => {
   const { shard } = setup(t);
@@ -53,7 +61,10 @@ test('a BOM at the start of a log does not cost its first event', async (t) => {
   assert.deepEqual(events, written);
   const [third] = await log.append(note('three'));
   assert.deepEqual((await log.readFrom(cursor)).events, [third]);
-  assert.deepEqual((await AnnotationLog.readAll(shard)).events.map((e) => e.id), [...written, third].map((e) => e.id));
+  assert.deepEqual(
+    (await AnnotationLog.readAll(shard)).events.map((e) => e.id),
+    [...written, third].map((e) => e.id),
+  );
 });
 
 test('names that map to one file ("Ana.B", "ana b", "ana_b") are refused, not silently shared', async (t) => {
@@ -68,7 +79,10 @@ test('names that map to one file ("Ana.B", "ana b", "ana_b") are refused, not si
     });
   }
   const { events } = await AnnotationLog.open(shard, 'Ana.B').read();
-  assert.deepEqual(events.map((e) => e.type === 'note' && e.text), ['mine']);
+  assert.deepEqual(
+    events.map((e) => e.type === 'note' && e.text),
+    ['mine'],
+  );
   // The same name in another case or Unicode spelling is the same annotator.
   await AnnotationLog.open(shard, 'ANA.b').append(note('again'));
 });
@@ -82,7 +96,12 @@ test('two names equal in their first 64 characters do not share a file', async (
 
 test('a retract counts only against events of its own log', async (t) => {
   const { shard } = setup(t);
-  const [anaVerdict] = await AnnotationLog.open(shard, 'ana').append({ type: 'validity', request: 'r1', verdict: 'invalid', reason: 'Image is text' });
+  const [anaVerdict] = await AnnotationLog.open(shard, 'ana').append({
+    type: 'validity',
+    request: 'r1',
+    verdict: 'invalid',
+    reason: 'Image is text',
+  });
   await AnnotationLog.open(shard, 'bea').append({ type: 'retract', request: 'r1', target: anaVerdict.id });
   const all = await AnnotationLog.readAll(shard);
   assert.equal(replayLogs(all.perFile).get('r1')?.validity?.status, 'invalid');
@@ -91,9 +110,14 @@ test('a retract counts only against events of its own log', async (t) => {
   assert.equal(replayLogs((await AnnotationLog.readAll(shard)).perFile).has('r1'), false);
 });
 
-test('the CLI\'s shard states (audit, inline runs) keep a retract within its own log too', async (t) => {
+test("the CLI's shard states (audit, inline runs) keep a retract within its own log too", async (t) => {
   const { shard } = setup(t);
-  const [invalid] = await AnnotationLog.open(shard, 'ana').append({ type: 'validity', request: 'r1', verdict: 'invalid', reason: 'Image is text' });
+  const [invalid] = await AnnotationLog.open(shard, 'ana').append({
+    type: 'validity',
+    request: 'r1',
+    verdict: 'invalid',
+    reason: 'Image is text',
+  });
   await AnnotationLog.open(shard, 'bea').append({ type: 'retract', request: 'r1', target: invalid.id });
   const { states } = await readShardStates([shard]);
   assert.equal(states.get(shard)?.get('r1')?.validity?.status, 'invalid');

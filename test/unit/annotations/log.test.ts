@@ -60,7 +60,10 @@ test('appending after a torn line isolates it: only that line is lost', async (t
   const second = await log.append(note('two'));
   const { events, warnings } = await log.read();
   assert.deepEqual(events, [...first, ...second]);
-  assert.deepEqual(warnings.map((w) => w.line), [2]);
+  assert.deepEqual(
+    warnings.map((w) => w.line),
+    [2],
+  );
 });
 
 test('a malformed middle line is reported with file:line and its neighbours are kept', async (t) => {
@@ -85,7 +88,8 @@ test('unknown event types are kept and round-trip byte for byte', async (t) => {
   const shard = setup(t);
   const from = AnnotationLog.open(shard, 'ana');
   // Unusual spacing and an escaped non-ASCII character: JSON.stringify would write neither.
-  const line = '{"v":1, "id":"u1","time":"2024-01-01T00:00:00Z","annotator":"ana","request":"r1","type":"highlight","span":[1,2],"label":"caf\\u00e9"}';
+  const line =
+    '{"v":1, "id":"u1","time":"2024-01-01T00:00:00Z","annotator":"ana","request":"r1","type":"highlight","span":[1,2],"label":"caf\\u00e9"}';
   mkdirSync(path.dirname(from.file), { recursive: true });
   writeFileSync(from.file, line + '\n');
   const { events, warnings } = await from.read();
@@ -159,7 +163,10 @@ test('readFrom restarts when the file was replaced by another one (as git does),
   renameSync(replacement, log.file);
   const next = await log.readFrom(cursor);
   assert.equal(next.restarted, true);
-  assert.deepEqual(next.events.map((e) => e.id), [events[0].id, 'other-id']);
+  assert.deepEqual(
+    next.events.map((e) => e.id),
+    [events[0].id, 'other-id'],
+  );
 });
 
 test('readAll merges every annotator by time and reports each file', async (t) => {
@@ -173,7 +180,13 @@ test('readAll merges every annotator by time and reports each file', async (t) =
   writeFileSync(bea.file, event('b1', '2024-01-01T00:00:02Z', 'bea') + 'oops\n');
   writeFileSync(path.join(path.dirname(ana.file), 'README.txt'), 'not a log');
   const all = await AnnotationLog.readAll(shard);
-  assert.deepEqual(all.events.map((e) => e.id), ['a1', 'b1', 'a2']);
+  assert.deepEqual(
+    all.events.map((e) => e.id),
+    ['a1', 'b1', 'a2'],
+  );
   assert.deepEqual(all.files, [ana.file, bea.file]);
-  assert.deepEqual(all.warnings.map((w) => [w.file, w.line]), [[bea.file, 2]]);
+  assert.deepEqual(
+    all.warnings.map((w) => [w.file, w.line]),
+    [[bea.file, 2]],
+  );
 });

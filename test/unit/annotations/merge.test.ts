@@ -5,19 +5,40 @@ import { mergeByTime } from '../../../src/core/annotations/merge';
 import { replay } from '../../../src/core/annotations/replay';
 
 function validity(id: string, time: string, annotator: string, verdict: 'valid' | 'invalid'): AnnotationEvent {
-  return { v: 1, id, time, annotator, request: 'r1', type: 'validity', verdict, ...(verdict === 'invalid' ? { reason: 'Image is text' } : {}) } as AnnotationEvent;
+  return {
+    v: 1,
+    id,
+    time,
+    annotator,
+    request: 'r1',
+    type: 'validity',
+    verdict,
+    ...(verdict === 'invalid' ? { reason: 'Image is text' } : {}),
+  } as AnnotationEvent;
 }
 
 test('across annotators the latest decision in time wins', () => {
   const ana = [validity('a1', '2024-01-01T10:00:00.000Z', 'ana', 'invalid')];
-  const bea = [validity('b1', '2024-01-01T09:00:00.000Z', 'bea', 'valid'), validity('b2', '2024-01-01T11:00:00.000Z', 'bea', 'invalid')];
-  assert.deepEqual(mergeByTime([ana, bea]).map((e) => e.id), ['b1', 'a1', 'b2']);
+  const bea = [
+    validity('b1', '2024-01-01T09:00:00.000Z', 'bea', 'valid'),
+    validity('b2', '2024-01-01T11:00:00.000Z', 'bea', 'invalid'),
+  ];
+  assert.deepEqual(
+    mergeByTime([ana, bea]).map((e) => e.id),
+    ['b1', 'a1', 'b2'],
+  );
   assert.equal(replay(mergeByTime([ana, bea.slice(0, 1)])).get('r1')?.validity?.status, 'invalid');
   assert.equal(replay(mergeByTime([bea.slice(0, 1), ana])).get('r1')?.validity?.status, 'invalid', 'file order does not matter');
 });
 
 test("one annotator's own order is kept even if their clock stepped back", () => {
-  const ana = [validity('a1', '2024-01-01T10:00:00.000Z', 'ana', 'invalid'), validity('a2', '2024-01-01T08:00:00.000Z', 'ana', 'valid')];
+  const ana = [
+    validity('a1', '2024-01-01T10:00:00.000Z', 'ana', 'invalid'),
+    validity('a2', '2024-01-01T08:00:00.000Z', 'ana', 'valid'),
+  ];
   const bea = [validity('b1', '2024-01-01T09:00:00.000Z', 'bea', 'invalid')];
-  assert.deepEqual(mergeByTime([ana, bea]).map((e) => e.id), ['b1', 'a1', 'a2']);
+  assert.deepEqual(
+    mergeByTime([ana, bea]).map((e) => e.id),
+    ['b1', 'a1', 'a2'],
+  );
 });

@@ -15,13 +15,26 @@ import { applyDraft } from '../../../webview/optimistic';
 let counter = 0;
 function ev(draft: EventDraft): AnnotationEvent {
   counter += 1;
-  return { ...draft, v: 1, id: `p${counter}`, time: new Date(1_700_000_000_000 + counter).toISOString(), annotator: 'ana' } as AnnotationEvent;
+  return {
+    ...draft,
+    v: 1,
+    id: `p${counter}`,
+    time: new Date(1_700_000_000_000 + counter).toISOString(),
+    annotator: 'ana',
+  } as AnnotationEvent;
 }
 
 test('a model verdict on the run "__proto__" stays in the state and leaves Object.prototype alone', () => {
   const line = JSON.stringify({
-    v: 1, id: 'x', time: '2024-01-01T00:00:00.000Z', annotator: 'ana', request: 'r1',
-    type: 'model-verdict', run: '__proto__', target: { kind: 'choice' }, verdict: 'correct',
+    v: 1,
+    id: 'x',
+    time: '2024-01-01T00:00:00.000Z',
+    annotator: 'ana',
+    request: 'r1',
+    type: 'model-verdict',
+    run: '__proto__',
+    target: { kind: 'choice' },
+    verdict: 'correct',
   });
   const parsed = parseEventLine(line);
   assert.ok(parsed.ok);
@@ -29,7 +42,10 @@ test('a model verdict on the run "__proto__" stays in the state and leaves Objec
     const state = replay([parsed.event]).get('r1');
     assert.equal(({} as { choice?: unknown }).choice, undefined, 'Object.prototype was changed');
     assert.deepEqual(JSON.parse(JSON.stringify(state?.modelVerdicts)), { ['__proto__']: { choice: 'correct' } });
-    const cleared = replay([parsed.event, ev({ type: 'model-verdict', request: 'r1', run: '__proto__', target: { kind: 'choice' }, verdict: 'unreviewed' })]);
+    const cleared = replay([
+      parsed.event,
+      ev({ type: 'model-verdict', request: 'r1', run: '__proto__', target: { kind: 'choice' }, verdict: 'unreviewed' }),
+    ]);
     assert.equal(cleared.has('r1'), false);
   } finally {
     delete (Object.prototype as { choice?: unknown }).choice;

@@ -6,7 +6,13 @@ import { requestSummary } from '../../../src/core/annotations/summary';
 
 let counter = 0;
 function ev(draft: EventDraft, id = `e${++counter}`): AnnotationEvent {
-  return { ...draft, v: 1, id, time: new Date(1_700_000_000_000 + counter * 1000).toISOString(), annotator: 'ana' } as AnnotationEvent;
+  return {
+    ...draft,
+    v: 1,
+    id,
+    time: new Date(1_700_000_000_000 + counter * 1000).toISOString(),
+    annotator: 'ana',
+  } as AnnotationEvent;
 }
 const retract = (target: string, id?: string) => ev({ type: 'retract', request: 'r1', target }, id);
 const fix = (items: string[], id?: string) =>
@@ -37,9 +43,21 @@ test('unreviewed verdicts clear what was set', () => {
     ev({ type: 'extraction', request: 'r1', comment: 'c1', verdict: 'unreviewed' }),
     ev({ type: 'validity', request: 'r1', verdict: 'invalid', reason: 'Image is text' }),
     ev({ type: 'validity', request: 'r1', verdict: 'unreviewed' }),
-    ev({ type: 'model-verdict', request: 'r1', run: 'm/image/rec_title', target: { kind: 'title', index: 2 }, verdict: 'relevant' }),
+    ev({
+      type: 'model-verdict',
+      request: 'r1',
+      run: 'm/image/rec_title',
+      target: { kind: 'title', index: 2 },
+      verdict: 'relevant',
+    }),
     ev({ type: 'model-verdict', request: 'r1', run: 'm/image/rec_title', target: { kind: 'choice' }, verdict: 'correct' }),
-    ev({ type: 'model-verdict', request: 'r1', run: 'm/image/rec_title', target: { kind: 'title', index: 2 }, verdict: 'unreviewed' }),
+    ev({
+      type: 'model-verdict',
+      request: 'r1',
+      run: 'm/image/rec_title',
+      target: { kind: 'title', index: 2 },
+      verdict: 'unreviewed',
+    }),
   ];
   const state = replay(events).get('r1');
   assert.deepEqual(Object.keys(state?.comments ?? { x: 1 }), []);
@@ -60,12 +78,34 @@ test('notes accumulate in order and a retracted note disappears', () => {
     ev({ type: 'note', request: 'r1', text: 'three' }, 'n3'),
     retract('n2'),
   ];
-  assert.deepEqual(replay(events).get('r1')?.notes.map((note) => note.text), ['one', 'three']);
+  assert.deepEqual(
+    replay(events)
+      .get('r1')
+      ?.notes.map((note) => note.text),
+    ['one', 'three'],
+  );
 });
 
 test('unknown event types and future versions are ignored by replay', () => {
-  const future = { v: 2, id: 'f', time: '2024-01-01T00:00:00.000Z', annotator: 'ana', request: 'r1', type: 'extraction', comment: 'c1', verdict: 'confirmed' };
-  const unknown = { v: 1, id: 'u', time: '2024-01-01T00:00:00.000Z', annotator: 'ana', request: 'r1', type: 'highlight', span: [1, 2] };
+  const future = {
+    v: 2,
+    id: 'f',
+    time: '2024-01-01T00:00:00.000Z',
+    annotator: 'ana',
+    request: 'r1',
+    type: 'extraction',
+    comment: 'c1',
+    verdict: 'confirmed',
+  };
+  const unknown = {
+    v: 1,
+    id: 'u',
+    time: '2024-01-01T00:00:00.000Z',
+    annotator: 'ana',
+    request: 'r1',
+    type: 'highlight',
+    span: [1, 2],
+  };
   assert.equal(replay([future, unknown] as AnnotationEvent[]).size, 0);
 });
 
@@ -73,7 +113,12 @@ test('requestSummary: reviewed needs validity and every comment', () => {
   const record = { comments: [{ id: 'c1' }, { id: 'c2' }] } as Parameters<typeof requestSummary>[1];
   const partial = replay([ev({ type: 'validity', request: 'r1', verdict: 'valid' }), fix(['a - x'])]).get('r1');
   assert.deepEqual(requestSummary(partial, record), {
-    reviewed: false, invalid: false, corrected: true, hasNotes: false, commentsReviewed: 1, commentsTotal: 2,
+    reviewed: false,
+    invalid: false,
+    corrected: true,
+    hasNotes: false,
+    commentsReviewed: 1,
+    commentsTotal: 2,
   });
   const invalid = replay([ev({ type: 'validity', request: 'r1', verdict: 'invalid', reason: 'Other' })]).get('r1');
   assert.equal(requestSummary(invalid, record).reviewed, true);

@@ -17,10 +17,19 @@ test('without adjudication: agreement is taken, disagreements go to the rule and
   const summary = resolver.summary();
   assert.deepEqual(summary.validity, { adjudicated: 0, agreed: 2, single: 0, rule: 2 });
   assert.deepEqual(summary.extraction, { adjudicated: 0, agreed: 1, single: 1, rule: 2 });
-  assert.deepEqual(summary.byRule.map((d) => [d.request, d.comment ?? '', d.chosen]), [
-    ['r1', 'c1', 'ben'], ['r1', 'c2', 'ben'], ['r2', '', 'ben'], ['r3', '', 'ben'],
+  assert.deepEqual(
+    summary.byRule.map((d) => [d.request, d.comment ?? '', d.chosen]),
+    [
+      ['r1', 'c1', 'ben'],
+      ['r1', 'c2', 'ben'],
+      ['r2', '', 'ben'],
+      ['r3', '', 'ben'],
+    ],
+  );
+  assert.deepEqual(summary.byRule[2].answers, [
+    { annotator: 'ana', answer: 'invalid: Image is text' },
+    { annotator: 'ben', answer: 'valid' },
   ]);
-  assert.deepEqual(summary.byRule[2].answers, [{ annotator: 'ana', answer: 'invalid: Image is text' }, { annotator: 'ben', answer: 'valid' }]);
   assert.match(summary.rule, /most common answer wins; among equally common answers, the one decided last/);
 });
 
@@ -43,17 +52,24 @@ test('a withdrawn or undone adjudication gives the decision back to the annotato
   const settle = reviewer([{ type: 'adjudication', request: 'r2', verdict: 'invalid', reason: 'Image is text' }]);
   const withdraw = reviewer([{ type: 'adjudication', request: 'r2', verdict: 'withdrawn' }], T0 + 9_000_000);
   assert.equal(new Resolver(logs(settle, withdraw)).resolve(record('r2'))!.validity!.status, 'valid');
-  const undo = events('rita', [{ type: 'retract', request: 'r2', target: settle[0].id }], T0 + 9_000_000).map((e) => ({ ...e, id: 'undo' }));
+  const undo = events('rita', [{ type: 'retract', request: 'r2', target: settle[0].id }], T0 + 9_000_000).map((e) => ({
+    ...e,
+    id: 'undo',
+  }));
   const resolver = new Resolver(logs([...settle, ...undo]));
   assert.equal(resolver.resolve(record('r2'))!.validity!.status, 'valid');
   assert.ok(!resolver.isAdjudicated('r2'));
 });
 
 test('the rule: the most common answer beats a later lone one; equal items in another case agree', () => {
-  const carl = events('carl', [
-    { type: 'validity', request: 'r2', verdict: 'invalid', reason: 'Image is text' },
-    { type: 'extraction', request: 'r1', comment: 'c1', verdict: 'corrected', items: [ITEMS.alpha.toUpperCase()] },
-  ], T0 - 3_600_000);
+  const carl = events(
+    'carl',
+    [
+      { type: 'validity', request: 'r2', verdict: 'invalid', reason: 'Image is text' },
+      { type: 'extraction', request: 'r1', comment: 'c1', verdict: 'corrected', items: [ITEMS.alpha.toUpperCase()] },
+    ],
+    T0 - 3_600_000,
+  );
   const resolver = new Resolver(logs(carl));
   // r2: ana and carl say invalid (Image is text), ben (latest) valid: two against one.
   assert.deepEqual(resolver.resolve(record('r2'))!.validity, { status: 'invalid', reason: 'Image is text' });
@@ -62,7 +78,10 @@ test('the rule: the most common answer beats a later lone one; equal items in an
 });
 
 test("one annotator clearing their verdict does not clear another's", () => {
-  const clear = events('ben', [{ type: 'validity', request: 'r2', verdict: 'unreviewed' }], T0 + 9_000_000).map((e) => ({ ...e, id: 'clear' }));
+  const clear = events('ben', [{ type: 'validity', request: 'r2', verdict: 'unreviewed' }], T0 + 9_000_000).map((e) => ({
+    ...e,
+    id: 'clear',
+  }));
   const resolver = new Resolver([events('ana', ANA, T0), [...events('ben', BEN, T0 + 3_600_000), ...clear]]);
   assert.deepEqual(resolver.resolve(record('r2'))!.validity, { status: 'invalid', reason: 'Image is text' });
   records.forEach((r) => resolver.resolve(r));
@@ -73,5 +92,8 @@ test('an adjudication that cannot apply is reported, not silently dropped', () =
   const odd = reviewer([{ type: 'adjudication', request: 'r2', comment: 'c1', verdict: 'valid' }]);
   const resolver = new Resolver(logs(odd));
   assert.equal(resolver.resolve(record('r2'))!.validity!.status, 'valid');
-  assert.match(resolver.summary().warnings[0], /request r2, comment c1\): "valid" settles validity, but a comment is named; ignored/);
+  assert.match(
+    resolver.summary().warnings[0],
+    /request r2, comment c1\): "valid" settles validity, but a comment is named; ignored/,
+  );
 });

@@ -56,7 +56,10 @@ describe('imagery eval', () => {
     insertLine(shard, 1, '{"schema_version":1,"id":"x",');
     const result = await runCli('eval', shard, '--json', '--quiet');
     assert.equal(result.code, 0);
-    assert.deepEqual(problemLines(result.stderr).map((line) => line.replace(/: malformed JSON.*/, '')), [`imagery: warning: ${shard}:2`]);
+    assert.deepEqual(
+      problemLines(result.stderr).map((line) => line.replace(/: malformed JSON.*/, '')),
+      [`imagery: warning: ${shard}:2`],
+    );
     const rows = (JSON.parse(result.stdout) as { rows: EvalRow[] }).rows;
     assert.equal(rows.find((row) => row.model === 'vision-model')?.choiceRequests, 3);
   });
@@ -102,7 +105,10 @@ describe('imagery export / help / unknown commands', () => {
   test('export needs --out and --seed; refuses a release folder as input', async () => {
     assert.match((await runCli('export', shards, '--seed', '1')).stderr, /^imagery: export: --out <dir> is required/);
     assert.match((await runCli('export', shards, '--out', path.join(work, 'e'))).stderr, /--seed <n> is required/);
-    assert.match((await runCli('export', shards, '--out', path.join(work, 'e'), '--seed', 'x')).stderr, /--seed must be an integer/);
+    assert.match(
+      (await runCli('export', shards, '--out', path.join(work, 'e'), '--seed', 'x')).stderr,
+      /--seed must be an integer/,
+    );
     const fromRelease = await runCli('export', release.dir, '--out', path.join(work, 'e'), '--seed', '1');
     assert.equal(fromRelease.code, 2);
     assert.match(fromRelease.stderr, /is a release; import it first/);

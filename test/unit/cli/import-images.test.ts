@@ -2,7 +2,17 @@
 // folder, symlinks, subfolders, files that cannot be copied, and the image
 // manifest the editor reads (docs/shard-format.md).
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  symlinkSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, describe, test } from 'node:test';
@@ -29,7 +39,11 @@ function releaseWithImages(id: string, names: string[]): { release: SyntheticRel
   const lines = readFileSync(file, 'utf8').trimEnd().split('\n');
   const index = lines.findIndex((text) => (JSON.parse(text) as { submission_id: string }).submission_id === id);
   const submission = JSON.parse(lines[index]) as Record<string, unknown>;
-  lines[index] = JSON.stringify({ ...submission, images: names, image_urls: names.map((_, i) => `https://images.example.invalid/${id}-${i}.jpg`) });
+  lines[index] = JSON.stringify({
+    ...submission,
+    images: names,
+    image_urls: names.map((_, i) => `https://images.example.invalid/${id}-${i}.jpg`),
+  });
   writeFileSync(file, lines.join('\n') + '\n');
   return { release, line: index + 1 };
 }
@@ -40,7 +54,9 @@ function write(file: string, text: string | Buffer = 'image bytes'): void {
 }
 
 function records(shard: string): Map<string, ShardRecord> {
-  const lines = readFileSync(shard, 'utf8').split('\n').filter((text) => text.trim() !== '');
+  const lines = readFileSync(shard, 'utf8')
+    .split('\n')
+    .filter((text) => text.trim() !== '');
   return new Map(lines.map((text) => ShardRecord.parse(JSON.parse(text))).map((record) => [record.id, record]));
 }
 
@@ -63,10 +79,20 @@ describe('imagery import: release images', () => {
       const out = path.join(work, 'traversal', copy ? 'copied' : 'linked', 'a', 'b', 'out');
       const result = await importMusic(release, out, ...(copy ? ['--copy-images'] : []));
       assert.equal(result.code, 0, result.stderr);
-      assert.deepEqual(result.warnings, names.map((name) => escaping(release, line, name, 'the name leaves the image folder')));
-      assert.equal(existsSync(path.resolve(out, 'images', 'music', names[0])), false, 'nothing written outside <out>/images/music');
+      assert.deepEqual(
+        result.warnings,
+        names.map((name) => escaping(release, line, name, 'the name leaves the image folder')),
+      );
+      assert.equal(
+        existsSync(path.resolve(out, 'images', 'music', names[0])),
+        false,
+        'nothing written outside <out>/images/music',
+      );
       const m003 = records(path.join(out, 'music-001.shard.jsonl')).get('m003');
-      assert.deepEqual(m003?.images.map((image) => image.path), [null, null, null, null]);
+      assert.deepEqual(
+        m003?.images.map((image) => image.path),
+        [null, null, null, null],
+      );
       assert.deepEqual(result.summary?.images, { found: 2, missing: 1, refused: names.length });
       assert.equal(result.summary?.imageWarnings.length, names.length);
     }
@@ -94,7 +120,10 @@ describe('imagery import: release images', () => {
     assert.equal(existsSync(path.join(out, 'images', 'music', 'ifyoulikeblank_m002_1.jpg')), false);
     assert.ok(existsSync(path.join(out, 'images', 'music', 'PictureTheSound_m001.jpg')), 'the other images are still copied');
     const shard = records(path.join(out, 'music-001.shard.jsonl'));
-    assert.deepEqual(shard.get('m003')?.images.map((image) => image.path), [null, null]);
+    assert.deepEqual(
+      shard.get('m003')?.images.map((image) => image.path),
+      [null, null],
+    );
   });
 
   test('names with subfolders are copied into the same subfolders', async () => {
@@ -108,7 +137,10 @@ describe('imagery import: release images', () => {
     assert.equal(readFileSync(path.join(out, 'images', 'music', 'sub', 'deep', 'x.jpg'), 'utf8'), 'x bytes');
     assert.equal(readFileSync(path.join(out, 'images', 'music', 'sub', 'y.jpg'), 'utf8'), 'y bytes');
     const m003 = records(path.join(out, 'music-001.shard.jsonl')).get('m003');
-    assert.deepEqual(m003?.images.map((image) => image.path), ['images/music/sub/deep/x.jpg', 'images/music/sub/y.jpg']);
+    assert.deepEqual(
+      m003?.images.map((image) => image.path),
+      ['images/music/sub/deep/x.jpg', 'images/music/sub/y.jpg'],
+    );
   });
 
   test('an image that cannot be used or copied is one warning; the import goes on (exit 1 only with --strict)', async () => {
@@ -121,11 +153,17 @@ describe('imagery import: release images', () => {
     const result = await importMusic(release, out, '--copy-images');
     assert.equal(result.code, 0, result.stderr);
     assert.equal(result.warnings.length, 2, result.stderr);
-    assert.match(result.warnings[0], new RegExp(`submissions_ns\\.jsonl:1: image "PictureTheSound_m001\\.jpg": could not copy it: EISDIR`));
+    assert.match(
+      result.warnings[0],
+      new RegExp(`submissions_ns\\.jsonl:1: image "PictureTheSound_m001\\.jpg": could not copy it: EISDIR`),
+    );
     assert.equal(result.warnings[1], escaping(release, line, 'folder.jpg', 'not a regular file'));
     const shard = records(path.join(out, 'music-001.shard.jsonl'));
     assert.deepEqual([...shard.keys()], ['m001', 'm002', 'm003']);
-    assert.deepEqual(shard.get('m003')?.images.map((image) => image.path), [null, 'images/music/fine.jpg']);
+    assert.deepEqual(
+      shard.get('m003')?.images.map((image) => image.path),
+      [null, 'images/music/fine.jpg'],
+    );
     const strict = await importMusic(release, out, '--copy-images', '--force', '--strict');
     assert.equal(strict.code, 1);
   });

@@ -30,14 +30,22 @@ describe('imagery import', () => {
     const out = outDir('sized');
     const result = await runCli('import', release.dir, '--out', out, '--shard-size', '2', '--json');
     assert.equal(result.code, 0, result.stderr);
-    assert.deepEqual(readdirSync(out).sort(), ['books-001.shard.jsonl', 'imagery-images.json', 'music-001.shard.jsonl', 'music-002.shard.jsonl']);
+    assert.deepEqual(readdirSync(out).sort(), [
+      'books-001.shard.jsonl',
+      'imagery-images.json',
+      'music-001.shard.jsonl',
+      'music-002.shard.jsonl',
+    ]);
     assert.deepEqual(await idsOf(path.join(out, 'music-001.shard.jsonl')), ['m001', 'm002']);
     assert.deepEqual(await idsOf(path.join(out, 'music-002.shard.jsonl')), ['m003']);
     const { imports } = JSON.parse(result.stdout) as { imports: ImportResult[] };
-    assert.deepEqual(imports.map((entry) => [entry.domain, entry.requests, entry.shards.length]), [
-      ['books', 2, 1],
-      ['music', 3, 2],
-    ]);
+    assert.deepEqual(
+      imports.map((entry) => [entry.domain, entry.requests, entry.shards.length]),
+      [
+        ['books', 2, 1],
+        ['music', 3, 2],
+      ],
+    );
     const music = imports[1];
     assert.equal(music.comments, SYNTHETIC.music.comments);
     assert.deepEqual(music.images, { found: SYNTHETIC.music.imagesFound, missing: SYNTHETIC.music.imagesMissing, refused: 0 });
@@ -51,7 +59,14 @@ describe('imagery import', () => {
     const result = await runCli('import', release.dir, '--domain', 'music', '--out', outDir('text'), '--quiet');
     assert.equal(result.code, 0);
     assert.equal(result.stderr, '');
-    for (const expected of [/music: 3 requests/, /comments: 4 on 2 requests/, /items: 4 extracted/, /runs: 4/, /images: 2 found, 1 missing/, /unreadable lines: 0/]) {
+    for (const expected of [
+      /music: 3 requests/,
+      /comments: 4 on 2 requests/,
+      /items: 4 extracted/,
+      /runs: 4/,
+      /images: 2 found, 1 missing/,
+      /unreadable lines: 0/,
+    ]) {
       assert.match(result.stdout, expected);
     }
     assert.deepEqual(readdirSync(outDir('text')).sort(), ['imagery-images.json', 'music-001.shard.jsonl']);
@@ -66,10 +81,22 @@ describe('imagery import', () => {
       assert.equal(result.code, 0);
       const warnings = problemLines(result.stderr);
       assert.equal(warnings.length, 1);
-      assert.match(warnings[0], new RegExp(`^imagery: warning: ${submissions.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:2: malformed JSON`));
+      assert.match(
+        warnings[0],
+        new RegExp(`^imagery: warning: ${submissions.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:2: malformed JSON`),
+      );
       assert.deepEqual(await idsOf(path.join(outDir('faulty'), 'music-001.shard.jsonl')), [...SYNTHETIC.music.nsIds]);
       assert.match(result.stdout, /unreadable lines: 1\n {4}.*submissions_ns\.jsonl:2: /);
-      const strict = await runCli('import', faulty.dir, '--domain', 'music', '--out', outDir('faulty-strict'), '--strict', '--quiet');
+      const strict = await runCli(
+        'import',
+        faulty.dir,
+        '--domain',
+        'music',
+        '--out',
+        outDir('faulty-strict'),
+        '--strict',
+        '--quiet',
+      );
       assert.equal(strict.code, 1);
     } finally {
       faulty.cleanup();
@@ -78,7 +105,10 @@ describe('imagery import', () => {
 
   test('refuses to overwrite existing shards without --force; --force replaces them and drops stale ones', async () => {
     const out = outDir('again');
-    assert.equal((await runCli('import', release.dir, '--domain', 'music', '--out', out, '--shard-size', '1', '--quiet')).code, 0);
+    assert.equal(
+      (await runCli('import', release.dir, '--domain', 'music', '--out', out, '--shard-size', '1', '--quiet')).code,
+      0,
+    );
     assert.equal(readdirSync(out).filter((name) => name.endsWith('.shard.jsonl')).length, 3);
     const refused = await runCli('import', release.dir, '--domain', 'music', '--out', out, '--quiet');
     assert.equal(refused.code, 1);
@@ -93,7 +123,17 @@ describe('imagery import', () => {
 
   test('--copy-images copies found images beside the shards; --include-unsampled adds choice-less requests', async () => {
     const out = outDir('copied');
-    const result = await runCli('import', release.dir, '--domain', 'music', '--out', out, '--copy-images', '--include-unsampled', '--quiet');
+    const result = await runCli(
+      'import',
+      release.dir,
+      '--domain',
+      'music',
+      '--out',
+      out,
+      '--copy-images',
+      '--include-unsampled',
+      '--quiet',
+    );
     assert.equal(result.code, 0, result.stderr);
     assert.ok(existsSync(path.join(out, 'images', 'music', 'PictureTheSound_m001.jpg')));
     const reader = await ShardReader.open(path.join(out, 'music-001.shard.jsonl'));
@@ -114,7 +154,11 @@ describe('imagery import', () => {
       [['import', release.dir], 2, /^imagery: import: --out <dir> is required/],
       [['import', release.dir, '--out', outDir('x'), '--domain', 'films'], 2, /--domain must be music or books, got "films"/],
       [['import', release.dir, '--out', outDir('x'), '--shard-size', '0'], 2, /--shard-size must be an integer >= 1, got "0"/],
-      [['import', release.dir, '--out', outDir('x'), '--bogus'], 2, /^imagery: import: Unknown option '--bogus'\. \(see "imagery help"\)$/],
+      [
+        ['import', release.dir, '--out', outDir('x'), '--bogus'],
+        2,
+        /^imagery: import: Unknown option '--bogus'\. \(see "imagery help"\)$/,
+      ],
       [['import', release.dir, release.dir, '--out', outDir('x')], 2, /expects one release folder/],
     ];
     for (const [argv, code, message] of cases) {
@@ -136,7 +180,9 @@ describe('imagery import', () => {
       writeFileSync(broken.file('data/processed/books/recs.json'), '{}');
       const result = await runCli('import', broken.dir, '--domain', 'books', '--out', outDir('nobooks'), '--quiet');
       assert.equal(result.code, 1);
-      assert.deepEqual(problemLines(result.stderr), [`imagery: ${broken.file('data/processed/books')}: no submissions_ns.jsonl or submissions.jsonl`]);
+      assert.deepEqual(problemLines(result.stderr), [
+        `imagery: ${broken.file('data/processed/books')}: no submissions_ns.jsonl or submissions.jsonl`,
+      ]);
     } finally {
       broken.cleanup();
     }

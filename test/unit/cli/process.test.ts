@@ -29,7 +29,10 @@ describe('imagery (child process)', () => {
     const result = imagery('import', release.dir, '--domain', 'music', '--out', path.join(work, 'shards'), '--json');
     assert.equal(result.status, 0, result.stderr);
     const parsed = JSON.parse(result.stdout) as { imports: { domain: string; requests: number }[] };
-    assert.deepEqual(parsed.imports.map((entry) => [entry.domain, entry.requests]), [['music', 3]]);
+    assert.deepEqual(
+      parsed.imports.map((entry) => [entry.domain, entry.requests]),
+      [['music', 3]],
+    );
     assert.match(result.stderr, /music: 3 requests from submissions_ns\.jsonl/);
   });
 

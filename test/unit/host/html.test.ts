@@ -16,7 +16,10 @@ test('each render has a fresh nonce, on the module script, and escapes the title
   const second = renderPage(inputs);
   const nonceOf = (html: string) => /nonce="([^"]+)"/.exec(html)?.[1];
   assert.ok(nonceOf(first) && nonceOf(first) !== nonceOf(second));
-  assert.match(first, new RegExp(`<script type="module" nonce="${nonceOf(first)}" src="https://src.example/dist/webview.js"></script>`));
+  assert.match(
+    first,
+    new RegExp(`<script type="module" nonce="${nonceOf(first)}" src="https://src.example/dist/webview.js"></script>`),
+  );
   assert.ok(first.includes(`'nonce-${nonceOf(first)}'`));
   assert.ok(!first.includes('<b>') && first.includes('&lt;b&gt;&quot;x&quot;'));
   assert.equal((first.match(/<script/g) ?? []).length, 1);

@@ -47,7 +47,11 @@ test('the README layout: the release image folder the manifest names is allowed,
   const { roots, warnings } = await imageRootsFor({ shardFile, workspaceFolders: [workspace], trustManifest: true, home });
   assert.deepEqual(roots, [workspace, images]);
   assert.deepEqual(warnings, []);
-  const source = await resolveImageSource({ path: '../../shared/datasets/release/data/processed/_images/music/a.png', url: null }, shards, roots);
+  const source = await resolveImageSource(
+    { path: '../../shared/datasets/release/data/processed/_images/music/a.png', url: null },
+    shards,
+    roots,
+  );
   assert.deepEqual(source, { kind: 'file', file: path.join(images, 'a.png'), url: null });
 });
 
@@ -57,7 +61,11 @@ test('a release reached through a symlinked shared/ folder is allowed at its rea
   manifest(shards, [{ domain: 'music', path: '../../linked-shared/datasets/release/data/processed/_images/music' }]);
   const { roots } = await imageRootsFor({ shardFile, workspaceFolders: [workspace], trustManifest: true, home });
   assert.deepEqual(roots, [workspace, images]);
-  const source = await resolveImageSource({ path: '../../linked-shared/datasets/release/data/processed/_images/music/a.png', url: null }, shards, roots);
+  const source = await resolveImageSource(
+    { path: '../../linked-shared/datasets/release/data/processed/_images/music/a.png', url: null },
+    shards,
+    roots,
+  );
   assert.equal(source.kind === 'file' && source.file, path.join(images, 'a.png'));
 });
 
@@ -86,7 +94,10 @@ test('a hostile manifest naming /, $HOME, folders above it or links out serves n
     // A real release image folder, named for the wrong domain.
     path.relative(shards, images).replace(/music$/, 'books'),
   ];
-  manifest(shards, [...named.map((folder) => ({ domain: 'music', path: folder })), { domain: 'books', path: path.relative(shards, images) }]);
+  manifest(shards, [
+    ...named.map((folder) => ({ domain: 'music', path: folder })),
+    { domain: 'books', path: path.relative(shards, images) },
+  ]);
   const { roots, warnings } = await imageRootsFor({ shardFile, workspaceFolders: [evil], trustManifest: true, home });
   assert.deepEqual(roots, [evil], 'only the dataset folder');
   assert.equal(warnings.length, named.length + 1, warnings.join('\n'));
@@ -103,14 +114,18 @@ test('a hostile manifest naming /, $HOME, folders above it or links out serves n
   }
 });
 
-test('a manifest can only pick image folders import chooses: another release\'s _images/<domain> is the most it reaches', async () => {
+test("a manifest can only pick image folders import chooses: another release's _images/<domain> is the most it reaches", async () => {
   const { home, workspace, shards, shardFile } = layout();
   const elsewhere = path.join(home, 'other-release', 'data', 'processed', '_images', 'music');
   write(path.join(elsewhere, 'b.png'));
   manifest(shards, [{ domain: 'music', path: path.relative(shards, elsewhere) }]);
   const { roots } = await imageRootsFor({ shardFile, workspaceFolders: [workspace], trustManifest: true, home });
   assert.deepEqual(roots, [workspace, elsewhere]);
-  const secret = await resolveImageSource({ path: path.relative(shards, path.join(home, 'secret.png')), url: null }, shards, roots);
+  const secret = await resolveImageSource(
+    { path: path.relative(shards, path.join(home, 'secret.png')), url: null },
+    shards,
+    roots,
+  );
   assert.equal(secret.kind, 'none');
 });
 
@@ -118,7 +133,12 @@ test('with --copy-images into the home folder, only <home>/images/<domain> is al
   const { home } = layout();
   const copied = write(path.join(home, 'images', 'music', 'sub', 'a.png'));
   manifest(home, [{ domain: 'music', path: 'images/music' }]);
-  const { roots } = await imageRootsFor({ shardFile: path.join(home, 'music-001.shard.jsonl'), workspaceFolders: [], trustManifest: true, home });
+  const { roots } = await imageRootsFor({
+    shardFile: path.join(home, 'music-001.shard.jsonl'),
+    workspaceFolders: [],
+    trustManifest: true,
+    home,
+  });
   assert.deepEqual(roots, [path.join(home, 'images', 'music')]);
   const source = await resolveImageSource({ path: 'images/music/sub/a.png', url: null }, home, roots);
   assert.equal(source.kind === 'file' && source.file, copied);
@@ -141,16 +161,24 @@ test('an unreadable manifest is reported and changes nothing', async () => {
   assert.match(warnings[0], /imagery-images\.json: ignored: malformed JSON/);
 });
 
-test('the shared music release, imported into a workspace elsewhere: every image import found resolves', { skip: skipWithoutDataset }, async () => {
-  const workspace = path.join(base, 'real-release', 'ws');
-  const shards = path.join(workspace, 'shards');
-  mkdirSync(shards, { recursive: true });
-  const { records, summary } = await importDomain(SHARED_DATASET, 'music', { images: { shardDir: shards } });
-  await recordImageFolder(shards, 'music', path.resolve(domainFiles(SHARED_DATASET, 'music').imagesDir));
-  const { roots, warnings } = await imageRootsFor({ shardFile: path.join(shards, 'music-001.shard.jsonl'), workspaceFolders: [workspace], trustManifest: true });
-  assert.deepEqual(warnings, []);
-  const local = records.flatMap((record) => record.images).filter((image) => image.path !== null);
-  assert.equal(local.length, summary.images.found);
-  assert.ok(local.length > 0, 'the release has local images');
-  for (const image of local) assert.equal((await resolveImageSource(image, shards, roots)).kind, 'file', image.path ?? '');
-});
+test(
+  'the shared music release, imported into a workspace elsewhere: every image import found resolves',
+  { skip: skipWithoutDataset },
+  async () => {
+    const workspace = path.join(base, 'real-release', 'ws');
+    const shards = path.join(workspace, 'shards');
+    mkdirSync(shards, { recursive: true });
+    const { records, summary } = await importDomain(SHARED_DATASET, 'music', { images: { shardDir: shards } });
+    await recordImageFolder(shards, 'music', path.resolve(domainFiles(SHARED_DATASET, 'music').imagesDir));
+    const { roots, warnings } = await imageRootsFor({
+      shardFile: path.join(shards, 'music-001.shard.jsonl'),
+      workspaceFolders: [workspace],
+      trustManifest: true,
+    });
+    assert.deepEqual(warnings, []);
+    const local = records.flatMap((record) => record.images).filter((image) => image.path !== null);
+    assert.equal(local.length, summary.images.found);
+    assert.ok(local.length > 0, 'the release has local images');
+    for (const image of local) assert.equal((await resolveImageSource(image, shards, roots)).kind, 'file', image.path ?? '');
+  },
+);

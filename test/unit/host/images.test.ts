@@ -48,11 +48,12 @@ test('a missing local file falls back to an https URL, and only https', async ()
   assert.deepEqual(https, { kind: 'remote', src: 'https://example.org/x.png', url: 'https://example.org/x.png' });
   const http = await resolveImageSource({ path: '../images/gone.png', url: 'http://example.org/x.png' }, shards, roots);
   assert.equal(http.kind, 'none');
-  for (const url of ['javascript:alert(1)', 'data:image/png;base64,AA', 'HTTP://x', 'not a url', '']) assert.equal(safeRemoteUrl(url), null, url);
+  for (const url of ['javascript:alert(1)', 'data:image/png;base64,AA', 'HTTP://x', 'not a url', ''])
+    assert.equal(safeRemoteUrl(url), null, url);
   assert.equal(safeRemoteUrl('HTTPS://example.org/a'), 'HTTPS://example.org/a');
 });
 
-test('the dataset root is the shard folder\'s parent, never above the workspace folder', () => {
+test("the dataset root is the shard folder's parent, never above the workspace folder", () => {
   assert.equal(datasetRootFor('/ws/data/shards/a.shard.jsonl', ['/ws']), '/ws/data');
   assert.equal(datasetRootFor('/ws/a.shard.jsonl', ['/ws']), '/ws');
   assert.equal(datasetRootFor('/ws/shards/a.shard.jsonl', ['/ws']), '/ws');
@@ -66,13 +67,21 @@ test('the dataset root is never /, the home folder, above it, or above a workspa
   assert.equal(datasetRootFor('/home/ana/Downloads/x.shard.jsonl', [], home), '/home/ana/Downloads');
   assert.equal(datasetRootFor('/home/ana/x.shard.jsonl', [], home), undefined);
   assert.equal(datasetRootFor('/home/x.shard.jsonl', [], home), undefined, '/home holds the home folder');
-  assert.equal(datasetRootFor('/home/ana/a.shard.jsonl', ['/home/ana'], home), undefined, 'a workspace opened on the home folder');
+  assert.equal(
+    datasetRootFor('/home/ana/a.shard.jsonl', ['/home/ana'], home),
+    undefined,
+    'a workspace opened on the home folder',
+  );
   assert.equal(datasetRootFor('/work/shards/a.shard.jsonl', ['/work/ws'], home), '/work/shards', '/work holds the workspace');
 });
 
 test('the host refuses ../../../../etc/hostname from a shard lying in the temp folder, and / is no root', async () => {
   const shardFolder = realpathSync(tmpdir());
-  const { roots } = await imageRootsFor({ shardFile: path.join(shardFolder, 'x.shard.jsonl'), workspaceFolders: [], trustManifest: true });
+  const { roots } = await imageRootsFor({
+    shardFile: path.join(shardFolder, 'x.shard.jsonl'),
+    workspaceFolders: [],
+    trustManifest: true,
+  });
   assert.ok(!roots.includes(path.parse(shardFolder).root), `roots: ${roots.join(', ')}`);
   for (const escape of ['../../../../etc/hostname', '../etc/hostname']) {
     const source = await resolveImageSource({ path: escape, url: null }, shardFolder, roots);
@@ -95,5 +104,8 @@ test('a symlinked folder above the dataset: the root is the real folder, and the
   assert.equal(source.kind, 'file');
   // VS Code compares localResourceRoots by path prefix: the file served must start with a root.
   const served = source.kind === 'file' ? source.file : '';
-  assert.ok(roots.some((root) => served.startsWith(root + path.sep)), `${served} under ${roots.join(', ')}`);
+  assert.ok(
+    roots.some((root) => served.startsWith(root + path.sep)),
+    `${served} under ${roots.join(', ')}`,
+  );
 });

@@ -1,7 +1,13 @@
 // Where navigation lands, from per-position facts alone.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { land, matchingPositions, settleAfterFilter, UNTOUCHED, type RequestFacts } from '../../../src/host/editor/model/navigation';
+import {
+  land,
+  matchingPositions,
+  settleAfterFilter,
+  UNTOUCHED,
+  type RequestFacts,
+} from '../../../src/host/editor/model/navigation';
 
 const facts: RequestFacts[] = [
   { ...UNTOUCHED, reviewed: true, invalid: true },

@@ -8,7 +8,13 @@ import { makeRecord } from './fixture';
 
 let counter = 0;
 function ev(draft: EventDraft, id = `e${++counter}`): AnnotationEvent {
-  return { ...draft, v: 1, id, time: new Date(1_700_000_000_000 + counter * 1000).toISOString(), annotator: 'ana' } as AnnotationEvent;
+  return {
+    ...draft,
+    v: 1,
+    id,
+    time: new Date(1_700_000_000_000 + counter * 1000).toISOString(),
+    annotator: 'ana',
+  } as AnnotationEvent;
 }
 const verdict = (run: string, target: { kind: 'title'; index: number } | { kind: 'choice' }, value: string): AnnotationEvent =>
   ev({ type: 'model-verdict', request: 'r1', run, target, verdict: value } as EventDraft);
@@ -33,21 +39,91 @@ test('false hits, false misses, confirmations and unsure per run and overall', (
   audit.add(record, state);
   const { rows, overall } = audit.report();
   assert.deepEqual(
-    rows.map(({ model, task, source, titlesJudged, falseHits, falseMisses, confirmedHits, choicesJudged, agree, disagree, agreement, requests }) => ({
-      model, task, source, titlesJudged, falseHits, falseMisses, confirmedHits, choicesJudged, agree, disagree, agreement, requests,
-    })),
+    rows.map(
+      ({
+        model,
+        task,
+        source,
+        titlesJudged,
+        falseHits,
+        falseMisses,
+        confirmedHits,
+        choicesJudged,
+        agree,
+        disagree,
+        agreement,
+        requests,
+      }) => ({
+        model,
+        task,
+        source,
+        titlesJudged,
+        falseHits,
+        falseMisses,
+        confirmedHits,
+        choicesJudged,
+        agree,
+        disagree,
+        agreement,
+        requests,
+      }),
+    ),
     [
-      { model: 'm', task: 'rec_choice', source: 'stored', titlesJudged: 0, falseHits: 0, falseMisses: 0, confirmedHits: 0, choicesJudged: 1, agree: 0, disagree: 1, agreement: 0, requests: 1 },
-      { model: 'm', task: 'rec_title', source: 'stored', titlesJudged: 3, falseHits: 1, falseMisses: 1, confirmedHits: 1, choicesJudged: 0, agree: 0, disagree: 0, agreement: null, requests: 1 },
+      {
+        model: 'm',
+        task: 'rec_choice',
+        source: 'stored',
+        titlesJudged: 0,
+        falseHits: 0,
+        falseMisses: 0,
+        confirmedHits: 0,
+        choicesJudged: 1,
+        agree: 0,
+        disagree: 1,
+        agreement: 0,
+        requests: 1,
+      },
+      {
+        model: 'm',
+        task: 'rec_title',
+        source: 'stored',
+        titlesJudged: 3,
+        falseHits: 1,
+        falseMisses: 1,
+        confirmedHits: 1,
+        choicesJudged: 0,
+        agree: 0,
+        disagree: 0,
+        agreement: null,
+        requests: 1,
+      },
     ],
   );
-  assert.deepEqual([overall.falseHits, overall.falseMisses, overall.titlesJudged, overall.agreement, overall.requests], [1, 1, 3, 0, 1]);
+  assert.deepEqual(
+    [overall.falseHits, overall.falseMisses, overall.titlesJudged, overall.agreement, overall.requests],
+    [1, 1, 3, 0, 1],
+  );
 });
 
 test('inline runs are audited by their inline key; older correct/incorrect verdicts count as agreement with the automatic verdict', () => {
   const run: EventDraft = {
-    type: 'model-run', request: 'r1', profile: 'p', backend: 'openai', model: 'new', host: 'h', task: 'rec_choice', prompt: 'standard', input: 'image',
-    messagesSha256: 'b'.repeat(64), startedAt: 't', endedAt: 't', latencyMs: 1, temperature: 0, temperatureApplied: true, maxTokens: 500, answer: 'C',
+    type: 'model-run',
+    request: 'r1',
+    profile: 'p',
+    backend: 'openai',
+    model: 'new',
+    host: 'h',
+    task: 'rec_choice',
+    prompt: 'standard',
+    input: 'image',
+    messagesSha256: 'b'.repeat(64),
+    startedAt: 't',
+    endedAt: 't',
+    latencyMs: 1,
+    temperature: 0,
+    temperatureApplied: true,
+    maxTokens: 500,
+    answer: 'C',
   };
   const state = replay([
     ev(run, 'x1'),
@@ -57,6 +133,12 @@ test('inline runs are audited by their inline key; older correct/incorrect verdi
   const audit = new MatcherAudit();
   audit.add(record, state);
   const { rows, overall } = audit.report();
-  assert.deepEqual(rows.map((row) => [row.source, row.model, row.agree, row.disagree]), [['inline', 'new', 1, 0], ['stored', 'm', 1, 0]]);
+  assert.deepEqual(
+    rows.map((row) => [row.source, row.model, row.agree, row.disagree]),
+    [
+      ['inline', 'new', 1, 0],
+      ['stored', 'm', 1, 0],
+    ],
+  );
   assert.equal(overall.agreement, 1);
 });

@@ -16,19 +16,50 @@ let server: OpenAIServer;
 before(async () => (server = await OpenAIServer.start()));
 after(() => server.close());
 
-const base = (shardFile: string, ...rest: string[]) => ['run', '--shard', shardFile, '--request', 'r1', '--base-url', server.baseUrl, '--model', 'vision-1', '--annotator', 'ana', ...rest];
+const base = (shardFile: string, ...rest: string[]) => [
+  'run',
+  '--shard',
+  shardFile,
+  '--request',
+  'r1',
+  '--base-url',
+  server.baseUrl,
+  '--model',
+  'vision-1',
+  '--annotator',
+  'ana',
+  ...rest,
+];
 
 describe('the bundled CLI', () => {
   test('the esbuild bundle reads a JSONC profiles file (jsonc-parser bundles)', async (t) => {
     const { root, shardFile } = makeDataset(t, [makeRecord()]);
     const esbuild = await import('esbuild');
-    const { cliBundle } = (await import(pathToFileURL(path.join(REPO_ROOT, 'scripts', 'build.mjs')).href)) as { cliBundle: object };
+    const { cliBundle } = (await import(pathToFileURL(path.join(REPO_ROOT, 'scripts', 'build.mjs')).href)) as {
+      cliBundle: object;
+    };
     const outdir = path.join(root, 'dist');
     await esbuild.build({ ...cliBundle, absWorkingDir: REPO_ROOT, outdir, logLevel: 'silent', sourcemap: false });
     const profiles = path.join(root, 'profiles.json');
-    writeFileSync(profiles, '{ // mine\n "imageryAnnotator.modelProfiles": [{ "name": "x", "baseUrl": "http://127.0.0.1:1/v1", "model": "m" },], }');
+    writeFileSync(
+      profiles,
+      '{ // mine\n "imageryAnnotator.modelProfiles": [{ "name": "x", "baseUrl": "http://127.0.0.1:1/v1", "model": "m" },], }',
+    );
     const result = await new Promise<Result>((resolve) => {
-      const child = spawn(process.execPath, [path.join(outdir, 'cli.js'), 'run', '--shard', shardFile, '--request', 'r1', '--task', 'rec_title', '--profile', 'y', '--profiles', profiles]);
+      const child = spawn(process.execPath, [
+        path.join(outdir, 'cli.js'),
+        'run',
+        '--shard',
+        shardFile,
+        '--request',
+        'r1',
+        '--task',
+        'rec_title',
+        '--profile',
+        'y',
+        '--profiles',
+        profiles,
+      ]);
       let stdout = '';
       let stderr = '';
       child.stdout.on('data', (part) => (stdout += part));
@@ -42,7 +73,9 @@ describe('the bundled CLI', () => {
 
 describe('imagery audit and eval on inline runs', () => {
   test('audit counts false hits, false misses and choice agreement; eval scores the inline run per model/input', async (t) => {
-    const { shardFile } = makeDataset(t, [makeRecord({ runs: [{ model: 'm', input: 'image', task: 'rec_choice', answer: 'B' }] })]);
+    const { shardFile } = makeDataset(t, [
+      makeRecord({ runs: [{ model: 'm', input: 'image', task: 'rec_choice', answer: 'B' }] }),
+    ]);
     server.enqueue({ text: '1. Blue Hour - Night Owls\n2. Someone - Else' });
     const run = JSON.parse((await imagery(base(shardFile, '--task', 'rec_title', '--json'))).stdout);
     const log = AnnotationLog.open(shardFile, 'ana');
@@ -55,12 +88,21 @@ describe('imagery audit and eval on inline runs', () => {
     assert.equal(audit.code, 0, audit.stderr);
     const report = JSON.parse(audit.stdout);
     assert.deepEqual([report.overall.falseHits, report.overall.falseMisses, report.overall.agreement], [1, 1, 1]);
-    assert.deepEqual(report.rows.map((row: any) => [row.source, row.model, row.task]), [['inline', 'vision-1', 'rec_title'], ['stored', 'm', 'rec_choice']]);
+    assert.deepEqual(
+      report.rows.map((row: any) => [row.source, row.model, row.task]),
+      [
+        ['inline', 'vision-1', 'rec_title'],
+        ['stored', 'm', 'rec_choice'],
+      ],
+    );
     const text = await imagery(['audit', shardFile, '--quiet']);
     assert.match(text.stdout, /false hits/);
     const evaluated = await imagery(['eval', shardFile, '--json', '--quiet']);
     const rows = JSON.parse(evaluated.stdout).rows;
     const inline = rows.find((row: any) => row.source === 'inline');
-    assert.deepEqual([inline.model, inline.input, inline.prompt, inline.hit1, inline.requests], ['vision-1', 'image', 'standard', 1, 1]);
+    assert.deepEqual(
+      [inline.model, inline.input, inline.prompt, inline.hit1, inline.requests],
+      ['vision-1', 'image', 'standard', 1, 1],
+    );
   });
 });

@@ -26,4 +26,3 @@ export function imagery(argv: string[], env: NodeJS.ProcessEnv = {}): Promise<Re
     child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
 }
-

@@ -26,7 +26,20 @@ function noKey(result: Result, logFile?: string): void {
   }
 }
 
-const base = (shardFile: string, ...rest: string[]) => ['run', '--shard', shardFile, '--request', 'r1', '--base-url', server.baseUrl, '--model', 'vision-1', '--annotator', 'ana', ...rest];
+const base = (shardFile: string, ...rest: string[]) => [
+  'run',
+  '--shard',
+  shardFile,
+  '--request',
+  'r1',
+  '--base-url',
+  server.baseUrl,
+  '--model',
+  'vision-1',
+  '--annotator',
+  'ana',
+  ...rest,
+];
 const logOf = (shardFile: string) => AnnotationLog.open(shardFile, 'ana').file;
 
 describe('imagery run', () => {
@@ -44,9 +57,15 @@ describe('imagery run', () => {
     assert.deepEqual([json.hit1, json.hit10, json.hit20], [0, 1, 1]);
     assert.equal(json.recorded, true);
     assert.equal(json.provenance.host, `127.0.0.1:${server.port}`);
-    assert.deepEqual([json.provenance.model, json.provenance.task, json.provenance.prompt, json.provenance.input], ['vision-1', 'rec_title', 'coi', 'image']);
+    assert.deepEqual(
+      [json.provenance.model, json.provenance.task, json.provenance.prompt, json.provenance.input],
+      ['vision-1', 'rec_title', 'coi', 'image'],
+    );
     assert.match(json.provenance.messagesSha256, /^[0-9a-f]{64}$/);
-    const logged = readFileSync(logOf(shardFile), 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+    const logged = readFileSync(logOf(shardFile), 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     assert.equal(logged.length, 1);
     assert.equal(json.run, `inline:${logged[0].id}`);
     assert.equal(logged[0].type, 'model-run');
@@ -71,7 +90,13 @@ describe('imagery run', () => {
     try {
       const before = JSON.parse((await imagery(base(shardFile, '--task', 'rec_title', '--json'))).stdout);
       assert.equal(before.hit1, 0);
-      await AnnotationLog.open(shardFile, 'bo').append({ type: 'extraction', request: 'r1', comment: 'c2', verdict: 'corrected', items: ['rain maker - first light'] });
+      await AnnotationLog.open(shardFile, 'bo').append({
+        type: 'extraction',
+        request: 'r1',
+        comment: 'c2',
+        verdict: 'corrected',
+        items: ['rain maker - first light'],
+      });
       const after = JSON.parse((await imagery(base(shardFile, '--task', 'rec_title', '--json'))).stdout);
       assert.equal(after.hit1, 1);
     } finally {
@@ -94,13 +119,28 @@ describe('imagery run', () => {
     );
     server.enqueue({ text: 'A misty street.' }, { text: 'Neon.' });
     const first = server.requests.length;
-    const result = await imagery(['run', '--shard', shardFile, '--request', 'r1', '--task', 'description', '--profile', 'local', '--profiles', settings, '--json']);
+    const result = await imagery([
+      'run',
+      '--shard',
+      shardFile,
+      '--request',
+      'r1',
+      '--task',
+      'description',
+      '--profile',
+      'local',
+      '--profiles',
+      settings,
+      '--json',
+    ]);
     assert.equal(result.code, 0, result.stderr);
     assert.deepEqual(JSON.parse(result.stdout).descriptions, ['A misty street.', 'Neon.']);
     const sent = server.requests[first];
     assert.deepEqual([sent.body.model, sent.body.max_tokens, sent.headers['x-route']], ['llava', 64, 'gpu-2']);
     for (const request of server.requests.slice(first)) {
-      const elsewhere = Object.entries(request.headers).filter(([name, value]) => name !== 'authorization' && String(value).includes(KEY));
+      const elsewhere = Object.entries(request.headers).filter(
+        ([name, value]) => name !== 'authorization' && String(value).includes(KEY),
+      );
       assert.deepEqual(elsewhere, []);
       assert.ok(!request.raw.includes(KEY));
     }
@@ -119,7 +159,11 @@ describe('imagery run', () => {
   });
 
   const faults: [string, Parameters<OpenAIServer['enqueue']>[0], RegExp][] = [
-    ['401', { status: 401, errorMessage: `bad key ${KEY}` }, /^imagery: unauthorized: 127\.0\.0\.1:\d+ rejected the API key \(HTTP 401\): bad key \[redacted\]$/],
+    [
+      '401',
+      { status: 401, errorMessage: `bad key ${KEY}` },
+      /^imagery: unauthorized: 127\.0\.0\.1:\d+ rejected the API key \(HTTP 401\): bad key \[redacted\]$/,
+    ],
     ['404', { status: 404 }, /^imagery: model-not-found: .*"vision-1"/],
     ['500', { status: 500 }, /^imagery: server-error: .*HTTP 500/],
     ['empty answer', { text: '' }, /^imagery: empty-answer: /],
@@ -152,12 +196,31 @@ describe('imagery run', () => {
   test('connection refused and an image over the limit: one line each', async (t) => {
     const { shardFile } = makeDataset(t, [makeRecord()]);
     const port = await freePort();
-    const refused = await imagery(['run', '--shard', shardFile, '--request', 'r1', '--task', 'rec_title', '--base-url', `http://127.0.0.1:${port}/v1`, '--model', 'm', '--quiet']);
+    const refused = await imagery([
+      'run',
+      '--shard',
+      shardFile,
+      '--request',
+      'r1',
+      '--task',
+      'rec_title',
+      '--base-url',
+      `http://127.0.0.1:${port}/v1`,
+      '--model',
+      'm',
+      '--quiet',
+    ]);
     assert.equal(refused.code, 1);
-    assert.match(refused.stderr, new RegExp(`^imagery: connection-refused: Cannot connect to 127\\.0\\.0\\.1:${port} \\(ECONNREFUSED\\)[^\\n]*\\n$`));
+    assert.match(
+      refused.stderr,
+      new RegExp(`^imagery: connection-refused: Cannot connect to 127\\.0\\.0\\.1:${port} \\(ECONNREFUSED\\)[^\\n]*\\n$`),
+    );
     const large = await imagery(base(shardFile, '--task', 'rec_title', '--quiet', '--max-image-mb', '0.000001'));
     assert.equal(large.code, 1);
-    assert.match(large.stderr, /^imagery: image-too-large: Image \.\.\/images\/a\.png is 12 bytes, over the limit of 1 bytes\.\n$/);
+    assert.match(
+      large.stderr,
+      /^imagery: image-too-large: Image \.\.\/images\/a\.png is 12 bytes, over the limit of 1 bytes\.\n$/,
+    );
   });
 
   test('an unparseable answer is not recorded unless asked', async (t) => {
@@ -179,7 +242,19 @@ describe('imagery run', () => {
     assert.match(both.stderr, /give either --profile NAME or --base-url URL/);
     const task = await imagery(base(shardFile, '--task', 'titles'));
     assert.equal(task.code, 2);
-    const request = await imagery(['run', '--shard', shardFile, '--request', 'nope', '--task', 'rec_title', '--base-url', server.baseUrl, '--model', 'm']);
+    const request = await imagery([
+      'run',
+      '--shard',
+      shardFile,
+      '--request',
+      'nope',
+      '--task',
+      'rec_title',
+      '--base-url',
+      server.baseUrl,
+      '--model',
+      'm',
+    ]);
     assert.equal(request.code, 1);
     assert.match(request.stderr, /no request "nope" in this shard/);
   });

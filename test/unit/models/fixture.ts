@@ -47,8 +47,20 @@ export function makeRecord(overrides: Partial<ShardRecord> = {}): ShardRecord {
       { path: '../images/b.jpg', url: 'https://i.example.invalid/b.jpg' },
     ],
     comments: [
-      { id: 'c1', raw: 'Try Night Owls by Blue Hour', upvotes: 5, created_utc: null, extraction: { raw: 'blue hour - night owls', items: ['blue hour - night owls'] } },
-      { id: 'c2', raw: 'Anything by Zed Band', upvotes: 2, created_utc: null, extraction: { raw: 'zed band', items: ['zed band'] } },
+      {
+        id: 'c1',
+        raw: 'Try Night Owls by Blue Hour',
+        upvotes: 5,
+        created_utc: null,
+        extraction: { raw: 'blue hour - night owls', items: ['blue hour - night owls'] },
+      },
+      {
+        id: 'c2',
+        raw: 'Anything by Zed Band',
+        upvotes: 2,
+        created_utc: null,
+        extraction: { raw: 'zed band', items: ['zed band'] },
+      },
     ],
     relevance: [
       ['blue hour - night owls', 5],

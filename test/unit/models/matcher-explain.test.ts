@@ -24,7 +24,11 @@ describe('GroundTruthMatcher.explain', () => {
 
   test('distances count code points, as Python does', () => {
     const explained = matcher.explain('naive 😀 - song');
-    assert.deepEqual(explained, { kind: 'item', item: 'naïve 😀 - song', distance: codePointDistance('naive 😀 - song', 'naïve 😀 - song') });
+    assert.deepEqual(explained, {
+      kind: 'item',
+      item: 'naïve 😀 - song',
+      distance: codePointDistance('naive 😀 - song', 'naïve 😀 - song'),
+    });
     assert.equal(explained?.kind === 'item' && explained.distance, 1);
   });
 
@@ -34,24 +38,28 @@ describe('GroundTruthMatcher.explain', () => {
     }
   });
 
-  test('on the shared release: explain agrees with matches on every stored music title', { skip: skipWithoutDataset }, async () => {
-    const { records } = await importDomain(SHARED_DATASET, 'music', { progress: () => undefined });
-    let titles = 0;
-    let hits = 0;
-    for (const record of records) {
-      const items = record.relevance.map(([item]) => item);
-      const byItems = new GroundTruthMatcher(items);
-      for (const run of record.runs) {
-        if (run.task !== 'rec_title' || typeof run.answer !== 'string') continue;
-        for (const title of parseTitles(run.answer)) {
-          const explained = byItems.explain(title);
-          assert.equal(explained !== null, byItems.matches(title), `${record.id}: ${title}`);
-          if (explained?.kind === 'item') assert.ok(explained.distance < 5 && items.includes(explained.item));
-          titles++;
-          if (explained) hits++;
+  test(
+    'on the shared release: explain agrees with matches on every stored music title',
+    { skip: skipWithoutDataset },
+    async () => {
+      const { records } = await importDomain(SHARED_DATASET, 'music', { progress: () => undefined });
+      let titles = 0;
+      let hits = 0;
+      for (const record of records) {
+        const items = record.relevance.map(([item]) => item);
+        const byItems = new GroundTruthMatcher(items);
+        for (const run of record.runs) {
+          if (run.task !== 'rec_title' || typeof run.answer !== 'string') continue;
+          for (const title of parseTitles(run.answer)) {
+            const explained = byItems.explain(title);
+            assert.equal(explained !== null, byItems.matches(title), `${record.id}: ${title}`);
+            if (explained?.kind === 'item') assert.ok(explained.distance < 5 && items.includes(explained.item));
+            titles++;
+            if (explained) hits++;
+          }
         }
       }
-    }
-    assert.ok(titles > 10_000 && hits > 0, `${titles} titles, ${hits} hits`);
-  });
+      assert.ok(titles > 10_000 && hits > 0, `${titles} titles, ${hits} hits`);
+    },
+  );
 });

@@ -21,7 +21,12 @@ before(async () => (server = await OpenAIServer.start()));
 after(() => server.close());
 
 function backend(options: Partial<OpenAIBackendOptions> = {}) {
-  return createOpenAIBackend({ profile: { baseUrl: server.baseUrl, headers: {} }, apiKey: KEY, retryBaseSeconds: 0.01, ...options });
+  return createOpenAIBackend({
+    profile: { baseUrl: server.baseUrl, headers: {} },
+    apiKey: KEY,
+    retryBaseSeconds: 0.01,
+    ...options,
+  });
 }
 
 async function fault(promise: Promise<unknown>): Promise<ModelRunError> {
@@ -36,7 +41,11 @@ async function fault(promise: Promise<unknown>): Promise<ModelRunError> {
 
 describe('OpenAI backend', () => {
   test('streams the answer piece by piece and returns usage, finish reason and the parameters sent', async () => {
-    server.enqueue({ text: '1. a - b\n2. c - d', chunks: ['1. a', ' - b\n', '2. c - d'], usage: { prompt_tokens: 11, completion_tokens: 7, total_tokens: 18 } });
+    server.enqueue({
+      text: '1. a - b\n2. c - d',
+      chunks: ['1. a', ' - b\n', '2. c - d'],
+      usage: { prompt_tokens: 11, completion_tokens: 7, total_tokens: 18 },
+    });
     const deltas: string[] = [];
     const result = await backend().chat(REQUEST, { onDelta: (text) => deltas.push(text) });
     assert.deepEqual(deltas, ['1. a', ' - b\n', '2. c - d']);
@@ -62,7 +71,9 @@ describe('OpenAI backend', () => {
     const sent = server.requests.at(-1)!;
     assert.equal(sent.headers.authorization, `Bearer ${KEY}`);
     assert.equal(sent.headers['x-gateway'], 'blue');
-    const others = Object.entries(sent.headers).filter(([name, value]) => name !== 'authorization' && String(value).includes(KEY));
+    const others = Object.entries(sent.headers).filter(
+      ([name, value]) => name !== 'authorization' && String(value).includes(KEY),
+    );
     assert.deepEqual(others, []);
     assert.ok(!sent.raw.includes(KEY));
     assert.ok(!sent.url.includes(KEY));
@@ -97,7 +108,11 @@ describe('OpenAI backend', () => {
   });
 
   test('429: retried after Retry-After, the wait reported, then answered', async () => {
-    server.enqueue({ status: 429, headers: { 'retry-after': '0.05' } }, { status: 429, headers: { 'retry-after-ms': '20' } }, { text: 'after waiting' });
+    server.enqueue(
+      { status: 429, headers: { 'retry-after': '0.05' } },
+      { status: 429, headers: { 'retry-after-ms': '20' } },
+      { text: 'after waiting' },
+    );
     const waits: WaitInfo[] = [];
     const before = server.requests.length;
     const result = await backend().chat(REQUEST, { onWait: (info) => waits.push(info) });
@@ -240,7 +255,12 @@ test('options passed as undefined keep their defaults (the idle watchdog does no
   const server = await OpenAIServer.start();
   try {
     server.enqueue({ chunks: ['slow ', 'answer'], chunkDelayMs: 50 });
-    const slow = createOpenAIBackend({ profile: { baseUrl: server.baseUrl, headers: {} }, apiKey: KEY, idleTimeoutMs: undefined, timeoutMs: undefined });
+    const slow = createOpenAIBackend({
+      profile: { baseUrl: server.baseUrl, headers: {} },
+      apiKey: KEY,
+      idleTimeoutMs: undefined,
+      timeoutMs: undefined,
+    });
     assert.equal((await slow.chat(REQUEST, {})).text, 'slow answer');
   } finally {
     await server.close();

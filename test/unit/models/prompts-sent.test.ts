@@ -70,7 +70,10 @@ describe('the messages sent, exactly', () => {
         const { text, images: parts } = partsOf(bodies[0]);
         assert.equal(text, `${TITLE[domain][prompt]}\n\n${REQUEST}`);
         assert.deepEqual(parts, images);
-        assert.deepEqual({ model: bodies[0].model, temperature: bodies[0].temperature, max_tokens: bodies[0].max_tokens }, { model: 'vision-1', temperature: 0, max_tokens: 500 });
+        assert.deepEqual(
+          { model: bodies[0].model, temperature: bodies[0].temperature, max_tokens: bodies[0].max_tokens },
+          { model: 'vision-1', temperature: 0, max_tokens: 500 },
+        );
       });
 
       test(`rec_choice, ${prompt}, ${domain}: instruction, request, lettered choices (no empty line)`, async (t) => {
@@ -83,20 +86,37 @@ describe('the messages sent, exactly', () => {
 
     test(`description, ${domain}: one call per image, the instruction and that image alone`, async (t) => {
       server.enqueue({ text: 'first picture' }, { text: 'second picture' });
-      const { bodies, outcome } = await sent(t, { task: 'description', prompt: 'standard', input: { kind: 'images' } }, makeRecord({ domain }), 2);
-      assert.deepEqual(bodies.map((body) => partsOf(body)), [
-        { text: `${DESCRIBE}\n`, images: [images[0]] },
-        { text: `${DESCRIBE}\n`, images: [images[1]] },
-      ]);
+      const { bodies, outcome } = await sent(
+        t,
+        { task: 'description', prompt: 'standard', input: { kind: 'images' } },
+        makeRecord({ domain }),
+        2,
+      );
+      assert.deepEqual(
+        bodies.map((body) => partsOf(body)),
+        [
+          { text: `${DESCRIBE}\n`, images: [images[0]] },
+          { text: `${DESCRIBE}\n`, images: [images[1]] },
+        ],
+      );
       assert.deepEqual(outcome.answer, ['first picture', 'second picture']);
     });
   }
 
   test('description input: the "Image descriptions" block after the request, no image parts (title generation)', async (t) => {
-    const record = makeRecord({ runs: [{ model: 'describer', input: 'image', task: 'description', answer: ['a wet street', 'neon signs'] }] });
-    const { bodies, outcome } = await sent(t, { task: 'rec_title', prompt: 'standard', input: { kind: 'descriptions', model: 'describer' } }, record);
+    const record = makeRecord({
+      runs: [{ model: 'describer', input: 'image', task: 'description', answer: ['a wet street', 'neon signs'] }],
+    });
+    const { bodies, outcome } = await sent(
+      t,
+      { task: 'rec_title', prompt: 'standard', input: { kind: 'descriptions', model: 'describer' } },
+      record,
+    );
     const { text, images: parts } = partsOf(bodies[0]);
-    assert.equal(text, `${TITLE.music.standard}\n\n${REQUEST}\nImage descriptions:\nImage 1: a wet street\nImage 2: neon signs\n`);
+    assert.equal(
+      text,
+      `${TITLE.music.standard}\n\n${REQUEST}\nImage descriptions:\nImage 1: a wet street\nImage 2: neon signs\n`,
+    );
     assert.deepEqual(parts, []);
     assert.equal(outcome.draft.input, 'describer');
     assert.equal(outcome.draft.descriptionsFrom, 'describer/image/description');
@@ -105,7 +125,11 @@ describe('the messages sent, exactly', () => {
   test('description input with choices: the block sits before the choices; only the first 4 descriptions', async (t) => {
     const five = ['d1', 'd2', 'd3', 'd4', 'd5'];
     const record = makeRecord({ runs: [{ model: 'describer', input: 'image', task: 'description', answer: five }] });
-    const { bodies } = await sent(t, { task: 'rec_choice', prompt: 'coi', input: { kind: 'descriptions', model: 'describer' } }, record);
+    const { bodies } = await sent(
+      t,
+      { task: 'rec_choice', prompt: 'coi', input: { kind: 'descriptions', model: 'describer' } },
+      record,
+    );
     assert.equal(
       partsOf(bodies[0]).text,
       `${CHOICE.coi}\n${REQUEST}\nImage descriptions:\nImage 1: d1\nImage 2: d2\nImage 3: d3\nImage 4: d4\n${CHOICES}`,

@@ -10,7 +10,13 @@ import { makeTempDir } from '../annotations/temp';
 
 let counter = 0;
 function ev(draft: EventDraft, id = `e${++counter}`): AnnotationEvent {
-  return { ...draft, v: 1, id, time: new Date(1_700_000_000_000 + counter * 1000).toISOString(), annotator: 'ana' } as AnnotationEvent;
+  return {
+    ...draft,
+    v: 1,
+    id,
+    time: new Date(1_700_000_000_000 + counter * 1000).toISOString(),
+    annotator: 'ana',
+  } as AnnotationEvent;
 }
 
 const RUN: Extract<EventDraft, { type: 'model-run' }> = {

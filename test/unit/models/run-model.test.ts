@@ -23,7 +23,12 @@ after(() => server.close());
 const TITLES = (...lines: string[]) => lines.map((line, i) => `${i + 1}. ${line}`).join('\n');
 
 function options(extra: Partial<ModelRunOptions> = {}): ModelRunOptions {
-  const profile = parseProfile({ name: 'my local', baseUrl: `${server.baseUrl}?tenant=x`, model: 'vision-1', headers: { 'x-team': 'a' } });
+  const profile = parseProfile({
+    name: 'my local',
+    baseUrl: `${server.baseUrl}?tenant=x`,
+    model: 'vision-1',
+    headers: { 'x-team': 'a' },
+  });
   return { profile, backend: createOpenAIBackend({ profile, apiKey: KEY }), ...extra };
 }
 
@@ -43,7 +48,10 @@ describe('runModel', () => {
   test('provenance: profile, model, host only, task, prompt, input, sha256 of the messages, times, usage, finish reason', async (t) => {
     const record = makeRecord();
     const { shardFile } = makeDataset(t, [record]);
-    server.enqueue({ text: TITLES('blue hour - night owls'), usage: { prompt_tokens: 100, completion_tokens: 9, total_tokens: 109 } });
+    server.enqueue({
+      text: TITLES('blue hour - night owls'),
+      usage: { prompt_tokens: 100, completion_tokens: 9, total_tokens: 109 },
+    });
     const first = server.requests.length;
     const outcome = await runModel(titleSpec, { shardFile, record, state: undefined }, options());
     const body = server.requests[first].body;
@@ -92,11 +100,20 @@ describe('runModel', () => {
       assert.equal(before.score.task === 'rec_title' && before.score.hit1, 0);
       // The annotator corrects comment c1: it recommended "rain maker - first light".
       const log = AnnotationLog.open(shardFile, 'ana');
-      await log.append({ type: 'extraction', request: 'r1', comment: 'c1', verdict: 'corrected', items: ['rain maker - first light'] });
+      await log.append({
+        type: 'extraction',
+        request: 'r1',
+        comment: 'c1',
+        verdict: 'corrected',
+        items: ['rain maker - first light'],
+      });
       const state = replay((await AnnotationLog.readAll(shardFile)).events).get('r1');
       const corrected = await runModel(titleSpec, { shardFile, record, state }, options());
       assert.equal(corrected.score.task === 'rec_title' && corrected.score.hit1, 1);
-      assert.deepEqual(corrected.score.task === 'rec_title' && corrected.score.groundTruth, ['zed band', 'rain maker - first light']);
+      assert.deepEqual(corrected.score.task === 'rec_title' && corrected.score.groundTruth, [
+        'zed band',
+        'rain maker - first light',
+      ]);
     } finally {
       server.answerWith({ text: 'ok' });
     }
@@ -140,13 +157,21 @@ describe('runModel', () => {
     const record = makeRecord();
     const { shardFile } = makeDataset(t, [record]);
     const first = server.requests.length;
-    const error = await fails(runModel(titleSpec, { shardFile, record, state: undefined }, options({ images: { maxBytes: 8 } })), 'image-too-large');
+    const error = await fails(
+      runModel(titleSpec, { shardFile, record, state: undefined }, options({ images: { maxBytes: 8 } })),
+      'image-too-large',
+    );
     assert.match(error.message, /\.\.\/images\/a\.png is 12 bytes, over the limit of 8 bytes/);
     assert.equal(server.requests.length, first, 'nothing sent');
   });
 
   test('no usable image: says why for each; remote URLs only when allowed', async (t) => {
-    const record = makeRecord({ images: [{ path: '../images/missing.png', url: 'https://i.example.invalid/m.png' }, { path: null, url: 'https://i.example.invalid/n.png' }] });
+    const record = makeRecord({
+      images: [
+        { path: '../images/missing.png', url: 'https://i.example.invalid/m.png' },
+        { path: null, url: 'https://i.example.invalid/n.png' },
+      ],
+    });
     const { shardFile } = makeDataset(t, [record]);
     const error = await fails(runModel(titleSpec, { shardFile, record, state: undefined }, options()), 'no-usable-image');
     assert.match(error.message, /missing\.png: file not found/);
@@ -186,7 +211,7 @@ describe('runModel', () => {
     assert.equal(error.message.match(/refused, the path leaves the dataset/g)?.length, 3);
   });
 
-  test('image roots from the caller (the editor\'s, or the import manifest\'s) admit a folder outside the dataset', async (t) => {
+  test("image roots from the caller (the editor's, or the import manifest's) admit a folder outside the dataset", async (t) => {
     const { root, shardFile } = makeDataset(t);
     const release = path.join(path.dirname(root), `${path.basename(root)}-release`);
     mkdirSync(release, { recursive: true });
@@ -197,25 +222,40 @@ describe('runModel', () => {
     server.enqueue({ text: TITLES('a - b') });
     const first = server.requests.length;
     await runModel(titleSpec, { shardFile, record, state: undefined, imageRoots: [realpathSync(release)] }, options());
-    assert.equal(server.requests[first].body.messages[0].content[1].image_url.url, `data:image/png;base64,${PNG_BYTES.toString('base64')}`);
+    assert.equal(
+      server.requests[first].body.messages[0].content[1].image_url.url,
+      `data:image/png;base64,${PNG_BYTES.toString('base64')}`,
+    );
   });
 
   test('inline description runs count as input (latest of that model), and desc:<model> without one says which exist', async (t) => {
     const record = makeRecord({ runs: [{ model: 'stored-desc', input: 'image', task: 'description', answer: ['old'] }] });
     const { shardFile } = makeDataset(t, [record]);
     server.enqueue({ text: 'a misty harbour' }, { text: 'a dark alley' });
-    const described = await runModel({ task: 'description', prompt: 'standard', input: { kind: 'images' } }, { shardFile, record, state: undefined }, options());
+    const described = await runModel(
+      { task: 'description', prompt: 'standard', input: { kind: 'images' } },
+      { shardFile, record, state: undefined },
+      options(),
+    );
     const log = AnnotationLog.open(shardFile, 'ana');
     const [event] = await log.append(described.draft);
     const state: RequestState | undefined = replay((await log.read()).events).get('r1');
     assert.equal(state?.runs?.[0].key, `inline:${event.id}`);
     const first = server.requests.length;
     server.enqueue({ text: TITLES('a - b') });
-    const outcome = await runModel({ task: 'rec_title', prompt: 'standard', input: { kind: 'descriptions', model: 'vision-1' } }, { shardFile, record, state }, options());
+    const outcome = await runModel(
+      { task: 'rec_title', prompt: 'standard', input: { kind: 'descriptions', model: 'vision-1' } },
+      { shardFile, record, state },
+      options(),
+    );
     assert.match(server.requests[first].body.messages[0].content[0].text, /Image 1: a misty harbour\nImage 2: a dark alley\n$/);
     assert.equal(outcome.draft.descriptionsFrom, `inline:${event.id}`);
     const error = await fails(
-      runModel({ task: 'rec_title', prompt: 'standard', input: { kind: 'descriptions', model: 'nobody' } }, { shardFile, record, state }, options()),
+      runModel(
+        { task: 'rec_title', prompt: 'standard', input: { kind: 'descriptions', model: 'nobody' } },
+        { shardFile, record, state },
+        options(),
+      ),
       'no-descriptions',
     );
     assert.match(error.message, /desc:stored-desc, desc:vision-1/);
@@ -224,7 +264,14 @@ describe('runModel', () => {
   test('rec_choice on a request without candidates is not applicable', async (t) => {
     const record = makeRecord({ choice: null });
     const { shardFile } = makeDataset(t, [record]);
-    await fails(runModel({ task: 'rec_choice', prompt: 'standard', input: { kind: 'images' } }, { shardFile, record, state: undefined }, options()), 'not-applicable');
+    await fails(
+      runModel(
+        { task: 'rec_choice', prompt: 'standard', input: { kind: 'images' } },
+        { shardFile, record, state: undefined },
+        options(),
+      ),
+      'not-applicable',
+    );
   });
 
   test('cancelling a description run between images stops before the next call', async (t) => {
@@ -234,10 +281,14 @@ describe('runModel', () => {
     const first = server.requests.length;
     server.enqueue({ text: 'one' }, { text: 'two' });
     await fails(
-      runModel({ task: 'description', prompt: 'standard', input: { kind: 'images' } }, { shardFile, record, state: undefined }, options({
-        signal: controller.signal,
-        callbacks: { onCall: (index) => index === 1 && controller.abort() },
-      })),
+      runModel(
+        { task: 'description', prompt: 'standard', input: { kind: 'images' } },
+        { shardFile, record, state: undefined },
+        options({
+          signal: controller.signal,
+          callbacks: { onCall: (index) => index === 1 && controller.abort() },
+        }),
+      ),
       'cancelled',
     );
     assert.equal(server.requests.length - first, 1);

@@ -35,13 +35,39 @@ describe('evaluateRecords', () => {
         { model: 'm', input: 'image', task: 'rec_choice', answer: 'B. b' },
       ],
     }),
-    makeRecord({ id: 'b1', domain: 'books', relevance: [['author - book', 1]], choice, runs: [{ model: 'm', input: 'image', task: 'rec_title', answer: 'Author - Book' }] }),
+    makeRecord({
+      id: 'b1',
+      domain: 'books',
+      relevance: [['author - book', 1]],
+      choice,
+      runs: [{ model: 'm', input: 'image', task: 'rec_title', answer: 'Author - Book' }],
+    }),
   ];
 
   test('one row per domain/model/input, sorted; denominators exclude requests outside the benchmark', () => {
     assert.deepEqual(evaluateRecords(records), [
-      { domain: 'books', model: 'm', input: 'image', hit1: 1, hit10: 1, hit20: 1, accuracy: null, requests: 1, choiceRequests: 0 },
-      { domain: 'music', model: 'm', input: 'image', hit1: 0.5, hit10: 1, hit20: 1, accuracy: 50, requests: 2, choiceRequests: 2 },
+      {
+        domain: 'books',
+        model: 'm',
+        input: 'image',
+        hit1: 1,
+        hit10: 1,
+        hit20: 1,
+        accuracy: null,
+        requests: 1,
+        choiceRequests: 0,
+      },
+      {
+        domain: 'music',
+        model: 'm',
+        input: 'image',
+        hit1: 0.5,
+        hit10: 1,
+        hit20: 1,
+        accuracy: 50,
+        requests: 2,
+        choiceRequests: 2,
+      },
       { domain: 'music', model: 't', input: 'desc', hit1: 0, hit10: 0, hit20: 0, accuracy: null, requests: 1, choiceRequests: 0 },
     ]);
   });

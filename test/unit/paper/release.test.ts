@@ -33,11 +33,12 @@ const PUBLISHED: [string, string, string, number, number, number, number][] = [
 
 describe('release: evaluation', { skip: skipWithoutDataset }, () => {
   test('reference point: music, gpt-4-vision-preview on images, to 4 decimals', () => {
-    const row = allRows().find(
-      (r) => r.domain === 'music' && r.model === 'gpt-4-vision-preview' && r.input === 'image',
-    );
+    const row = allRows().find((r) => r.domain === 'music' && r.model === 'gpt-4-vision-preview' && r.input === 'image');
     assert.ok(row);
-    assert.deepEqual([round(row.hit1, 4), round(row.hit10, 4), round(row.hit20, 4), round(row.accuracy, 2)], [0.1181, 0.294, 0.3568, 64.7]);
+    assert.deepEqual(
+      [round(row.hit1, 4), round(row.hit10, 4), round(row.hit20, 4), round(row.accuracy, 2)],
+      [0.1181, 0.294, 0.3568, 64.7],
+    );
     // 804 stored rec_title answers, but only the 796 benchmark requests are scored.
     assert.equal(row.requests, 796);
     assert.equal(row.choiceRequests, 796);
@@ -45,7 +46,13 @@ describe('release: evaluation', { skip: skipWithoutDataset }, () => {
 
   test('every stored run reproduces the release evaluation to 6 decimals', () => {
     const rows = allRows().map((r) => [
-      r.domain, r.model, r.input, round(r.hit1, 6), round(r.hit10, 6), round(r.hit20, 6), round(r.accuracy === null ? null : r.accuracy / 100, 6),
+      r.domain,
+      r.model,
+      r.input,
+      round(r.hit1, 6),
+      round(r.hit10, 6),
+      round(r.hit20, 6),
+      round(r.accuracy === null ? null : r.accuracy / 100, 6),
     ]);
     assert.deepEqual(rows, PUBLISHED);
   });
@@ -64,7 +71,11 @@ describe('release: dataset statistics', { skip: skipWithoutDataset }, () => {
     const stats = datasetStats(allRecords());
     const figures = (domain: 'books' | 'music') => {
       const s = stats[domain]!;
-      return [s.requests, s.items, ...[s.images.mean, s.images.sd, s.itemsPerRequest.mean, s.itemsPerRequest.sd].map((v) => round(v, 2))];
+      return [
+        s.requests,
+        s.items,
+        ...[s.images.mean, s.images.sd, s.itemsPerRequest.mean, s.itemsPerRequest.sd].map((v) => round(v, 2)),
+      ];
     };
     assert.deepEqual(figures('books'), [1470, 12208, 3.11, 3.14, 14.04, 12.55]);
     assert.deepEqual(figures('music'), [796, 38204, 1.41, 1.74, 65.92, 101.0]);

@@ -30,11 +30,24 @@ describe('relevance', () => {
 describe('positiveItem', () => {
   test('argmax, first in order on ties', () => {
     assert.equal(positiveItem(relevance(comments)), 'zed band - blue hour');
-    assert.equal(positiveItem([['a', 1], ['b', 4], ['c', 4]]), 'b');
+    assert.equal(
+      positiveItem([
+        ['a', 1],
+        ['b', 4],
+        ['c', 4],
+      ]),
+      'b',
+    );
   });
 
   test('zero scores still give a positive; empty gives null', () => {
-    assert.equal(positiveItem([['a', 0], ['b', 0]]), 'a');
+    assert.equal(
+      positiveItem([
+        ['a', 0],
+        ['b', 0],
+      ]),
+      'a',
+    );
     assert.equal(positiveItem([]), null);
   });
 });
@@ -116,7 +129,10 @@ describe('correctedRelevance', () => {
 
   test('an item whose every mention was removed leaves, even when the release scored it higher than its comments', () => {
     // The release counted 9 for an item its extracted comments give 8: removing both mentions leaves 1, yet no comment names it.
-    const higher: [string, number][] = [['zed band - blue hour', 9], ['quiet owls', 8]];
+    const higher: [string, number][] = [
+      ['zed band - blue hour', 9],
+      ['quiet owls', 8],
+    ];
     const corrected = structuredClone(comments);
     corrected[0].items = ['quiet owls'];
     corrected[3].items = ['quiet owls'];
@@ -134,6 +150,9 @@ describe('correctedRelevance', () => {
     const corrected = structuredClone(comments);
     corrected[0].items = ['zed band - blue hour'];
     corrected[3].items = ['zed band - blue hour'];
-    assert.deepEqual(correctedRelevance(release, comments, corrected).map(([item]) => item), ['zed band - blue hour', 'ghost act', 'noon - tide']);
+    assert.deepEqual(
+      correctedRelevance(release, comments, corrected).map(([item]) => item),
+      ['zed band - blue hour', 'ghost act', 'noon - tide'],
+    );
   });
 });

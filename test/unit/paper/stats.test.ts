@@ -15,8 +15,27 @@ describe('meanSd', () => {
 describe('datasetStats', () => {
   test('per domain over benchmark requests: distinct items, images from image_urls', () => {
     const stats = datasetStats([
-      makeRecord({ id: 'a', choice, image_urls: ['u1', 'u2', 'u3'], image_names: ['n1'], relevance: [['x', 1], ['y', 0]] }),
-      makeRecord({ id: 'b', choice, image_urls: ['u4'], relevance: [['x', 2], ['z', 1], ['w', 5], ['v', 1]] }),
+      makeRecord({
+        id: 'a',
+        choice,
+        image_urls: ['u1', 'u2', 'u3'],
+        image_names: ['n1'],
+        relevance: [
+          ['x', 1],
+          ['y', 0],
+        ],
+      }),
+      makeRecord({
+        id: 'b',
+        choice,
+        image_urls: ['u4'],
+        relevance: [
+          ['x', 2],
+          ['z', 1],
+          ['w', 5],
+          ['v', 1],
+        ],
+      }),
       makeRecord({ id: 'outside', image_urls: ['u5'], relevance: [['q', 1]] }),
     ]);
     assert.deepEqual(Object.keys(stats), ['music']);

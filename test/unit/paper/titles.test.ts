@@ -12,7 +12,10 @@ describe('parseTitles', () => {
   });
 
   test('every quoted part is unquoted', () => {
-    assert.deepEqual(parseTitles('1. Zed Band - "Blue Hour"\n"Quiet Owls" - "Fern"'), ['zed band - blue hour', 'quiet owls - fern']);
+    assert.deepEqual(parseTitles('1. Zed Band - "Blue Hour"\n"Quiet Owls" - "Fern"'), [
+      'zed band - blue hour',
+      'quiet owls - fern',
+    ]);
   });
 
   test('"artist: " and "title: " are deleted anywhere', () => {
@@ -29,7 +32,10 @@ describe('parseTitles', () => {
   });
 
   test('CRLF answers parse like LF ones; empty lines skipped', () => {
-    assert.deepEqual(parseTitles('1. Zed Band - Blue Hour\r\n\r\n2. Quiet Owls - Fern\r\n'), ['zed band - blue hour', 'quiet owls - fern']);
+    assert.deepEqual(parseTitles('1. Zed Band - Blue Hour\r\n\r\n2. Quiet Owls - Fern\r\n'), [
+      'zed band - blue hour',
+      'quiet owls - fern',
+    ]);
   });
 
   test('numbering is removed before quotes: "1. \\"x - y\\"" -> "x - y"', () => {

@@ -20,10 +20,18 @@ test('an adjudication changes the export, and the rule-decided rest is reported'
   assert.match(irrelevant(path.join(dir, 'before')), /musicsuggestions,r3,Not a rec request/);
   assert.deepEqual(before.resolution.validity, { adjudicated: 0, agreed: 2, single: 0, rule: 2 });
   const text = formatExportSummary(before);
-  assert.match(text, /decisions: validity 0 adjudicated, 2 agreed, 0 by one annotator, 2 by the rule; extraction 0 adjudicated, 1 agreed, 1 by one annotator, 2 by the rule/);
+  assert.match(
+    text,
+    /decisions: validity 0 adjudicated, 2 agreed, 0 by one annotator, 2 by the rule; extraction 0 adjudicated, 1 agreed, 1 by one annotator, 2 by the rule/,
+  );
   assert.match(text, /decided by the rule \(where annotators disagree .*\): 4: "r1\/c1", "r1\/c2", "r2", "r3"/);
 
-  await AnnotationLog.open(shard, 'rita').append({ type: 'adjudication', request: 'r2', verdict: 'invalid', reason: 'Image is text' });
+  await AnnotationLog.open(shard, 'rita').append({
+    type: 'adjudication',
+    request: 'r2',
+    verdict: 'invalid',
+    reason: 'Image is text',
+  });
   const after = await exportCorrected([shard], path.join(dir, 'after'), { seed: 1 });
   assert.match(irrelevant(path.join(dir, 'after')), /ifyoulikeblank,r2,Image is text/);
   assert.deepEqual(after.resolution.validity, { adjudicated: 1, agreed: 2, single: 0, rule: 1 });

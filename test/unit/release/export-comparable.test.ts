@@ -15,10 +15,16 @@ const FILES = ['recs.json', 'items.csv', 'submissions.jsonl', 'submissions_ns.js
 function assertSameAsRelease(out: string, label: string): void {
   for (const domain of ['books', 'music']) {
     for (const name of FILES) {
-      assert.ok(readBytes(out, 'processed', domain, name).equals(readBytes(SYNTHETIC_RELEASE, 'processed', domain, name)), `${label}: ${domain}/${name}`);
+      assert.ok(
+        readBytes(out, 'processed', domain, name).equals(readBytes(SYNTHETIC_RELEASE, 'processed', domain, name)),
+        `${label}: ${domain}/${name}`,
+      );
     }
   }
-  assert.ok(readBytes(out, 'irrelevant_submissions.csv').equals(readBytes(SYNTHETIC_RELEASE, 'irrelevant_submissions.csv')), label);
+  assert.ok(
+    readBytes(out, 'irrelevant_submissions.csv').equals(readBytes(SYNTHETIC_RELEASE, 'irrelevant_submissions.csv')),
+    label,
+  );
 }
 
 for (const includeUnsampled of [false, true]) {
@@ -27,10 +33,13 @@ for (const includeUnsampled of [false, true]) {
     const shards = await importToShards(SYNTHETIC_RELEASE, `${dir}/shards`, ['books', 'music'], 2, includeUnsampled);
     const summary = await exportCorrected(shards, `${dir}/out`, { seed: 11, releaseDir: SYNTHETIC_RELEASE });
     assertSameAsRelease(`${dir}/out`, includeUnsampled ? 'with unsampled' : 'benchmark only');
-    assert.deepEqual(summary.domains.map((d) => [d.domain, d.resampled, d.copiedFromRelease]), [
-      ['books', [], includeUnsampled ? 0 : 1],
-      ['music', [], 0],
-    ]);
+    assert.deepEqual(
+      summary.domains.map((d) => [d.domain, d.resampled, d.copiedFromRelease]),
+      [
+        ['books', [], includeUnsampled ? 0 : 1],
+        ['music', [], 0],
+      ],
+    );
   });
 }
 
@@ -59,12 +68,22 @@ test('candidates are kept while valid, drawn again with the reason otherwise; in
     { type: 'validity', request: 'm004', verdict: 'invalid', reason: 'Not music rec' },
   );
   const summary = await exportCorrected(shards, `${dir}/out`, { seed: 9, releaseDir: SYNTHETIC_RELEASE });
-  const released = new Map(readJsonl(releaseFile(SYNTHETIC_RELEASE, 'processed', 'music', 'submissions_ns.jsonl')).map((r) => [r.submission_id, r]));
+  const released = new Map(
+    readJsonl(releaseFile(SYNTHETIC_RELEASE, 'processed', 'music', 'submissions_ns.jsonl')).map((r) => [r.submission_id, r]),
+  );
   const releasedLines = new Map(
-    readFileSync(releaseFile(SYNTHETIC_RELEASE, 'processed', 'music', 'submissions_ns.jsonl'), 'utf8').split('\n').filter(Boolean).map((line) => [JSON.parse(line).submission_id, line]),
+    readFileSync(releaseFile(SYNTHETIC_RELEASE, 'processed', 'music', 'submissions_ns.jsonl'), 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => [JSON.parse(line).submission_id, line]),
   );
   const outText = readFileSync(releaseFile(`${dir}/out`, 'processed', 'music', 'submissions_ns.jsonl'), 'utf8');
-  const exported = new Map(outText.split('\n').filter(Boolean).map((line) => [JSON.parse(line).submission_id as string, line]));
+  const exported = new Map(
+    outText
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => [JSON.parse(line).submission_id as string, line]),
+  );
   assert.deepEqual([...exported.keys()], ['m001', 'm002', 'm003', 'm005']);
   for (const id of ['m003', 'm005']) assert.equal(exported.get(id), releasedLines.get(id), `${id} kept byte for byte`);
   const m001 = JSON.parse(exported.get('m001')!);
@@ -78,23 +97,37 @@ test('candidates are kept while valid, drawn again with the reason otherwise; in
     { request: 'm001', reason: 'positive changed' },
     { request: 'm002', reason: 'a negative became relevant' },
   ]);
-  assert.match(formatExportSummary(summary), /candidates drawn again \(seed 9\): 2: "m001: positive changed", "m002: a negative became relevant"/);
+  assert.match(
+    formatExportSummary(summary),
+    /candidates drawn again \(seed 9\): 2: "m001: positive changed", "m002: a negative became relevant"/,
+  );
 });
 
 test('an item whose every mention was removed leaves recs.json, items.csv and the candidates', async (t) => {
   const dir = tempDir(t);
   const shards = await importToShards(SYNTHETIC_RELEASE, `${dir}/shards`, ['music'], 5, false);
   // cm3 (1 upvote) is the only comment naming Lumen: it named another track.
-  await AnnotationLog.open(shards[0], 'ana').append({ type: 'extraction', request: 'm001', comment: 'cm3', verdict: 'corrected', items: ['mara - lanterns'] });
+  await AnnotationLog.open(shards[0], 'ana').append({
+    type: 'extraction',
+    request: 'm001',
+    comment: 'cm3',
+    verdict: 'corrected',
+    items: ['mara - lanterns'],
+  });
   await exportCorrected(shards, `${dir}/out`, { seed: 9, releaseDir: SYNTHETIC_RELEASE });
   const recs = JSON.parse(readFileSync(releaseFile(`${dir}/out`, 'processed', 'music', 'recs.json'), 'utf8'));
   assert.deepEqual(recs.m001, { 'aurora lines - neon rain': 7, 'the quiet hours - drift': 3, 'mara - lanterns': 1 });
 });
 
-test('a retract in one annotator\'s log does not cancel another annotator\'s event in the export', async (t) => {
+test("a retract in one annotator's log does not cancel another annotator's event in the export", async (t) => {
   const dir = tempDir(t);
   const shards = await importToShards(SYNTHETIC_RELEASE, `${dir}/shards`, ['music'], 5, false);
-  const [invalid] = await AnnotationLog.open(shards[0], 'ana').append({ type: 'validity', request: 'm004', verdict: 'invalid', reason: 'Not music rec' });
+  const [invalid] = await AnnotationLog.open(shards[0], 'ana').append({
+    type: 'validity',
+    request: 'm004',
+    verdict: 'invalid',
+    reason: 'Not music rec',
+  });
   await AnnotationLog.open(shards[0], 'bea').append({ type: 'retract', request: 'm004', target: invalid.id });
   const summary = await exportCorrected(shards, `${dir}/out`, { seed: 9, releaseDir: SYNTHETIC_RELEASE });
   assert.deepEqual(summary.domains[0].invalidated, ['m004']);

@@ -42,5 +42,8 @@ export function readBytes(dir: string, ...parts: string[]): Buffer {
 }
 
 export function readJsonl(file: string): Record<string, unknown>[] {
-  return readFileSync(file, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line));
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line));
 }

@@ -18,8 +18,13 @@ test('sample release: export without annotations gives back recs.json, items.csv
   await exportCorrected(shards, `${dir}/out`, { seed: 5, releaseDir: SAMPLE_RELEASE });
   for (const domain of ['books', 'music']) {
     for (const name of ['recs.json', 'items.csv']) {
-      assert.ok(readBytes(`${dir}/out`, 'processed', domain, name).equals(readBytes(SAMPLE_RELEASE, 'processed', domain, name)), `${domain}/${name}`);
+      assert.ok(
+        readBytes(`${dir}/out`, 'processed', domain, name).equals(readBytes(SAMPLE_RELEASE, 'processed', domain, name)),
+        `${domain}/${name}`,
+      );
     }
   }
-  assert.ok(readBytes(`${dir}/out`, 'irrelevant_submissions.csv').equals(readBytes(SAMPLE_RELEASE, 'irrelevant_submissions.csv')));
+  assert.ok(
+    readBytes(`${dir}/out`, 'irrelevant_submissions.csv').equals(readBytes(SAMPLE_RELEASE, 'irrelevant_submissions.csv')),
+  );
 });

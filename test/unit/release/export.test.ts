@@ -14,10 +14,17 @@ test('no annotations: recs.json, items.csv, submissions.jsonl and irrelevant_sub
   const summary = await exportCorrected(shards, `${dir}/out`, { seed: 7, releaseDir: SYNTHETIC_RELEASE });
   for (const domain of ['books', 'music']) {
     for (const name of DOMAIN_FILES) {
-      assert.deepEqual(readBytes(`${dir}/out`, 'processed', domain, name), readBytes(SYNTHETIC_RELEASE, 'processed', domain, name), `${domain}/${name}`);
+      assert.deepEqual(
+        readBytes(`${dir}/out`, 'processed', domain, name),
+        readBytes(SYNTHETIC_RELEASE, 'processed', domain, name),
+        `${domain}/${name}`,
+      );
     }
   }
-  assert.deepEqual(readBytes(`${dir}/out`, 'irrelevant_submissions.csv'), readBytes(SYNTHETIC_RELEASE, 'irrelevant_submissions.csv'));
+  assert.deepEqual(
+    readBytes(`${dir}/out`, 'irrelevant_submissions.csv'),
+    readBytes(SYNTHETIC_RELEASE, 'irrelevant_submissions.csv'),
+  );
   for (const d of summary.domains) {
     assert.deepEqual([d.invalidated, d.corrected, d.itemsAdded, d.itemsRemoved, d.positivesChanged], [[], [], [], [], []]);
   }
@@ -31,7 +38,10 @@ test('submissions_ns: same requests and positives as released, 4 negatives from 
   const exported = readJsonl(releaseFile(`${dir}/out`, 'processed', 'books', 'submissions_ns.jsonl'));
   const recs = JSON.parse(readFileSync(releaseFile(SYNTHETIC_RELEASE, 'processed', 'books', 'recs.json'), 'utf8'));
   const items = new Set(Object.values(recs).flatMap((rel) => Object.keys(rel as object)));
-  assert.deepEqual(exported.map((r) => r.submission_id), released.map((r) => r.submission_id));
+  assert.deepEqual(
+    exported.map((r) => r.submission_id),
+    released.map((r) => r.submission_id),
+  );
   exported.forEach((request, i) => {
     const choices = request.choices as string[];
     const truth = released[i];
@@ -39,7 +49,8 @@ test('submissions_ns: same requests and positives as released, 4 negatives from 
     assert.equal(new Set(choices).size, 5);
     const own = new Set(Object.keys(recs[request.submission_id as string]));
     const negatives = choices.filter((_, j) => j !== request.true_index);
-    for (const negative of negatives) assert.ok(items.has(negative) && !own.has(negative), `${negative} for ${request.submission_id}`);
+    for (const negative of negatives)
+      assert.ok(items.has(negative) && !own.has(negative), `${negative} for ${request.submission_id}`);
     assert.deepEqual(Object.keys(request), Object.keys(truth), 'release key order');
   });
 });
@@ -50,7 +61,13 @@ test('the same seed gives the same bytes, whatever the shard split; another seed
   const bySize2 = await importToShards(SYNTHETIC_RELEASE, `${dir}/shards-2`, ['music'], 2);
   // A new positive for m001: its candidates are drawn again (the seed decides only for such requests).
   for (const shard of [bySize3[0], bySize2[0]]) {
-    await AnnotationLog.open(shard, 'ana').append({ type: 'extraction', request: 'm001', comment: 'cm2', verdict: 'corrected', items: ['lumen'] });
+    await AnnotationLog.open(shard, 'ana').append({
+      type: 'extraction',
+      request: 'm001',
+      comment: 'cm2',
+      verdict: 'corrected',
+      items: ['lumen'],
+    });
   }
   const ns = (out: string) => readFileSync(releaseFile(out, 'processed', 'music', 'submissions_ns.jsonl'), 'utf8');
   await exportCorrected(bySize3, `${dir}/a`, { seed: 42 });
@@ -73,18 +90,34 @@ test('corrections and curation: S_r, items, positives, invalid posts; the latest
     { type: 'extraction', request: 'm002', comment: 'cm4', verdict: 'corrected', items: ['sand & stone - oasis'] },
   );
   await AnnotationLog.open(m004Shard, 'ana').append({ type: 'validity', request: 'm004', verdict: 'valid' });
-  await AnnotationLog.open(m004Shard, 'bea').append({ type: 'validity', request: 'm004', verdict: 'invalid', reason: 'Not music rec' });
+  await AnnotationLog.open(m004Shard, 'bea').append({
+    type: 'validity',
+    request: 'm004',
+    verdict: 'invalid',
+    reason: 'Not music rec',
+  });
   const summary = await exportCorrected(shards, `${dir}/out`, { seed: 3, releaseDir: SYNTHETIC_RELEASE });
   const out = (name: string) => releaseFile(`${dir}/out`, 'processed', 'music', name);
   const recs = JSON.parse(readFileSync(out('recs.json'), 'utf8'));
   assert.deepEqual(Object.keys(recs), ['m001', 'm002', 'm003', 'm005']);
-  assert.deepEqual(Object.entries(recs.m001), [['aurora lines - neon rain', 3], ['the quiet hours - drift', 3], ['lumen', 5]]);
+  assert.deepEqual(Object.entries(recs.m001), [
+    ['aurora lines - neon rain', 3],
+    ['the quiet hours - drift', 3],
+    ['lumen', 5],
+  ]);
   assert.deepEqual(recs.m002, { 'sand & stone - oasis': 2 });
-  assert.deepEqual(readJsonl(out('submissions.jsonl')).map((r) => r.submission_id), ['m001', 'm002', 'm003', 'm005']);
+  assert.deepEqual(
+    readJsonl(out('submissions.jsonl')).map((r) => r.submission_id),
+    ['m001', 'm002', 'm003', 'm005'],
+  );
   const ns = readJsonl(out('submissions_ns.jsonl'));
   assert.equal((ns[0].choices as string[])[ns[0].true_index as number], 'lumen');
   const items = readFileSync(out('items.csv'), 'utf8').trimEnd().split('\n');
-  assert.ok(items.includes('sand & stone - oasis') && !items.includes('sand & stone - mirage') && !items.includes('night freight - carriage 9'));
+  assert.ok(
+    items.includes('sand & stone - oasis') &&
+      !items.includes('sand & stone - mirage') &&
+      !items.includes('night freight - carriage 9'),
+  );
   assert.equal(
     readFileSync(releaseFile(`${dir}/out`, 'irrelevant_submissions.csv'), 'utf8'),
     readFileSync(releaseFile(SYNTHETIC_RELEASE, 'irrelevant_submissions.csv'), 'utf8') + '\rmusicsuggestions,m004,Not music rec',
@@ -108,7 +141,12 @@ test('corrections and curation: S_r, items, positives, invalid posts; the latest
 test('without a release: items in first-mention order, only the new invalid rows', async (t) => {
   const dir = tempDir(t);
   const shards = await importToShards(SYNTHETIC_RELEASE, `${dir}/shards`, ['books']);
-  await AnnotationLog.open(shards[0], 'ana').append({ type: 'validity', request: 'b002', verdict: 'invalid', reason: 'Image is text' });
+  await AnnotationLog.open(shards[0], 'ana').append({
+    type: 'validity',
+    request: 'b002',
+    verdict: 'invalid',
+    reason: 'Image is text',
+  });
   const summary = await exportCorrected(shards, `${dir}/out`, { seed: 1 });
   const items = readFileSync(releaseFile(`${dir}/out`, 'processed', 'books', 'items.csv'), 'utf8').split('\n');
   assert.deepEqual(items.slice(0, 4), ['title', 'ana torres - the glass orchard', '1979', 'élodie marchand - l’hiver']);
@@ -125,8 +163,14 @@ test('progress is reported for every shard read and file written', async (t) => 
   const shards = await importToShards(SYNTHETIC_RELEASE, `${dir}/shards`, ['books']);
   const seen: ExportProgress[] = [];
   const summary = await exportCorrected(shards, `${dir}/out`, { seed: 1, onProgress: (p) => seen.push(p) });
-  assert.deepEqual(seen.filter((p) => p.phase === 'read').map((p) => p.file), shards);
-  assert.deepEqual(seen.filter((p) => p.phase === 'write').map((p) => p.file), summary.files);
+  assert.deepEqual(
+    seen.filter((p) => p.phase === 'read').map((p) => p.file),
+    shards,
+  );
+  assert.deepEqual(
+    seen.filter((p) => p.phase === 'write').map((p) => p.file),
+    summary.files,
+  );
   assert.equal(summary.files.length, 5);
 });
 
@@ -143,5 +187,8 @@ test('an unreadable shard line fails the export, naming file and line; nothing i
 });
 
 test('refuses to export over the release itself', async () => {
-  await assert.rejects(exportCorrected([], SYNTHETIC_RELEASE, { seed: 1, releaseDir: SYNTHETIC_RELEASE }), /is the release itself/);
+  await assert.rejects(
+    exportCorrected([], SYNTHETIC_RELEASE, { seed: 1, releaseDir: SYNTHETIC_RELEASE }),
+    /is the release itself/,
+  );
 });

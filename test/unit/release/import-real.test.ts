@@ -8,7 +8,9 @@ import { SHARED_DATASET, skipWithoutDataset } from '../../helpers/dataset';
 
 /** The paper's rule: the choice positive is argmax S_r, first in FILE order on ties. */
 function positivesAgree({ records }: DomainImport): number {
-  return records.filter((record) => record.choice && positiveItem(record.relevance) === record.choice.choices[record.choice.true_index]).length;
+  return records.filter(
+    (record) => record.choice && positiveItem(record.relevance) === record.choice.choices[record.choice.true_index],
+  ).length;
 }
 
 describe('import of the shared release', { skip: skipWithoutDataset }, () => {

@@ -19,21 +19,37 @@ describe('readRecsFile', () => {
     const text = '{"r1": {"b - x": 2, "10": 1, "a": 3, "2": 0}, "r2": {}}';
     assert.deepEqual(Object.keys(JSON.parse(text).r1), ['2', '10', 'b - x', 'a']); // what we must avoid
     const { byRequest, problems } = await readRecsFile(recs('order.json', text));
-    assert.deepEqual([...byRequest], [
-      ['r1', [['b - x', 2], ['10', 1], ['a', 3], ['2', 0]]],
-      ['r2', []],
-    ]);
+    assert.deepEqual(
+      [...byRequest],
+      [
+        [
+          'r1',
+          [
+            ['b - x', 2],
+            ['10', 1],
+            ['a', 3],
+            ['2', 0],
+          ],
+        ],
+        ['r2', []],
+      ],
+    );
     assert.deepEqual(problems, []);
   });
 
   test('accepts a BOM and CRLF line endings', async () => {
-    const { byRequest, problems } = await readRecsFile(recs('bom.json', Buffer.from('\uFEFF{\r\n "r": {\r\n  "x - y": 1\r\n }\r\n}\r\n', 'utf8')));
+    const { byRequest, problems } = await readRecsFile(
+      recs('bom.json', Buffer.from('\uFEFF{\r\n "r": {\r\n  "x - y": 1\r\n }\r\n}\r\n', 'utf8')),
+    );
     assert.deepEqual(problems, []);
     assert.deepEqual(byRequest.get('r'), [['x - y', 1]]);
   });
 
   test('a score that is not a number, or a request that is not an object, is reported with its line and skipped', async () => {
-    const file = recs('types.json', '{\n "r1": {\n  "ok - one": 1,\n  "bad - one": "7"\n },\n "r2": [1],\n "r3": {"ok - two": 2}\n}\n');
+    const file = recs(
+      'types.json',
+      '{\n "r1": {\n  "ok - one": 1,\n  "bad - one": "7"\n },\n "r2": [1],\n "r3": {"ok - two": 2}\n}\n',
+    );
     const { byRequest, problems } = await readRecsFile(file);
     assert.deepEqual(byRequest.get('r1'), [['ok - one', 1]]);
     assert.deepEqual(byRequest.get('r3'), [['ok - two', 2]]);

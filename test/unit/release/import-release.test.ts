@@ -33,7 +33,10 @@ describe('checkReleaseLayout', () => {
     const dir = fresh('empty');
     const layout = checkReleaseLayout(dir);
     assert.deepEqual(layout, { domains: [], missing: ['data/processed/', 'data/processed/books/ or data/processed/music/'] });
-    assert.equal(describeMissing(dir, layout), `Not a release folder: ${dir} has no data/processed/, no data/processed/books/ or data/processed/music/.`);
+    assert.equal(
+      describeMissing(dir, layout),
+      `Not a release folder: ${dir} has no data/processed/, no data/processed/books/ or data/processed/music/.`,
+    );
   });
 
   test('data/processed without domains, a domain without requests, a folder that does not exist', () => {
@@ -41,7 +44,10 @@ describe('checkReleaseLayout', () => {
     mkdirSync(path.join(dir, 'data', 'processed'), { recursive: true });
     assert.deepEqual(checkReleaseLayout(dir).missing, ['data/processed/books/ or data/processed/music/']);
     mkdirSync(path.join(dir, 'data', 'processed', 'music'));
-    assert.deepEqual(checkReleaseLayout(dir), { domains: [], missing: ['data/processed/music/submissions_ns.jsonl (or submissions.jsonl)'] });
+    assert.deepEqual(checkReleaseLayout(dir), {
+      domains: [],
+      missing: ['data/processed/music/submissions_ns.jsonl (or submissions.jsonl)'],
+    });
     const absent = path.join(dir, 'nope');
     assert.equal(describeMissing(absent, checkReleaseLayout(absent)), `Not a release folder: ${absent} does not exist.`);
   });
@@ -57,10 +63,13 @@ describe('importRelease', () => {
       shardSize: 2,
       progress: (_message, step) => step && steps.push(step),
     });
-    assert.deepEqual(results.map((result) => [result.domain, result.requests, result.shards.map((file) => path.basename(file))]), [
-      ['music', SYNTHETIC.music.nsIds.length, ['music-001.shard.jsonl', 'music-002.shard.jsonl']],
-      ['books', SYNTHETIC.books.nsIds.length, ['books-001.shard.jsonl']],
-    ]);
+    assert.deepEqual(
+      results.map((result) => [result.domain, result.requests, result.shards.map((file) => path.basename(file))]),
+      [
+        ['music', SYNTHETIC.music.nsIds.length, ['music-001.shard.jsonl', 'music-002.shard.jsonl']],
+        ['books', SYNTHETIC.books.nsIds.length, ['books-001.shard.jsonl']],
+      ],
+    );
     for (const domain of ['music', 'books'] as const) {
       for (const phase of ['read', 'build', 'write'] as const) {
         const seen = steps.filter((step) => step.domain === domain && step.phase === phase);
@@ -68,7 +77,12 @@ describe('importRelease', () => {
         for (const step of seen) assert.ok(step.done <= step.total, `${domain} ${phase} ${step.done}/${step.total}`);
       }
     }
-    assert.deepEqual(filesUnder(out), ['books-001.shard.jsonl', 'imagery-images.json', 'music-001.shard.jsonl', 'music-002.shard.jsonl']);
+    assert.deepEqual(filesUnder(out), [
+      'books-001.shard.jsonl',
+      'imagery-images.json',
+      'music-001.shard.jsonl',
+      'music-002.shard.jsonl',
+    ]);
   });
 
   test('aborted while building records: no shard, no temp file, no copied image, no new folder', async () => {
@@ -121,14 +135,21 @@ describe('importRelease', () => {
     writeFileSync(log, '{"kept": true}\n');
     await assert.rejects(importRelease(release.dir, { domains: ['music'], outDir: out }), /shards already exist here/);
     await importRelease(release.dir, { domains: ['music'], outDir: out, overwrite: true });
-    assert.deepEqual(filesUnder(out), ['imagery-images.json', 'music-001.shard.jsonl', path.join('music-003.shard.jsonl.annotations', 'someone.jsonl')]);
+    assert.deepEqual(filesUnder(out), [
+      'imagery-images.json',
+      'music-001.shard.jsonl',
+      path.join('music-003.shard.jsonl.annotations', 'someone.jsonl'),
+    ]);
     assert.equal(readFileSync(log, 'utf8'), '{"kept": true}\n');
   });
 
   test('a folder that is not a release: a clear error and no files', async () => {
     const parent = fresh('not-release');
     const out = path.join(parent, 'shards');
-    await assert.rejects(importRelease(parent, { domains: ['music'], outDir: out }), /Not a release folder: .* has no data\/processed\//);
+    await assert.rejects(
+      importRelease(parent, { domains: ['music'], outDir: out }),
+      /Not a release folder: .* has no data\/processed\//,
+    );
     assert.deepEqual(filesUnder(parent), []);
   });
 });

@@ -16,7 +16,10 @@ describe('importDomain (synthetic release)', async () => {
   const byId = new Map(records.map((record) => [record.id, record]));
 
   test('imports the benchmark requests (submissions_ns) in file order, each a valid shard record', () => {
-    assert.deepEqual(records.map((record) => record.id), [...SYNTHETIC.music.nsIds]);
+    assert.deepEqual(
+      records.map((record) => record.id),
+      [...SYNTHETIC.music.nsIds],
+    );
     for (const record of records) assert.equal(ShardRecord.safeParse(record).success, true, record.id);
     assert.equal(summary.requests, 3);
     assert.equal(summary.requestsWithChoice, 3);
@@ -51,7 +54,10 @@ describe('importDomain (synthetic release)', async () => {
   });
 
   test('finds every stored run and attaches answers by submission_id', () => {
-    assert.deepEqual(summary.runs.map((run) => `${run.model}/${run.input}/${run.task}`), [...SYNTHETIC.musicRuns]);
+    assert.deepEqual(
+      summary.runs.map((run) => `${run.model}/${run.input}/${run.task}`),
+      [...SYNTHETIC.musicRuns],
+    );
     const m002 = byId.get('m002');
     assert.deepEqual(m002?.runs.map(runKey).sort(), [...SYNTHETIC.musicRuns].sort());
     const description = m002?.runs.find((run) => run.task === 'description');
@@ -78,12 +84,15 @@ describe('importDomain (synthetic release)', async () => {
 describe('importDomain options and fallbacks', () => {
   test('includeUnsampled adds submissions.jsonl requests with choice null', async () => {
     const { records } = await importDomain(release.dir, 'music', { includeUnsampled: true });
-    assert.deepEqual(records.map((record) => [record.id, record.choice === null]), [
-      ['m001', false],
-      ['m002', false],
-      ['m003', false],
-      ['m004', true],
-    ]);
+    assert.deepEqual(
+      records.map((record) => [record.id, record.choice === null]),
+      [
+        ['m001', false],
+        ['m002', false],
+        ['m003', false],
+        ['m004', true],
+      ],
+    );
     assert.deepEqual(records[3].relevance, [['fern - hollow', 1]]);
   });
 
@@ -92,7 +101,10 @@ describe('importDomain options and fallbacks', () => {
     try {
       const { records, summary } = await importDomain(bare.dir, 'music');
       assert.equal(path.basename(summary.source), 'submissions.jsonl');
-      assert.deepEqual(records.map((record) => record.id), ['m001', 'm002', 'm003', 'm004']);
+      assert.deepEqual(
+        records.map((record) => record.id),
+        ['m001', 'm002', 'm003', 'm004'],
+      );
       assert.ok(records.every((record) => record.choice === null));
       assert.deepEqual(records[0].comments[0].extraction, { raw: null, items: [] });
       assert.equal(summary.extractionMissing, SYNTHETIC.music.comments);
@@ -106,7 +118,10 @@ describe('importDomain options and fallbacks', () => {
     try {
       const { records } = await importDomain(release.dir, 'music', { images: { shardDir, copyTo } });
       assert.equal(records[0].images[0].path, 'images/music/PictureTheSound_m001.jpg');
-      assert.deepEqual(readFileSync(path.join(copyTo, 'PictureTheSound_m001.jpg')), readFileSync(release.file('data/processed/_images/music/PictureTheSound_m001.jpg')));
+      assert.deepEqual(
+        readFileSync(path.join(copyTo, 'PictureTheSound_m001.jpg')),
+        readFileSync(release.file('data/processed/_images/music/PictureTheSound_m001.jpg')),
+      );
     } finally {
       rmSync(shardDir, { recursive: true, force: true });
     }
@@ -114,9 +129,15 @@ describe('importDomain options and fallbacks', () => {
 
   test('books import: no comments folder, runs and images found', async () => {
     const { records, summary } = await importDomain(release.dir, 'books', { images: { shardDir } });
-    assert.deepEqual(records.map((record) => record.id), [...SYNTHETIC.books.nsIds]);
+    assert.deepEqual(
+      records.map((record) => record.id),
+      [...SYNTHETIC.books.nsIds],
+    );
     assert.ok(records.every((record) => record.domain === 'books' && record.comments.length === 0));
-    assert.deepEqual(summary.runs.map((run) => `${run.model}/${run.input}/${run.task}`), [...SYNTHETIC.booksRuns]);
+    assert.deepEqual(
+      summary.runs.map((run) => `${run.model}/${run.input}/${run.task}`),
+      [...SYNTHETIC.booksRuns],
+    );
     assert.equal(summary.images.found, SYNTHETIC.books.imagesFound);
     assert.deepEqual(records[1].relevance, [['ada moss', 2]]);
   });
@@ -129,7 +150,10 @@ describe('importDomain options and fallbacks', () => {
       const comments = faulty.file('data/processed/music/comments/comments_processed.jsonl');
       insertLine(comments, 2, JSON.stringify({ comment_id: 'c9', submission_id: 'm001', raw: 'x', upvotes: 'lots' }));
       const { records, summary } = await importDomain(faulty.dir, 'music');
-      assert.deepEqual(records.map((record) => record.id), [...SYNTHETIC.music.nsIds]);
+      assert.deepEqual(
+        records.map((record) => record.id),
+        [...SYNTHETIC.music.nsIds],
+      );
       assert.equal(records[0].comments.length, 3);
       assert.deepEqual(
         summary.unreadable.map((problem) => `${path.basename(problem.file)}:${problem.line}`),

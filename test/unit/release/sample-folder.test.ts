@@ -23,7 +23,10 @@ test('the generated sample folder holds the same release and shards as sample/, 
     const expected = files(path.join(REPO, 'sample', part));
     assert.deepEqual(files(path.join(dir, part)), expected, part);
     for (const file of expected) {
-      assert.ok(readFileSync(path.join(dir, part, file)).equals(readFileSync(path.join(REPO, 'sample', part, file))), `${part}/${file}`);
+      assert.ok(
+        readFileSync(path.join(dir, part, file)).equals(readFileSync(path.join(REPO, 'sample', part, file))),
+        `${part}/${file}`,
+      );
     }
   }
 });

@@ -40,7 +40,11 @@ export function fixtureRecords(): ShardRecord[] {
       subreddit: 'PictureTheSound',
       comment_ids: ['c1', 'c2'],
       comments: [comment('c1', 3, [I.alpha, I.bravo]), comment('c2', 2, [I.charlie])],
-      relevance: [[I.alpha, 3], [I.bravo, 3], [I.charlie, 2]],
+      relevance: [
+        [I.alpha, 3],
+        [I.bravo, 3],
+        [I.charlie, 2],
+      ],
       choice: null,
       runs: [run('rec_title', `1. ${I.bravo}\n2. ${I.alpha}`)],
     }),
@@ -73,30 +77,57 @@ export function fixtureRecords(): ShardRecord[] {
 
 type Draft = EventDraft;
 const valid = (request: string): Draft => ({ type: 'validity', request, verdict: 'valid' });
-const invalid = (request: string, reason: 'Image is text' | 'Not a rec request'): Draft => ({ type: 'validity', request, verdict: 'invalid', reason });
-const confirm = (request: string, commentId: string): Draft => ({ type: 'extraction', request, comment: commentId, verdict: 'confirmed' });
+const invalid = (request: string, reason: 'Image is text' | 'Not a rec request'): Draft => ({
+  type: 'validity',
+  request,
+  verdict: 'invalid',
+  reason,
+});
+const confirm = (request: string, commentId: string): Draft => ({
+  type: 'extraction',
+  request,
+  comment: commentId,
+  verdict: 'confirmed',
+});
 const correct = (request: string, commentId: string, items: string[]): Draft => ({
-  type: 'extraction', request, comment: commentId, verdict: 'corrected', items,
+  type: 'extraction',
+  request,
+  comment: commentId,
+  verdict: 'corrected',
+  items,
 });
 
 /** Ana works first, Ben later (so on replay Ben's word is the latest). */
 export const ANA: Draft[] = [
-  valid('r1'), confirm('r1', 'c1'), correct('r1', 'c2', [I.charlie, I.foxtrot]),
+  valid('r1'),
+  confirm('r1', 'c1'),
+  correct('r1', 'c2', [I.charlie, I.foxtrot]),
   invalid('r2', 'Image is text'),
-  valid('r3'), correct('r3', 'c1', [I.golf]),
-  valid('r4'), correct('r4', 'c1', []),
+  valid('r3'),
+  correct('r3', 'c1', [I.golf]),
+  valid('r4'),
+  correct('r4', 'c1', []),
 ];
 export const BEN: Draft[] = [
-  valid('r1'), correct('r1', 'c1', [I.alpha]), confirm('r1', 'c2'),
+  valid('r1'),
+  correct('r1', 'c1', [I.alpha]),
+  confirm('r1', 'c2'),
   valid('r2'),
   invalid('r3', 'Not a rec request'),
-  valid('r4'), correct('r4', 'c1', []),
+  valid('r4'),
+  correct('r4', 'c1', []),
 ];
 
 export function events(annotator: string, drafts: readonly Draft[], start: number): AnnotationEvent[] {
   return drafts.map(
     (draft, index) =>
-      ({ ...draft, v: 1, id: `${annotator}-${index}`, time: new Date(start + index * 60_000).toISOString(), annotator }) as AnnotationEvent,
+      ({
+        ...draft,
+        v: 1,
+        id: `${annotator}-${index}`,
+        time: new Date(start + index * 60_000).toISOString(),
+        annotator,
+      }) as AnnotationEvent,
   );
 }
 

@@ -45,10 +45,17 @@ test('curation: invalid share overall, by reason, per domain and per subreddit',
   const reason = c.byReason.find((row) => row.reason === 'Not a rec request')!;
   assert.deepEqual([reason.invalid.count, reason.invalid.total], [1, 4]);
   assert.equal(c.byReason.find((row) => row.reason === 'Image is text')!.invalid.count, 0);
-  assert.deepEqual(c.byDomain.map((row) => [row.domain, row.invalid.count, row.invalid.total]), [['music', 1, 4]]);
+  assert.deepEqual(
+    c.byDomain.map((row) => [row.domain, row.invalid.count, row.invalid.total]),
+    [['music', 1, 4]],
+  );
   assert.deepEqual(
     c.bySubreddit.map((row) => [row.subreddit, row.invalid.count, row.invalid.total]),
-    [['PictureTheSound', 0, 2], ['ifyoulikeblank', 0, 1], ['musicsuggestions', 1, 1]],
+    [
+      ['PictureTheSound', 0, 2],
+      ['ifyoulikeblank', 0, 1],
+      ['musicsuggestions', 1, 1],
+    ],
   );
 });
 
@@ -85,21 +92,38 @@ test("agreement: Cohen's kappa and Krippendorff's alpha on validity, item F1 on 
   near(pair.itemF1, 4 / 6);
   assert.deepEqual(
     a.disagreements.map((d) => [d.kind, d.request, d.comment ?? '']),
-    [['extraction', 'r1', 'c1'], ['extraction', 'r1', 'c2'], ['validity', 'r2', ''], ['validity', 'r3', '']].sort(),
+    [
+      ['extraction', 'r1', 'c1'],
+      ['extraction', 'r1', 'c2'],
+      ['validity', 'r2', ''],
+      ['validity', 'r3', ''],
+    ].sort(),
   );
   const r2 = a.disagreements.find((d) => d.request === 'r2')!;
-  assert.deepEqual(r2.values, [{ annotator: 'ana', validity: 'invalid: Image is text' }, { annotator: 'ben', validity: 'valid' }]);
+  assert.deepEqual(r2.values, [
+    { annotator: 'ana', validity: 'invalid: Image is text' },
+    { annotator: 'ben', validity: 'valid' },
+  ]);
   const r1c1 = a.disagreements.find((d) => d.comment === 'c1' && d.request === 'r1')!;
-  assert.deepEqual(r1c1.values, [{ annotator: 'ana', items: [ITEMS.alpha, ITEMS.bravo] }, { annotator: 'ben', items: [ITEMS.alpha] }]);
+  assert.deepEqual(r1c1.values, [
+    { annotator: 'ana', items: [ITEMS.alpha, ITEMS.bravo] },
+    { annotator: 'ben', items: [ITEMS.alpha] },
+  ]);
 });
 
-test('progress: each annotator\'s running count of decisions in time order', async (t) => {
+test("progress: each annotator's running count of decisions in time order", async (t) => {
   const { report } = await fixtureReport(t);
-  assert.deepEqual(report.progress.map((series) => [series.annotator, series.decisions, series.requests, series.points.length]), [
-    ['ana', 8, 4, 8],
-    ['ben', 7, 4, 7],
-  ]);
-  assert.deepEqual(report.progress[0].points.map((point) => point.count), [1, 2, 3, 4, 5, 6, 7, 8]);
+  assert.deepEqual(
+    report.progress.map((series) => [series.annotator, series.decisions, series.requests, series.points.length]),
+    [
+      ['ana', 8, 4, 8],
+      ['ben', 7, 4, 7],
+    ],
+  );
+  assert.deepEqual(
+    report.progress[0].points.map((point) => point.count),
+    [1, 2, 3, 4, 5, 6, 7, 8],
+  );
 });
 
 test('a review queue limits every figure to its sample', async (t) => {
@@ -108,33 +132,67 @@ test('a review queue limits every figure to its sample', async (t) => {
   writeFileSync(
     file,
     serializeQueue({
-      format: 'imagery-review-queue', version: 1, name: 'q', unit: 'comments', seed: 1, population: 5,
+      format: 'imagery-review-queue',
+      version: 1,
+      name: 'q',
+      unit: 'comments',
+      seed: 1,
+      population: 5,
       shards: ['music-001.shard.jsonl'],
-      items: [{ shard: 'music-001.shard.jsonl', request: 'r1', comment: 'c1' }, { shard: 'music-001.shard.jsonl', request: 'gone', comment: 'c9' }],
+      items: [
+        { shard: 'music-001.shard.jsonl', request: 'r1', comment: 'c1' },
+        { shard: 'music-001.shard.jsonl', request: 'gone', comment: 'c9' },
+      ],
     }),
   );
   const report = buildReport(await loadReportData([shard], { file, queue: parseQueue(readFileSync(file, 'utf8'), file) }));
   assert.deepEqual(report.scope.queue, { name: 'q', unit: 'comments', items: 2, found: 1 });
   assert.equal(report.scope.requests, 1);
   assert.deepEqual([report.extraction.comments, report.extraction.wrong.count, report.extraction.missed.count], [1, 1, 0]);
-  assert.deepEqual(report.agreement.disagreements.map((d) => [d.kind, d.comment ?? '']), [['extraction', 'c1']]);
+  assert.deepEqual(
+    report.agreement.disagreements.map((d) => [d.kind, d.comment ?? '']),
+    [['extraction', 'c1']],
+  );
 });
 
 test('models: inline runs get their own rows; the matcher audit counts verdicts against the corrected truth', async (t) => {
   const { shard } = await fixtureReport(t);
   const run = {
-    type: 'model-run', request: 'r2', profile: 'local', backend: 'openai', model: 'tiny', host: '127.0.0.1:1', task: 'rec_choice',
-    prompt: 'standard', input: 'image', messagesSha256: 'a'.repeat(64), startedAt: '2026-01-05T12:00:00Z', endedAt: '2026-01-05T12:00:01Z',
-    latencyMs: 1000, temperature: 0, temperatureApplied: true, maxTokens: 500, answer: 'C',
+    type: 'model-run',
+    request: 'r2',
+    profile: 'local',
+    backend: 'openai',
+    model: 'tiny',
+    host: '127.0.0.1:1',
+    task: 'rec_choice',
+    prompt: 'standard',
+    input: 'image',
+    messagesSha256: 'a'.repeat(64),
+    startedAt: '2026-01-05T12:00:00Z',
+    endedAt: '2026-01-05T12:00:01Z',
+    latencyMs: 1000,
+    temperature: 0,
+    temperatureApplied: true,
+    maxTokens: 500,
+    answer: 'C',
   } as const;
   const log = AnnotationLog.open(shard, 'rita');
   await log.append(run as unknown as EventDraft);
   // r1's stored title answer: bravo first. Bravo left the truth (Ben removed it), so a "relevant" verdict on it is a false miss.
-  await log.append({ type: 'model-verdict', request: 'r1', run: 'm1/image/rec_title', target: { kind: 'title', index: 0 }, verdict: 'relevant' });
+  await log.append({
+    type: 'model-verdict',
+    request: 'r1',
+    run: 'm1/image/rec_title',
+    target: { kind: 'title', index: 0 },
+    verdict: 'relevant',
+  });
   const report = buildReport(await loadReportData([shard]));
   const inline = report.models.find((row) => row.source === 'inline')!;
   assert.deepEqual([inline.model, inline.original.accuracy.count, inline.original.accuracy.total], ['tiny', 1, 1]);
   assert.deepEqual([inline.corrected.accuracy.count, inline.corrected.accuracy.total], [1, 1]);
   assert.equal(report.models.filter((row) => row.source === 'stored').length, 1);
-  assert.deepEqual([report.audit.overall.titlesJudged, report.audit.overall.falseMisses, report.audit.overall.falseHits], [1, 1, 0]);
+  assert.deepEqual(
+    [report.audit.overall.titlesJudged, report.audit.overall.falseMisses, report.audit.overall.falseHits],
+    [1, 1, 0],
+  );
 });

@@ -75,7 +75,8 @@ describe('indexJsonlLines against a slow reference', () => {
     test(`random file ${round} (${bytes.length} bytes) at read sizes 1, 2, 3, 7 and 4 MB`, async () => {
       const file = fileWith(`random-${round}.jsonl`, bytes);
       const expected = referenceSpans(bytes);
-      for (const readBytes of [1, 2, 3, 7, 4 << 20]) assert.deepEqual(await indexJsonlLines(file, readBytes), expected, `read size ${readBytes}`);
+      for (const readBytes of [1, 2, 3, 7, 4 << 20])
+        assert.deepEqual(await indexJsonlLines(file, readBytes), expected, `read size ${readBytes}`);
     });
   }
 });
@@ -102,7 +103,7 @@ describe('LineIndex', () => {
 });
 
 describe('ids sniffed during indexing', () => {
-  test('agree with sniffId on the writer\'s layout and every other shape, at any read size', async () => {
+  test("agree with sniffId on the writer's layout and every other shape, at any read size", async () => {
     const heads = [
       '{"schema_version":1,"id":"abc","domain":"music"}',
       '{"id":"plain"}',
@@ -140,7 +141,11 @@ describe('IdLookup', () => {
   test('finds the first position of every id among many, with duplicates and nulls', () => {
     const ids = Array.from({ length: 5000 }, (_, i) => (i % 97 === 0 ? null : `id-${i % 3000}`));
     const lookup = new IdLookup(ids);
-    for (let i = 0; i < 3000; i++) assert.equal(lookup.positionOf(`id-${i}`), i % 97 === 0 ? (i + 3000 < 5000 && (i + 3000) % 97 !== 0 ? i + 3000 : undefined) : i);
+    for (let i = 0; i < 3000; i++)
+      assert.equal(
+        lookup.positionOf(`id-${i}`),
+        i % 97 === 0 ? (i + 3000 < 5000 && (i + 3000) % 97 !== 0 ? i + 3000 : undefined) : i,
+      );
     assert.equal(lookup.positionOf('id-3000'), undefined);
     assert.equal(new IdLookup([]).positionOf('x'), undefined);
   });

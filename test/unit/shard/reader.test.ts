@@ -25,7 +25,14 @@ const idOf = (entry: ShardEntry): string => (entry.kind === 'record' ? entry.rec
 
 describe('ShardReader', () => {
   test('reads records by position with true 1-based line numbers, skipping blank lines', async () => {
-    const text = [serializeRecord(sampleRecord('r1')), '', '   ', serializeRecord(sampleRecord('r2')), serializeRecord(sampleRecord('r3'))].join('\n') + '\n';
+    const text =
+      [
+        serializeRecord(sampleRecord('r1')),
+        '',
+        '   ',
+        serializeRecord(sampleRecord('r2')),
+        serializeRecord(sampleRecord('r3')),
+      ].join('\n') + '\n';
     await withShard('blank.shard.jsonl', text, async (reader) => {
       assert.equal(reader.size, 3);
       const second = await reader.read(1);
@@ -42,7 +49,9 @@ describe('ShardReader', () => {
   });
 
   test('handles CRLF endings, a UTF-8 BOM and a missing final newline', async () => {
-    const text = '\uFEFF' + [serializeRecord(sampleRecord('a')), serializeRecord(sampleRecord('b')), serializeRecord(sampleRecord('c'))].join('\r\n');
+    const text =
+      '\uFEFF' +
+      [serializeRecord(sampleRecord('a')), serializeRecord(sampleRecord('b')), serializeRecord(sampleRecord('c'))].join('\r\n');
     await withShard('crlf.shard.jsonl', Buffer.from(text, 'utf8'), async (reader) => {
       assert.equal(reader.size, 3);
       const ids: string[] = [];
@@ -55,7 +64,11 @@ describe('ShardReader', () => {
   });
 
   test('a malformed line is an unreadable entry with file, line and reason; neighbours still read', async () => {
-    const text = [serializeRecord(sampleRecord('ok1')), '{"schema_version":1,"id":"broken", oops', serializeRecord(sampleRecord('ok2'))].join('\n');
+    const text = [
+      serializeRecord(sampleRecord('ok1')),
+      '{"schema_version":1,"id":"broken", oops',
+      serializeRecord(sampleRecord('ok2')),
+    ].join('\n');
     await withShard('malformed.shard.jsonl', text, async (reader) => {
       const entries: ShardEntry[] = [];
       for await (const entry of reader.entries()) entries.push(entry);
@@ -93,7 +106,11 @@ describe('ShardReader', () => {
   });
 
   test('positionOf() returns the first of duplicated ids', async () => {
-    const text = [serializeRecord(sampleRecord('dup')), serializeRecord(sampleRecord('other')), serializeRecord(sampleRecord('dup'))].join('\n');
+    const text = [
+      serializeRecord(sampleRecord('dup')),
+      serializeRecord(sampleRecord('other')),
+      serializeRecord(sampleRecord('dup')),
+    ].join('\n');
     await withShard('dup.shard.jsonl', text, async (reader) => {
       assert.equal(await reader.positionOf('dup'), 0);
     });
@@ -101,12 +118,16 @@ describe('ShardReader', () => {
 
   test('lines longer than a read chunk are indexed and read whole', async () => {
     const long = sampleRecord('long', { selftext: 'x'.repeat(200_000) });
-    await withShard('long.shard.jsonl', [serializeRecord(long), serializeRecord(sampleRecord('after'))].join('\n') + '\n', async (reader) => {
-      assert.equal(reader.size, 2);
-      const entry = await reader.read(0);
-      assert.equal(entry.kind === 'record' && entry.record.selftext.length, 200_000);
-      assert.deepEqual(await reader.ids(), ['long', 'after']);
-    });
+    await withShard(
+      'long.shard.jsonl',
+      [serializeRecord(long), serializeRecord(sampleRecord('after'))].join('\n') + '\n',
+      async (reader) => {
+        assert.equal(reader.size, 2);
+        const entry = await reader.read(0);
+        assert.equal(entry.kind === 'record' && entry.record.selftext.length, 200_000);
+        assert.deepEqual(await reader.ids(), ['long', 'after']);
+      },
+    );
   });
 
   test('an empty file has no entries; a position out of range throws', async () => {

@@ -29,14 +29,44 @@ test('Wilson: an empty denominator gives nulls, bad counts throw', () => {
 });
 
 test("Cohen's kappa: the 2x2 table (20, 5, 10, 15) gives 0.40", () => {
-  assert.equal(round(cohenKappaFromTable([[20, 5], [10, 15]])!, 10), 0.4);
+  assert.equal(
+    round(
+      cohenKappaFromTable([
+        [20, 5],
+        [10, 15],
+      ])!,
+      10,
+    ),
+    0.4,
+  );
 });
 
 test("Cohen's kappa: perfect agreement is 1, chance-level is 0, one shared category is undefined", () => {
-  assert.equal(cohenKappa([['a', 'a'], ['b', 'b'], ['a', 'a']]), 1);
+  assert.equal(
+    cohenKappa([
+      ['a', 'a'],
+      ['b', 'b'],
+      ['a', 'a'],
+    ]),
+    1,
+  );
   // Independent marginals (each 50/50) with half agreement: p_o = p_e = 0.5.
-  assert.equal(cohenKappa([['a', 'a'], ['a', 'b'], ['b', 'a'], ['b', 'b']]), 0);
-  assert.equal(cohenKappa([['a', 'a'], ['a', 'a']]), null);
+  assert.equal(
+    cohenKappa([
+      ['a', 'a'],
+      ['a', 'b'],
+      ['b', 'a'],
+      ['b', 'b'],
+    ]),
+    0,
+  );
+  assert.equal(
+    cohenKappa([
+      ['a', 'a'],
+      ['a', 'a'],
+    ]),
+    null,
+  );
   assert.equal(cohenKappa([]), null);
 });
 
@@ -62,6 +92,19 @@ test("Krippendorff's alpha: two coders, no missing data, agrees with the textboo
 
 test("Krippendorff's alpha: units with one value are left out; a single category is undefined", () => {
   assert.equal(krippendorffAlphaNominal([['x', null], ['y']]), null);
-  assert.equal(krippendorffAlphaNominal([['x', 'x'], ['x', 'x', 'x']]), null);
-  assert.equal(krippendorffAlphaNominal([['x', 'x'], ['y', 'y'], ['z', null]]), 1);
+  assert.equal(
+    krippendorffAlphaNominal([
+      ['x', 'x'],
+      ['x', 'x', 'x'],
+    ]),
+    null,
+  );
+  assert.equal(
+    krippendorffAlphaNominal([
+      ['x', 'x'],
+      ['y', 'y'],
+      ['z', null],
+    ]),
+    1,
+  );
 });

@@ -20,7 +20,10 @@ test('drawIndexes: the same seed gives the same distinct, ascending indexes; ano
   const a = drawIndexes(1000, 100, 7);
   assert.deepEqual(a, drawIndexes(1000, 100, 7));
   assert.equal(new Set(a).size, 100);
-  assert.deepEqual(a, [...a].sort((x, y) => x - y));
+  assert.deepEqual(
+    a,
+    [...a].sort((x, y) => x - y),
+  );
   assert.ok(a.every((i) => i >= 0 && i < 1000));
   assert.notDeepEqual(a, drawIndexes(1000, 100, 8));
   assert.deepEqual(drawIndexes(5, 100, 1), [0, 1, 2, 3, 4]);
@@ -57,12 +60,19 @@ test('population: comments without an extractor answer are not drawn; shards are
 
 test('queue text: serialize then parse gives the queue back; a broken queue names the file and the field', () => {
   const queue = drawSample([{ file: '/q/s/a.shard.jsonl', records: [sampleRecord('r1'), sampleRecord('r2')] }], {
-    name: 'check', unit: 'requests', size: 1, seed: 3, queueDir: '/q',
+    name: 'check',
+    unit: 'requests',
+    size: 1,
+    seed: 3,
+    queueDir: '/q',
   });
   const text = serializeQueue(queue);
   assert.deepEqual(parseQueue(text, 'x.queue.json'), queue);
   assert.match(text, /\n {4}\{"shard":"s\/a.shard.jsonl","request":"r\d"\}\n/);
-  assert.throws(() => parseQueue('{"format":"imagery-review-queue"}', 'bad.queue.json'), /bad\.queue\.json: not a review queue: version/);
+  assert.throws(
+    () => parseQueue('{"format":"imagery-review-queue"}', 'bad.queue.json'),
+    /bad\.queue\.json: not a review queue: version/,
+  );
   assert.throws(() => parseQueue('{', 'torn.queue.json'), /torn\.queue\.json: not JSON/);
 });
 
@@ -81,7 +91,18 @@ test('imagery sample --comments: the same seed and shards give the same bytes, w
   assert.ok(queue.items.every((item) => item.comment !== undefined));
   assert.equal(new Set(queue.items.map((item) => `${item.request}/${item.comment}`)).size, 10);
 
-  const again = await runCli('sample', ...[...files].reverse(), '--comments', '10', '--seed', '42', '--name', 'pilot', '--json', '--quiet');
+  const again = await runCli(
+    'sample',
+    ...[...files].reverse(),
+    '--comments',
+    '10',
+    '--seed',
+    '42',
+    '--name',
+    'pilot',
+    '--json',
+    '--quiet',
+  );
   assert.equal(again.code, 0, again.stderr);
   assert.equal(JSON.parse(again.stdout).outcome, 'unchanged');
   assert.deepEqual(readFileSync(summary.file), bytes);
@@ -126,7 +147,18 @@ test('imagery sample: usage errors say what is missing', async (t) => {
 
 test('imagery sample: asking for more than there is takes everything, with a warning', async (t) => {
   const shards = copySampleShards(t);
-  const result = await runCli('sample', path.join(shards, 'music-001.shard.jsonl'), '--requests', '100000', '--seed', '5', '--name', 'all', '--json', '--quiet');
+  const result = await runCli(
+    'sample',
+    path.join(shards, 'music-001.shard.jsonl'),
+    '--requests',
+    '100000',
+    '--seed',
+    '5',
+    '--name',
+    'all',
+    '--json',
+    '--quiet',
+  );
   assert.equal(result.code, 0, result.stderr);
   const summary = JSON.parse(result.stdout);
   assert.equal(summary.size, summary.population);

@@ -44,17 +44,23 @@ suite('Editor: annotating, saving, undo/redo', () => {
     await waitFor('the tab to be clean', () => activeTabDirty() === false);
 
     const onDisk = await logEvents(shard.logFile);
-    assert.deepEqual(onDisk.map((event) => [event.type, event.request]), [
-      ['validity', 'r0'],
-      ['validity', 'r1'],
-      ['validity', 'r2'],
-    ]);
+    assert.deepEqual(
+      onDisk.map((event) => [event.type, event.request]),
+      [
+        ['validity', 'r0'],
+        ['validity', 'r1'],
+        ['validity', 'r2'],
+      ],
+    );
     assert.ok(onDisk.every((event) => event.annotator === 'integration-tester' && event.id && event.time));
     for (const request of ['r0', 'r1', 'r2']) {
       assert.deepEqual(document.state().get(request)?.validity, { status: 'invalid', reason: 'Image is text' });
     }
     assert.deepEqual(document.progress(), { reviewed: 3, total: 5, invalid: 3, corrected: 0 });
-    assert.equal((await waitFor('a progress message', () => panel.history.findLast((m) => m.type === 'progress'))).type, 'progress');
+    assert.equal(
+      (await waitFor('a progress message', () => panel.history.findLast((m) => m.type === 'progress'))).type,
+      'progress',
+    );
   });
 
   test('immediate mode appends at once and does not leave the tab dirty', async () => {
@@ -82,13 +88,19 @@ suite('Editor: annotating, saving, undo/redo', () => {
     await vscode.commands.executeCommand('undo');
     await waitFor('undo to take the verdict back', () => document.state().get('r0') === undefined);
     let onDisk = await logEvents(shard.logFile);
-    assert.deepEqual(onDisk.map((event) => event.type), ['validity', 'retract']);
+    assert.deepEqual(
+      onDisk.map((event) => event.type),
+      ['validity', 'retract'],
+    );
     assert.equal((onDisk[1] as { target: string }).target, onDisk[0].id);
 
     await vscode.commands.executeCommand('redo');
     await waitFor('redo to restore the verdict', () => document.state().get('r0')?.validity?.status === 'valid');
     onDisk = await logEvents(shard.logFile);
-    assert.deepEqual(onDisk.map((event) => event.type), ['validity', 'retract', 'retract']);
+    assert.deepEqual(
+      onDisk.map((event) => event.type),
+      ['validity', 'retract', 'retract'],
+    );
     assert.equal((onDisk[2] as { target: string }).target, onDisk[1].id);
     const stateMessage = panel.history.findLast((m) => m.type === 'state' && m.requestId === 'r0');
     assert.ok(stateMessage, 'the panel was told about the state change');

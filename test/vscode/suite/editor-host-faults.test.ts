@@ -44,10 +44,21 @@ suite('Editor: host faults (mode switch, annotator change, hot exit, backup cost
     assert.equal(reply.type === 'reply' && reply.ok, true);
     assert.equal(document.state().get('r0')?.validity?.status, 'invalid', 'the later action wins on screen');
     const lastState = [...panel.history].reverse().find((m) => m.type === 'state' && m.requestId === 'r0');
-    assert.equal(lastState?.type === 'state' && lastState.state.validity?.status, 'invalid', 'the panel was told the later verdict');
+    assert.equal(
+      lastState?.type === 'state' && lastState.state.validity?.status,
+      'invalid',
+      'the panel was told the later verdict',
+    );
     const logged = await logEvents(shard.logFile);
-    assert.deepEqual(logged.map((event) => event.type), ['validity', 'note', 'validity'], 'unsaved work first, then the new action');
-    assert.deepEqual(logged.map((event) => ('verdict' in event ? event.verdict : undefined)), ['valid', undefined, 'invalid']);
+    assert.deepEqual(
+      logged.map((event) => event.type),
+      ['validity', 'note', 'validity'],
+      'unsaved work first, then the new action',
+    );
+    assert.deepEqual(
+      logged.map((event) => ('verdict' in event ? event.verdict : undefined)),
+      ['valid', undefined, 'invalid'],
+    );
     assert.equal(document.pendingEvents.length, 0);
     await waitFor('the tab to be clean', () => activeTabDirty() === false);
   });
@@ -63,16 +74,23 @@ suite('Editor: host faults (mode switch, annotator change, hot exit, backup cost
       await annotate(panel, validDraft('r1'));
       const secondLog = annotationLogPath(shard.file, SECOND_ANNOTATOR);
       const theirs = await logEvents(secondLog);
-      assert.deepEqual(theirs.map((event) => [event.request, event.annotator]), [['r1', SECOND_ANNOTATOR]]);
-      assert.deepEqual((await logEvents(shard.logFile)).map((event) => event.request), ['r0'], 'the first name keeps only its own work');
+      assert.deepEqual(
+        theirs.map((event) => [event.request, event.annotator]),
+        [['r1', SECOND_ANNOTATOR]],
+      );
+      assert.deepEqual(
+        (await logEvents(shard.logFile)).map((event) => event.request),
+        ['r0'],
+        'the first name keeps only its own work',
+      );
       assert.equal(document.annotator, SECOND_ANNOTATOR);
-      assert.equal(document.state().get('r0'), undefined, 'the editor now shows the second annotator\'s state');
+      assert.equal(document.state().get('r0'), undefined, "the editor now shows the second annotator's state");
     } finally {
       await config.update('annotator', ANNOTATOR, vscode.ConfigurationTarget.Global);
     }
   });
 
-  test('VS Code\'s own backup restores unsaved work when our pointer is missing or torn', async () => {
+  test("VS Code's own backup restores unsaved work when our pointer is missing or torn", async () => {
     const shard = await createShard('backup-id');
     const { api, document, panel } = await openShard(shard);
     await annotate(panel, validDraft('r2'));
@@ -89,7 +107,10 @@ suite('Editor: host faults (mode switch, annotator change, hot exit, backup cost
     await fs.writeFile(pointer.fsPath, whole.slice(0, Math.floor(whole.length / 2)));
     const afterTear = await provider.openCustomDocument(shard.uri, { backupId: backup.id, untitledDocumentData: undefined });
     try {
-      assert.deepEqual(afterTear.pendingEvents.map((event) => event.id), pendingIds);
+      assert.deepEqual(
+        afterTear.pendingEvents.map((event) => event.id),
+        pendingIds,
+      );
     } finally {
       afterTear.dispose();
     }
@@ -97,7 +118,10 @@ suite('Editor: host faults (mode switch, annotator change, hot exit, backup cost
     await fs.rm(pointer.fsPath, { force: true });
     const afterLoss = await provider.openCustomDocument(shard.uri, { backupId: backup.id, untitledDocumentData: undefined });
     try {
-      assert.deepEqual(afterLoss.pendingEvents.map((event) => event.id), pendingIds);
+      assert.deepEqual(
+        afterLoss.pendingEvents.map((event) => event.id),
+        pendingIds,
+      );
       assert.equal(afterLoss.state().get('r2')?.validity?.status, 'valid');
     } finally {
       afterLoss.dispose();
@@ -115,11 +139,17 @@ suite('Editor: host faults (mode switch, annotator change, hot exit, backup cost
     const inode = async () => (await fs.stat(own.fsPath)).ino;
 
     await annotate(panel, validDraft('r1'));
-    await waitFor('the first event in the backup', async () => (await backedUp()) === document.pendingEvents.map((e) => e.id).join());
+    await waitFor(
+      'the first event in the backup',
+      async () => (await backedUp()) === document.pendingEvents.map((e) => e.id).join(),
+    );
     const first = await inode();
     await annotate(panel, confirmDraft('r1', 'c1'));
     await annotate(panel, { type: 'note', request: 'r1', text: 'third' });
-    await waitFor('all three events in the backup', async () => (await backedUp()) === document.pendingEvents.map((e) => e.id).join());
+    await waitFor(
+      'all three events in the backup',
+      async () => (await backedUp()) === document.pendingEvents.map((e) => e.id).join(),
+    );
     assert.equal(document.pendingEvents.length, 3);
     assert.equal(await inode(), first, 'the backup file was appended to, not replaced');
   });
@@ -134,9 +164,11 @@ suite('Editor: host faults (mode switch, annotator change, hot exit, backup cost
     const moved = panel.receive({ type: 'navigate', seq: 910_001, target: { kind: 'next' } });
     const acted = panel.receive({ type: 'annotate', seq: 910_002, draft: validDraft('r1') });
     await provider.saveCustomDocument(document);
-    assert.deepEqual((await logEvents(shard.logFile)).map((event) => event.request), ['r0', 'r1']);
+    assert.deepEqual(
+      (await logEvents(shard.logFile)).map((event) => event.request),
+      ['r0', 'r1'],
+    );
     assert.equal(document.pendingEvents.length, 0);
     await Promise.all([moved, acted]);
   });
 });
-

@@ -39,8 +39,15 @@ suite('Editor: manual save mode and backups', () => {
     const pendingIds = document.pendingEvents.map((event) => event.id);
     await vscode.workspace.save(shard.uri);
     const onDisk = await logEvents(shard.logFile);
-    assert.deepEqual(onDisk.map((event) => event.type), ['validity', 'extraction']);
-    assert.deepEqual(onDisk.map((event) => event.id), pendingIds, 'save writes the very events that were pending');
+    assert.deepEqual(
+      onDisk.map((event) => event.type),
+      ['validity', 'extraction'],
+    );
+    assert.deepEqual(
+      onDisk.map((event) => event.id),
+      pendingIds,
+      'save writes the very events that were pending',
+    );
     assert.equal(document.pendingEvents.length, 0);
     await waitFor('the tab to be clean', () => activeTabDirty() === false);
   });
@@ -55,7 +62,10 @@ suite('Editor: manual save mode and backups', () => {
 
     await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
     await vscode.commands.executeCommand('workbench.action.files.revert');
-    await waitFor('the revert', () => document.pendingEvents.length === 0 && document.state().get('r1')?.validity?.status === 'valid');
+    await waitFor(
+      'the revert',
+      () => document.pendingEvents.length === 0 && document.state().get('r1')?.validity?.status === 'valid',
+    );
     assert.equal((await logEvents(shard.logFile)).length, 1);
     await waitFor('the tab to be clean', () => activeTabDirty() === false);
   });
@@ -74,7 +84,10 @@ suite('Editor: manual save mode and backups', () => {
     // Reopen as after a window reload that lost VS Code's backupId (the web workbench's hot-exit gap).
     const reopened = await provider.openCustomDocument(shard.uri, { backupId: undefined, untitledDocumentData: undefined });
     try {
-      assert.deepEqual(reopened.pendingEvents.map((event) => event.id), document.pendingEvents.map((event) => event.id));
+      assert.deepEqual(
+        reopened.pendingEvents.map((event) => event.id),
+        document.pendingEvents.map((event) => event.id),
+      );
       assert.equal(reopened.state().get('r2')?.notes[0]?.text, 'blurry photo');
       assert.deepEqual(await logEvents(shard.logFile), [], 'restoring does not write the log');
     } finally {
@@ -147,7 +160,10 @@ suite('Editor: manual save mode and backups', () => {
     await api.testing.provider(SHARD_VIEW)?.saveCustomDocumentAs(document, target);
     assert.equal(await fs.readFile(target.fsPath, 'utf8'), await fs.readFile(shard.file, 'utf8'));
     const copied = await logEvents(path.join(target.fsPath + '.annotations', 'integration-tester.jsonl'));
-    assert.deepEqual(copied.map((event) => event.type), ['validity', 'extraction']);
+    assert.deepEqual(
+      copied.map((event) => event.type),
+      ['validity', 'extraction'],
+    );
   });
 });
 

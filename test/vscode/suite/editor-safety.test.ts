@@ -51,7 +51,10 @@ suite('Editor: image confinement and message validation', () => {
     assert.ok(show.type === 'show' && show.view.kind === 'record');
     const resolved: ResolvedImage[] = show.view.images;
 
-    assert.ok(resolved[0].src && resolved[0].src.includes('ok.png') && !resolved[0].src.startsWith('/'), `webview URI: ${resolved[0].src}`);
+    assert.ok(
+      resolved[0].src && resolved[0].src.includes('ok.png') && !resolved[0].src.startsWith('/'),
+      `webview URI: ${resolved[0].src}`,
+    );
     assert.deepEqual(resolved[1], { src: null, url: null, error: REFUSED });
     assert.deepEqual(resolved[2], { src: null, url: null, error: REFUSED });
     assert.deepEqual(resolved[3], { src: null, url: null, error: REFUSED });
@@ -93,7 +96,9 @@ suite('Editor: image confinement and message validation', () => {
     ];
     for (const message of invalid) await panel.receive(message);
     // The real webview may talk meanwhile (ready, its own requests), so look only for answers to ours.
-    const answered = panel.history.slice(before).filter((m) => (m.type === 'reply' && m.seq >= 900_000 && m.ok) || m.type === 'state');
+    const answered = panel.history
+      .slice(before)
+      .filter((m) => (m.type === 'reply' && m.seq >= 900_000 && m.ok) || m.type === 'state');
     assert.deepEqual(answered, [], 'nothing was accepted or changed');
     // A request the webview awaits must settle: one with a usable seq is refused, not left unanswered.
     const refused = panel.history.slice(before).flatMap((m) => (m.type === 'reply' && m.seq >= 900_000 && !m.ok ? [m.seq] : []));
@@ -128,8 +133,9 @@ suite('Editor: image confinement and message validation', () => {
     const provider = (await extensionApi()).testing.provider(SHARD_VIEW);
     assert.ok(provider);
     const missing = vscode.Uri.file(path.join(path.dirname((await createShard('missing')).file), 'absent.shard.jsonl'));
-    await assert.rejects(provider.openCustomDocument(missing, { backupId: undefined, untitledDocumentData: undefined }), (error: Error) =>
-      error.message.includes(missing.fsPath),
+    await assert.rejects(
+      provider.openCustomDocument(missing, { backupId: undefined, untitledDocumentData: undefined }),
+      (error: Error) => error.message.includes(missing.fsPath),
     );
   });
 });

@@ -5,10 +5,28 @@ import { randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import * as vscode from 'vscode';
-import { annotate, ANNOTATOR, closeEverything, createShard, navigate, openShard, setSettings, validDraft, waitFor } from './harness';
+import {
+  annotate,
+  ANNOTATOR,
+  closeEverything,
+  createShard,
+  navigate,
+  openShard,
+  setSettings,
+  validDraft,
+  waitFor,
+} from './harness';
 
 function externalEvent(request: string): string {
-  return JSON.stringify({ v: 1, id: randomUUID(), time: new Date().toISOString(), annotator: ANNOTATOR, request, type: 'note', text: 'from another window' });
+  return JSON.stringify({
+    v: 1,
+    id: randomUUID(),
+    time: new Date().toISOString(),
+    annotator: ANNOTATOR,
+    request,
+    type: 'note',
+    text: 'from another window',
+  });
 }
 
 suite('Editor: external changes and split editors', () => {
@@ -27,10 +45,16 @@ suite('Editor: external changes and split editors', () => {
     await fs.mkdir(path.dirname(shard.logFile), { recursive: true });
     await fs.appendFile(shard.logFile, externalEvent('r3') + '\n');
 
-    await waitFor('the watcher to merge the external event', () => document.state().get('r3')?.notes[0]?.text === 'from another window');
+    await waitFor(
+      'the watcher to merge the external event',
+      () => document.state().get('r3')?.notes[0]?.text === 'from another window',
+    );
     assert.equal(document.state().get('r4')?.validity?.status, 'valid', 'the unsaved local edit survives');
     assert.equal(document.pendingEvents.length, 1);
-    assert.ok(panel.history.some((m) => m.type === 'state' && m.requestId === 'r3'), 'the panel showing r3 got its new state');
+    assert.ok(
+      panel.history.some((m) => m.type === 'state' && m.requestId === 'r3'),
+      'the panel showing r3 got its new state',
+    );
   });
 
   test('a log rewritten shorter (git checkout) is re-read from the start', async () => {

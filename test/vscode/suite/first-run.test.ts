@@ -49,11 +49,14 @@ suite('First run: the imagery command in terminals', () => {
     const release = makeRelease();
     const out = mkdtempSync(path.join(tmpdir(), 'imagery-shim-import-'));
     try {
-      const imported = await run('sh', ['-c', 'imagery import "$0" --domain music --out "$1" --json --quiet', release.dir, out], { env });
+      const imported = await run('sh', ['-c', 'imagery import "$0" --domain music --out "$1" --json --quiet', release.dir, out], {
+        env,
+      });
       const { imports } = JSON.parse(imported.stdout) as { imports: { domain: string; requests: number; shards: string[] }[] };
-      assert.deepEqual(imports.map((entry) => [entry.domain, entry.requests, entry.shards.map((file) => path.basename(file))]), [
-        ['music', 3, ['music-001.shard.jsonl']],
-      ]);
+      assert.deepEqual(
+        imports.map((entry) => [entry.domain, entry.requests, entry.shards.map((file) => path.basename(file))]),
+        [['music', 3, ['music-001.shard.jsonl']]],
+      );
       assert.ok(existsSync(path.join(out, 'music-001.shard.jsonl')));
     } finally {
       release.cleanup();
@@ -74,7 +77,10 @@ suite('First run: the walkthrough', () => {
     const { extension, walkthrough: found } = walkthrough();
     assert.ok(found);
     assert.equal(found.title, 'Get started with Imagery Annotator');
-    assert.deepEqual(found.steps.map((step) => step.id), ['import', 'openShard', 'keyboard', 'annotator', 'model', 'export', 'report']);
+    assert.deepEqual(
+      found.steps.map((step) => step.id),
+      ['import', 'openShard', 'keyboard', 'annotator', 'model', 'export', 'report'],
+    );
     for (const step of found.steps) {
       const media = step.media.svg ?? step.media.image;
       assert.ok(media && existsSync(path.join(extension.extensionPath, media)), `${step.id}: ${media}`);

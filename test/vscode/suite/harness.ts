@@ -27,7 +27,11 @@ export async function extensionApi(): Promise<ExtensionApi> {
 }
 
 /** Polls until `probe` returns a value other than undefined/false, or fails naming what was awaited. */
-export async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 10_000): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  probe: () => T | undefined | false | Promise<T | undefined | false>,
+  timeoutMs = 10_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
@@ -148,5 +152,10 @@ export async function closeEverything(): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
 
-export const confirmDraft = (request: string, comment: string): EventDraft => ({ type: 'extraction', request, comment, verdict: 'confirmed' });
+export const confirmDraft = (request: string, comment: string): EventDraft => ({
+  type: 'extraction',
+  request,
+  comment,
+  verdict: 'confirmed',
+});
 export const validDraft = (request: string): EventDraft => ({ type: 'validity', request, verdict: 'valid' });

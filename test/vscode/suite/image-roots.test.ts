@@ -8,7 +8,17 @@ import path from 'node:path';
 import * as vscode from 'vscode';
 import { writeShard } from '../../../src/core/shard/writer';
 import { makeRecord } from '../../fixtures/synthetic-record';
-import { closeEverything, createShard, EXTENSION_ID, navigate, openShard, setSettings, waitFor, workspaceRoot, type OpenEditor } from './harness';
+import {
+  closeEverything,
+  createShard,
+  EXTENSION_ID,
+  navigate,
+  openShard,
+  setSettings,
+  waitFor,
+  workspaceRoot,
+  type OpenEditor,
+} from './harness';
 
 const REFUSED = 'refused: path leaves the dataset';
 

@@ -11,7 +11,13 @@ const Mocha: typeof MochaType = mochaModule.default ?? mochaModule;
 
 export function run(): Promise<void> {
   // IMAGERY_SUITE_GREP (in code-server's environment) runs only the matching tests.
-  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30_000, reporter: 'spec', grep: process.env.IMAGERY_SUITE_GREP || undefined });
+  const mocha = new Mocha({
+    ui: 'bdd',
+    color: false,
+    timeout: 30_000,
+    reporter: 'spec',
+    grep: process.env.IMAGERY_SUITE_GREP || undefined,
+  });
   // Both styles work: describe/it and suite/test.
   Mocha.interfaces.tdd(mocha.suite);
   mocha.suite.emit('pre-require', globalThis, 'imagery-vscode-suite', mocha);

@@ -27,7 +27,9 @@ suite('Shards view', () => {
     const shard = await createShard('tree-broken');
     await fs.writeFile(path.join(path.dirname(shard.file), 'broken.shard.jsonl'), '{"not": "a record"}\nnot json\n');
     const rows = await waitFor('the broken shard row', async () => {
-      const found = (await api.testing.shardTreeRows()).find((row) => row.path.endsWith(path.join(path.basename(shard.root), 'shards', 'broken.shard.jsonl')));
+      const found = (await api.testing.shardTreeRows()).find((row) =>
+        row.path.endsWith(path.join(path.basename(shard.root), 'shards', 'broken.shard.jsonl')),
+      );
       return found;
     });
     // Unreadable lines are requests that cannot be reviewed: counted in the total, never reviewed.

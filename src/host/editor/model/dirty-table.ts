@@ -72,7 +72,6 @@ export function effectsOf(mode: SaveMode, trigger: Trigger): readonly Effect[] {
   return DIRTY_TABLE[mode][trigger];
 }
 
-
 /**
  * How to bring our own copy of the unsaved events (by id, as last written) up to
  * date: nothing, append the new ones (the usual case, one per action), rewrite

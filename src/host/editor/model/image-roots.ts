@@ -86,7 +86,10 @@ export async function imageRootsFor(input: ImageRootsInput): Promise<ImageRoots>
       refuse('not a folder');
     } else if (!importable(resolved, entry.domain, realShardFolder)) {
       refuse(`not a release's data/processed/_images/${entry.domain} nor images/${entry.domain} beside the shard`);
-    } else if (tooWide(resolved, guarded) || [realShardFolder, ...guarded.workspaces].some((inner) => isInside(resolved, inner))) {
+    } else if (
+      tooWide(resolved, guarded) ||
+      [realShardFolder, ...guarded.workspaces].some((inner) => isInside(resolved, inner))
+    ) {
       refuse('it holds the home folder, the workspace or the shard');
     } else if (!roots.some((root) => isInside(root, resolved))) {
       roots.push(resolved);

@@ -82,9 +82,7 @@ export function tooWide(folder: string, guarded: Guarded): boolean {
 export function datasetRootCandidates(shardFile: string, workspaceFolders: readonly string[]): string[] {
   const shardFolder = path.dirname(shardFile);
   const parent = path.dirname(shardFolder);
-  const workspace = workspaceFolders
-    .filter((folder) => isInside(folder, shardFile))
-    .sort((a, b) => b.length - a.length)[0];
+  const workspace = workspaceFolders.filter((folder) => isInside(folder, shardFile)).sort((a, b) => b.length - a.length)[0];
   const widest = workspace !== undefined && !isInside(workspace, parent) ? workspace : parent;
   return widest === shardFolder ? [shardFolder] : [widest, shardFolder];
 }
@@ -95,7 +93,11 @@ export function datasetRootCandidates(shardFile: string, workspaceFolders: reado
  * folder, above it, or above a workspace folder. Undefined when even the
  * shard's own folder is too wide (a shard lying in `/` or in the home folder).
  */
-export function datasetRootFor(shardFile: string, workspaceFolders: readonly string[], home: string = homedir()): string | undefined {
+export function datasetRootFor(
+  shardFile: string,
+  workspaceFolders: readonly string[],
+  home: string = homedir(),
+): string | undefined {
   const guarded: Guarded = { home: [home], workspaces: workspaceFolders };
   return datasetRootCandidates(shardFile, workspaceFolders).find((folder) => !tooWide(folder, guarded));
 }
