@@ -24,3 +24,17 @@ test('each render has a fresh nonce, on the module script, and escapes the title
   assert.ok(!first.includes('<b>') && first.includes('&lt;b&gt;&quot;x&quot;'));
   assert.equal((first.match(/<script/g) ?? []).length, 1);
 });
+
+test("the report's CSP adds only Plot's fixed style hash, and loads no remote image", async () => {
+  const { PLOT_STYLE_HASH, renderReportPage } = await import('../../../src/host/report/report-page');
+  const page = renderReportPage(
+    { cspSource: 'https://src.example', scriptUri: 'https://src.example/dist/report.js', title: 'R' },
+    'N0nce',
+  );
+  assert.ok(
+    page.includes(
+      `default-src 'none'; script-src 'nonce-N0nce'; style-src https://src.example 'nonce-N0nce' '${PLOT_STYLE_HASH}'; img-src https://src.example; font-src https://src.example`,
+    ),
+  );
+  assert.equal((page.match(/<script/g) ?? []).length, 1);
+});

@@ -10,16 +10,25 @@ export interface PageInputs {
   title: string;
 }
 
+/** What a page may load beyond its own nonce'd script and styles. */
+export interface PagePolicy {
+  /** Hashes ('sha256-…') of fixed inline styles a library inserts. */
+  styleHashes?: readonly string[];
+  /** Remote https images (the editor shows the posts' images; the report shows none). */
+  remoteImages?: boolean;
+}
+
 export function newNonce(): string {
   return randomBytes(18).toString('base64url');
 }
 
-export function contentSecurityPolicy(cspSource: string, nonce: string): string {
+export function contentSecurityPolicy(cspSource: string, nonce: string, policy: PagePolicy = { remoteImages: true }): string {
+  const hashes = (policy.styleHashes ?? []).map((hash) => ` '${hash}'`).join('');
   return [
     "default-src 'none'",
     `script-src 'nonce-${nonce}'`,
-    `style-src ${cspSource} 'nonce-${nonce}'`,
-    `img-src ${cspSource} https:`,
+    `style-src ${cspSource} 'nonce-${nonce}'${hashes}`,
+    `img-src ${cspSource}${policy.remoteImages ? ' https:' : ''}`,
     `font-src ${cspSource}`,
   ].join('; ');
 }
@@ -28,8 +37,8 @@ function escapeAttribute(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-export function renderPage(inputs: PageInputs, nonce = newNonce()): string {
-  const csp = contentSecurityPolicy(inputs.cspSource, nonce);
+export function renderPage(inputs: PageInputs, nonce = newNonce(), policy?: PagePolicy): string {
+  const csp = contentSecurityPolicy(inputs.cspSource, nonce, policy);
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
