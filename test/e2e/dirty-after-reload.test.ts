@@ -26,7 +26,7 @@ describe('a tab restored dirty after a quick reload in immediate mode', () => {
   const current = workbenchPerTest({ settings: { 'imageryAnnotator.annotator': ANNOTATOR } });
 
   for (let round = 1; round <= ROUNDS; round++) {
-    test(`round ${round}: ends clean, and the log holds the action once`, async () => {
+    test(`round ${round}: ends clean, and the log holds the action once`, { timeout: 240_000 }, async () => {
       const { page, workspace } = current();
       const shard = copyShard(workspace, 'music-001.shard.jsonl', 'dirty-reload.shard.jsonl');
       const [first] = requestsOf(shard);
@@ -39,8 +39,16 @@ describe('a tab restored dirty after a quick reload in immediate mode', () => {
       await view.locator('.save-status[data-status="saved"]').waitFor({ timeout: WEBVIEW_TIMEOUT });
       const dirtyAtReload = await activeTabDirty(page);
       await reloadWorkbench(page);
-      await waitForTitle(webview(page), first.title);
-      console.log(`# round ${round}: the tab was ${dirtyAtReload ? 'dirty' : 'clean'} at the reload`);
+      // The web workbench does not always restore an editor after a reload (its editor state reaches
+      // IndexedDB only every few seconds); then a person opens the shard again, and the tab must still be clean.
+      const restored = await waitForTitle(webview(page), first.title).then(
+        () => true,
+        () => false,
+      );
+      if (!restored) await waitForTitle(await openShard(page, shard), first.title);
+      console.log(
+        `# round ${round}: the tab was ${dirtyAtReload ? 'dirty' : 'clean'} at the reload, ${restored ? 'restored' : 'reopened'}`,
+      );
       await until('the restored tab to be clean', async () => !(await activeTabDirty(page)));
       assert.equal(loggedEvents(shard).length, 1, 'the action is on disk once');
     });

@@ -87,7 +87,7 @@ describe('report view', () => {
 
   it('exports the plots as plain SVG', async () => {
     await harness.value(
-      `[...${ROOT}.querySelectorAll('header button')].find((b) => b.textContent.startsWith('Export HTML')).click()`,
+      `[...${ROOT}.querySelectorAll('header button')].find((b) => b.textContent.trim().startsWith('Export HTML')).click()`,
     );
     const exported = (await harness.posted()).filter((m) => m.type === 'exportReport');
     assert.equal(exported.length, 1);
