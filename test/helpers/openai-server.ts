@@ -3,8 +3,8 @@
 // request asks `stream: true`. Each request is answered by the next scripted
 // answer (`enqueue`), else by the default (`answerWith`), so a test can play
 // any fault: a status with Retry-After, a delay before the headers, a stall
-// or a cut mid-stream, an empty answer. Every request is recorded (headers
-// and parsed body). Used by the model tests, the editor tests and benchmarks.
+// or a cut mid-stream, an empty answer, a latency, an answer held until the
+// test releases it. Every request is recorded (headers, parsed body, arrival). Used by the model tests, the editor tests and benchmarks.
 //
 //   const server = await OpenAIServer.start();
 //   server.enqueue({ status: 429, headers: { 'retry-after': '0' } }, { text: '1. a - b' });
@@ -23,8 +23,10 @@ export interface ScriptedAnswer {
   /** The answer text (default "ok"). Split into `chunks` pieces, or give `chunks` as strings. */
   text?: string;
   chunks?: number | string[];
-  /** Wait before sending the headers (to trip a client timeout). */
+  /** Wait before sending the headers (to trip a client timeout; or the latency of a served model). */
   headerDelayMs?: number;
+  /** Hold the answer until this settles (a test releases it when it has seen what it waits for). */
+  hold?: Promise<unknown>;
   /** Wait between chunks (latency of a streaming answer, or of a JSON answer). */
   chunkDelayMs?: number;
   /** Send this many chunks, then keep the connection open and silent. */
@@ -47,6 +49,8 @@ export interface RecordedRequest {
   raw: string;
   /** Parsed JSON body, or undefined when it is not JSON. */
   body: any;
+  /** Date.now() when the request arrived. */
+  receivedAt: number;
   /** Settles when the response closes: 'aborted' when the client (or a cut) ended it before the server finished. */
   closed: Promise<'finished' | 'aborted'>;
 }
@@ -66,6 +70,9 @@ function splitText(text: string, chunks: number | string[] | undefined): string[
 
 export class OpenAIServer {
   readonly requests: RecordedRequest[] = [];
+  /** Chat requests being answered now, and the most at once since start (or since `resetPeak`). */
+  inFlight = 0;
+  peakInFlight = 0;
   private readonly queue: Answerer[] = [];
   private fallback: Answerer = { text: 'ok' };
   private sequence = 0;
@@ -94,7 +101,15 @@ export class OpenAIServer {
         'end',
         () =>
           void self.instance?.handle(
-            { method: req.method ?? '', url: req.url ?? '', headers: req.headers, raw, body: parse(raw), closed },
+            {
+              method: req.method ?? '',
+              url: req.url ?? '',
+              headers: req.headers,
+              raw,
+              body: parse(raw),
+              closed,
+              receivedAt: Date.now(),
+            },
             res,
           ),
       );
@@ -114,6 +129,10 @@ export class OpenAIServer {
     this.fallback = answer;
   }
 
+  resetPeak(): void {
+    this.peakInFlight = this.inFlight;
+  }
+
   /** Stops listening and drops every open connection (stalled streams included). */
   async close(): Promise<void> {
     const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
@@ -131,6 +150,10 @@ export class OpenAIServer {
     }
     const next = this.queue.shift() ?? this.fallback;
     const answer = typeof next === 'function' ? next(request) : next;
+    this.inFlight++;
+    this.peakInFlight = Math.max(this.peakInFlight, this.inFlight);
+    void request.closed.then(() => this.inFlight--);
+    if (answer.hold) await answer.hold;
     if (answer.headerDelayMs) await sleep(answer.headerDelayMs);
     if (res.destroyed) return;
     const status = answer.status ?? 200;

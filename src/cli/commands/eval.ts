@@ -1,5 +1,6 @@
 // imagery eval: scores every stored run of a release or of shards, and the
-// inline runs kept in the annotators' logs beside the shards.
+// inline runs kept in the annotators' logs beside the shards, and with --runs
+// DIR the answers of `imagery run --shards ... --out DIR`.
 import { inlineRunsBeside } from '../../core/models/inline-runs';
 import { evaluateRecords } from '../../core/paper/evaluate';
 import type { EvalRow } from '../../core/paper/metrics';
@@ -10,6 +11,7 @@ import { HELP } from '../help';
 import { loadRecords, resolveInputs } from '../inputs';
 import type { Output } from '../output';
 import { formatTable } from '../table';
+import { formatJoined, joinRunsDir, type JoinedRuns } from './eval-runs';
 
 const fraction = (value: number | null): string => (value === null ? '-' : value.toFixed(4));
 const percent = (value: number | null): string => (value === null ? '-' : `${value.toFixed(2)}%`);
@@ -34,6 +36,7 @@ export function formatEvalTable(rows: readonly EvalRow[]): string {
 export async function evalCommand(argv: string[], output: Output): Promise<number> {
   const { values, positionals } = parseCommand('eval', argv, {
     json: { type: 'boolean' },
+    runs: { type: 'string', multiple: true },
     quiet: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
@@ -47,7 +50,22 @@ export async function evalCommand(argv: string[], output: Output): Promise<numbe
   for (const problem of unreadable) output.err(`imagery: warning: ${formatUnreadable(problem)}`);
   const inline = await inlineRunsBeside(resolveInputs(positionals).shards);
   for (const warning of inline.warnings) output.err(`imagery: warning: ${warning.file}:${warning.line}: ${warning.reason}`);
+  const added: JoinedRuns['runs'] = [];
+  for (const dir of values.runs ?? []) {
+    const joined = await joinRunsDir(dir, records);
+    for (const warning of joined.warnings) output.err(`imagery: warning: ${warning}`);
+    added.push(...joined.runs);
+  }
   const rows = evaluateRecords(records, (record) => inline.runs.get(record.id) ?? []);
-  output.out(values.json ? JSON.stringify({ rows }) : rows.length ? formatEvalTable(rows) : 'no stored runs to score');
+  if (values.json) output.out(JSON.stringify(values.runs ? { rows, runs: added } : { rows }));
+  else if (rows.length === 0) output.out('no stored runs to score');
+  else {
+    // n: the requests each figure averages over (with ground truth / with candidates, and an answer).
+    const table = formatEvalTable(rows);
+    output.out(added.length ? `${table}
+
+from --runs (n in the table: requests each figure covers):
+${formatJoined(added)}` : table);
+  }
   return 0;
 }

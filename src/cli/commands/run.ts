@@ -1,6 +1,6 @@
 // imagery run: one model on one request, on the editor's code path (runModel),
 // the answer scored against the corrected truth and appended to the
-// annotator's log.
+// annotator's log. With --shards and --out: every request (run-batch.ts).
 import { resolveAnnotator } from '../../core/annotations/annotator';
 import { AnnotationLog } from '../../core/annotations/log';
 import { replayLogs } from '../../core/annotations/merge';
@@ -16,11 +16,16 @@ import { parseCommand } from '../args';
 import { CliError, usageError } from '../cli-error';
 import { HELP } from '../help';
 import type { Output } from '../output';
+import { runBatchCommand } from './run-batch';
 import { formatOutcome, outcomeJson } from './run-output';
 import { chooseProfile, numberOption } from './run-profile';
 
 const OPTIONS = {
   shard: { type: 'string' },
+  shards: { type: 'string', multiple: true },
+  out: { type: 'string' },
+  concurrency: { type: 'string' },
+  name: { type: 'string' },
   request: { type: 'string' },
   task: { type: 'string' },
   prompt: { type: 'string', default: 'standard' },
@@ -59,18 +64,29 @@ async function readRecord(shard: string, id: string): Promise<ShardRecord> {
 }
 
 export async function runCommand(argv: string[], output: Output): Promise<number> {
-  const { values } = parseCommand('run', argv, OPTIONS);
+  const { values, positionals } = parseCommand('run', argv, OPTIONS);
   if (values.help) {
     output.out(HELP.run);
     return 0;
   }
-  if (!values.shard || !values.request || !values.task) throw usageError('run: needs --shard, --request and --task');
+  const batch = values.shards !== undefined || values.out !== undefined;
+  if (batch && (!values.shards || !values.out || !values.task))
+    throw usageError('run: a whole-shard run needs --shards, --out and --task');
+  if (!batch && (!values.shard || !values.request || !values.task))
+    throw usageError('run: needs --shard, --request and --task (or --shards and --out for every request)');
+  if (batch && (values.shard || values.request)) throw usageError('run: --shards runs every request; drop --shard and --request');
   const task = Task.safeParse(values.task);
   if (!task.success) throw usageError(`run: --task must be rec_title, rec_choice or description, got "${values.task}"`);
   if (values.prompt !== 'standard' && values.prompt !== 'coi')
     throw usageError(`run: --prompt must be standard or coi, got "${values.prompt}"`);
   const input = parseRunInput(values.input);
   if (!input) throw usageError(`run: --input must be images or desc:<model>, got "${values.input}"`);
+  if (batch) {
+    const shards = [...(values.shards ?? []), ...positionals];
+    const common = { task: task.data, prompt: values.prompt, input, inputText: values.input } as const;
+    return runBatchCommand({ ...common, shards, out: values.out!, values }, output);
+  }
+  if (!values.shard || !values.request) throw usageError('run: needs --shard, --request and --task');
   const profile = chooseProfile(values);
   const apiKey = process.env.OPENAI_API_KEY ?? '';
   const progress = values.quiet ? () => undefined : (message: string) => output.err(message);

@@ -1,0 +1,90 @@
+// The output of a batch run for one task file: answers are appended one line
+// at a time, each fsynced before the next, so a crash or Ctrl+C loses at most
+// the requests still in flight. Reopening reads which requests are answered
+// already; a torn last line (the process died mid-write) is not an answer and
+// is cut off, so the next append starts on a line of its own.
+import { createReadStream } from 'node:fs';
+import { mkdir, open, truncate, type FileHandle } from 'node:fs/promises';
+import path from 'node:path';
+
+export interface AnswerFileState {
+  /** Requests with a complete, readable line that holds the task's answer. */
+  answered: Set<string>;
+  /** Bytes of a torn last line that were cut off (0 when the file ended cleanly). */
+  tornBytes: number;
+  /** Complete lines that are not a usable answer (1-based line numbers); they are left in place and rerun. */
+  unreadable: number[];
+}
+
+/** Reads `file` (absent: nothing answered) and cuts a torn last line off. */
+export async function readAnswered(file: string, answerField: string): Promise<AnswerFileState> {
+  const answered = new Set<string>();
+  const unreadable: number[] = [];
+  let handle: FileHandle;
+  try {
+    handle = await open(file, 'r');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { answered, tornBytes: 0, unreadable };
+    throw error;
+  }
+  await handle.close();
+  let pending: Buffer = Buffer.alloc(0);
+  let offset = 0;
+  let lineNumber = 0;
+  for await (const chunk of createReadStream(file)) {
+    const data = pending.length ? Buffer.concat([pending, chunk as Buffer]) : (chunk as Buffer);
+    let start = 0;
+    for (let end = data.indexOf(10, start); end !== -1; end = data.indexOf(10, start)) {
+      lineNumber++;
+      const id = answerId(data.subarray(start, end).toString('utf8'), answerField);
+      if (id === null) unreadable.push(lineNumber);
+      else if (id !== '') answered.add(id);
+      offset += end + 1 - start;
+      start = end + 1;
+    }
+    pending = data.subarray(start);
+  }
+  // What follows the last newline never got its newline: a torn write.
+  if (pending.length > 0) await truncate(file, offset);
+  return { answered, tornBytes: pending.length, unreadable };
+}
+
+/** The request id of a complete line with an answer; '' for a blank line; null for anything else. */
+function answerId(text: string, answerField: string): string | null {
+  if (text.trim() === '') return '';
+  try {
+    const value = JSON.parse(text) as Record<string, unknown>;
+    const answer = value?.[answerField];
+    const usable = typeof answer === 'string' || (Array.isArray(answer) && answer.every((part) => typeof part === 'string'));
+    return typeof value.submission_id === 'string' && value.submission_id !== '' && usable ? value.submission_id : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Appends whole lines, one write + fsync each, in the order they are given. */
+export class AnswerWriter {
+  private chain: Promise<void> = Promise.resolve();
+  private constructor(private readonly handle: FileHandle) {}
+
+  static async open(file: string): Promise<AnswerWriter> {
+    await mkdir(path.dirname(file), { recursive: true });
+    return new AnswerWriter(await open(file, 'a'));
+  }
+
+  /** Resolves once the line is on disk. `line` must end with "\n". */
+  append(line: string): Promise<void> {
+    const next = this.chain.then(async () => {
+      await this.handle.write(line);
+      await this.handle.datasync();
+    });
+    // A failed write fails its own append; the ones queued after it still try.
+    this.chain = next.catch(() => undefined);
+    return next;
+  }
+
+  async close(): Promise<void> {
+    await this.chain;
+    await this.handle.close();
+  }
+}

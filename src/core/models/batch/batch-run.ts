@@ -1,0 +1,184 @@
+// Runs one model on every request of a set of shards, each request through
+// runModel (the editor's and `imagery run`'s code path), N at a time under
+// one shared adaptive limiter, every answer appended (fsynced) to the
+// release's layout as it arrives. Rerunning skips what is answered already.
+import type { ChatBackend } from '../backend';
+import { isModelRunError, ModelRunError, type ModelFaultKind } from '../errors';
+import type { ImagePolicy } from '../image-files';
+import type { ModelProfile } from '../profile';
+import { findDescriptions } from '../run-input';
+import { runModel, type ModelRunSpec } from '../run-model';
+import { AdaptiveLimiter } from './adaptive-limiter';
+import { batchJobs, countRequests, DomainOutputs, type BatchJob, type BatchShard } from './batch-jobs';
+import { releaseRunLine } from './release-line';
+import { emptyProgress, type BatchProgress } from './progress';
+
+export interface BatchFailure {
+  /** The request id, or file:line for a line of a shard that could not be read. */
+  id: string;
+  shard: string;
+  kind: ModelFaultKind | 'unreadable';
+  message: string;
+}
+
+export interface BatchRunOptions {
+  shards: readonly BatchShard[];
+  spec: ModelRunSpec;
+  profile: ModelProfile;
+  /** Must not retry 429s itself (createOpenAIBackend with maxRetries 0), so the shared limiter sees every one. */
+  backend: ChatBackend;
+  outDir: string;
+  /** The model's folder under intermediate/ (e.g. "my-model" or "my-model-CoI"). */
+  modelFolder: string;
+  concurrency: number;
+  signal?: AbortSignal;
+  images?: Partial<ImagePolicy>;
+  /** Retries of a request after a transient fault (5xx, timeout, cut stream): default 2. */
+  retries?: number;
+  /** Retries of one request after 429s: default 10. */
+  rateLimitRetries?: number;
+  onProgress?(progress: BatchProgress): void;
+  onFailure?(failure: BatchFailure): void;
+}
+
+export interface BatchSummary extends BatchProgress {
+  failures: BatchFailure[];
+  files: string[];
+  interrupted: boolean;
+  /** A fault that every request would hit (a rejected key, an unknown model): the run stopped. */
+  fatal?: ModelRunError;
+}
+
+const TRANSIENT = new Set<ModelFaultKind>(['server-error', 'timeout', 'stalled-stream', 'stream-cut', 'connection-refused']);
+const FATAL = new Set<ModelFaultKind>(['unauthorized', 'model-not-found', 'no-api-key']);
+
+const pause = (seconds: number, signal: AbortSignal): Promise<void> =>
+  new Promise((resolve) => {
+    const done = (): void => {
+      clearTimeout(timer);
+      resolve();
+    };
+    const timer = setTimeout(done, seconds * 1000);
+    signal.addEventListener('abort', done, { once: true });
+  });
+
+export async function runBatch(options: BatchRunOptions): Promise<BatchSummary> {
+  const { spec } = options;
+  const stop = new AbortController();
+  const signal = options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal;
+  const limiter = new AdaptiveLimiter({ max: options.concurrency });
+  const outputs = new DomainOutputs({ outDir: options.outDir, model: options.modelFolder, input: inputFolder(spec), task: spec.task });
+  const progress = { ...emptyProgress(await countRequests(options.shards)), startedAt: Date.now() };
+  const failures: BatchFailure[] = [];
+  let fatal: ModelRunError | undefined;
+  const report = (): void => {
+    const stats = limiter.stats();
+    Object.assign(progress, { inFlight: stats.inFlight, window: stats.window, rateLimited: stats.rateLimited });
+    options.onProgress?.({ ...progress });
+  };
+  const fail = (failure: BatchFailure): void => {
+    failures.push(failure);
+    progress.failed++;
+    progress.done++;
+    options.onFailure?.(failure);
+    report();
+  };
+
+  async function runRecord(job: Extract<BatchJob, { kind: 'record' }>): Promise<void> {
+    const { shard, record } = job;
+    if (spec.task === 'rec_choice' && record.choice === null) {
+      progress.skipped++;
+      progress.done++;
+      return report();
+    }
+    const output = await outputs.get(record.domain);
+    if (output.answered.has(record.id)) {
+      progress.resumed++;
+      progress.done++;
+      return report();
+    }
+    const state = shard.states.get(record.id);
+    let transientLeft = options.retries ?? 2;
+    let rateLeft = options.rateLimitRetries ?? 10;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await limiter.acquire(signal);
+      } catch {
+        return;
+      }
+      report();
+      try {
+        const outcome = await runModel(
+          spec,
+          { shardFile: shard.file, record, state, imageRoots: shard.imageRoots },
+          { profile: options.profile, backend: options.backend, signal, images: options.images },
+        );
+        limiter.succeeded();
+        const given = spec.input.kind === 'descriptions' ? findDescriptions(spec.input, record, state).descriptions : undefined;
+        if (!output.answered.has(record.id)) {
+          await output.writer.append(releaseRunLine(record, spec.task, outcome.answer, given));
+          output.answered.add(record.id);
+          progress.answered++;
+          progress.done++;
+        }
+        return report();
+      } catch (error) {
+        const fault = isModelRunError(error) ? error : new ModelRunError('unknown', (error as Error).message);
+        if (fault.kind === 'rate-limited' && rateLeft-- > 0 && !signal.aborted) {
+          limiter.rateLimited(fault.retryAfterSeconds);
+          report();
+          continue;
+        }
+        limiter.release();
+        if (fault.kind === 'cancelled' || signal.aborted) return; // in flight when stopped: rerun next time
+        if (TRANSIENT.has(fault.kind) && transientLeft-- > 0) {
+          await pause(Math.min(30, 2 ** attempt), signal);
+          continue;
+        }
+        if (FATAL.has(fault.kind)) {
+          fatal ??= fault;
+          stop.abort();
+        }
+        return fail({ id: record.id, shard: shard.file, kind: fault.kind, message: fault.message });
+      }
+    }
+  }
+
+  const jobs = batchJobs(options.shards, signal);
+  async function worker(): Promise<void> {
+    for (;;) {
+      if (signal.aborted) return;
+      const next = await jobs.next();
+      if (next.done) return;
+      const job = next.value;
+      if (job.kind === 'unreadable') fail({ id: `${job.shard.file}:${job.line}`, shard: job.shard.file, kind: 'unreadable', message: job.reason });
+      else await runRecord(job);
+    }
+  }
+
+  let writeError: unknown;
+  const guarded = async (): Promise<void> => {
+    try {
+      await worker();
+    } catch (error) {
+      // A failed append (disk full, permissions) stops the run: answers must not be lost silently.
+      writeError ??= error;
+      stop.abort();
+    }
+  };
+  try {
+    await Promise.all(Array.from({ length: Math.max(1, options.concurrency) }, guarded));
+  } finally {
+    await jobs.return(undefined);
+    await outputs.close();
+  }
+  if (writeError) throw writeError;
+  report();
+  const files = (await outputs.all()).map((output) => output.file);
+  return { ...progress, failures, files, interrupted: options.signal?.aborted === true, ...(fatal ? { fatal } : {}) };
+}
+
+/** The <input> folder: "image", or the model whose descriptions were the input. */
+function inputFolder(spec: ModelRunSpec): string {
+  return spec.input.kind === 'images' ? 'image' : spec.input.model;
+}

@@ -1,0 +1,49 @@
+// One line of intermediate/<model>/<domain>/<input>/<task>.jsonl, written as
+// the paper's scripts wrote it: the request as submissions.jsonl holds it
+// (json.dumps, ensure_ascii), its `choices` and `true_index` when it is in
+// the benchmark, the `description` list it was given (text-only input), and
+// the answer under the task's name (description: one string per image).
+import path from 'node:path';
+import { PyFloat, pyJsonLine, type PyValue } from '../../release/export-python-json';
+import type { ShardRecord, Task } from '../../shard/schema';
+
+export function releaseRunLine(
+  record: ShardRecord,
+  task: Task,
+  answer: string | readonly string[],
+  inputDescriptions?: readonly string[],
+): string {
+  const fields = new Map<string, PyValue>([
+    ['submission_id', record.id],
+    ['title', record.title],
+    ['selftext', record.selftext],
+    ['author', record.author],
+    ['created_utc', record.created_utc === null ? null : new PyFloat(record.created_utc)],
+    ['over_18', record.over_18],
+    ['permalink', record.permalink],
+    ['subreddit', record.subreddit],
+    ['comment_ids', record.comment_ids],
+    ['images', record.image_names],
+    ['image_urls', record.image_urls],
+    ['combined_image', record.combined_image],
+  ]);
+  if (record.choice) {
+    fields.set('choices', record.choice.choices);
+    fields.set('true_index', record.choice.true_index);
+  }
+  if (inputDescriptions && task !== 'description') fields.set('description', inputDescriptions);
+  fields.set(task, typeof answer === 'string' ? answer : [...answer]);
+  return pyJsonLine(fields) + '\n';
+}
+
+/** A model name as a folder name: path separators (served names like "org/model") become "_". */
+export function modelFolderName(model: string): string {
+  const name = model.replace(/[/\\]/g, '_').trim();
+  if (name === '' || name === '.' || name === '..') throw new Error(`"${model}" cannot name a folder`);
+  return name;
+}
+
+/** DIR/intermediate/<model>/<domain>/<input>/<task>.jsonl, the release's layout. */
+export function runFilePath(outDir: string, folder: { model: string; domain: string; input: string; task: Task }): string {
+  return path.join(outDir, 'intermediate', folder.model, folder.domain, modelFolderName(folder.input), `${folder.task}.jsonl`);
+}

@@ -1,0 +1,151 @@
+// imagery run --shards ... --out DIR against the loopback server: every
+// request once in the release's layout, scored by eval --runs, faults and 429s.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { readRuns } from '../../../src/core/release/import-runs';
+import { findRunFiles } from '../../../src/core/release/layout';
+import { OpenAIServer } from '../../helpers/openai-server';
+import { makeTempDir } from '../annotations/temp';
+import { runCli } from '../cli/run-cli';
+import { allIds, ids, knownAnswer, makeBatchDataset, readLines, requestIdOf } from './batch-fixture';
+import { KEY } from './cli-process';
+
+let server: OpenAIServer;
+before(async () => (server = await OpenAIServer.start()));
+after(() => server.close());
+
+const batch = (shards: string, out: string, ...rest: string[]): string[] => [
+  'run',
+  '--shards',
+  shards,
+  '--out',
+  out,
+  '--base-url',
+  server.baseUrl,
+  '--model',
+  'vision-1',
+  ...rest,
+];
+
+describe('imagery run --shards (whole-shard runs)', () => {
+  test('one line per request in DIR/intermediate/<model>/<domain>/image/<task>.jsonl, read back by the release reader', async (t) => {
+    const count = 12;
+    const { shardFile } = makeBatchDataset(t, count, ['r5']);
+    const out = makeTempDir(t, 'imagery-batch-');
+    server.answerWith((request) => knownAnswer(request));
+    process.env.OPENAI_API_KEY = KEY;
+    t.after(() => delete process.env.OPENAI_API_KEY);
+    for (const task of ['rec_title', 'rec_choice']) {
+      const result = await runCli(...batch(path.dirname(shardFile), out, '--task', task, '--concurrency', '4'));
+      assert.equal(result.code, 0, result.stderr);
+      assert.match(result.stdout, task === 'rec_choice' ? /1 not applicable; 0 failed; 0 missing/ : /0 failed; 0 missing/);
+      assert.ok(!result.stdout.includes(KEY) && !result.stderr.includes(KEY), 'key printed');
+    }
+    const titleFile = path.join(out, 'intermediate', 'vision-1', 'music', 'image', 'rec_title.jsonl');
+    const choiceFile = path.join(out, 'intermediate', 'vision-1', 'music', 'image', 'rec_choice.jsonl');
+    assert.deepEqual(ids(readLines(titleFile)), allIds(count));
+    assert.deepEqual(
+      ids(readLines(choiceFile)),
+      allIds(count).filter((id) => id !== 'r5'),
+    );
+    for (const file of [titleFile, choiceFile]) assert.ok(!readFileSync(file, 'utf8').includes(KEY), 'key stored');
+    // Python's json.dumps: ", " and ": " separators, the float as Python wrote it.
+    const first = readFileSync(titleFile, 'utf8').split('\n')[0];
+    assert.match(first, /^\{"submission_id": "r\d+", "title": "Request r\d+", /);
+    assert.match(first, /"created_utc": 1700000000\.0, /);
+    const runFiles = findRunFiles(out, 'music');
+    assert.deepEqual(
+      runFiles.map((file) => `${file.model}/${file.input}/${file.task}`),
+      ['vision-1/image/rec_title', 'vision-1/image/rec_choice'],
+    );
+    const read = await readRuns(runFiles);
+    assert.deepEqual(read.problems, []);
+    assert.equal(read.byRequest.size, count);
+    assert.equal(read.byRequest.get('r2')?.find((run) => run.task === 'rec_title')?.answer, '1. Blue Hour - Night Owls\n2. Zed Band - Song');
+  });
+
+  test('eval --runs scores the new run beside the stored ones, with the requests each figure covers', async (t) => {
+    const count = 12;
+    const { shardFile } = makeBatchDataset(t, count, ['r5']);
+    const out = makeTempDir(t, 'imagery-batch-');
+    server.answerWith((request) => knownAnswer(request));
+    for (const task of ['rec_title', 'rec_choice']) {
+      const result = await runCli(...batch(shardFile, out, '--task', task, '--concurrency', '3', '--quiet'));
+      assert.equal(result.code, 0, result.stderr);
+    }
+    const result = await runCli('eval', shardFile, '--runs', out, '--json');
+    assert.equal(result.code, 0, result.stderr);
+    const { rows, runs } = JSON.parse(result.stdout);
+    const row = rows.find((candidate: any) => candidate.model === 'vision-1');
+    // Even ids name the true item first: 6 of 12. Ids divisible by 3 pick it: r3, r6, r9, r12 of the 11 with candidates.
+    assert.deepEqual([row.hit1, row.hit10, row.requests], [0.5, 0.5, 12]);
+    assert.equal(row.choiceRequests, 11);
+    assert.ok(Math.abs(row.accuracy - (4 / 11) * 100) < 1e-9, String(row.accuracy));
+    assert.deepEqual(
+      runs.map((run: any) => [run.task, run.answers, run.matched]),
+      [
+        ['rec_title', 12, 12],
+        ['rec_choice', 11, 11],
+      ],
+    );
+    const text = await runCli('eval', shardFile, '--runs', out);
+    assert.match(text.stdout, /music rec_title|music vision-1\/image\/rec_title: 12 answers, 12 of them for the requests given/);
+  });
+
+  test('a request that keeps failing is reported with its id and cause; the others complete; the summary counts it missing', async (t) => {
+    const count = 8;
+    const { shardFile } = makeBatchDataset(t, count);
+    const out = makeTempDir(t, 'imagery-batch-');
+    server.answerWith((request) =>
+      requestIdOf(request) === 'r4' ? { status: 400, errorMessage: 'this model takes no such image' } : knownAnswer(request),
+    );
+    const result = await runCli(...batch(shardFile, out, '--task', 'rec_title', '--concurrency', '4', '--json'));
+    assert.equal(result.code, 1, result.stderr);
+    assert.match(result.stderr, /imagery: failed: r4: bad-request: .*HTTP 400.*this model takes no such image/);
+    const summary = JSON.parse(result.stdout);
+    assert.deepEqual([summary.answered, summary.failed, summary.missing], [7, 1, 1]);
+    assert.deepEqual(
+      summary.failures.map((failure: any) => [failure.id, failure.kind]),
+      [['r4', 'bad-request']],
+    );
+    const file = path.join(out, 'intermediate', 'vision-1', 'music', 'image', 'rec_title.jsonl');
+    assert.deepEqual(
+      ids(readLines(file)),
+      allIds(count).filter((id) => id !== 'r4'),
+    );
+  });
+
+  test('a 429 storm: every worker slows down together, Retry-After is honoured, the run still finishes', async (t) => {
+    const count = 16;
+    const { shardFile } = makeBatchDataset(t, count);
+    const out = makeTempDir(t, 'imagery-batch-');
+    // The first 6 calls are refused with Retry-After 0.3 s; each refusal's request and time are kept.
+    const refusals: { id: string; at: number }[] = [];
+    server.answerWith((request) => {
+      if (refusals.length < 6) {
+        refusals.push({ id: requestIdOf(request), at: Date.now() });
+        return { status: 429, headers: { 'retry-after': '0.3' }, errorMessage: 'slow down' };
+      }
+      return knownAnswer(request, { headerDelayMs: 20 });
+    });
+    const first = server.requests.length;
+    const result = await runCli(...batch(shardFile, out, '--task', 'rec_title', '--concurrency', '8', '--json'));
+    assert.equal(result.code, 0, result.stderr);
+    const summary = JSON.parse(result.stdout);
+    assert.equal(summary.answered, count);
+    assert.equal(summary.rateLimited, 6);
+    // Together: six 429s halved the shared window to 1; it grows back by about one per window of answers, so it ends below 8.
+    assert.ok(summary.window < 8, `window ${summary.window}`);
+    const file = path.join(out, 'intermediate', 'vision-1', 'music', 'image', 'rec_title.jsonl');
+    assert.deepEqual(ids(readLines(file)), allIds(count));
+    // Honoured: a refused request is asked again only once its Retry-After has passed (a lower bound: load only delays).
+    const calls = server.requests.slice(first);
+    for (const refusal of refusals) {
+      const retry = calls.find((call) => requestIdOf(call) === refusal.id && call.receivedAt > refusal.at);
+      assert.ok(retry, `${refusal.id} never asked again`);
+      assert.ok(retry.receivedAt - refusal.at >= 290, `${refusal.id} asked again ${retry.receivedAt - refusal.at} ms after its 429`);
+    }
+  });
+});
