@@ -116,7 +116,7 @@ export async function runBatch(options: BatchRunOptions): Promise<BatchSummary> 
         limiter.succeeded();
         const given = spec.input.kind === 'descriptions' ? findDescriptions(spec.input, record, state).descriptions : undefined;
         if (!output.answered.has(record.id)) {
-          await output.writer.append(releaseRunLine(record, spec.task, outcome.answer, given));
+          await output.writer.append(releaseRunLine(record, { task: spec.task, prompt: spec.prompt, descriptions: given }, outcome.answer));
           output.answered.add(record.id);
           progress.answered++;
           progress.done++;

@@ -3,16 +3,22 @@
 // (json.dumps, ensure_ascii), its `choices` and `true_index` when it is in
 // the benchmark, the `description` list it was given (text-only input), and
 // the answer under the task's name (description: one string per image).
+// The standard rec_title run on images read submissions.jsonl, so its lines
+// carry no choices (804 music lines); every other run read submissions_ns.jsonl.
 import path from 'node:path';
 import { PyFloat, pyJsonLine, type PyValue } from '../../release/export-python-json';
+import type { PromptStyle } from '../../paper/prompts';
 import type { ShardRecord, Task } from '../../shard/schema';
 
-export function releaseRunLine(
-  record: ShardRecord,
-  task: Task,
-  answer: string | readonly string[],
-  inputDescriptions?: readonly string[],
-): string {
+export interface LineSpec {
+  task: Task;
+  prompt: PromptStyle;
+  /** The descriptions given as input (text-only runs); undefined for image input. */
+  descriptions?: readonly string[];
+}
+
+export function releaseRunLine(record: ShardRecord, spec: LineSpec, answer: string | readonly string[]): string {
+  const { task, descriptions } = spec;
   const fields = new Map<string, PyValue>([
     ['submission_id', record.id],
     ['title', record.title],
@@ -27,11 +33,12 @@ export function releaseRunLine(
     ['image_urls', record.image_urls],
     ['combined_image', record.combined_image],
   ]);
-  if (record.choice) {
+  const fromSubmissionsAll = task === 'rec_title' && spec.prompt === 'standard' && descriptions === undefined;
+  if (record.choice && !fromSubmissionsAll) {
     fields.set('choices', record.choice.choices);
     fields.set('true_index', record.choice.true_index);
   }
-  if (inputDescriptions && task !== 'description') fields.set('description', inputDescriptions);
+  if (descriptions && task !== 'description') fields.set('description', descriptions);
   fields.set(task, typeof answer === 'string' ? answer : [...answer]);
   return pyJsonLine(fields) + '\n';
 }
