@@ -2,14 +2,15 @@
 // runModel (the editor's and `imagery run`'s code path), N at a time under
 // one shared adaptive limiter, every answer appended (fsynced) to the
 // release's layout as it arrives. Rerunning skips what is answered already.
+import { setMaxListeners } from 'node:events';
 import type { ChatBackend } from '../backend';
 import { isModelRunError, ModelRunError, type ModelFaultKind } from '../errors';
 import type { ImagePolicy } from '../image-files';
 import type { ModelProfile } from '../profile';
 import { findDescriptions } from '../run-input';
-import { runModel, type ModelRunSpec } from '../run-model';
+import { runModel, type ModelRunOutcome, type ModelRunSpec } from '../run-model';
 import { AdaptiveLimiter } from './adaptive-limiter';
-import { batchJobs, countRequests, DomainOutputs, type BatchJob, type BatchShard } from './batch-jobs';
+import { batchJobs, countRequests, DomainOutputs, type BatchJob, type BatchShard, type DomainOutput } from './batch-jobs';
 import { releaseRunLine } from './release-line';
 import { emptyProgress, type BatchProgress } from './progress';
 
@@ -66,6 +67,8 @@ export async function runBatch(options: BatchRunOptions): Promise<BatchSummary> 
   const { spec } = options;
   const stop = new AbortController();
   const signal = options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal;
+  // Every request in flight listens on this one signal (a few listeners each): that is no leak.
+  setMaxListeners(16 + options.concurrency * 8, signal);
   const limiter = new AdaptiveLimiter({ max: options.concurrency });
   const outputs = new DomainOutputs({ outDir: options.outDir, model: options.modelFolder, input: inputFolder(spec), task: spec.task });
   const progress = { ...emptyProgress(await countRequests(options.shards)), startedAt: Date.now() };
@@ -107,21 +110,13 @@ export async function runBatch(options: BatchRunOptions): Promise<BatchSummary> 
         return;
       }
       report();
+      let outcome: ModelRunOutcome;
       try {
-        const outcome = await runModel(
+        outcome = await runModel(
           spec,
           { shardFile: shard.file, record, state, imageRoots: shard.imageRoots },
           { profile: options.profile, backend: options.backend, signal, images: options.images },
         );
-        limiter.succeeded();
-        const given = spec.input.kind === 'descriptions' ? findDescriptions(spec.input, record, state).descriptions : undefined;
-        if (!output.answered.has(record.id)) {
-          await output.writer.append(releaseRunLine(record, { task: spec.task, prompt: spec.prompt, descriptions: given }, outcome.answer));
-          output.answered.add(record.id);
-          progress.answered++;
-          progress.done++;
-        }
-        return report();
       } catch (error) {
         const fault = isModelRunError(error) ? error : new ModelRunError('unknown', (error as Error).message);
         if (fault.kind === 'rate-limited' && rateLeft-- > 0 && !signal.aborted) {
@@ -141,7 +136,34 @@ export async function runBatch(options: BatchRunOptions): Promise<BatchSummary> 
         }
         return fail({ id: record.id, shard: shard.file, kind: fault.kind, message: fault.message });
       }
+      limiter.succeeded();
+      if (!output.answered.has(record.id)) {
+        output.answered.add(record.id);
+        const given = spec.input.kind === 'descriptions' ? findDescriptions(spec.input, record, state).descriptions : undefined;
+        write(output, releaseRunLine(record, { task: spec.task, prompt: spec.prompt, descriptions: given }, outcome.answer));
+      }
+      return report();
     }
+  }
+
+  // The worker goes on to its next request while the line is fsynced; it counts as answered once on disk.
+  let writeError: unknown;
+  const writes = new Set<Promise<void>>();
+  function write(output: DomainOutput, line: string): void {
+    const pending = output.writer.append(line).then(
+      () => {
+        progress.answered++;
+        progress.done++;
+        report();
+      },
+      (error: unknown) => {
+        // A failed append (disk full, permissions) stops the run: answers must not be lost silently.
+        writeError ??= error;
+        stop.abort();
+      },
+    );
+    writes.add(pending);
+    void pending.finally(() => writes.delete(pending));
   }
 
   const jobs = batchJobs(options.shards, signal);
@@ -156,19 +178,16 @@ export async function runBatch(options: BatchRunOptions): Promise<BatchSummary> 
     }
   }
 
-  let writeError: unknown;
-  const guarded = async (): Promise<void> => {
-    try {
-      await worker();
-    } catch (error) {
-      // A failed append (disk full, permissions) stops the run: answers must not be lost silently.
-      writeError ??= error;
-      stop.abort();
-    }
-  };
   try {
+    const guarded = (): Promise<void> =>
+      worker().catch((error: unknown) => {
+        // The output could not be opened or read: stop rather than run without saving.
+        writeError ??= error;
+        stop.abort();
+      });
     await Promise.all(Array.from({ length: Math.max(1, options.concurrency) }, guarded));
   } finally {
+    await Promise.all(writes);
     await jobs.return(undefined);
     await outputs.close();
   }
