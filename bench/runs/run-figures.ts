@@ -88,7 +88,11 @@ async function measure(baseUrl: string, work: string, concurrency: number, reque
   const used = process.cpuUsage(cpu);
   rmSync(dir, { recursive: true, force: true });
   if (summary.failed) throw new Error(`${summary.failed} requests failed: ${summary.failures[0]?.message}`);
-  return { perSecond: summary.answered / seconds, cpuMsPerRequest: (used.user + used.system) / 1000 / summary.answered, answered: summary.answered };
+  return {
+    perSecond: summary.answered / seconds,
+    cpuMsPerRequest: (used.user + used.system) / 1000 / summary.answered,
+    answered: summary.answered,
+  };
 }
 
 export async function runFigures(work: string, quick: boolean, log: (line: string) => void): Promise<Figure[]> {
@@ -107,7 +111,9 @@ export async function runFigures(work: string, quick: boolean, log: (line: strin
     const baseline = { name: 'sequential', value: sequential };
     const note = `loopback server answering after ${LATENCY_MS} ms; images input (one 2 KB PNG), rec_title, answers fsynced`;
     const figures: Figure[] = [
-      measured('runs: throughput, concurrency 1 (sequential)', 'req/s', sequential, (1000 / LATENCY_MS) * 0.8, note, { atLeast: true }),
+      measured('runs: throughput, concurrency 1 (sequential)', 'req/s', sequential, (1000 / LATENCY_MS) * 0.8, note, {
+        atLeast: true,
+      }),
     ];
     for (const [concurrency, goal] of [
       [4, 3],
@@ -123,7 +129,9 @@ export async function runFigures(work: string, quick: boolean, log: (line: strin
       );
     }
     for (const concurrency of [1, 16, 64]) {
-      figures.push(measured(`runs: CPU per request, concurrency ${concurrency}`, 'ms', results.get(concurrency)!.cpuMsPerRequest, 20, note));
+      figures.push(
+        measured(`runs: CPU per request, concurrency ${concurrency}`, 'ms', results.get(concurrency)!.cpuMsPerRequest, 20, note),
+      );
     }
     return figures;
   } finally {

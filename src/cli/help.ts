@@ -54,7 +54,7 @@ and skipped; its neighbours are imported. An image name that leaves the image
 folder, a symlink in the release or a copy that fails is a warning naming the
 request's line; the image keeps only its URL.`,
 
-  eval: `Usage: imagery eval <release-dir | shard files or folders>... [--json]
+  eval: `Usage: imagery eval <release-dir | shard files or folders>... [--runs <dir>]... [--json]
 
 Scores every stored run with the paper's rules: one row per domain, model and
 input, with Hit@1, Hit@10, Hit@20 over the requests with ground truth, and the
@@ -62,8 +62,13 @@ multiple-choice accuracy over the benchmark requests (n = requests scored).
 A release folder is imported in memory; nothing is written.
 
 Options:
-  --json    print { "rows": EvalRow[] } on stdout (see docs/cli.md)
-  --quiet   no progress on stderr`,
+  --runs <dir>  also score the answers under <dir>/intermediate/ (the --out of
+                imagery run --shards), beside the stored runs; a run of the
+                same model/input/task takes the stored one's place. Prints how
+                many answers each run file holds and how many it scored.
+  --json        print { "rows": EvalRow[] } on stdout (see docs/cli.md); with
+                --runs also "runs": one entry per run file
+  --quiet       no progress on stderr`,
 
   stats: `Usage: imagery stats <release-dir | shard files or folders>... [--json]
 
@@ -101,6 +106,9 @@ Options:
                    [--prompt standard|coi] [--input images|desc:<model>]
                    (--profile <name> [--profiles <file>] | --base-url <url> --model <name>)
                    [--annotator <name>] [--json]
+       imagery run --shards <shard files or folders>... --out <dir> --task <task>
+                   [--prompt ...] [--input ...] (--profile ... | --base-url ... --model ...)
+                   [--concurrency <n>] [--name <folder>] [--json]
 
 Runs one model on one request exactly as the paper's code called it (one user
 message: the prompt, then the images), streams the answer, scores it against
@@ -138,7 +146,25 @@ Options:
 A fault (wrong key, unknown model, rate limit after retries, server error,
 timeout, stalled or cut stream, connection refused, empty answer, image too
 large, no usable image) is one line "imagery: <kind>: <what>", exit code 1;
-nothing is recorded. Ctrl+C cancels the request (exit code 130).`,
+nothing is recorded. Ctrl+C cancels the request (exit code 130).
+
+Whole shards (--shards with --out): every request, each through the same code
+path, <n> at a time (--concurrency, default 4). The answers are appended, one
+line per request and fsynced as they arrive, to
+  <dir>/intermediate/<model>/<domain>/<input>/<task>.jsonl
+exactly as the paper's scripts wrote them (<input>: image, or the model whose
+descriptions were the input; <model>: --name, else the model, with "-CoI" for
+--prompt coi and "/" as "_"). \`imagery eval <shards> --runs <dir>\` scores them.
+  - A 429 halves the shared window and pauses every worker for its
+    Retry-After; answers widen the window again.
+  - Progress on stderr: done/total, rate, ETA, errors (--quiet: none).
+  - Ctrl+C keeps every answer written (exit code 130); the same command
+    again asks only the requests not yet answered.
+  - A request that keeps failing (after 2 retries of a transient fault) is
+    reported "imagery: failed: <id>: <kind>: <what>" and the others go on; a
+    rejected key or unknown model stops the run. The summary (--json: one
+    object) says how many are missing; exit code 1 when any are.
+  - rec_choice skips requests without candidates (not applicable).`,
 
   audit: `Usage: imagery audit <shard files or folders>... [--json]
 

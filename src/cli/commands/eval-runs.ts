@@ -16,7 +16,8 @@ export interface JoinedRuns {
 }
 
 export async function joinRunsDir(dir: string, records: ShardRecord[]): Promise<JoinedRuns> {
-  if (!existsSync(path.join(dir, 'intermediate'))) throw new CliError('no intermediate/ folder here (the --out of imagery run)', dir);
+  if (!existsSync(path.join(dir, 'intermediate')))
+    throw new CliError('no intermediate/ folder here (the --out of imagery run)', dir);
   const warnings: string[] = [];
   const joined: JoinedRuns['runs'] = [];
   for (const domain of RELEASE_DOMAINS) {
@@ -35,7 +36,8 @@ export async function joinRunsDir(dir: string, records: ShardRecord[]): Promise<
     }
     for (const run of runs) joined.push({ ...run, domain, matched: matched.get(runKey(run)) ?? 0 });
   }
-  if (joined.length === 0) warnings.push(`${path.join(dir, 'intermediate')}: no run files (<model>/<domain>/<input>/<task>.jsonl)`);
+  if (joined.length === 0)
+    warnings.push(`${path.join(dir, 'intermediate')}: no run files (<model>/<domain>/<input>/<task>.jsonl)`);
   return { runs: joined, warnings };
 }
 

@@ -62,10 +62,14 @@ export async function evalCommand(argv: string[], output: Output): Promise<numbe
   else {
     // n: the requests each figure averages over (with ground truth / with candidates, and an answer).
     const table = formatEvalTable(rows);
-    output.out(added.length ? `${table}
+    output.out(
+      added.length
+        ? `${table}
 
 from --runs (n in the table: requests each figure covers):
-${formatJoined(added)}` : table);
+${formatJoined(added)}`
+        : table,
+    );
   }
   return 0;
 }

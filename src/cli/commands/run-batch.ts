@@ -45,7 +45,9 @@ export interface BatchFlags {
 async function loadShards(inputs: readonly string[], warn: (text: string) => void): Promise<BatchShard[]> {
   const { releases, shards } = resolveInputs(inputs);
   if (releases.length)
-    throw usageError(`run: --shards takes shard files or folders of shards; import the release first (imagery import ${releases[0]})`);
+    throw usageError(
+      `run: --shards takes shard files or folders of shards; import the release first (imagery import ${releases[0]})`,
+    );
   const loaded: BatchShard[] = [];
   for (const file of shards) {
     const logs = await AnnotationLog.readAll(file);
@@ -64,7 +66,8 @@ function progressSink(output: Output): ProgressSink {
 
 export async function runBatchCommand(flags: BatchFlags, output: Output): Promise<number> {
   const { values } = flags;
-  if (flags.task === 'description' && flags.input.kind !== 'images') throw usageError('run: --task description takes --input images');
+  if (flags.task === 'description' && flags.input.kind !== 'images')
+    throw usageError('run: --task description takes --input images');
   const concurrency = integerOption('run', 'concurrency', values.concurrency, 1) ?? 4;
   const profile = chooseProfile(values);
   let modelFolder: string;

@@ -28,7 +28,7 @@ export function knownAnswer(request: RecordedRequest, extra: Partial<ScriptedAns
 }
 
 export function readLines(file: string): Record<string, any>[] {
-  let text = '';
+  let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch {

@@ -50,10 +50,14 @@ describe('imagery run --shards: resuming', () => {
     let answered = 0;
     server.answerWith((request) => (answered++ < 5 ? knownAnswer(request) : knownAnswer(request, { hold: gate })));
 
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'src', 'cli', 'main.ts'), ...args(shardFile, out)], {
-      cwd: REPO_ROOT,
-      env: { ...process.env, OPENAI_API_KEY: KEY, OPENAI_BASE_URL: '', IMAGERY_PROFILES: '' },
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', path.join(REPO_ROOT, 'src', 'cli', 'main.ts'), ...args(shardFile, out)],
+      {
+        cwd: REPO_ROOT,
+        env: { ...process.env, OPENAI_API_KEY: KEY, OPENAI_BASE_URL: '', IMAGERY_PROFILES: '' },
+      },
+    );
     let stderr = '';
     child.stderr.on('data', (part) => (stderr += part));
     const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));

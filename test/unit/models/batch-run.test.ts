@@ -63,7 +63,10 @@ describe('imagery run --shards (whole-shard runs)', () => {
     const read = await readRuns(runFiles);
     assert.deepEqual(read.problems, []);
     assert.equal(read.byRequest.size, count);
-    assert.equal(read.byRequest.get('r2')?.find((run) => run.task === 'rec_title')?.answer, '1. Blue Hour - Night Owls\n2. Zed Band - Song');
+    assert.equal(
+      read.byRequest.get('r2')?.find((run) => run.task === 'rec_title')?.answer,
+      '1. Blue Hour - Night Owls\n2. Zed Band - Song',
+    );
   });
 
   test('eval --runs scores the new run beside the stored ones, with the requests each figure covers', async (t) => {
@@ -145,7 +148,10 @@ describe('imagery run --shards (whole-shard runs)', () => {
     for (const refusal of refusals) {
       const retry = calls.find((call) => requestIdOf(call) === refusal.id && call.receivedAt > refusal.at);
       assert.ok(retry, `${refusal.id} never asked again`);
-      assert.ok(retry.receivedAt - refusal.at >= 290, `${refusal.id} asked again ${retry.receivedAt - refusal.at} ms after its 429`);
+      assert.ok(
+        retry.receivedAt - refusal.at >= 290,
+        `${refusal.id} asked again ${retry.receivedAt - refusal.at} ms after its 429`,
+      );
     }
   });
 });

@@ -40,7 +40,12 @@ export class AdaptiveLimiter {
   }
 
   stats(): LimiterStats {
-    return { window: Math.floor(this.window), inFlight: this.inFlight, rateLimited: this.rateLimitedCount, lowestWindow: this.lowest };
+    return {
+      window: Math.floor(this.window),
+      inFlight: this.inFlight,
+      rateLimited: this.rateLimitedCount,
+      lowestWindow: this.lowest,
+    };
   }
 
   /** Waits for a slot (and for any pause to end); rejects as cancelled when `signal` aborts. */

@@ -72,7 +72,13 @@ export class DomainOutputs {
   private async open(domain: string): Promise<DomainOutput> {
     const file = runFilePath(this.folder.outDir, { ...this.folder, domain });
     const state = await readAnswered(file, this.folder.task);
-    return { file, answered: state.answered, resumedFrom: state.answered.size, tornBytes: state.tornBytes, writer: await AnswerWriter.open(file) };
+    return {
+      file,
+      answered: state.answered,
+      resumedFrom: state.answered.size,
+      tornBytes: state.tornBytes,
+      writer: await AnswerWriter.open(file),
+    };
   }
 
   async all(): Promise<DomainOutput[]> {

@@ -70,7 +70,12 @@ export async function runBatch(options: BatchRunOptions): Promise<BatchSummary> 
   // Every request in flight listens on this one signal (a few listeners each): that is no leak.
   setMaxListeners(16 + options.concurrency * 8, signal);
   const limiter = new AdaptiveLimiter({ max: options.concurrency });
-  const outputs = new DomainOutputs({ outDir: options.outDir, model: options.modelFolder, input: inputFolder(spec), task: spec.task });
+  const outputs = new DomainOutputs({
+    outDir: options.outDir,
+    model: options.modelFolder,
+    input: inputFolder(spec),
+    task: spec.task,
+  });
   const progress = { ...emptyProgress(await countRequests(options.shards)), startedAt: Date.now() };
   const failures: BatchFailure[] = [];
   let fatal: ModelRunError | undefined;
@@ -173,7 +178,8 @@ export async function runBatch(options: BatchRunOptions): Promise<BatchSummary> 
       const next = await jobs.next();
       if (next.done) return;
       const job = next.value;
-      if (job.kind === 'unreadable') fail({ id: `${job.shard.file}:${job.line}`, shard: job.shard.file, kind: 'unreadable', message: job.reason });
+      if (job.kind === 'unreadable')
+        fail({ id: `${job.shard.file}:${job.line}`, shard: job.shard.file, kind: 'unreadable', message: job.reason });
       else await runRecord(job);
     }
   }
