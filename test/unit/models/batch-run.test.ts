@@ -155,3 +155,20 @@ describe('imagery run --shards (whole-shard runs)', () => {
     }
   });
 });
+
+describe('imagery run --shards: a fault every request would hit', () => {
+  test('a rejected key stops the run at once: one line naming the cause, exit 1, the key nowhere', async (t) => {
+    const { shardFile } = makeBatchDataset(t, 30);
+    const out = makeTempDir(t, 'imagery-batch-');
+    server.answerWith({ status: 401, errorMessage: `Incorrect API key provided: ${KEY}` });
+    process.env.OPENAI_API_KEY = KEY;
+    t.after(() => delete process.env.OPENAI_API_KEY);
+    const first = server.requests.length;
+    const result = await runCli(...batch(shardFile, out, '--task', 'rec_title', '--concurrency', '2'));
+    assert.equal(result.code, 1);
+    assert.match(result.stderr, /imagery: unauthorized: .*rejected the API key \(HTTP 401\)/);
+    assert.ok(server.requests.length - first < 30, 'went on asking after the key was rejected');
+    assert.ok(!result.stdout.includes(KEY) && !result.stderr.includes(KEY), 'key printed');
+    assert.match(result.stdout, /missing/);
+  });
+});
