@@ -14,34 +14,39 @@ import type { ShardRecord, Task } from '../../../src/core/shard/schema';
 import { SHARED_DATASET, skipWithoutDataset } from '../../helpers/dataset';
 import { makeTempDir } from '../annotations/temp';
 
-const RELEASED: { file: string; task: Task; desc: boolean }[] = [
+const RELEASED: { file: string; task: Task; desc: boolean; coi?: boolean }[] = [
   { file: 'gpt-4-vision-preview/music/image/rec_title.jsonl', task: 'rec_title', desc: false },
   { file: 'gpt-4-vision-preview/music/image/rec_choice.jsonl', task: 'rec_choice', desc: false },
   { file: 'gpt-4-vision-preview/music/image/description.jsonl', task: 'description', desc: false },
   { file: 'gpt-4-0125-preview/music/gpt-4-vision-preview/rec_title.jsonl', task: 'rec_title', desc: true },
   { file: 'gpt-3.5-turbo-0125/music/gpt-4-vision-preview/rec_choice.jsonl', task: 'rec_choice', desc: true },
+  { file: 'gpt-4-vision-preview/books/image/rec_choice.jsonl', task: 'rec_choice', desc: false },
+  { file: 'gpt-4-vision-CoI/books/image/rec_choice.jsonl', task: 'rec_choice', desc: false, coi: true },
+  { file: 'gpt-4-vision-CoI/music/image/rec_title.jsonl', task: 'rec_title', desc: false, coi: true },
 ];
 
 describe('batch run lines against the release', { skip: skipWithoutDataset }, () => {
   test('every line of the paper-written run files is reproduced byte for byte from the imported request and its answer', async () => {
-    const { records } = await importDomain(SHARED_DATASET, 'music');
-    const byId = new Map<string, ShardRecord>(records.map((record) => [record.id, record]));
-    for (const { file, task, desc } of RELEASED) {
+    const byId = new Map<string, ShardRecord>();
+    for (const domain of ['music', 'books'] as const) {
+      for (const record of (await importDomain(SHARED_DATASET, domain)).records) byId.set(record.id, record);
+    }
+    for (const { file, task, desc, coi } of RELEASED) {
       let compared = 0;
       for (const raw of readFileSync(path.join(SHARED_DATASET, 'intermediate', file), 'utf8').split('\n')) {
         if (raw.trim() === '') continue;
         const released = JSON.parse(raw);
         const record = byId.get(released.submission_id);
         if (!record) continue; // the 8 music posts outside the benchmark are not imported
-        const ours = releaseRunLine(
-          record,
-          { task, prompt: 'standard', descriptions: desc ? released.description : undefined },
-          released[task],
-        );
-        assert.equal(ours, `${raw}\n`, `${file}: ${released.submission_id}`);
+        const spec = {
+          task,
+          prompt: coi ? ('coi' as const) : ('standard' as const),
+          descriptions: desc ? released.description : undefined,
+        };
+        assert.equal(releaseRunLine(record, spec, released[task]), `${raw}\n`, `${file}: ${released.submission_id}`);
         compared++;
       }
-      assert.equal(compared, 796, file);
+      assert.equal(compared, file.includes('/books/') ? 1470 : 796, file);
     }
   });
 
