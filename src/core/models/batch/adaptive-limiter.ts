@@ -54,11 +54,18 @@ export class AdaptiveLimiter {
       if (signal?.aborted) throw new ModelRunError('cancelled', 'The run was cancelled.');
       await new Promise<void>((resolve) => {
         const wake = (): void => {
-          signal?.removeEventListener('abort', wake);
+          signal?.removeEventListener('abort', cancel);
+          resolve();
+        };
+        const cancel = (): void => {
+          const index = this.waiters.indexOf(wake);
+          if (index !== -1) this.waiters.splice(index, 1);
+          // Nobody left waiting: a long Retry-After must not keep a stopped process alive.
+          if (this.waiters.length === 0) this.disarmTimer();
           resolve();
         };
         this.waiters.push(wake);
-        signal?.addEventListener('abort', wake, { once: true });
+        signal?.addEventListener('abort', cancel, { once: true });
         this.armTimer();
       });
     }
@@ -97,6 +104,11 @@ export class AdaptiveLimiter {
 
   private wakeAll(): void {
     for (const wake of this.waiters.splice(0)) wake();
+  }
+
+  private disarmTimer(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
   }
 
   /** During a pause nobody releases a slot, so a timer wakes the waiters when it ends. */
