@@ -42,6 +42,8 @@ describe('imagery run --shards (whole-shard runs)', () => {
       assert.equal(result.code, 0, result.stderr);
       assert.match(result.stdout, task === 'rec_choice' ? /1 not applicable; 0 failed; 0 missing/ : /0 failed; 0 missing/);
       assert.ok(!result.stdout.includes(KEY) && !result.stderr.includes(KEY), 'key printed');
+      // Not a terminal: plain progress lines, the last one at 100%.
+      assert.match(result.stderr, /^12\/12 \(100%\) {2}[\d.]+ req\/s {2}ETA 0s {2}errors 0$/m);
     }
     const titleFile = path.join(out, 'intermediate', 'vision-1', 'music', 'image', 'rec_title.jsonl');
     const choiceFile = path.join(out, 'intermediate', 'vision-1', 'music', 'image', 'rec_choice.jsonl');
