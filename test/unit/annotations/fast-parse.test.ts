@@ -4,7 +4,13 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { isPlainKnownEvent } from '../../../src/core/annotations/event-shape';
 import { KnownEvent, UnknownEvent } from '../../../src/core/annotations/events';
-import { isKnownType, LOG_START, parseEventLine, parseLogBytes } from '../../../src/core/annotations/log-lines';
+import {
+  isKnownType,
+  LOG_START,
+  parseEventLine,
+  parseLogBytes,
+  parseLogBytesInSlices,
+} from '../../../src/core/annotations/log-lines';
 import { replay } from '../../../src/core/annotations/replay';
 
 /** The parser as it was before the fast path: zod for every line. */
@@ -101,10 +107,11 @@ test('parseEventLine gives the same event or the same error as zod alone, line f
   for (const line of ['{', 'null', '[]', '"text"', '{"v":1}', '1']) assert.deepEqual(parseEventLine(line), zodOnly(line), line);
 });
 
+const good = KINDS.map((event) => JSON.stringify(event));
+const lines = ['{"not": "an event"}', good[0], 'garbage', ...good.slice(1), '', '{"v":1,"type":"note"}'];
+const body = '\uFEFF' + lines.join('\n') + '\r\n' + '{"v":1,"id":"torn","ti';
+
 test('a log with every kind, bad lines, a BOM, retracts and a torn last line reads and replays as before', () => {
-  const good = KINDS.map((event) => JSON.stringify(event));
-  const lines = ['{"not": "an event"}', good[0], 'garbage', ...good.slice(1), '', '{"v":1,"type":"note"}'];
-  const body = '\uFEFF' + lines.join('\n') + '\r\n' + '{"v":1,"id":"torn","ti';
   const chunk = parseLogBytes(Buffer.from(body), 'a.jsonl', LOG_START, true);
   const expectedEvents = lines.map(zodOnly).flatMap((result) => (result.ok ? [result.event] : []));
   assert.deepEqual(chunk.events, expectedEvents);
@@ -119,4 +126,20 @@ test('a log with every kind, bad lines, a BOM, retracts and a torn last line rea
   assert.deepEqual(state, replay(expectedEvents as never));
   // e9 retracts e1 (c1 confirmed): only c2 remains as extraction on r1.
   assert.deepEqual(Object.keys(state.get('r1')?.comments ?? {}), ['c2']);
+});
+
+test('parsing in slices gives what one pass gives, wherever the slices end, with or without the tail', async () => {
+  const bytes = Buffer.from(body);
+  for (const includeTail of [true, false]) {
+    const whole = parseLogBytes(bytes, 'a.jsonl', LOG_START, includeTail);
+    for (const sliceBytes of [1, 7, 50, 300, bytes.length, bytes.length * 2])
+      assert.deepEqual(await parseLogBytesInSlices(bytes, 'a.jsonl', LOG_START, includeTail, sliceBytes), whole, `${sliceBytes}`);
+    // From a cursor in the middle (an incremental read): no BOM there, line numbers go on.
+    const rest = bytes.subarray(bytes.indexOf(0x0a, 200) + 1);
+    const cursor = { offset: bytes.indexOf(0x0a, 200) + 1, line: 9 };
+    assert.deepEqual(
+      await parseLogBytesInSlices(rest, 'a.jsonl', cursor, includeTail, 40),
+      parseLogBytes(rest, 'a.jsonl', cursor, includeTail),
+    );
+  }
 });
