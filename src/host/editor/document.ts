@@ -3,6 +3,7 @@
 // `retract` events, so replaying the log stays the single source of truth.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import * as vscode from 'vscode';
 import type { AnnotationEvent, EventDraft } from '../../core/annotations/events';
 import { AnnotationLog, type LogCursor, type LogWarning } from '../../core/annotations/log';
@@ -94,7 +95,7 @@ export class AnnotatorDocument implements vscode.CustomDocument {
     const before = this.store.state();
     this.disk = await diskStamp(this.log.file);
     const { events, warnings, cursor } = await this.log.read();
-    this.store.addCommitted(events);
+    await this.store.addCommittedInSlices(events, nextTurn);
     this.cursor = cursor;
     this.logIsLoaded = true;
     await this.announce(before);
