@@ -192,7 +192,10 @@ export class AnnotatorDocument implements vscode.CustomDocument {
   /** Immediate mode: append + fsync now. Manual mode: keep in memory until save. */
   private async record(draft: EventDraft): Promise<AnnotationEvent> {
     // Never act on a log not read: the action would be replayed without what came before it. A failed read is retried.
-    if (!this.logIsLoaded) await this.loadLog();
+    if (!this.logIsLoaded) {
+      const warnings = await this.loadLog();
+      if (warnings.length) this.warned.fire([...warnings]);
+    }
     await this.switchAnnotatorNow();
     const before = this.store.state();
     let event: AnnotationEvent;
