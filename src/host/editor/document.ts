@@ -43,6 +43,7 @@ export class AnnotatorDocument implements vscode.CustomDocument {
   private readonly indexReady: Promise<RequestIndex>;
   private logLoad: Promise<readonly LogWarning[]> = Promise.resolve([]);
   private logIsLoaded = false;
+  private indexedAndRead = false;
 
   /** An edit happened: the provider relays it to VS Code (undo stack, dirty marker). */
   readonly onDidEdit = this.edited.event;
@@ -51,7 +52,7 @@ export class AnnotatorDocument implements vscode.CustomDocument {
   readonly onDidDispose = this.disposed.event;
   /** The log had lines it could not read (file:line:reason). */
   readonly onLogWarnings = this.warned.event;
-  /** The whole shard is indexed: the total, ids and filters are final. */
+  /** The whole shard is indexed and the log read: the total, ids and filters are final. */
   readonly onDidIndex = this.indexedEmitter.event;
 
   private constructor(
@@ -67,10 +68,7 @@ export class AnnotatorDocument implements vscode.CustomDocument {
     // A huge shard opens at its first request: the index (ids, filters, the total) completes behind it.
     this.indexReady = RequestIndex.build(reader, () => store.state());
     this.indexReady.then(
-      (index) => {
-        this.index = index;
-        this.indexedEmitter.fire();
-      },
+      (index) => void (this.index = index),
       () => undefined, // read() and positionOf() report the cause
     );
   }
@@ -88,6 +86,14 @@ export class AnnotatorDocument implements vscode.CustomDocument {
     const document = new AnnotatorDocument(uri, reader, log, store, LOG_START, undefined, options);
     document.logLoad = document.queue.run(() => document.loadLog());
     document.logLoad.catch(() => undefined); // loaded() and every later action report it
+    // Indexed means the filters and the first unreviewed request are final too: they need the log's state.
+    Promise.all([document.indexReady, document.logLoad.catch(() => undefined)]).then(
+      () => {
+        document.indexedAndRead = true;
+        document.indexedEmitter.fire();
+      },
+      () => undefined,
+    );
     return document;
   }
 
@@ -146,8 +152,9 @@ export class AnnotatorDocument implements vscode.CustomDocument {
     return this.index?.size ?? this.reader.size;
   }
 
+  /** The shard is indexed and the log read (or failed to read): onDidIndex has fired. */
   get isIndexed(): boolean {
-    return this.index !== undefined;
+    return this.indexedAndRead;
   }
 
   /** Resolves once the whole shard is indexed. */
