@@ -3,6 +3,7 @@
 // a 1M-request shard, replaying the whole log, and opening a shard with it.
 import { mkdirSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { AnnotationLog } from '../../src/core/annotations/log';
 import { ShardReader } from '../../src/core/shard/reader';
 import { changedRequests, EventStore } from '../../src/host/editor/model/event-store';
@@ -24,15 +25,18 @@ function linkedShard(shard: string, workDir: string, name: string): string {
 }
 
 /** Opens as the editor does (shard indexing, log read, state, request index), then times `SAVES` actions. */
-async function saveTimes(shard: string): Promise<{ saves: number[]; firstRequestMs: number }> {
+async function saveTimes(shard: string): Promise<{ saves: number[]; firstRequestMs: number; logLoadedMs: number }> {
   const opened = performance.now();
   const reader = await ShardReader.openIndexing(shard);
   const log = AnnotationLog.open(shard, 'bench');
-  const { events } = await log.read();
-  const store = new EventStore(events);
-  store.state();
+  const store = new EventStore();
+  // As the editor does: the log is read and replayed in slices behind the first request, which does not wait for it.
+  const loading = log.read().then(({ events }) => store.addCommittedInSlices(events, nextTurn));
   await reader.read(0);
   const firstRequestMs = since(opened);
+  await loading;
+  const logLoadedMs = since(opened);
+  store.state();
   const index = await RequestIndex.build(reader, () => store.state());
   const ids = (await reader.ids()).filter((id): id is string => id !== null);
   const saves: number[] = [];
@@ -46,7 +50,7 @@ async function saveTimes(shard: string): Promise<{ saves: number[]; firstRequest
     saves.push(since(start));
   }
   await reader.close();
-  return { saves, firstRequestMs };
+  return { saves, firstRequestMs, logLoadedMs };
 }
 
 export async function logFigures(
@@ -67,7 +71,7 @@ export async function logFigures(
     await writeEventLog(shard, ids, events);
     log(`${label}: replay, open, ${SAVES} saves`);
     const replay = await timeRuns(3, () => readAndReplay(shard));
-    const { saves, firstRequestMs } = await saveTimes(shard);
+    const { saves, firstRequestMs, logLoadedMs } = await saveTimes(shard);
     figures.push(
       measured(`${label}: read + replay (median of 3)`, 'ms', median(replay), GOAL.replayMs),
       measured(
@@ -75,7 +79,7 @@ export async function logFigures(
         'ms',
         firstRequestMs,
         GOAL.firstRequestMs,
-        'shard index + log read + replay before the first read',
+        `the log loads behind it, in slices; loaded and replayed after ${(logLoadedMs / 1000).toFixed(1)} s`,
       ),
       measured(
         `${label}, ${ids.length / 1000}k shard: save one action p99`,

@@ -8,7 +8,15 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { EVENT_SCHEMA_VERSION, EventDraft, type AnnotationEvent, type KnownEvent } from './events';
 import { appendDurably, isMissing, readBytesFrom, statOrNull } from './log-file';
-import { LOG_START, parseLogBytes, serializeEvent, type LogCursor, type LogWarning, type ParsedChunk } from './log-lines';
+import {
+  LOG_START,
+  parseLogBytes,
+  parseLogBytesInSlices,
+  serializeEvent,
+  type LogCursor,
+  type LogWarning,
+  type ParsedChunk,
+} from './log-lines';
 import { mergeByTime } from './merge';
 import { annotationLogPath, annotationsDir, LOG_EXTENSION, sameAnnotator, SharedLogError } from './paths';
 
@@ -99,7 +107,7 @@ export class AnnotationLog {
 
   private async readChunk(from: LogCursor, includeTail: boolean): Promise<ParsedChunk> {
     const { bytes, ino } = await readBytesFrom(this.file, from.offset);
-    const chunk = parseLogBytes(bytes, this.file, from, includeTail);
+    const chunk = await parseLogBytesInSlices(bytes, this.file, from, includeTail);
     this.foreignOwner ??= chunk.events.find((event) => !sameAnnotator(event.annotator, this.annotator))?.annotator ?? null;
     return { ...chunk, cursor: { ...chunk.cursor, ...(ino === null ? {} : { ino }) } };
   }

@@ -27,10 +27,40 @@ export function retractedIds(events: readonly AnnotationEvent[]): Set<string> {
 
 /** State per request from events in order (merge several logs with `mergeByTime` first). Unknown types are ignored. */
 export function replay(events: Iterable<AnnotationEvent>): ShardState {
+  const steps = replaySteps(events, Infinity);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * `replay`, giving the event loop a turn (`pause`) every `sliceSize` events:
+ * a million events must not freeze the extension host. Same result.
+ */
+export async function replayInSlices(
+  events: Iterable<AnnotationEvent>,
+  pause: () => Promise<unknown>,
+  sliceSize = 50_000,
+): Promise<ShardState> {
+  const steps = replaySteps(events, sliceSize);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await pause();
+  }
+}
+
+function* replaySteps(events: Iterable<AnnotationEvent>, sliceSize: number): Generator<void, ShardState> {
   const list = [...events];
   const retracted = retractedIds(list);
   const state: ShardState = new Map();
+  let sinceYield = 0;
   for (const event of list) {
+    if (++sinceYield >= sliceSize) {
+      sinceYield = 0;
+      yield;
+    }
     if (!isKnownType(event) || retracted.has(event.id)) continue;
     const known = event as KnownEvent;
     // Adjudications are not the reviewer's own annotations; resolve.ts applies them.

@@ -3,9 +3,11 @@
 // `retract` events, so replaying the log stays the single source of truth.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import * as vscode from 'vscode';
 import type { AnnotationEvent, EventDraft } from '../../core/annotations/events';
 import { AnnotationLog, type LogCursor, type LogWarning } from '../../core/annotations/log';
+import { LOG_START } from '../../core/annotations/log-lines';
 import { annotationLogPath } from '../../core/annotations/paths';
 import type { ShardState } from '../../core/annotations/state';
 import { ShardReader, type ShardEntry } from '../../core/shard/reader';
@@ -39,6 +41,9 @@ export class AnnotatorDocument implements vscode.CustomDocument {
   /** Built in the background: until then the shard is still being indexed and `size` grows. */
   private index: RequestIndex | undefined;
   private readonly indexReady: Promise<RequestIndex>;
+  private logLoad: Promise<readonly LogWarning[]> = Promise.resolve([]);
+  private logIsLoaded = false;
+  private indexedAndRead = false;
 
   /** An edit happened: the provider relays it to VS Code (undo stack, dirty marker). */
   readonly onDidEdit = this.edited.event;
@@ -47,7 +52,7 @@ export class AnnotatorDocument implements vscode.CustomDocument {
   readonly onDidDispose = this.disposed.event;
   /** The log had lines it could not read (file:line:reason). */
   readonly onLogWarnings = this.warned.event;
-  /** The whole shard is indexed: the total, ids and filters are final. */
+  /** The whole shard is indexed and the log read: the total, ids and filters are final. */
   readonly onDidIndex = this.indexedEmitter.event;
 
   private constructor(
@@ -59,32 +64,57 @@ export class AnnotatorDocument implements vscode.CustomDocument {
     /** The log's size and inode when we last read or wrote it: a shrink or a new inode means it was replaced. */
     private disk: DiskStamp | undefined,
     private readonly options: DocumentOptions,
-    readonly loadWarnings: readonly LogWarning[],
   ) {
     // A huge shard opens at its first request: the index (ids, filters, the total) completes behind it.
     this.indexReady = RequestIndex.build(reader, () => store.state());
     this.indexReady.then(
-      (index) => {
-        this.index = index;
-        this.indexedEmitter.fire();
-      },
+      (index) => void (this.index = index),
       () => undefined, // read() and positionOf() report the cause
     );
   }
 
+  /**
+   * Opens at once: the first request can show while the log is read. Reading
+   * the log is the first job of the queue, so every action, save or re-read
+   * runs after it, in order; until then the state holds only restored unsaved events.
+   */
   static async open(uri: vscode.Uri, options: DocumentOptions): Promise<AnnotatorDocument> {
     const reader = await ShardReader.openIndexing(uri.fsPath);
-    try {
-      const log = AnnotationLog.open(uri.fsPath, options.annotator());
-      const disk = await diskStamp(log.file);
-      const { events, warnings, cursor } = await log.read();
-      const store = new EventStore(events);
-      if (options.restored) store.addPending(options.restored);
-      return new AnnotatorDocument(uri, reader, log, store, cursor, disk, options, warnings);
-    } catch (error) {
-      await reader.close();
-      throw error;
-    }
+    const log = AnnotationLog.open(uri.fsPath, options.annotator());
+    const store = new EventStore();
+    if (options.restored) store.addPending(options.restored);
+    const document = new AnnotatorDocument(uri, reader, log, store, LOG_START, undefined, options);
+    document.logLoad = document.queue.run(() => document.loadLog());
+    document.logLoad.catch(() => undefined); // loaded() and every later action report it
+    // Indexed means the filters and the first unreviewed request are final too: they need the log's state.
+    Promise.all([document.indexReady, document.logLoad.catch(() => undefined)]).then(
+      () => {
+        document.indexedAndRead = true;
+        document.indexedEmitter.fire();
+      },
+      () => undefined,
+    );
+    return document;
+  }
+
+  private async loadLog(): Promise<readonly LogWarning[]> {
+    const before = this.store.state();
+    this.disk = await diskStamp(this.log.file);
+    const { events, warnings, cursor } = await this.log.read();
+    await this.store.addCommittedInSlices(events, nextTurn);
+    this.cursor = cursor;
+    this.logIsLoaded = true;
+    await this.announce(before);
+    return warnings;
+  }
+
+  /** Resolves with the unreadable lines once the log is read and replayed; rejects if it could not be read. */
+  loaded(): Promise<readonly LogWarning[]> {
+    return this.logLoad;
+  }
+
+  get isLogLoaded(): boolean {
+    return this.logIsLoaded;
   }
 
   /** Whose log this document reads and appends to (the setting's name, as of the last action or settings change). */
@@ -122,8 +152,9 @@ export class AnnotatorDocument implements vscode.CustomDocument {
     return this.index?.size ?? this.reader.size;
   }
 
+  /** The shard is indexed and the log read (or failed to read): onDidIndex has fired. */
   get isIndexed(): boolean {
-    return this.index !== undefined;
+    return this.indexedAndRead;
   }
 
   /** Resolves once the whole shard is indexed. */
@@ -167,6 +198,11 @@ export class AnnotatorDocument implements vscode.CustomDocument {
 
   /** Immediate mode: append + fsync now. Manual mode: keep in memory until save. */
   private async record(draft: EventDraft): Promise<AnnotationEvent> {
+    // Never act on a log not read: the action would be replayed without what came before it. A failed read is retried.
+    if (!this.logIsLoaded) {
+      const warnings = await this.loadLog();
+      if (warnings.length) this.warned.fire([...warnings]);
+    }
     await this.switchAnnotatorNow();
     const before = this.store.state();
     let event: AnnotationEvent;

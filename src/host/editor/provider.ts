@@ -66,7 +66,15 @@ export class AnnotatorEditorProvider implements vscode.CustomEditorProvider<Anno
       void vscode.window.showErrorMessage(message);
       throw new Error(message, { cause: error });
     }
-    for (const warning of document.loadWarnings) output().warn(`${warning.file}:${warning.line}: ${warning.reason}`);
+    // The log is read behind the first request (a long one takes seconds): its warnings or failure come when it is done.
+    document.loaded().then(
+      (warnings) => warnings.forEach((w) => output().warn(`${w.file}:${w.line}: ${w.reason}`)),
+      (error: unknown) => {
+        const message = `Imagery Annotator could not read the annotation log ${document.logFile}: ${error instanceof Error ? error.message : String(error)}`;
+        output().error(message);
+        void vscode.window.showErrorMessage(message);
+      },
+    );
     const subscriptions = [
       watchLog(document),
       this.dirtyTabs.track(document, openContext.backupId),

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { EVENT_SCHEMA_VERSION, type AnnotationEvent, type KnownEvent } from '../../../src/core/annotations/events';
-import { replay } from '../../../src/core/annotations/replay';
+import { replay, replayInSlices } from '../../../src/core/annotations/replay';
 import { changedRequests, EventStore } from '../../../src/host/editor/model/event-store';
 
 let seed = 1;
@@ -70,5 +70,52 @@ describe('EventStore', () => {
     store.addCommitted([target]);
     assert.deepEqual(store.state(), replay([retract, target]));
     assert.equal(store.state().size, 0);
+  });
+});
+
+describe('EventStore: a log loaded in slices', () => {
+  const history = (count: number): AnnotationEvent[] => {
+    const events: AnnotationEvent[] = [];
+    for (let n = 0; n < count; n++) events.push(randomEvent(events));
+    return events;
+  };
+
+  test('replayInSlices equals replay', async () => {
+    const events = history(500);
+    let pauses = 0;
+    const sliced = await replayInSlices(events, async () => void pauses++, 7);
+    assert.deepEqual(sliced, replay(events));
+    assert.ok(pauses >= 70);
+  });
+
+  for (const [name, meanwhile] of [
+    ['nothing happens in the pauses', () => undefined],
+    ['state() is asked in every pause', (store: EventStore) => void store.state()],
+  ] as const) {
+    test(`the state equals a full replay of the log: ${name}`, async () => {
+      const events = history(400);
+      const store = new EventStore();
+      await store.addCommittedInSlices(events, async () => meanwhile(store), 9);
+      assert.deepEqual(store.state(), replay(events));
+      assert.deepEqual(store.all(), events);
+    });
+  }
+
+  test('unsaved events (restored) stay after the loaded log, and an event added during a pause is not lost', async () => {
+    const events = history(300);
+    const restored = event({ type: 'validity', request: 'r1', verdict: 'valid' });
+    const late = event({ type: 'note', request: 'r2', text: 'late' });
+    const store = new EventStore();
+    store.addPending([restored]);
+    let pauses = 0;
+    await store.addCommittedInSlices(
+      events,
+      async () => {
+        if (++pauses === 1) store.addPending([late]);
+      },
+      11,
+    );
+    assert.deepEqual(store.all(), [...events, restored, late]);
+    assert.deepEqual(store.state(), replay([...events, restored, late]));
   });
 });

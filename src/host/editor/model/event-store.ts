@@ -9,7 +9,7 @@
 // objects, which keeps changedRequests cheap.
 import type { AnnotationEvent } from '../../../core/annotations/events';
 import { isKnownType } from '../../../core/annotations/log-lines';
-import { replay } from '../../../core/annotations/replay';
+import { replay, replayInSlices } from '../../../core/annotations/replay';
 import type { RequestState, ShardState } from '../../../core/annotations/state';
 
 export class EventStore {
@@ -20,14 +20,42 @@ export class EventStore {
   /** Requests whose group changed since `replayed` was computed. */
   private stale = new Set<string>();
   private groups = new Groups();
+  /** Bumped by every change of the events: a replay computed across pauses is kept only if none came meanwhile. */
+  private version = 0;
 
   constructor(committed: readonly AnnotationEvent[] = []) {
     this.addCommitted(committed);
   }
 
+  /**
+   * `addCommitted` for a whole log read at open, then its replay, both in
+   * slices with `pause` (a turn of the event loop) between them: a
+   * million-event log must not freeze the host while the first request shows.
+   */
+  async addCommittedInSlices(
+    events: readonly AnnotationEvent[],
+    pause: () => Promise<unknown>,
+    sliceSize = 50_000,
+  ): Promise<void> {
+    // With unsaved events every addCommitted rebuilds the groups: then once, not per slice.
+    const slice = this.pending.length ? Math.max(events.length, 1) : sliceSize;
+    for (let at = 0; at < events.length; at += slice) {
+      this.addCommitted(events.slice(at, at + slice));
+      await pause();
+    }
+    if (this.groups.inexact || (this.replayed && this.stale.size === 0)) return;
+    const version = this.version;
+    const replayed = await replayInSlices(this.all(), pause, sliceSize);
+    // state() may have been asked (and computed) meanwhile; a change meanwhile makes this replay stale.
+    if (version !== this.version) return;
+    this.replayed = replayed;
+    this.stale.clear();
+  }
+
   /** Adds events read from disk; ones already known (our own appends, a re-read) are skipped. */
   addCommitted(events: readonly AnnotationEvent[]): AnnotationEvent[] {
     const added = events.filter((event) => !this.committedIds.has(event.id));
+    if (added.length) this.version++;
     for (const event of added) {
       this.committed.push(event);
       this.committedIds.add(event.id);
@@ -53,6 +81,7 @@ export class EventStore {
 
   addPending(events: readonly AnnotationEvent[]): void {
     const added = events.filter((event) => !this.committedIds.has(event.id));
+    if (added.length) this.version++;
     this.pending.push(...added);
     for (const event of added) this.touch(this.groups.add(event, 'pending'));
   }
@@ -99,6 +128,7 @@ export class EventStore {
   }
 
   private rebuildGroups(): void {
+    this.version++;
     this.groups = new Groups();
     for (const event of this.committed) this.groups.add(event, 'committed');
     for (const event of this.pending) this.groups.add(event, 'pending');
