@@ -134,7 +134,7 @@ describe('Import Release… in the workbench', () => {
       .locator('.part.panel .monaco-editor .view-line span.detected-link', { hasText: 'comments_processed.jsonl' })
       .first();
     await link.waitFor({ timeout: UI_TIMEOUT });
-    await shot(page, '8-summary-link');
+    await shot(page, '7b-summary-link');
     await link.click({ modifiers: ['Control'] });
     await page.locator('.tabs-container .tab.active', { hasText: 'comments_processed.jsonl' }).waitFor({ timeout: UI_TIMEOUT });
     await until('the cursor on line 2, opened from the summary', () => cursorOnLine(page, 2));
