@@ -22,6 +22,10 @@ export function startCodeServer(options?: {
   /** Ask whether the workspace is trusted (default: every workspace is trusted). */
   workspaceTrust?: boolean;
   port?: number;
+  /** An earlier run's `root`: start again on its user data and extensions (stop() then leaves it). */
+  dataRoot?: string;
+  /** stop() leaves `root` (user data, extensions) for a later start; the caller removes it. */
+  keepData?: boolean;
 }): Promise<CodeServer>;
 
 export function workbenchUrl(

@@ -23,6 +23,12 @@ export const DEFAULT_SETTINGS = {
   'workbench.welcomePage.walkthroughs.openOnInstall': false,
 };
 
+/**
+ * Machine-scoped settings: in a remote window (code-server is one) VS Code ignores them in the
+ * user settings and reads them from the server's settings (user-data/Machine/settings.json).
+ */
+const MACHINE_SCOPED = ['workbench.welcomePage.walkthroughs.openOnInstall'];
+
 const BROWSER_ARGS = [
   '--headless',
   '--no-sandbox',
@@ -86,7 +92,10 @@ function serverArgs(dirs, workspaceTrust = false) {
  * Starts code-server in its own process group with a private HOME/TMPDIR.
  * `extensions`: extension folders (unpackaged) installed beside ours, e.g. a test fixture.
  * `workspaceTrust`: ask whether the workspace is trusted, as VS Code does (off by default: every workspace is trusted).
- * @param {{ workspace?: string, settings?: Record<string, unknown>, vsix?: string, port?: number, extensions?: string[], workspaceTrust?: boolean }} options
+ * `dataRoot`: a folder of an earlier run (its `root`) to start again with the same user data and
+ * extensions, as a second start of the same install; the caller owns it (stop() leaves it).
+ * `keepData`: stop() leaves `root` for such a second start; the caller removes it.
+ * @param {{ workspace?: string, settings?: Record<string, unknown>, vsix?: string, port?: number, extensions?: string[], workspaceTrust?: boolean, dataRoot?: string, keepData?: boolean }} options
  */
 export async function startCodeServer({
   workspace,
@@ -95,9 +104,11 @@ export async function startCodeServer({
   port: wantedPort,
   extensions = [],
   workspaceTrust = false,
+  dataRoot,
+  keepData = dataRoot !== undefined,
 } = {}) {
   const { nodeBin, codeServerEntry, env } = ensureVsCode();
-  const root = mkdtempSync(join(tmpdir(), 'imagery-code-server-'));
+  const root = dataRoot ?? mkdtempSync(join(tmpdir(), 'imagery-code-server-'));
   const dirs = {
     home: join(root, 'home'),
     tmp: join(root, 'tmp'),
@@ -106,7 +117,11 @@ export async function startCodeServer({
   };
   for (const dir of Object.values(dirs)) mkdirSync(dir, { recursive: true });
   mkdirSync(join(dirs.userData, 'User'), { recursive: true });
-  writeFileSync(join(dirs.userData, 'User', 'settings.json'), JSON.stringify({ ...DEFAULT_SETTINGS, ...settings }, null, 2));
+  mkdirSync(join(dirs.userData, 'Machine'), { recursive: true });
+  const allSettings = { ...DEFAULT_SETTINGS, ...settings };
+  const machineSettings = Object.fromEntries(Object.entries(allSettings).filter(([key]) => MACHINE_SCOPED.includes(key)));
+  writeFileSync(join(dirs.userData, 'User', 'settings.json'), JSON.stringify(allSettings, null, 2));
+  writeFileSync(join(dirs.userData, 'Machine', 'settings.json'), JSON.stringify(machineSettings, null, 2));
   const serverEnv = { ...env, HOME: dirs.home, TMPDIR: dirs.tmp };
   if (vsix) installExtension(nodeBin, codeServerEntry, dirs, serverEnv, vsix);
   for (const folder of extensions) cpSync(folder, join(dirs.extensions, basename(folder)), { recursive: true });
@@ -162,7 +177,7 @@ export async function startCodeServer({
       if (!exited) killGroup();
       await sleep(200);
       killGroup(); // stragglers (extension hosts) that ignored SIGTERM
-      rmSync(root, { recursive: true, force: true, maxRetries: 3 });
+      if (!keepData) rmSync(root, { recursive: true, force: true, maxRetries: 3 });
     },
   };
 }

@@ -25,23 +25,58 @@ export async function revealAvailableSteps(): Promise<void> {
   }
 }
 
-/** The person's choice, from any settings level (read with inspect: the key belongs to the workbench, not to us). */
+/**
+ * The person's choice, as the workbench itself reads it. The setting is machine-scoped: in a remote
+ * window (code-server, SSH) VS Code takes it from the remote machine's settings, and so does this.
+ */
 function openOnInstallSetting(): boolean {
-  const inspected = vscode.workspace.getConfiguration('workbench').inspect<boolean>('welcomePage.walkthroughs.openOnInstall');
-  return inspected?.workspaceValue ?? inspected?.globalValue ?? inspected?.defaultValue ?? true;
+  return vscode.workspace.getConfiguration('workbench').get<boolean>('welcomePage.walkthroughs.openOnInstall', true);
 }
 
 /**
- * Opens the walkthrough the first time an installed copy starts. A copy run from
- * source (F5, the tests) is not an install: it never opens it by itself.
+ * "Shown once" is kept twice: in globalState, and as a file in the extension's global storage.
+ * Under code-server globalState lives in the browser's storage, so a new browser (or a cleared
+ * one) on the same install would otherwise open the walkthrough again; the file is on the server.
  */
-export async function openWalkthroughOnFirstInstall(context: vscode.ExtensionContext): Promise<boolean> {
-  if (context.extensionMode !== vscode.ExtensionMode.Production || context.globalState.get<boolean>(SHOWN_KEY)) return false;
-  await context.globalState.update(SHOWN_KEY, true);
-  if (!openOnInstallSetting()) {
-    output().info('First start: the walkthrough stays closed (workbench.welcomePage.walkthroughs.openOnInstall is off).');
+const shownMarker = (context: vscode.ExtensionContext) => vscode.Uri.joinPath(context.globalStorageUri, 'walkthrough-shown');
+
+async function alreadyShown(context: vscode.ExtensionContext): Promise<boolean> {
+  if (context.globalState.get<boolean>(SHOWN_KEY)) return true;
+  try {
+    await vscode.workspace.fs.stat(shownMarker(context));
+    return true;
+  } catch {
     return false;
   }
+}
+
+async function rememberShown(context: vscode.ExtensionContext): Promise<void> {
+  await context.globalState.update(SHOWN_KEY, true);
+  try {
+    await vscode.workspace.fs.createDirectory(context.globalStorageUri);
+    await vscode.workspace.fs.writeFile(shownMarker(context), new TextEncoder().encode(`${new Date().toISOString()}\n`));
+  } catch (error) {
+    output().warn(`Could not note that the walkthrough was shown: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/**
+ * Opens the walkthrough on the first activation after install, never again, and not at all when
+ * the person turned walkthroughs-on-install off. A copy run from source (F5, the tests) is not an
+ * install: it never opens it by itself.
+ */
+export async function openWalkthroughOnFirstInstall(context: vscode.ExtensionContext): Promise<boolean> {
+  if (context.extensionMode !== vscode.ExtensionMode.Production) return false;
+  if (await alreadyShown(context)) {
+    output().info('Walkthrough: offered on an earlier start; it stays closed.');
+    return false;
+  }
+  await rememberShown(context);
+  if (!openOnInstallSetting()) {
+    output().info('Walkthrough: first start, but it stays closed (workbench.welcomePage.walkthroughs.openOnInstall is off).');
+    return false;
+  }
+  output().info('Walkthrough: first start, opening "Get started with Imagery Annotator".');
   await vscode.commands.executeCommand('workbench.action.openWalkthrough', `${context.extension.id}#${WALKTHROUGH_ID}`, false);
   return true;
 }

@@ -41,6 +41,13 @@ export async function answerPick(page: Page, title: string, label: string, scree
   await waitForQuickInput(page, title);
   const row = rowStartingWith(page, label);
   await row.waitFor({ timeout: UI_TIMEOUT });
+  // The pointer rests where the last answer was clicked: the hover of the row now under it can cover this row.
+  await page.mouse.move(0, 0);
+  await until(
+    'no hover over the quick pick',
+    async () => (await page.locator('.context-view:visible').count()) === 0,
+    UI_TIMEOUT,
+  );
   if (screenshot) await shot(page, screenshot);
   await row.click();
 }

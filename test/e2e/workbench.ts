@@ -17,6 +17,8 @@ export interface Workbench {
   workspace: string;
   /** code-server's user data folder (settings, backups, extension storage). */
   userDataDir: string;
+  /** The server's folder (user data, extensions); pass it as `dataRoot` to start the same install again. */
+  dataRoot: string;
   close(): Promise<void>;
 }
 
@@ -30,6 +32,10 @@ export interface WorkbenchOptions {
   extensions?: string[];
   /** Let VS Code ask whether the workspace is trusted (default: trusted without asking). */
   workspaceTrust?: boolean;
+  /** Start again on the user data and extensions of an earlier workbench (its `dataRoot`); the caller removes it. */
+  dataRoot?: string;
+  /** close() leaves the user data and extensions (`dataRoot`) for a later start; the caller removes them. */
+  keepData?: boolean;
 }
 
 /** Opens the workbench on a temp copy of sample/ (or `options.workspace`) and waits until it is ready. */
@@ -54,6 +60,8 @@ export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Wor
       vsix: options.vsix,
       extensions: options.extensions,
       workspaceTrust: options.workspaceTrust,
+      dataRoot: options.dataRoot,
+      keepData: options.keepData,
     });
     browser = await launchBrowser();
     // An explicit context outlives its pages, so a test can close the tab and open it again.
@@ -61,7 +69,7 @@ export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Wor
     const extensionDevelopmentPath = options.vsix ? undefined : REPO_ROOT;
     await page.goto(workbenchUrl(server.url, { folder: workspace, extensionDevelopmentPath }));
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
-    return { page, workspace, userDataDir: server.userDataDir, close };
+    return { page, workspace, userDataDir: server.userDataDir, dataRoot: server.root, close };
   } catch (error) {
     await close();
     throw error;
