@@ -13,11 +13,13 @@ import { isModelMessage, ModelRunsController } from '../models/model-runs-contro
 import { ReviewCursor } from '../review-cursor';
 import { themeStyles } from '../theme';
 import { appStyles } from './app-styles';
+import type { IaAdjudication } from './adjudication';
 import type { IaCommentList } from './comment-list';
 import type { IaGallery } from './gallery';
 import type { IaModelPanel } from './model-panel';
 import type { IaToolbar } from './toolbar';
 import type { IaValidity } from './validity';
+import './adjudication';
 import './comment-list';
 import './gallery';
 import './help-overlay';
@@ -43,6 +45,7 @@ export class IaApp extends LitElement {
   @query('ia-gallery') private gallery?: IaGallery;
   @query('ia-validity') private validity?: IaValidity;
   @query('ia-model-panel') private modelPanel?: IaModelPanel;
+  @query('ia-adjudication') private adjudication?: IaAdjudication;
 
   constructor() {
     super();
@@ -78,14 +81,42 @@ export class IaApp extends LitElement {
   receive(message: HostToWebview): void {
     if (message.type === 'showKeymap') this.helpOpen = true;
     else if (isModelMessage(message)) this.models.receive(message);
-    else this.sync.receive(message);
+    else {
+      this.sync.receive(message);
+      if (message.type === 'show' && message.focus) this.focusOn(message.focus);
+      if (message.type === 'disputes' && this.adjudicationWanted) this.focusAdjudication();
+    }
+  }
+
+  /** Landed on a request to settle: the panel gets the keyboard once the disputes arrive. */
+  private adjudicationWanted = false;
+
+  /** The host asked for the keyboard somewhere: a queued comment, or the adjudication panel. */
+  private focusOn(focus: NonNullable<Show['focus']>): void {
+    if (focus.kind === 'adjudication') {
+      this.adjudicationWanted = true;
+      if (this.sync.disputes.length) this.focusAdjudication();
+      return;
+    }
+    const index = this.sync.record?.comments.findIndex((comment) => comment.id === focus.comment) ?? -1;
+    if (index >= 0) {
+      void this.updateComplete.then(() => {
+        this.cursor.set({ comment: index, item: 0 });
+        this.commentList?.reveal(index);
+      });
+    }
+  }
+
+  private focusAdjudication(): void {
+    this.adjudicationWanted = false;
+    void this.updateComplete.then(() => this.adjudication?.focusFirst());
   }
 
   // ---------- layout ----------
 
   override render() {
     const { show, init, error } = this.sync;
-    return html`<ia-toolbar
+    return html`${show?.queue ? this.renderQueue(show.queue) : nothing}<ia-toolbar
         .position=${show?.position ?? 0}
         .total=${show?.total ?? 0}
         .matching=${show?.matching ?? 0}
@@ -103,6 +134,13 @@ export class IaApp extends LitElement {
       }
       <main>${show ? this.renderView(show) : html`<p class="muted">Loading…</p>`}</main>
       ${this.helpOpen ? html`<ia-help></ia-help>` : nothing}`;
+  }
+
+  private renderQueue(queue: NonNullable<Show['queue']>) {
+    return html`<div class="queue-bar" role="status" aria-label="Review queue">
+      Queue <strong>${queue.name}</strong>: item ${queue.index + 1} of ${queue.total} · ${queue.done} done by you ·
+      j / k walk the queue
+    </div>`;
   }
 
   private renderView(show: Show) {
@@ -125,6 +163,15 @@ export class IaApp extends LitElement {
         <ia-comment-list .rows=${this.comments.rows()}></ia-comment-list>
         <div class="side">
           <ia-gallery .images=${images} .runs=${record.runs} ?adult=${record.over_18} requestId=${record.id}></ia-gallery>
+          <ia-adjudication
+            requestId=${record.id}
+            .disputes=${this.sync.disputes}
+            .reasons=${this.sync.init?.reasons ?? []}
+            .commentLabel=${(id: string) => {
+              const index = record.comments.findIndex((c) => c.id === id);
+              return index >= 0 ? `comment ${index + 1} (${id})` : `comment ${id}`;
+            }}
+          ></ia-adjudication>
           <ia-validity requestId=${record.id} .reasons=${this.sync.init?.reasons ?? []} .state=${state}></ia-validity>
           <ia-relevance .release=${record.relevance} .corrected=${corrected}></ia-relevance>
           <ia-model-panel
@@ -231,6 +278,8 @@ export class IaApp extends LitElement {
         return void this.modelPanel?.giveVerdict('disagree');
       case 'toggleRawAnswer':
         return void this.modelPanel?.toggleRaw();
+      case 'focusAdjudication':
+        return this.sync.disputes.length ? this.focusAdjudication() : this.sync.showError('Nothing to adjudicate here: the annotators agree');
       default:
         return command satisfies never;
     }

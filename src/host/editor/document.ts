@@ -35,7 +35,15 @@ export class AnnotatorDocument implements vscode.CustomDocument {
   private readonly disposed = new vscode.EventEmitter<void>();
   private readonly warned = new vscode.EventEmitter<LogWarning[]>();
   private readonly indexedEmitter = new vscode.EventEmitter<void>();
-  private disposables: vscode.Disposable[] = [this.edited, this.stateChanged, this.disposed, this.warned, this.indexedEmitter];
+  private readonly recorded = new vscode.EventEmitter<string[]>();
+  private disposables: vscode.Disposable[] = [
+    this.edited,
+    this.stateChanged,
+    this.disposed,
+    this.warned,
+    this.indexedEmitter,
+    this.recorded,
+  ];
   /** Built in the background: until then the shard is still being indexed and `size` grows. */
   private index: RequestIndex | undefined;
   private readonly indexReady: Promise<RequestIndex>;
@@ -49,6 +57,11 @@ export class AnnotatorDocument implements vscode.CustomDocument {
   readonly onLogWarnings = this.warned.event;
   /** The whole shard is indexed: the total, ids and filters are final. */
   readonly onDidIndex = this.indexedEmitter.event;
+  /**
+   * Events about these requests joined this annotator's log (recorded, undone, synced), including
+   * adjudications, which change no replayed state and so no onDidChangeState.
+   */
+  readonly onDidRecord = this.recorded.event;
 
   private constructor(
     readonly uri: vscode.Uri,
@@ -110,6 +123,11 @@ export class AnnotatorDocument implements vscode.CustomDocument {
 
   state(): ShardState {
     return this.store.state();
+  }
+
+  /** Every event of this annotator, saved or not, in log order. */
+  allEvents(): readonly AnnotationEvent[] {
+    return this.store.all();
   }
 
   /** The annotator's log file this document reads and appends to. */
@@ -181,6 +199,7 @@ export class AnnotatorDocument implements vscode.CustomDocument {
       this.store.addPending([event]);
     }
     await this.announce(before);
+    this.recorded.fire([event.request]);
     return event;
   }
 
@@ -270,6 +289,7 @@ export class AnnotatorDocument implements vscode.CustomDocument {
       this.disk = now;
       if (read.warnings.length) this.warned.fire(read.warnings);
       await this.announce(before);
+      if (read.events.length) this.recorded.fire([...new Set(read.events.map((event) => event.request))]);
     });
   }
 

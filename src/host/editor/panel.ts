@@ -5,7 +5,14 @@ import * as vscode from 'vscode';
 import { emptyRequestState } from '../../core/annotations/state';
 import { INVALID_REASONS, type EventDraft } from '../../core/annotations/events';
 import { isRedditUrl, REDDIT_ORIGIN } from '../../core/shard/schema';
-import { WebviewToHost, type Filter, type HostToWebview, type NavTarget } from '../../protocol';
+import {
+  WebviewToHost,
+  type Filter,
+  type HostToWebview,
+  type NavTarget,
+  type QueueStatus,
+  type ShowFocus,
+} from '../../protocol';
 import { modelService } from '../models/service';
 import { output } from '../output';
 import type { AnnotatorDocument } from './document';
@@ -13,6 +20,7 @@ import type { LastRequests } from './last-requests';
 import { renderPage } from './model/html';
 import { land, settleAfterFilter } from './model/navigation';
 import { SerialQueue } from './model/serial-queue';
+import { requestDisputes } from './request-disputes';
 import { requestViewAt } from './request-view';
 
 /** Messages kept for inspection by the integration tests (and for debugging). */
@@ -23,6 +31,16 @@ export interface PanelContext {
   /** Real paths of the folders images may come from (model/image-roots.ts). */
   imageRoots: readonly string[];
   lastRequests: LastRequests;
+  /** The review queue being walked, if any (src/host/queue/queue-session.ts). */
+  queue?: () => QueueWalk | undefined;
+}
+
+/** What a panel asks of the review queue being walked. */
+export interface QueueWalk {
+  /** The queue's status when the request this panel shows is one of its items. */
+  statusFor(panel: PanelController, requestId: string | undefined): QueueStatus | undefined;
+  /** next / previous through the queue; undefined when this panel's shard is not in the queue (normal navigation). */
+  step(panel: PanelController, delta: 1 | -1): Promise<Outcome> | undefined;
 }
 
 export type Outcome = { ok: true } | { ok: false; error: string };
@@ -31,6 +49,9 @@ export class PanelController implements vscode.Disposable {
   position = 0;
   filter: Filter = 'all';
   private resumed = false;
+  /** The webview said ready: a focus sent before would be lost, so it waits for the first show after. */
+  private started = false;
+  private pendingFocus: ShowFocus | undefined;
   /** The annotator moved or filtered: finishing the index must not move the view. */
   private navigated = false;
   private readonly inbox = new SerialQueue();
@@ -61,6 +82,10 @@ export class PanelController implements vscode.Disposable {
       webview.onDidReceiveMessage((message: unknown) => void this.receive(message)),
       document.onDidChangeState((requests) => void this.onStateChanged(requests)),
       document.onDidIndex(() => void this.inbox.run(() => this.onIndexed())),
+      document.onDidRecord((requests) => {
+        const shown = this.document.idAt(this.position);
+        if (shown !== null && requests.includes(shown)) void this.postDisputes();
+      }),
     );
     this.position = this.firstUnreviewed();
   }
@@ -119,8 +144,14 @@ export class PanelController implements vscode.Disposable {
     }
   }
 
-  async navigate(target: NavTarget): Promise<Outcome> {
+  /** `focus`: where the webview puts the keyboard once it shows the request (a queued comment, the adjudication panel). */
+  async navigate(target: NavTarget, focus?: ShowFocus): Promise<Outcome> {
     this.navigated = true;
+    if (target.kind === 'next' || target.kind === 'previous') {
+      const walked = this.context.queue?.()?.step(this, target.kind === 'next' ? 1 : -1);
+      if (walked) return walked;
+    }
+    this.pendingFocus = focus;
     const { document } = this;
     const landing = await land(target, {
       current: this.position,
@@ -167,6 +198,7 @@ export class PanelController implements vscode.Disposable {
       // A shard still indexing opens at its first request; onIndexed resumes once ids are known.
       if (this.document.isIndexed) await this.resume();
     }
+    this.started = true;
     this.post({
       type: 'init',
       shardName: this.document.shardName,
@@ -208,6 +240,9 @@ export class PanelController implements vscode.Disposable {
     const matching = this.document.matching(this.filter);
     const view = await requestViewAt(this.document, this.position, this.panel.webview, this.context.imageRoots);
     if (view.kind === 'record') this.context.lastRequests.remember(this.document.uri, view.record.id);
+    const queue = this.context.queue?.()?.statusFor(this, view.kind === 'record' ? view.record.id : undefined);
+    const focus = this.started ? this.pendingFocus : undefined;
+    if (this.started) this.pendingFocus = undefined;
     this.post({
       type: 'show',
       position: this.position,
@@ -216,7 +251,28 @@ export class PanelController implements vscode.Disposable {
       matching: matching.length,
       index: matching.indexOf(this.position),
       view,
+      ...(queue ? { queue } : {}),
+      ...(focus ? { focus } : {}),
     });
+    if (view.kind === 'record') await this.postDisputes();
+  }
+
+  /** Shows the request again (the queue started or ended: its status changed). */
+  refresh(): Promise<void> {
+    return this.inbox.run(() => this.show());
+  }
+
+  /** What annotators disagree on in the shown request; a failure to read the other logs is logged, not shown. */
+  private async postDisputes(): Promise<void> {
+    const position = this.position;
+    const entry = await this.document.read(position).catch(() => undefined);
+    if (entry?.kind !== 'record' || position !== this.position) return;
+    try {
+      const disputes = await requestDisputes(this.document, entry.record);
+      if (position === this.position) this.post({ type: 'disputes', requestId: entry.record.id, disputes });
+    } catch (error) {
+      output().warn(`${this.document.shardName}: could not read the other annotators' logs: ${String(error)}`);
+    }
   }
 
   private async annotate(draft: EventDraft): Promise<Outcome> {
