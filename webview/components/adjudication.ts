@@ -76,11 +76,16 @@ export class IaAdjudication extends LitElement {
 
   override render() {
     if (this.disputes.length === 0) return nothing;
-    return html`<section class="panel" aria-label="Adjudication" tabindex="-1">
+    return html`<section class="panel" aria-label="Adjudication" tabindex="-1" @keydown=${this.keepActivationKeys}>
       <h2>Adjudication: ${this.disputes.length} ${this.disputes.length === 1 ? 'disagreement' : 'disagreements'}</h2>
       ${this.disputes.map((dispute) => this.renderDispute(dispute))}
     </section>`;
   }
+
+  /** Enter and Space on a button here press that button; they must not reach the editor's keymap (Enter confirms a comment). */
+  private keepActivationKeys = (event: KeyboardEvent) => {
+    if (event.key === 'Enter' || event.key === ' ') event.stopPropagation();
+  };
 
   /** Moves the keyboard to the first decision (A, or landing here from the report's disagreements). */
   focusFirst(): void {

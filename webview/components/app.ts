@@ -11,6 +11,7 @@ import { HostSync, type Show } from '../host-sync';
 import { commandFor, isTyping, type Command } from '../keymap';
 import { isModelMessage, ModelRunsController } from '../models/model-runs-controller';
 import { ReviewCursor } from '../review-cursor';
+import { sortedComments } from '../sorted-comments';
 import { themeStyles } from '../theme';
 import { appStyles } from './app-styles';
 import type { IaAdjudication } from './adjudication';
@@ -98,7 +99,9 @@ export class IaApp extends LitElement {
       if (this.sync.disputes.length) this.focusAdjudication();
       return;
     }
-    const index = this.sync.record?.comments.findIndex((comment) => comment.id === focus.comment) ?? -1;
+    // The cursor counts comments as the list shows them (by upvotes).
+    const record = this.sync.record;
+    const index = record ? sortedComments(record).findIndex((comment) => comment.id === focus.comment) : -1;
     if (index >= 0) {
       void this.updateComplete.then(() => {
         this.cursor.set({ comment: index, item: 0 });
@@ -168,7 +171,7 @@ export class IaApp extends LitElement {
             .disputes=${this.sync.disputes}
             .reasons=${this.sync.init?.reasons ?? []}
             .commentLabel=${(id: string) => {
-              const index = record.comments.findIndex((c) => c.id === id);
+              const index = sortedComments(record).findIndex((c) => c.id === id);
               return index >= 0 ? `comment ${index + 1} (${id})` : `comment ${id}`;
             }}
           ></ia-adjudication>
