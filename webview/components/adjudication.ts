@@ -95,10 +95,16 @@ export class IaAdjudication extends LitElement {
   private renderDispute(dispute: Dispute) {
     const title = dispute.kind === 'validity' ? 'Validity' : `Extraction of ${this.commentLabel(dispute.comment ?? '')}`;
     return html`<div class="dispute" role="group" aria-label=${`${title}: annotators disagree`} data-kind=${dispute.kind}>
-      <h3>${title}${dispute.settled === undefined ? nothing : html` — <span class="settled">settled: ${dispute.settled}</span>`}</h3>
+      <h3>
+        ${title}${dispute.settled === undefined ? nothing : html` — <span class="settled">settled: ${dispute.settled}</span>`}
+      </h3>
       <table>
         <thead>
-          <tr><th scope="col">Annotator</th><th scope="col">Answer</th><th scope="col"><span class="sr-only">Decision</span></th></tr>
+          <tr>
+            <th scope="col">Annotator</th>
+            <th scope="col">Answer</th>
+            <th scope="col"><span class="sr-only">Decision</span></th>
+          </tr>
         </thead>
         <tbody>
           ${dispute.answers.map(
@@ -135,7 +141,10 @@ export class IaAdjudication extends LitElement {
         .value=${this.ownValidity}
         @ia-change=${(event: CustomEvent<{ value: string }>) => (this.ownValidity = event.detail.value)}
       ></ia-dropdown>
-      <ia-button class="own-decide" label="Settle with your own validity" @click=${() => this.decide(dispute, this.validityChoice())}
+      <ia-button
+        class="own-decide"
+        label="Settle with your own validity"
+        @click=${() => this.decide(dispute, this.validityChoice())}
         >Settle</ia-button
       >
       ${this.withdrawButton(dispute)}

@@ -9,6 +9,7 @@ import type { HostClient } from '../client';
 import { CommentEditing } from '../comment-editing';
 import { HostSync, type Show } from '../host-sync';
 import { commandFor, isTyping, type Command } from '../keymap';
+import { LandingFocus } from '../landing-focus';
 import { isModelMessage, ModelRunsController } from '../models/model-runs-controller';
 import { ReviewCursor } from '../review-cursor';
 import { sortedComments } from '../sorted-comments';
@@ -30,6 +31,13 @@ import './relevance';
 import './toolbar';
 import './validity';
 
+/** "Queue sample: item 3 of 100 · 41 done by you" while a review queue is walked. */
+const queueBar = (queue: NonNullable<Show['queue']>) =>
+  html`<div class="queue-bar" role="status" aria-label="Review queue">
+    Queue <strong>${queue.name}</strong>: item ${queue.index + 1} of ${queue.total} · ${queue.done} done by you · j / k walk the
+    queue
+  </div>`;
+
 @customElement('ia-app')
 export class IaApp extends LitElement {
   static override styles = [themeStyles, appStyles];
@@ -37,6 +45,10 @@ export class IaApp extends LitElement {
   private readonly sync = new HostSync(this);
   private readonly cursor = new ReviewCursor(this, this.sync, (comment) => void this.commentList?.reveal(comment));
   private readonly comments = new CommentEditing(this.sync, this.cursor);
+  private readonly landing = new LandingFocus(this, this.sync, this.cursor, {
+    revealComment: (index) => void this.commentList?.reveal(index),
+    focusAdjudication: () => this.adjudication?.focusFirst(),
+  });
   private readonly models = new ModelRunsController(this, (message) => this.sync.showError(message));
 
   @state() private helpOpen = false;
@@ -84,42 +96,15 @@ export class IaApp extends LitElement {
     else if (isModelMessage(message)) this.models.receive(message);
     else {
       this.sync.receive(message);
-      if (message.type === 'show' && message.focus) this.focusOn(message.focus);
-      if (message.type === 'disputes' && this.adjudicationWanted) this.focusAdjudication();
+      this.landing.receive(message);
     }
-  }
-
-  /** Landed on a request to settle: the panel gets the keyboard once the disputes arrive. */
-  private adjudicationWanted = false;
-
-  /** The host asked for the keyboard somewhere: a queued comment, or the adjudication panel. */
-  private focusOn(focus: NonNullable<Show['focus']>): void {
-    if (focus.kind === 'adjudication') {
-      this.adjudicationWanted = true;
-      if (this.sync.disputes.length) this.focusAdjudication();
-      return;
-    }
-    // The cursor counts comments as the list shows them (by upvotes).
-    const record = this.sync.record;
-    const index = record ? sortedComments(record).findIndex((comment) => comment.id === focus.comment) : -1;
-    if (index >= 0) {
-      void this.updateComplete.then(() => {
-        this.cursor.set({ comment: index, item: 0 });
-        this.commentList?.reveal(index);
-      });
-    }
-  }
-
-  private focusAdjudication(): void {
-    this.adjudicationWanted = false;
-    void this.updateComplete.then(() => this.adjudication?.focusFirst());
   }
 
   // ---------- layout ----------
 
   override render() {
     const { show, init, error } = this.sync;
-    return html`${show?.queue ? this.renderQueue(show.queue) : nothing}<ia-toolbar
+    return html`${show?.queue ? queueBar(show.queue) : nothing}<ia-toolbar
         .position=${show?.position ?? 0}
         .total=${show?.total ?? 0}
         .matching=${show?.matching ?? 0}
@@ -137,13 +122,6 @@ export class IaApp extends LitElement {
       }
       <main>${show ? this.renderView(show) : html`<p class="muted">Loading…</p>`}</main>
       ${this.helpOpen ? html`<ia-help></ia-help>` : nothing}`;
-  }
-
-  private renderQueue(queue: NonNullable<Show['queue']>) {
-    return html`<div class="queue-bar" role="status" aria-label="Review queue">
-      Queue <strong>${queue.name}</strong>: item ${queue.index + 1} of ${queue.total} · ${queue.done} done by you ·
-      j / k walk the queue
-    </div>`;
   }
 
   private renderView(show: Show) {
@@ -171,7 +149,7 @@ export class IaApp extends LitElement {
             .disputes=${this.sync.disputes}
             .reasons=${this.sync.init?.reasons ?? []}
             .commentLabel=${(id: string) => {
-              const index = sortedComments(record).findIndex((c) => c.id === id);
+              const index = sortedComments(record).findIndex((comment) => comment.id === id);
               return index >= 0 ? `comment ${index + 1} (${id})` : `comment ${id}`;
             }}
           ></ia-adjudication>
@@ -282,7 +260,9 @@ export class IaApp extends LitElement {
       case 'toggleRawAnswer':
         return void this.modelPanel?.toggleRaw();
       case 'focusAdjudication':
-        return this.sync.disputes.length ? this.focusAdjudication() : this.sync.showError('Nothing to adjudicate here: the annotators agree');
+        return this.sync.disputes.length
+          ? this.landing.focusAdjudication()
+          : this.sync.showError('Nothing to adjudicate here: the annotators agree');
       default:
         return command satisfies never;
     }

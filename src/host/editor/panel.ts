@@ -5,22 +5,16 @@ import * as vscode from 'vscode';
 import { emptyRequestState } from '../../core/annotations/state';
 import { INVALID_REASONS, type EventDraft } from '../../core/annotations/events';
 import { isRedditUrl, REDDIT_ORIGIN } from '../../core/shard/schema';
-import {
-  WebviewToHost,
-  type Filter,
-  type HostToWebview,
-  type NavTarget,
-  type QueueStatus,
-  type ShowFocus,
-} from '../../protocol';
+import { WebviewToHost, type Filter, type HostToWebview, type NavTarget, type ShowFocus } from '../../protocol';
 import { modelService } from '../models/service';
 import { output } from '../output';
 import type { AnnotatorDocument } from './document';
 import type { LastRequests } from './last-requests';
 import { renderPage } from './model/html';
 import { land, settleAfterFilter } from './model/navigation';
+import type { Outcome, QueueWalk } from './model/queue-walk';
 import { SerialQueue } from './model/serial-queue';
-import { requestDisputes } from './request-disputes';
+import { disputesAt } from './request-disputes';
 import { requestViewAt } from './request-view';
 
 /** Messages kept for inspection by the integration tests (and for debugging). */
@@ -35,15 +29,7 @@ export interface PanelContext {
   queue?: () => QueueWalk | undefined;
 }
 
-/** What a panel asks of the review queue being walked. */
-export interface QueueWalk {
-  /** The queue's status when the request this panel shows is one of its items. */
-  statusFor(panel: PanelController, requestId: string | undefined): QueueStatus | undefined;
-  /** next / previous through the queue; undefined when this panel's shard is not in the queue (normal navigation). */
-  step(panel: PanelController, delta: 1 | -1): Promise<Outcome> | undefined;
-}
-
-export type Outcome = { ok: true } | { ok: false; error: string };
+export type { Outcome, QueueWalk };
 
 export class PanelController implements vscode.Disposable {
   position = 0;
@@ -265,14 +251,11 @@ export class PanelController implements vscode.Disposable {
   /** What annotators disagree on in the shown request; a failure to read the other logs is logged, not shown. */
   private async postDisputes(): Promise<void> {
     const position = this.position;
-    const entry = await this.document.read(position).catch(() => undefined);
-    if (entry?.kind !== 'record' || position !== this.position) return;
-    try {
-      const disputes = await requestDisputes(this.document, entry.record);
-      if (position === this.position) this.post({ type: 'disputes', requestId: entry.record.id, disputes });
-    } catch (error) {
+    const found = await disputesAt(this.document, position).catch((error: unknown) => {
       output().warn(`${this.document.shardName}: could not read the other annotators' logs: ${String(error)}`);
-    }
+      return undefined;
+    });
+    if (found && position === this.position) this.post({ type: 'disputes', ...found });
   }
 
   private async annotate(draft: EventDraft): Promise<Outcome> {

@@ -6,13 +6,19 @@ import { disputesOf, type Dispute } from '../../core/annotations/disputes';
 import type { AnnotationEvent } from '../../core/annotations/events';
 import { AnnotationLog } from '../../core/annotations/log';
 import { Resolver } from '../../core/annotations/resolve';
-import type { ShardRecord } from '../../core/shard/schema';
 import type { AnnotatorDocument } from './document';
 
-export async function requestDisputes(document: AnnotatorDocument, record: ShardRecord): Promise<Dispute[]> {
+/** The disputes of the request at `position`; undefined for an unreadable line. */
+export async function disputesAt(
+  document: AnnotatorDocument,
+  position: number,
+): Promise<{ requestId: string; disputes: Dispute[] } | undefined> {
+  const entry = await document.read(position);
+  if (entry.kind !== 'record') return undefined;
+  const record = entry.record;
   const read = await AnnotationLog.readAll(document.uri.fsPath);
   const own = path.resolve(document.logFile);
   const logs: (readonly AnnotationEvent[])[] = read.perFile.filter((_, i) => path.resolve(read.files[i]) !== own);
   logs.push(document.allEvents());
-  return disputesOf(record, new Resolver(logs));
+  return { requestId: record.id, disputes: disputesOf(record, new Resolver(logs)) };
 }

@@ -9,7 +9,8 @@ export function registerQueueCommands(session: ReviewQueueSession): vscode.Dispo
     vscode.commands.registerCommand('imageryAnnotator.leaveReviewQueue', () => {
       const name = session.current?.name;
       session.leave();
-      if (name) void vscode.window.setStatusBarMessage(`Left the review queue ${name}: next and previous walk the shard again`, 4000);
+      if (name)
+        void vscode.window.setStatusBarMessage(`Left the review queue ${name}: next and previous walk the shard again`, 4000);
     }),
   ];
 }
@@ -22,7 +23,9 @@ async function openReviewQueue(session: ReviewQueueSession, arg?: unknown): Prom
       .map((uri) => uri.fsPath)
       .sort();
     if (queues.length === 0) {
-      void vscode.window.showInformationMessage('No review queue (*.queue.json) in this workspace: run "Imagery: Sample for Validation…" first.');
+      void vscode.window.showInformationMessage(
+        'No review queue (*.queue.json) in this workspace: run "Imagery: Sample for Validation…" first.',
+      );
       return false;
     }
     const picked = await vscode.window.showQuickPick(
@@ -37,7 +40,9 @@ async function openReviewQueue(session: ReviewQueueSession, arg?: unknown): Prom
     if (!outcome.ok) void vscode.window.showWarningMessage(outcome.error);
     return outcome.ok;
   } catch (error) {
-    void vscode.window.showErrorMessage(`Cannot open the review queue: ${error instanceof Error ? error.message : String(error)}`);
+    void vscode.window.showErrorMessage(
+      `Cannot open the review queue: ${error instanceof Error ? error.message : String(error)}`,
+    );
     return false;
   }
 }

@@ -146,7 +146,11 @@ export async function queueStates(
 }
 
 /** This annotator's progress on a queue file (for the Shards view). */
-export async function queueFileProgress(registry: EditorRegistry, file: string, annotator: string): Promise<QueueProgress & { name: string }> {
+export async function queueFileProgress(
+  registry: EditorRegistry,
+  file: string,
+  annotator: string,
+): Promise<QueueProgress & { name: string }> {
   const queue = await readQueue(file);
   const states = await queueStates(registry, path.dirname(file), queue, annotator);
   return { name: queue.name, ...queueProgress(queue, (s) => states.get(s)) };
