@@ -102,6 +102,13 @@ suite('review queue and adjudication', () => {
     assert.equal((await annotate(panelA(), confirmDraft('r1', 'c2'))).type, 'reply');
     await waitFor('the status bar to count it', () => api.testing.statusBarText() === 'Imagery: queue walk 1/3 done', 30_000);
 
+    // The Shards view shows the queue with this annotator's progress.
+    await waitFor('the queue row in the Shards view', async () =>
+      (await api.testing.shardTreeRows()).some(
+        (row) => row.path === queueFile && row.description === 'queue walk: 1/3 done (walking)',
+      ),
+    );
+
     // next skips r2 (not in the queue) and lands on the next item's comment.
     const moved = await navigate(panelA(), { kind: 'next' });
     assert.ok(moved.type === 'reply' && moved.ok, JSON.stringify(moved));
