@@ -36,6 +36,7 @@ export class AnnotatorDocument implements vscode.CustomDocument {
   private readonly warned = new vscode.EventEmitter<LogWarning[]>();
   private readonly indexedEmitter = new vscode.EventEmitter<void>();
   private readonly recorded = new vscode.EventEmitter<string[]>();
+  private readonly othersChanged = new vscode.EventEmitter<void>();
   private disposables: vscode.Disposable[] = [
     this.edited,
     this.stateChanged,
@@ -43,6 +44,7 @@ export class AnnotatorDocument implements vscode.CustomDocument {
     this.warned,
     this.indexedEmitter,
     this.recorded,
+    this.othersChanged,
   ];
   /** Built in the background: until then the shard is still being indexed and `size` grows. */
   private index: RequestIndex | undefined;
@@ -62,6 +64,8 @@ export class AnnotatorDocument implements vscode.CustomDocument {
    * adjudications, which change no replayed state and so no onDidChangeState.
    */
   readonly onDidRecord = this.recorded.event;
+  /** Another annotator's log of this shard changed on disk (their answers, or a reviewer's adjudication). */
+  readonly onDidChangeOtherLogs = this.othersChanged.event;
 
   private constructor(
     readonly uri: vscode.Uri,
@@ -291,6 +295,10 @@ export class AnnotatorDocument implements vscode.CustomDocument {
       await this.announce(before);
       if (read.events.length) this.recorded.fire([...new Set(read.events.map((event) => event.request))]);
     });
+  }
+
+  otherLogsChanged(): void {
+    this.othersChanged.fire();
   }
 
   /** True when the log on disk differs from what this document last read or wrote (a cheap stat). */

@@ -68,6 +68,7 @@ export class PanelController implements vscode.Disposable {
       webview.onDidReceiveMessage((message: unknown) => void this.receive(message)),
       document.onDidChangeState((requests) => void this.onStateChanged(requests)),
       document.onDidIndex(() => void this.inbox.run(() => this.onIndexed())),
+      document.onDidChangeOtherLogs(() => void this.postDisputes()),
       document.onDidRecord((requests) => {
         const shown = this.document.idAt(this.position);
         if (shown !== null && requests.includes(shown)) void this.postDisputes();

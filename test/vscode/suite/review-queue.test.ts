@@ -247,5 +247,13 @@ suite('review queue and adjudication', () => {
     );
     const undone = await exportCorrected([shard.file], path.join(shard.root, 'export-undone'), { seed: 1 });
     assert.deepEqual(undone.domains[0].invalidated, ['r1']);
+
+    // A third annotator's answer, written outside the editor, joins the panel (the file watcher brings it).
+    await AnnotationLog.open(shard.file, 'cara').append({ type: 'validity', request: 'r1', verdict: 'valid' });
+    await waitFor(
+      "the third annotator's answer in the panel",
+      () => lastDisputes(editor, 'r1')?.disputes[0]?.answers.some((answer) => answer.annotator === 'cara'),
+      60_000,
+    );
   });
 });
