@@ -106,6 +106,14 @@ describe('adjudication panel', () => {
     ]);
   });
 
+  it('settles with the reviewer’s own validity, chosen in the dropdown', async () => {
+    await h.page.locator('ia-adjudication ia-dropdown vscode-dropdown').click();
+    await h.page.locator('ia-adjudication vscode-option', { hasText: 'invalid: Not music rec' }).click();
+    await h.page.locator('ia-adjudication ia-button.own-decide').click();
+    const drafts = ofType(await h.posted(), 'annotate').map((m) => m.draft);
+    assert.deepEqual(drafts, [{ type: 'adjudication', request: record.id, verdict: 'invalid', reason: 'Not music rec' }]);
+  });
+
   it('A puts the keyboard on the first answer; Enter takes it', async () => {
     await h.blurFocus();
     await h.page.keyboard.press('A');
