@@ -287,13 +287,15 @@ export class AnnotatorDocument implements vscode.CustomDocument {
       const now = await diskStamp(this.log.file);
       const replaced = this.disk !== undefined && (now === undefined || now.ino !== this.disk.ino || now.size < this.disk.size);
       const read = replaced ? { ...(await this.log.read()), restarted: true } : await this.log.readFrom(this.cursor);
+      // Our own appends come back here too: only events new to this document are news.
+      let fresh: readonly AnnotationEvent[] = read.events;
       if (read.restarted) this.store.replaceCommitted(read.events);
-      else this.store.addCommitted(read.events);
+      else fresh = this.store.addCommitted(read.events);
       this.cursor = read.cursor;
       this.disk = now;
       if (read.warnings.length) this.warned.fire(read.warnings);
       await this.announce(before);
-      if (read.events.length) this.recorded.fire([...new Set(read.events.map((event) => event.request))]);
+      if (fresh.length) this.recorded.fire([...new Set(fresh.map((event) => event.request))]);
     });
   }
 

@@ -248,12 +248,25 @@ suite('review queue and adjudication', () => {
     const undone = await exportCorrected([shard.file], path.join(shard.root, 'export-undone'), { seed: 1 });
     assert.deepEqual(undone.domains[0].invalidated, ['r1']);
 
-    // A third annotator's answer, written outside the editor, joins the panel (the file watcher brings it).
+    // A third annotator's answer, written outside the editor, joins the panel while it stays on r1
+    // (the file watcher brings it; no new show is needed).
+    await editor.settled();
+    const mark = editor.history.length;
     await AnnotationLog.open(shard.file, 'cara').append({ type: 'validity', request: 'r1', verdict: 'valid' });
-    await waitFor(
+    const withCara = await waitFor(
       "the third annotator's answer in the panel",
-      () => lastDisputes(editor, 'r1')?.disputes[0]?.answers.some((answer) => answer.annotator === 'cara'),
+      () => {
+        const index = editor.history.findIndex(
+          (m, i) => i >= mark && m.type === 'disputes' && m.disputes[0]?.answers.some((answer) => answer.annotator === 'cara'),
+        );
+        return index === -1 ? undefined : index;
+      },
       60_000,
+    );
+    assert.deepEqual(
+      editor.history.slice(mark, withCara).filter((m) => m.type === 'show'),
+      [],
+      'the answers came without the request being shown again',
     );
   });
 });
