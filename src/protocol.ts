@@ -9,6 +9,9 @@ import type { RequestState } from './core/annotations/state';
 import { EventDraft } from './core/annotations/events';
 import { Task } from './core/shard/schema';
 import type { Report } from './core/report/report';
+import type { Dispute } from './core/annotations/disputes';
+
+export type { Dispute, DisputeAnswer, AdjudicationChoice } from './core/annotations/disputes';
 
 // ---------- shared vocabulary ----------
 
@@ -54,6 +57,18 @@ export interface Progress {
   invalid: number;
   corrected: number;
 }
+
+/** The review queue being walked, as the editor's toolbar shows it. `done` counts this annotator's items. */
+export interface QueueStatus {
+  name: string;
+  /** 0-based index of the shown item in the queue. */
+  index: number;
+  total: number;
+  done: number;
+}
+
+/** Where the webview puts the keyboard focus after a show: a queued comment, or the adjudication panel. */
+export type ShowFocus = { kind: 'comment'; comment: string } | { kind: 'adjudication' };
 
 /** What the webview needs to render one position of the shard. */
 export type RequestView =
@@ -128,7 +143,12 @@ export type HostToWebview =
       /** 0-based index of `position` among the matching positions; -1 when it does not match the filter. */
       index?: number;
       view: RequestView;
+      /** Present while a review queue is walked and the shown request is one of its items. */
+      queue?: QueueStatus;
+      focus?: ShowFocus;
     }
+  /** What annotators disagree on in the shown request (empty: nothing), for the adjudication panel. */
+  | { type: 'disputes'; requestId: string; disputes: Dispute[] }
   /** The annotation state of a request changed (edit, undo, redo, external change). */
   | { type: 'state'; requestId: string; state: RequestState }
   | { type: 'progress'; progress: Progress }

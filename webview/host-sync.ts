@@ -8,7 +8,7 @@ import type { EventDraft } from '../src/core/annotations/events';
 import { commentVerdict, type RequestState } from '../src/core/annotations/state';
 import { correctedRelevance } from '../src/core/paper/relevance';
 import type { ShardRecord } from '../src/core/shard/schema';
-import type { Filter, HostToWebview, NavTarget, Progress } from '../src/protocol';
+import type { Dispute, Filter, HostToWebview, NavTarget, Progress } from '../src/protocol';
 import type { HostClient } from './client';
 import { effectiveItems } from './items';
 import { applyDraft } from './optimistic';
@@ -34,6 +34,8 @@ export class HostSync implements ReactiveController {
   progress: Progress | null = null;
   /** The last error to show (a refused action, a failed request, the host's own). */
   error: string | null = null;
+  /** What annotators disagree on in the shown request (the host sends them after each show and log change). */
+  disputes: readonly Dispute[] = [];
 
   private client!: HostClient;
   /** The host's last state for the shown request, before any draft. */
@@ -61,6 +63,7 @@ export class HostSync implements ReactiveController {
         this.init = message;
         break;
       case 'show':
+        if (message.view.kind !== 'record' || message.view.record.id !== this.record?.id) this.disputes = [];
         this.show = message;
         this.hostState = message.view.kind === 'record' ? message.view.state : null;
         // Any request shown later comes with the host's truth: recorded drafts are no longer needed.
@@ -72,6 +75,10 @@ export class HostSync implements ReactiveController {
         this.hostState = message.state;
         this.sent = this.sent.filter((sent) => !sent.acknowledged || sent.draft.request !== message.requestId);
         this.reapply();
+        break;
+      case 'disputes':
+        if (this.record?.id !== message.requestId) return;
+        this.disputes = message.disputes;
         break;
       case 'progress':
         this.progress = message.progress;

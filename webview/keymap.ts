@@ -31,6 +31,7 @@ export type Command =
   | 'choiceAgree'
   | 'choiceDisagree'
   | 'toggleRawAnswer'
+  | 'focusAdjudication'
   | 'toggleHelp'
   | 'closeOverlay';
 
@@ -75,6 +76,11 @@ export const KEYMAP: readonly KeyBinding[] = [
   { keys: ['y'], command: 'choiceAgree', description: 'Verdict on the selected choice run: agree with its scoring' },
   { keys: ['d'], command: 'choiceDisagree', description: 'Verdict on the selected choice run: disagree with its scoring' },
   { keys: ['R'], command: 'toggleRawAnswer', description: 'Show or hide the raw answer of the selected run' },
+  {
+    keys: ['A'],
+    command: 'focusAdjudication',
+    description: 'Go to the adjudication panel (annotators disagree): Tab to an answer, Enter takes it',
+  },
   { keys: ['?'], command: 'toggleHelp', description: 'Show or hide this help' },
   {
     keys: ['Escape'],

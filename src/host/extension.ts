@@ -11,6 +11,8 @@ import { initModelService } from './models/service';
 import { disposeOutput, output } from './output';
 import { registerReportCommands } from './report/register';
 import { ReportPanel } from './report/report-panel';
+import { registerQueueCommands } from './queue/queue-commands';
+import { ReviewQueueSession } from './queue/queue-session';
 import { ProgressStatusBar } from './views/status-bar';
 import { ShardTreeProvider } from './views/shard-tree';
 import { testingApi, type TestingApi } from './testing';
@@ -28,11 +30,13 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const registry = new EditorRegistry();
   const models = initModelService(registry, context.secrets);
   const providers = AnnotatorEditorProvider.register(context, registry);
-  const tree = new ShardTreeProvider(registry);
-  const statusBar = new ProgressStatusBar(registry);
+  const queue = new ReviewQueueSession(registry);
+  const tree = new ShardTreeProvider(registry, queue);
+  const statusBar = new ProgressStatusBar(registry, queue);
   const firstRun = registerFirstRun(context, tree);
   context.subscriptions.push(
     registry,
+    queue,
     models,
     tree,
     statusBar,
@@ -42,6 +46,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     vscode.commands.registerCommand('imageryAnnotator.setApiKey', () => models.setApiKey()),
     ...firstRun.disposables,
     ...registerReportCommands(context.extensionUri, registry),
+    ...registerQueueCommands(queue),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (!affectsSettings(event)) return;
       // Documents move to the new annotator's log before the panels say whose it is.
@@ -61,7 +66,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     { dispose: disposeOutput },
   );
   return {
-    testing: testingApi(registry, providers, statusBar, tree),
+    testing: testingApi(registry, providers, statusBar, tree, queue),
     firstRun: firstRun.testing,
     reportPanel: () => ReportPanel.current,
   };

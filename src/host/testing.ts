@@ -6,6 +6,7 @@ import type { AnnotatorDocument } from './editor/document';
 import type { PanelController } from './editor/panel';
 import type { AnnotatorEditorProvider } from './editor/provider';
 import type { EditorRegistry } from './editor/registry';
+import type { ReviewQueueSession } from './queue/queue-session';
 import type { ShardTreeProvider } from './views/shard-tree';
 import type { ProgressStatusBar } from './views/status-bar';
 
@@ -18,6 +19,8 @@ export interface TestingApi {
   statusBarText(): string | undefined;
   /** The Shards view's rows as shown: label (workspace-relative path) and description ("3/5 reviewed"). */
   shardTreeRows(): Promise<{ path: string; description: string }[]>;
+  /** The review queue being walked: its name, current item and this annotator's done/total. */
+  reviewQueue(): ReviewQueueSession['current'];
   /** Records `backup` as the newest backup of `document`, as backupCustomDocument does. */
   pointBackup(document: vscode.Uri, backup: vscode.Uri): Promise<void>;
 }
@@ -27,6 +30,7 @@ export function testingApi(
   providers: readonly AnnotatorEditorProvider[],
   statusBar: ProgressStatusBar,
   tree: ShardTreeProvider,
+  queue: ReviewQueueSession,
 ): TestingApi {
   const documentOf = (uri: vscode.Uri) => registry.documentFor(uri);
   return {
@@ -39,6 +43,7 @@ export function testingApi(
     activePanel: () => registry.activePanel,
     provider: (viewType) => providers.find((provider) => provider.viewType === viewType),
     statusBarText: () => statusBar.text,
+    reviewQueue: () => queue.current,
     pointBackup: (document, backup) => providers[0].pointers.point(document, backup),
     shardTreeRows: async () => {
       const rows = [];

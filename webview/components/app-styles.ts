@@ -85,6 +85,11 @@ export const appStyles = css`
     gap: 8px;
     align-items: center;
   }
+  .queue-bar {
+    padding: 4px 8px;
+    border-bottom: 1px solid var(--vscode-panel-border, transparent);
+    background: var(--vscode-editorWidget-background, transparent);
+  }
   .unreadable {
     padding: 12px;
   }

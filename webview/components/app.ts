@@ -9,15 +9,19 @@ import type { HostClient } from '../client';
 import { CommentEditing } from '../comment-editing';
 import { HostSync, type Show } from '../host-sync';
 import { commandFor, isTyping, type Command } from '../keymap';
+import { LandingFocus } from '../landing-focus';
 import { isModelMessage, ModelRunsController } from '../models/model-runs-controller';
 import { ReviewCursor } from '../review-cursor';
+import { sortedComments } from '../sorted-comments';
 import { themeStyles } from '../theme';
 import { appStyles } from './app-styles';
+import type { IaAdjudication } from './adjudication';
 import type { IaCommentList } from './comment-list';
 import type { IaGallery } from './gallery';
 import type { IaModelPanel } from './model-panel';
 import type { IaToolbar } from './toolbar';
 import type { IaValidity } from './validity';
+import './adjudication';
 import './comment-list';
 import './gallery';
 import './help-overlay';
@@ -27,6 +31,13 @@ import './relevance';
 import './toolbar';
 import './validity';
 
+/** "Queue sample: item 3 of 100 · 41 done by you" while a review queue is walked. */
+const queueBar = (queue: NonNullable<Show['queue']>) =>
+  html`<div class="queue-bar" role="status" aria-label="Review queue">
+    Queue <strong>${queue.name}</strong>: item ${queue.index + 1} of ${queue.total} · ${queue.done} done by you · j / k walk the
+    queue
+  </div>`;
+
 @customElement('ia-app')
 export class IaApp extends LitElement {
   static override styles = [themeStyles, appStyles];
@@ -34,6 +45,10 @@ export class IaApp extends LitElement {
   private readonly sync = new HostSync(this);
   private readonly cursor = new ReviewCursor(this, this.sync, (comment) => void this.commentList?.reveal(comment));
   private readonly comments = new CommentEditing(this.sync, this.cursor);
+  private readonly landing = new LandingFocus(this, this.sync, this.cursor, {
+    revealComment: (index) => void this.commentList?.reveal(index),
+    focusAdjudication: () => this.adjudication?.focusFirst(),
+  });
   private readonly models = new ModelRunsController(this, (message) => this.sync.showError(message));
 
   @state() private helpOpen = false;
@@ -43,6 +58,7 @@ export class IaApp extends LitElement {
   @query('ia-gallery') private gallery?: IaGallery;
   @query('ia-validity') private validity?: IaValidity;
   @query('ia-model-panel') private modelPanel?: IaModelPanel;
+  @query('ia-adjudication') private adjudication?: IaAdjudication;
 
   constructor() {
     super();
@@ -78,14 +94,17 @@ export class IaApp extends LitElement {
   receive(message: HostToWebview): void {
     if (message.type === 'showKeymap') this.helpOpen = true;
     else if (isModelMessage(message)) this.models.receive(message);
-    else this.sync.receive(message);
+    else {
+      this.sync.receive(message);
+      this.landing.receive(message);
+    }
   }
 
   // ---------- layout ----------
 
   override render() {
     const { show, init, error } = this.sync;
-    return html`<ia-toolbar
+    return html`${show?.queue ? queueBar(show.queue) : nothing}<ia-toolbar
         .position=${show?.position ?? 0}
         .total=${show?.total ?? 0}
         .matching=${show?.matching ?? 0}
@@ -125,6 +144,15 @@ export class IaApp extends LitElement {
         <ia-comment-list .rows=${this.comments.rows()}></ia-comment-list>
         <div class="side">
           <ia-gallery .images=${images} .runs=${record.runs} ?adult=${record.over_18} requestId=${record.id}></ia-gallery>
+          <ia-adjudication
+            requestId=${record.id}
+            .disputes=${this.sync.disputes}
+            .reasons=${this.sync.init?.reasons ?? []}
+            .commentLabel=${(id: string) => {
+              const index = sortedComments(record).findIndex((comment) => comment.id === id);
+              return index >= 0 ? `comment ${index + 1} (${id})` : `comment ${id}`;
+            }}
+          ></ia-adjudication>
           <ia-validity requestId=${record.id} .reasons=${this.sync.init?.reasons ?? []} .state=${state}></ia-validity>
           <ia-relevance .release=${record.relevance} .corrected=${corrected}></ia-relevance>
           <ia-model-panel
@@ -231,6 +259,10 @@ export class IaApp extends LitElement {
         return void this.modelPanel?.giveVerdict('disagree');
       case 'toggleRawAnswer':
         return void this.modelPanel?.toggleRaw();
+      case 'focusAdjudication':
+        return this.sync.disputes.length
+          ? this.landing.focusAdjudication()
+          : this.sync.showError('Nothing to adjudicate here: the annotators agree');
       default:
         return command satisfies never;
     }

@@ -99,6 +99,12 @@ export class Resolver {
     return comment === undefined ? settled?.validity !== undefined : settled?.comments.has(comment) === true;
   }
 
+  /** The reviewers' settled value of a request's validity (no comment) or of one comment, if any. */
+  adjudicatedValue(request: string, comment?: string): Validity | CommentVerdict | undefined {
+    const settled = this.adjudicated.get(request);
+    return comment === undefined ? settled?.validity : settled?.comments.get(comment);
+  }
+
   /** The request's state as exported: notes and model verdicts merged, validity and extraction resolved. */
   resolve(record: ResolvableRecord): RequestState | undefined {
     const base = this.merged.get(record.id);

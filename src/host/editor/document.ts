@@ -37,7 +37,17 @@ export class AnnotatorDocument implements vscode.CustomDocument {
   private readonly disposed = new vscode.EventEmitter<void>();
   private readonly warned = new vscode.EventEmitter<LogWarning[]>();
   private readonly indexedEmitter = new vscode.EventEmitter<void>();
-  private disposables: vscode.Disposable[] = [this.edited, this.stateChanged, this.disposed, this.warned, this.indexedEmitter];
+  private readonly recorded = new vscode.EventEmitter<string[]>();
+  private readonly othersChanged = new vscode.EventEmitter<void>();
+  private disposables: vscode.Disposable[] = [
+    this.edited,
+    this.stateChanged,
+    this.disposed,
+    this.warned,
+    this.indexedEmitter,
+    this.recorded,
+    this.othersChanged,
+  ];
   /** Built in the background: until then the shard is still being indexed and `size` grows. */
   private index: RequestIndex | undefined;
   private readonly indexReady: Promise<RequestIndex>;
@@ -54,6 +64,13 @@ export class AnnotatorDocument implements vscode.CustomDocument {
   readonly onLogWarnings = this.warned.event;
   /** The whole shard is indexed and the log read: the total, ids and filters are final. */
   readonly onDidIndex = this.indexedEmitter.event;
+  /**
+   * Events about these requests joined this annotator's log (recorded, undone, synced), including
+   * adjudications, which change no replayed state and so no onDidChangeState.
+   */
+  readonly onDidRecord = this.recorded.event;
+  /** Another annotator's log of this shard changed on disk (their answers, or a reviewer's adjudication). */
+  readonly onDidChangeOtherLogs = this.othersChanged.event;
 
   private constructor(
     readonly uri: vscode.Uri,
@@ -142,6 +159,11 @@ export class AnnotatorDocument implements vscode.CustomDocument {
     return this.store.state();
   }
 
+  /** Every event of this annotator, saved or not, in log order. */
+  allEvents(): readonly AnnotationEvent[] {
+    return this.store.all();
+  }
+
   /** The annotator's log file this document reads and appends to. */
   get logFile(): string {
     return this.log.file;
@@ -217,6 +239,7 @@ export class AnnotatorDocument implements vscode.CustomDocument {
       this.store.addPending([event]);
     }
     await this.announce(before);
+    this.recorded.fire([event.request]);
     return event;
   }
 
@@ -300,13 +323,20 @@ export class AnnotatorDocument implements vscode.CustomDocument {
       const now = await diskStamp(this.log.file);
       const replaced = this.disk !== undefined && (now === undefined || now.ino !== this.disk.ino || now.size < this.disk.size);
       const read = replaced ? { ...(await this.log.read()), restarted: true } : await this.log.readFrom(this.cursor);
+      // Our own appends come back here too: only events new to this document are news.
+      let fresh: readonly AnnotationEvent[] = read.events;
       if (read.restarted) this.store.replaceCommitted(read.events);
-      else this.store.addCommitted(read.events);
+      else fresh = this.store.addCommitted(read.events);
       this.cursor = read.cursor;
       this.disk = now;
       if (read.warnings.length) this.warned.fire(read.warnings);
       await this.announce(before);
+      if (fresh.length) this.recorded.fire([...new Set(fresh.map((event) => event.request))]);
     });
+  }
+
+  otherLogsChanged(): void {
+    this.othersChanged.fire();
   }
 
   /** True when the log on disk differs from what this document last read or wrote (a cheap stat). */

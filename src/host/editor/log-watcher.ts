@@ -35,12 +35,21 @@ export function watchLog(document: AnnotatorDocument): vscode.Disposable {
   // watch (a new folder's first file may still be reported late: the poll covers it).
   const shardFolder = vscode.Uri.file(path.dirname(document.uri.fsPath));
   const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(shardFolder, '**/*.annotations/*.jsonl'));
+  let othersTimer: NodeJS.Timeout | undefined;
+  const ownFolder = () => path.dirname(logFile());
   const onFile = (uri: vscode.Uri) => {
-    if (path.resolve(uri.fsPath) === logFile()) sync();
+    const file = path.resolve(uri.fsPath);
+    if (file === logFile()) sync();
+    else if (path.dirname(file) === ownFolder()) {
+      // Another annotator's log of this shard: the adjudication panel's answers may have changed.
+      clearTimeout(othersTimer);
+      othersTimer = setTimeout(() => document.otherLogsChanged(), SETTLE_MS);
+    }
   };
   const subscriptions = [watcher, watcher.onDidChange(onFile), watcher.onDidCreate(onFile), watcher.onDidDelete(onFile)];
   return new vscode.Disposable(() => {
     clearTimeout(timer);
+    clearTimeout(othersTimer);
     clearInterval(poll);
     for (const subscription of subscriptions) subscription.dispose();
   });

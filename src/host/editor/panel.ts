@@ -5,14 +5,16 @@ import * as vscode from 'vscode';
 import { emptyRequestState } from '../../core/annotations/state';
 import { INVALID_REASONS, type EventDraft } from '../../core/annotations/events';
 import { isRedditUrl, REDDIT_ORIGIN } from '../../core/shard/schema';
-import { WebviewToHost, type Filter, type HostToWebview, type NavTarget } from '../../protocol';
+import { WebviewToHost, type Filter, type HostToWebview, type NavTarget, type ShowFocus } from '../../protocol';
 import { modelService } from '../models/service';
 import { output } from '../output';
 import type { AnnotatorDocument } from './document';
 import type { LastRequests } from './last-requests';
 import { renderPage } from './model/html';
 import { land, settleAfterFilter } from './model/navigation';
+import type { Outcome, QueueWalk } from './model/queue-walk';
 import { SerialQueue } from './model/serial-queue';
+import { disputesAt } from './request-disputes';
 import { requestViewAt } from './request-view';
 
 /** Messages kept for inspection by the integration tests (and for debugging). */
@@ -23,14 +25,19 @@ export interface PanelContext {
   /** Real paths of the folders images may come from (model/image-roots.ts). */
   imageRoots: readonly string[];
   lastRequests: LastRequests;
+  /** The review queue being walked, if any (src/host/queue/queue-session.ts). */
+  queue?: () => QueueWalk | undefined;
 }
 
-export type Outcome = { ok: true } | { ok: false; error: string };
+export type { Outcome, QueueWalk };
 
 export class PanelController implements vscode.Disposable {
   position = 0;
   filter: Filter = 'all';
   private resumed = false;
+  /** The webview said ready: a focus sent before would be lost, so it waits for the first show after. */
+  private started = false;
+  private pendingFocus: ShowFocus | undefined;
   /** The annotator moved or filtered: finishing the index must not move the view. */
   private navigated = false;
   private readonly inbox = new SerialQueue();
@@ -61,6 +68,11 @@ export class PanelController implements vscode.Disposable {
       webview.onDidReceiveMessage((message: unknown) => void this.receive(message)),
       document.onDidChangeState((requests) => void this.onStateChanged(requests)),
       document.onDidIndex(() => void this.inbox.run(() => this.onIndexed())),
+      document.onDidChangeOtherLogs(() => void this.postDisputes()),
+      document.onDidRecord((requests) => {
+        const shown = this.document.idAt(this.position);
+        if (shown !== null && requests.includes(shown)) void this.postDisputes();
+      }),
     );
     this.position = this.firstUnreviewed();
   }
@@ -119,8 +131,14 @@ export class PanelController implements vscode.Disposable {
     }
   }
 
-  async navigate(target: NavTarget): Promise<Outcome> {
+  /** `focus`: where the webview puts the keyboard once it shows the request (a queued comment, the adjudication panel). */
+  async navigate(target: NavTarget, focus?: ShowFocus): Promise<Outcome> {
     this.navigated = true;
+    if (target.kind === 'next' || target.kind === 'previous') {
+      const walked = this.context.queue?.()?.step(this, target.kind === 'next' ? 1 : -1);
+      if (walked) return walked;
+    }
+    this.pendingFocus = focus;
     const { document } = this;
     const landing = await land(target, {
       current: this.position,
@@ -167,6 +185,7 @@ export class PanelController implements vscode.Disposable {
       // A shard still indexing opens at its first request; onIndexed resumes once ids are known.
       if (this.document.isIndexed) await this.resume();
     }
+    this.started = true;
     this.post({
       type: 'init',
       shardName: this.document.shardName,
@@ -208,6 +227,9 @@ export class PanelController implements vscode.Disposable {
     const matching = this.document.matching(this.filter);
     const view = await requestViewAt(this.document, this.position, this.panel.webview, this.context.imageRoots);
     if (view.kind === 'record') this.context.lastRequests.remember(this.document.uri, view.record.id);
+    const queue = this.context.queue?.()?.statusFor(this, view.kind === 'record' ? view.record.id : undefined);
+    const focus = this.started ? this.pendingFocus : undefined;
+    if (this.started) this.pendingFocus = undefined;
     this.post({
       type: 'show',
       position: this.position,
@@ -216,7 +238,25 @@ export class PanelController implements vscode.Disposable {
       matching: matching.length,
       index: matching.indexOf(this.position),
       view,
+      ...(queue ? { queue } : {}),
+      ...(focus ? { focus } : {}),
     });
+    if (view.kind === 'record') await this.postDisputes();
+  }
+
+  /** Shows the request again (the queue started or ended: its status changed). */
+  refresh(): Promise<void> {
+    return this.inbox.run(() => this.show());
+  }
+
+  /** What annotators disagree on in the shown request; a failure to read the other logs is logged, not shown. */
+  private async postDisputes(): Promise<void> {
+    const position = this.position;
+    const found = await disputesAt(this.document, position).catch((error: unknown) => {
+      output().warn(`${this.document.shardName}: could not read the other annotators' logs: ${String(error)}`);
+      return undefined;
+    });
+    if (found && position === this.position) this.post({ type: 'disputes', ...found });
   }
 
   private async annotate(draft: EventDraft): Promise<Outcome> {

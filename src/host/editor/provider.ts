@@ -94,6 +94,7 @@ export class AnnotatorEditorProvider implements vscode.CustomEditorProvider<Anno
       extensionUri: this.extensionUri,
       imageRoots: roots,
       lastRequests: this.lastRequests,
+      queue: () => this.registry.queueWalk,
     });
     this.registry.addPanel(controller);
     await this.dirtyTabs.reopened(document);

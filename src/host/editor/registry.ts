@@ -2,7 +2,7 @@
 // commands, the status bar and the shard tree act on.
 import * as vscode from 'vscode';
 import type { AnnotatorDocument } from './document';
-import type { PanelController } from './panel';
+import type { PanelController, QueueWalk } from './panel';
 
 export class EditorRegistry implements vscode.Disposable {
   private readonly openDocuments = new Set<AnnotatorDocument>();
@@ -14,6 +14,8 @@ export class EditorRegistry implements vscode.Disposable {
   readonly onDidChangeActivePanel = this.activeChanged.event;
   /** A document's annotation state changed (its progress may have). */
   readonly onDidChangeProgress = this.progressChanged.event;
+  /** The review queue being walked: next / previous in its shards go through its items. */
+  queueWalk: QueueWalk | undefined;
 
   addDocument(document: AnnotatorDocument): void {
     this.openDocuments.add(document);

@@ -1,7 +1,6 @@
 // "Imagery: Show Report": one webview panel with the validation report of the
 // workspace's shards (optionally one review queue). It recomputes when an
 // annotation log or a shard changes on disk, i.e. as annotations are saved.
-import path from 'node:path';
 import * as vscode from 'vscode';
 import { loadReportData } from '../../core/report/load';
 import { buildReport, type Report } from '../../core/report/report';
@@ -9,7 +8,7 @@ import { reportBlocks } from '../../core/report/report-blocks';
 import { blocksToMarkdown, escapeHtml, standaloneHtml } from '../../core/report/report-format';
 import { readQueue } from '../../core/validation/queue-file';
 import { ReportToHost, type HostToReport } from '../../protocol';
-import { SHARD_VIEW_TYPE } from '../editor/provider';
+import { openRequest } from '../editor/open-request';
 import type { EditorRegistry } from '../editor/registry';
 import { output } from '../output';
 import { renderReportPage } from './report-page';
@@ -140,20 +139,10 @@ export class ReportPanel implements vscode.Disposable {
       output().warn(`report view: ${shard} is not a shard of this report`);
       return false;
     }
-    const uri = vscode.Uri.file(shard);
-    await vscode.commands.executeCommand('vscode.openWith', uri, SHARD_VIEW_TYPE);
-    for (let attempt = 0; attempt < 100; attempt++) {
-      const document = this.registry.documentFor(uri);
-      const panel = document && this.registry.panelsOf(document)[0];
-      if (panel) {
-        const outcome = await panel.navigate({ kind: 'id', id: request });
-        if (!outcome.ok) void vscode.window.showWarningMessage(outcome.error);
-        return outcome.ok;
-      }
-      await new Promise((resolve) => setTimeout(resolve, 100)); // the editor registers its panel once it resolves
-    }
-    void vscode.window.showWarningMessage(`Could not open request ${request} of ${path.basename(shard)}.`);
-    return false;
+    // A disagreement lands on the adjudication panel, where a reviewer settles it.
+    const outcome = await openRequest(this.registry, shard, request, { kind: 'adjudication' });
+    if (!outcome.ok) void vscode.window.showWarningMessage(outcome.error);
+    return outcome.ok;
   }
 
   private async exportReport(format: 'md' | 'html', plots: { title: string; svg: string }[]): Promise<void> {

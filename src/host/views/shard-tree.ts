@@ -1,10 +1,13 @@
-// The "Shards" view: every *.shard.jsonl of the workspace with this
-// annotator's reviewed/total; a click opens it in the annotator.
+// The "Shards" view: every review queue (*.queue.json) with this annotator's
+// done/total, then every *.shard.jsonl with their reviewed/total. A click on a
+// queue walks it; a click on a shard opens it in the annotator.
 import * as vscode from 'vscode';
 import { configuredAnnotator } from '../config';
 import type { EditorRegistry } from '../editor/registry';
 import { SHARD_VIEW_TYPE } from '../editor/provider';
 import { output } from '../output';
+import { QUEUE_EXTENSION } from '../../core/validation/queue';
+import { queueFileProgress, type ReviewQueueSession } from '../queue/queue-session';
 import { shardProgress } from './shard-progress';
 
 export const SHARD_GLOB = '**/*.shard.jsonl';
@@ -17,9 +20,12 @@ export class ShardTreeProvider implements vscode.TreeDataProvider<vscode.Uri>, v
   private readonly disposables: vscode.Disposable[] = [this.changed];
   private timer: NodeJS.Timeout | undefined;
 
-  constructor(private readonly registry: EditorRegistry) {
+  constructor(
+    private readonly registry: EditorRegistry,
+    private readonly queue?: ReviewQueueSession,
+  ) {
     // Shards added/removed and logs changed (by us, another window, git) all change what the tree shows.
-    for (const glob of [SHARD_GLOB, '**/*.shard.jsonl.annotations/*.jsonl']) {
+    for (const glob of [SHARD_GLOB, '**/*.shard.jsonl.annotations/*.jsonl', `**/*${QUEUE_EXTENSION}`]) {
       const watcher = vscode.workspace.createFileSystemWatcher(glob);
       this.disposables.push(
         watcher,
@@ -29,6 +35,7 @@ export class ShardTreeProvider implements vscode.TreeDataProvider<vscode.Uri>, v
       );
     }
     this.disposables.push(registry.onDidChangeProgress(() => this.refreshSoon()));
+    if (queue) this.disposables.push(queue.onDidChange(() => this.refreshSoon()));
   }
 
   refresh(): void {
@@ -42,11 +49,15 @@ export class ShardTreeProvider implements vscode.TreeDataProvider<vscode.Uri>, v
 
   async getChildren(element?: vscode.Uri): Promise<vscode.Uri[]> {
     if (element) return [];
+    const byPath = (a: vscode.Uri, b: vscode.Uri) =>
+      vscode.workspace.asRelativePath(a).localeCompare(vscode.workspace.asRelativePath(b));
+    const queues = this.queue ? await vscode.workspace.findFiles(`**/*${QUEUE_EXTENSION}`, EXCLUDE_GLOB) : [];
     const files = await vscode.workspace.findFiles(SHARD_GLOB, EXCLUDE_GLOB);
-    return files.sort((a, b) => vscode.workspace.asRelativePath(a).localeCompare(vscode.workspace.asRelativePath(b)));
+    return [...queues.sort(byPath), ...files.sort(byPath)];
   }
 
   async getTreeItem(uri: vscode.Uri): Promise<vscode.TreeItem> {
+    if (uri.fsPath.endsWith(QUEUE_EXTENSION)) return this.queueItem(uri);
     const item = new vscode.TreeItem(vscode.workspace.asRelativePath(uri, false), vscode.TreeItemCollapsibleState.None);
     item.resourceUri = uri;
     item.command = { title: 'Open Shard', command: 'vscode.openWith', arguments: [uri, SHARD_VIEW_TYPE] };
@@ -59,6 +70,28 @@ export class ShardTreeProvider implements vscode.TreeDataProvider<vscode.Uri>, v
       item.description = 'cannot read';
       item.tooltip = `${uri.fsPath}: ${reason}`;
       output().warn(`${uri.fsPath}: ${reason}`);
+    }
+    return item;
+  }
+
+  /** A review queue with this annotator's done/total; the one being walked is marked. */
+  private async queueItem(uri: vscode.Uri): Promise<vscode.TreeItem> {
+    const item = new vscode.TreeItem(vscode.workspace.asRelativePath(uri, false), vscode.TreeItemCollapsibleState.None);
+    item.resourceUri = uri;
+    item.iconPath = new vscode.ThemeIcon('checklist');
+    item.contextValue = 'reviewQueue';
+    item.command = { title: 'Open Review Queue', command: 'imageryAnnotator.openReviewQueue', arguments: [uri] };
+    try {
+      const walked = this.queue?.current;
+      const progress =
+        walked?.file === uri.fsPath ? walked : await queueFileProgress(this.registry, uri.fsPath, configuredAnnotator());
+      item.description = `queue ${progress.name}: ${progress.done}/${progress.total} done${walked?.file === uri.fsPath ? ' (walking)' : ''}`;
+      item.tooltip = `${uri.fsPath}\nYou have done ${progress.done} of ${progress.total} items. Click: walk this queue with next / previous.`;
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      item.description = 'cannot read';
+      item.tooltip = `${uri.fsPath}: ${reason}`;
+      output().warn(reason);
     }
     return item;
   }

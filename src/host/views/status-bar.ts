@@ -1,15 +1,20 @@
-// "Imagery: 12/796 reviewed" for the active annotator editor.
+// "Imagery: 12/796 reviewed" for the active annotator editor; while a review
+// queue is walked, this annotator's progress on the queue instead.
 import * as vscode from 'vscode';
 import type { EditorRegistry } from '../editor/registry';
+import type { ReviewQueueSession } from '../queue/queue-session';
 
 export class ProgressStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('imageryAnnotator.progress', vscode.StatusBarAlignment.Left, 100);
   private readonly disposables: vscode.Disposable[] = [this.item];
 
-  constructor(private readonly registry: EditorRegistry) {
+  constructor(
+    private readonly registry: EditorRegistry,
+    private readonly queue?: ReviewQueueSession,
+  ) {
     this.item.name = 'Imagery Annotator Progress';
-    this.item.command = 'imageryAnnotator.nextUnreviewed';
     this.disposables.push(
+      ...(queue ? [queue.onDidChange(() => this.update())] : []),
       registry.onDidChangeActivePanel(() => this.update()),
       registry.onDidChangeProgress(() => this.update()),
     );
@@ -27,6 +32,15 @@ export class ProgressStatusBar implements vscode.Disposable {
       this.item.hide();
       return;
     }
+    const walked = this.queue?.current;
+    if (walked) {
+      this.item.text = `Imagery: queue ${walked.name} ${walked.done}/${walked.total} done`;
+      this.item.tooltip = `Review queue ${walked.name}: you have done ${walked.done} of ${walked.total} items; item ${walked.index + 1} is current. Click: leave the queue.`;
+      this.item.command = 'imageryAnnotator.leaveReviewQueue';
+      this.item.show();
+      return;
+    }
+    this.item.command = 'imageryAnnotator.nextUnreviewed';
     const { reviewed, total, invalid } = panel.document.progress();
     this.item.text = `Imagery: ${reviewed}/${total} reviewed`;
     this.item.tooltip = `${panel.document.shardName}: ${reviewed} of ${total} reviewed (${invalid} invalid). Click: next unreviewed request.`;

@@ -1,0 +1,272 @@
+// Review queues and adjudication in the real VS Code: next / previous walk a
+// queue's items across two shards, landing on each queued comment, while the
+// status bar counts this annotator's done items; a disagreement opened from
+// the report lands on the adjudication panel, and an adjudication made there
+// (and undone) changes the export.
+import assert from 'node:assert/strict';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import * as vscode from 'vscode';
+import type { AnnotationEvent, EventDraft } from '../../../src/core/annotations/events';
+import { AnnotationLog } from '../../../src/core/annotations/log';
+import { exportCorrected } from '../../../src/core/release/export';
+import { QUEUE_FORMAT, QUEUE_VERSION, serializeQueue, type ReviewQueue } from '../../../src/core/validation/queue';
+import { writeShard } from '../../../src/core/shard/writer';
+import type { PanelController } from '../../../src/host/editor/panel';
+import type { HostToWebview } from '../../../src/protocol';
+import {
+  ANNOTATOR,
+  annotate,
+  closeEverything,
+  confirmDraft,
+  createShard,
+  extensionApi,
+  lastShow,
+  navigate,
+  setSettings,
+  syntheticRecords,
+  waitFor,
+} from './harness';
+
+type Show = Extract<HostToWebview, { type: 'show' }>;
+type Disputes = Extract<HostToWebview, { type: 'disputes' }>;
+
+/** The panel's last show, once it shows `request` (and the queue item `index`, when given). */
+function showing(panel: PanelController | undefined, request: string, index?: number): Show | undefined {
+  const shown = panel && lastShow(panel);
+  if (shown?.view.kind !== 'record' || shown.view.record.id !== request) return undefined;
+  if (index !== undefined && shown.queue?.index !== index) return undefined;
+  return shown;
+}
+
+function lastDisputes(panel: PanelController, request: string): Disputes | undefined {
+  for (let i = panel.history.length - 1; i >= 0; i--) {
+    const message = panel.history[i];
+    if (message.type === 'disputes' && message.requestId === request) return message;
+  }
+  return undefined;
+}
+
+function events(annotator: string, drafts: EventDraft[], start: number): AnnotationEvent[] {
+  return drafts.map(
+    (draft, i) =>
+      ({ ...draft, v: 1, id: `${annotator}-${i}`, time: new Date(start + i * 1000).toISOString(), annotator }) as AnnotationEvent,
+  );
+}
+
+suite('review queue and adjudication', () => {
+  teardown(async () => {
+    await vscode.commands.executeCommand('imageryAnnotator.leaveReviewQueue');
+    await setSettings({});
+    await closeEverything();
+  });
+
+  test('next / previous walk the queue across shards, on its comments, and the status bar counts done items', async function () {
+    this.timeout(120_000);
+    await setSettings({});
+    const shardA = await createShard('queue-walk', syntheticRecords(5));
+    const fileB = path.join(path.dirname(shardA.file), 'second.shard.jsonl');
+    await writeShard(
+      fileB,
+      syntheticRecords(2).map((record) => ({ ...record, id: `s${record.id}` })),
+    );
+    const uriB = vscode.Uri.file(fileB);
+    const queue: ReviewQueue = {
+      format: QUEUE_FORMAT,
+      version: QUEUE_VERSION,
+      name: 'walk',
+      unit: 'comments',
+      seed: 7,
+      population: 21,
+      shards: ['second.shard.jsonl', 'test.shard.jsonl'],
+      items: [
+        { shard: 'test.shard.jsonl', request: 'r1', comment: 'c2' },
+        { shard: 'test.shard.jsonl', request: 'r3', comment: 'c1' },
+        { shard: 'second.shard.jsonl', request: 'sr0', comment: 'c3' },
+      ],
+    };
+    const queueFile = path.join(path.dirname(shardA.file), 'walk.queue.json');
+    await fs.writeFile(queueFile, serializeQueue(queue));
+
+    const api = await extensionApi();
+    assert.equal(await vscode.commands.executeCommand('imageryAnnotator.openReviewQueue', queueFile), true);
+    const panelA = () => api.testing.panelsOf(shardA.uri)[0];
+    const first = await waitFor('the first queue item', () => showing(panelA(), 'r1', 0), 30_000);
+    assert.deepEqual(first.queue, { name: 'walk', index: 0, total: 3, done: 0 });
+    await waitFor('the comment focus of the first item', () =>
+      panelA().history.some((m) => m.type === 'show' && m.focus?.kind === 'comment' && m.focus.comment === 'c2'),
+    );
+    await waitFor('the status bar on the queue', () => api.testing.statusBarText() === 'Imagery: queue walk 0/3 done');
+
+    // Done = this annotator decided the queued comment.
+    assert.equal((await annotate(panelA(), confirmDraft('r1', 'c2'))).type, 'reply');
+    await waitFor('the status bar to count it', () => api.testing.statusBarText() === 'Imagery: queue walk 1/3 done', 30_000);
+
+    // The Shards view shows the queue with this annotator's progress.
+    await waitFor('the queue row in the Shards view', async () =>
+      (await api.testing.shardTreeRows()).some(
+        (row) => row.path === queueFile && row.description === 'queue walk: 1/3 done (walking)',
+      ),
+    );
+
+    // next skips r2 (not in the queue) and lands on the next item's comment.
+    const moved = await navigate(panelA(), { kind: 'next' });
+    assert.ok(moved.type === 'reply' && moved.ok, JSON.stringify(moved));
+    assert.deepEqual(showing(panelA(), 'r3', 1)?.focus, { kind: 'comment', comment: 'c1' });
+
+    // The third item is in the other shard: its editor opens at the item.
+    await navigate(panelA(), { kind: 'next' });
+    const panelB = () => api.testing.panelsOf(uriB)[0];
+    const third = await waitFor('the other shard at the third item', () => showing(panelB(), 'sr0', 2), 30_000);
+    assert.equal(third.queue?.done, 1);
+    const atEnd = await navigate(panelB(), { kind: 'next' });
+    assert.ok(atEnd.type === 'reply' && !atEnd.ok && /last item of the queue walk/.test(atEnd.error), JSON.stringify(atEnd));
+
+    // previous goes back across the shards, to the second item.
+    await navigate(panelB(), { kind: 'previous' });
+    await waitFor('the first shard at the second item', () => showing(panelA(), 'r3', 1), 30_000);
+
+    // Another annotator working the same queue sees their own progress.
+    await vscode.workspace
+      .getConfiguration('imageryAnnotator')
+      .update('annotator', 'second-reviewer', vscode.ConfigurationTarget.Global);
+    await waitFor(
+      "the second annotator's progress",
+      () => api.testing.statusBarText() === 'Imagery: queue walk 0/3 done',
+      30_000,
+    );
+    await setSettings({});
+    await waitFor(
+      "the first annotator's progress again",
+      () => api.testing.statusBarText() === 'Imagery: queue walk 1/3 done',
+      30_000,
+    );
+
+    // Leaving the queue: next walks the shard again (r3 -> r4), and the status bar counts the shard.
+    await vscode.commands.executeCommand('imageryAnnotator.leaveReviewQueue');
+    assert.equal(api.testing.reviewQueue(), undefined);
+    await navigate(panelA(), { kind: 'next' });
+    const plain = await waitFor('normal navigation', () => showing(panelA(), 'r4'));
+    assert.equal(plain.queue, undefined);
+    await waitFor('the shard progress in the status bar', () =>
+      /^Imagery: \d+\/5 reviewed$/.test(api.testing.statusBarText() ?? ''),
+    );
+  });
+
+  test('a disagreement opened from the report lands on the adjudication panel; an adjudication there changes the export', async function () {
+    this.timeout(150_000);
+    await setSettings({});
+    const shard = await createShard('adjudicate', syntheticRecords(3));
+    const t0 = Date.UTC(2026, 0, 5, 9);
+    // r1: Ana says valid, Ben (later) invalid: without adjudication the rule takes Ben's, the later answer.
+    await AnnotationLog.open(shard.file, 'ana').appendRaw(
+      events(
+        'ana',
+        [0, 1, 2].map((i) => ({ type: 'validity', request: `r${i}`, verdict: 'valid' }) as EventDraft),
+        t0,
+      ),
+    );
+    await AnnotationLog.open(shard.file, 'ben').appendRaw(
+      events(
+        'ben',
+        [0, 1, 2].map(
+          (i) =>
+            (i === 1
+              ? { type: 'validity', request: 'r1', verdict: 'invalid', reason: 'Image is text' }
+              : { type: 'validity', request: `r${i}`, verdict: 'valid' }) as EventDraft,
+        ),
+        t0 + 60_000,
+      ),
+    );
+    const before = await exportCorrected([shard.file], path.join(shard.root, 'export-before'), { seed: 1 });
+    assert.deepEqual(before.domains[0].invalidated, ['r1']);
+
+    const queue: ReviewQueue = {
+      format: QUEUE_FORMAT,
+      version: QUEUE_VERSION,
+      name: 'adjudicate',
+      unit: 'requests',
+      seed: 1,
+      population: 3,
+      shards: ['test.shard.jsonl'],
+      items: [0, 1, 2].map((i) => ({ shard: 'test.shard.jsonl', request: `r${i}` })),
+    };
+    const queueFile = path.join(path.dirname(shard.file), 'adjudicate.queue.json');
+    await fs.writeFile(queueFile, serializeQueue(queue));
+    const api = await extensionApi();
+    await vscode.commands.executeCommand('imageryAnnotator.showReport', queueFile);
+    const report = await waitFor('the report', () => api.reportPanel()?.report, 60_000);
+    assert.deepEqual(
+      report.agreement.disagreements.map((d) => d.request),
+      ['r1'],
+    );
+    await api.reportPanel()!.receive({ type: 'openRequest', shard: shard.file, request: 'r1' });
+    const editor = await waitFor('the annotator on r1', () => {
+      const open = api.testing.panelsOf(shard.uri)[0];
+      return showing(open, 'r1') ? open : undefined;
+    });
+    // The focus goes with the first show after the webview is ready (a later re-show, e.g. once indexed, keeps the place).
+    await waitFor('a show that puts the keyboard on the adjudication panel', () =>
+      editor.history.some((m) => m.type === 'show' && m.focus?.kind === 'adjudication' && showing(editor, 'r1')),
+    );
+    const disputes = await waitFor('the disputes of r1', () => lastDisputes(editor, 'r1'));
+    assert.deepEqual(disputes.disputes, [
+      {
+        kind: 'validity',
+        answers: [
+          { annotator: 'ana', text: 'valid', choice: { verdict: 'valid' } },
+          { annotator: 'ben', text: 'invalid: Image is text', choice: { verdict: 'invalid', reason: 'Image is text' } },
+        ],
+      },
+    ]);
+
+    // The reviewer takes Ana's answer, as the panel's "Take" button sends it.
+    const reply = await annotate(editor, { type: 'adjudication', request: 'r1', verdict: 'valid' });
+    assert.ok(reply.type === 'reply' && reply.ok, JSON.stringify(reply));
+    await waitFor('the dispute to show as settled', () => lastDisputes(editor, 'r1')?.disputes[0]?.settled === 'valid');
+    const own = (await AnnotationLog.open(shard.file, ANNOTATOR).read()).events;
+    assert.deepEqual(
+      own.map((event) => [event.type, (event as { verdict?: string }).verdict]),
+      [['adjudication', 'valid']],
+      "the decision is in the reviewer's own log",
+    );
+    const after = await exportCorrected([shard.file], path.join(shard.root, 'export-after'), { seed: 1 });
+    assert.deepEqual(after.domains[0].invalidated, []);
+
+    // Undo takes the adjudication back, as for any other action.
+    editor.panel.reveal();
+    await waitFor('the editor to be active', () => api.testing.activePanel() === editor);
+    await vscode.commands.executeCommand('undo');
+    await waitFor(
+      'the dispute to be open again',
+      () => {
+        const latest = lastDisputes(editor, 'r1');
+        return latest !== undefined && latest.disputes[0]?.settled === undefined;
+      },
+      30_000,
+    );
+    const undone = await exportCorrected([shard.file], path.join(shard.root, 'export-undone'), { seed: 1 });
+    assert.deepEqual(undone.domains[0].invalidated, ['r1']);
+
+    // A third annotator's answer, written outside the editor, joins the panel while it stays on r1
+    // (the file watcher brings it; no new show is needed).
+    await editor.settled();
+    const mark = editor.history.length;
+    await AnnotationLog.open(shard.file, 'cara').append({ type: 'validity', request: 'r1', verdict: 'valid' });
+    const withCara = await waitFor(
+      "the third annotator's answer in the panel",
+      () => {
+        const index = editor.history.findIndex(
+          (m, i) => i >= mark && m.type === 'disputes' && m.disputes[0]?.answers.some((answer) => answer.annotator === 'cara'),
+        );
+        return index === -1 ? undefined : index;
+      },
+      60_000,
+    );
+    assert.deepEqual(
+      editor.history.slice(mark, withCara).filter((m) => m.type === 'show'),
+      [],
+      'the answers came without the request being shown again',
+    );
+  });
+});
