@@ -5,13 +5,22 @@ import * as vscode from 'vscode';
 import { emptyRequestState } from '../../core/annotations/state';
 import { INVALID_REASONS, type EventDraft } from '../../core/annotations/events';
 import { isRedditUrl, REDDIT_ORIGIN } from '../../core/shard/schema';
-import { WebviewToHost, type Filter, type HostToWebview, type NavTarget } from '../../protocol';
+import {
+  WebviewToHost,
+  type Filter,
+  type HeldRecord,
+  type HostToWebview,
+  type NavTarget,
+  type SentView,
+  type ShowMessage,
+} from '../../protocol';
 import { modelService } from '../models/service';
 import { output } from '../output';
 import type { AnnotatorDocument } from './document';
 import type { LastRequests } from './last-requests';
+import { HeldRecords } from './model/held-records';
 import { renderPage } from './model/html';
-import { land, settleAfterFilter } from './model/navigation';
+import { land, neighbours, settleAfterFilter } from './model/navigation';
 import { SerialQueue } from './model/serial-queue';
 import { requestViewAt } from './request-view';
 
@@ -35,6 +44,9 @@ export class PanelController implements vscode.Disposable {
   private navigated = false;
   private readonly inbox = new SerialQueue();
   private disposed = false;
+  /** What the webview keeps: a request shown again, or sent ahead, travels as its id. */
+  private readonly held = new HeldRecords();
+  /** Messages posted, newest last; a `show` as the webview resolves it (the record in full, not its id). */
   readonly history: HostToWebview[] = [];
   private readonly disposables: vscode.Disposable[] = [];
 
@@ -152,16 +164,18 @@ export class PanelController implements vscode.Disposable {
     this.post({ type: 'showKeymap' });
   }
 
-  post(message: HostToWebview): void {
+  post(message: HostToWebview, asShown: HostToWebview = message): void {
     // Work started before the editor closed (a read, a reply) may finish after it: nobody is left to tell.
     if (this.disposed) return;
-    this.history.push(message);
+    this.history.push(asShown);
     if (this.history.length > HISTORY_LIMIT) this.history.splice(0, this.history.length - HISTORY_LIMIT);
     void this.panel.webview.postMessage(message);
   }
 
   /** The webview (re)loaded, or a setting changed. A new panel resumes at the request last shown for this shard. */
   async start(): Promise<void> {
+    // A reloaded webview holds no records; one that did not reload is told to forget what it held.
+    this.held.reset();
     if (!this.resumed) {
       this.resumed = true;
       // A shard still indexing opens at its first request; onIndexed resumes once ids are known.
@@ -207,16 +221,48 @@ export class PanelController implements vscode.Disposable {
     this.position = Math.min(this.position, size - 1);
     const matching = this.document.matching(this.filter);
     const view = await requestViewAt(this.document, this.position, this.panel.webview, this.context.imageRoots);
-    if (view.kind === 'record') this.context.lastRequests.remember(this.document.uri, view.record.id);
-    this.post({
-      type: 'show',
-      position: this.position,
-      total: size,
-      filter: this.filter,
-      matching: matching.length,
-      index: matching.indexOf(this.position),
-      view,
+    const show = this.showAt(this.position, matching, view);
+    const from = this.position;
+    // After the reply: where the next and previous presses land travels now, while the annotator reads this one.
+    void this.inbox.run(() => this.sendAhead(from, matching));
+    if (view.kind !== 'record') return this.post(show);
+    this.context.lastRequests.remember(this.document.uri, view.record.id);
+    this.holdRecords([{ record: view.record, images: view.images }]);
+    this.post({ ...show, view: { kind: 'held', id: view.record.id, state: view.state } }, show);
+  }
+
+  private holdRecords(entries: readonly HeldRecord[]): void {
+    const records = this.held.hold(entries);
+    if (records) this.post(records);
+  }
+
+  /**
+   * Sends ahead where a next / previous press lands: the records the webview does not hold yet, and
+   * their `show`, which the webview puts up at once on that press (ours follows the press, as always).
+   */
+  private async sendAhead(from: number, matching: readonly number[]): Promise<void> {
+    // Moved on already (presses queued up): that show sends its own.
+    if (this.disposed || this.position !== from) return;
+    const [next, previous] = neighbours(from, matching).map(async (position) => {
+      if (position === undefined) return null;
+      const view = await requestViewAt(this.document, position, this.panel.webview, this.context.imageRoots);
+      if (view.kind !== 'record') return null;
+      const { record, images, state } = view;
+      const show = this.showAt(position, matching, { kind: 'held', id: record.id, state });
+      return { entry: { record, images }, show };
     });
+    const found = [await next, await previous].filter((one) => one !== null);
+    // The shown record is named too, so holding the neighbours never drops it.
+    const shown = this.document.idAt(from);
+    if (shown !== null && this.held.has(shown)) this.held.touch(shown);
+    this.holdRecords(found.map((one) => one.entry));
+    const [nextShow, previousShow] = [await next, await previous].map((one) => one?.show ?? null);
+    this.post({ type: 'ahead', from, next: nextShow, previous: previousShow });
+  }
+
+  private showAt(position: number, matching: readonly number[], view: SentView): ShowMessage {
+    const index = matching.indexOf(position);
+    return { type: 'show', position, total: this.document.size, filter: this.filter, matching: matching.length, index, view };
   }
 
   private async annotate(draft: EventDraft): Promise<Outcome> {
@@ -257,6 +303,9 @@ export class PanelController implements vscode.Disposable {
       if (request === shown) this.post({ type: 'state', requestId: request, state: state.get(request) ?? emptyRequestState() });
     }
     this.post({ type: 'progress', progress: this.document.progress() });
+    // What a press would show may have changed (a neighbour's state, the filter's matches).
+    const from = this.position;
+    void this.inbox.run(() => this.sendAhead(from, this.document.matching(this.filter)));
   }
 
   private firstUnreviewed(): number {
