@@ -5,7 +5,7 @@ import { configuredAnnotator } from '../config';
 import type { EditorRegistry } from '../editor/registry';
 import { SHARD_VIEW_TYPE } from '../editor/provider';
 import { output } from '../output';
-import { shardProgress } from './shard-progress';
+import { ShardProgressCache } from './shard-progress';
 
 export const SHARD_GLOB = '**/*.shard.jsonl';
 const EXCLUDE_GLOB = '**/{node_modules,.git}/**';
@@ -16,6 +16,8 @@ export class ShardTreeProvider implements vscode.TreeDataProvider<vscode.Uri>, v
   readonly onDidChangeTreeData = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [this.changed];
   private timer: NodeJS.Timeout | undefined;
+  /** Shards not open in an editor: kept indexed, their logs read from where the last refresh stopped. */
+  private readonly closedShards = new ShardProgressCache();
 
   constructor(private readonly registry: EditorRegistry) {
     // Shards added/removed and logs changed (by us, another window, git) all change what the tree shows.
@@ -43,6 +45,7 @@ export class ShardTreeProvider implements vscode.TreeDataProvider<vscode.Uri>, v
   async getChildren(element?: vscode.Uri): Promise<vscode.Uri[]> {
     if (element) return [];
     const files = await vscode.workspace.findFiles(SHARD_GLOB, EXCLUDE_GLOB);
+    await this.closedShards.retain(new Set(files.map((file) => file.fsPath)));
     return files.sort((a, b) => vscode.workspace.asRelativePath(a).localeCompare(vscode.workspace.asRelativePath(b)));
   }
 
@@ -51,7 +54,8 @@ export class ShardTreeProvider implements vscode.TreeDataProvider<vscode.Uri>, v
     item.resourceUri = uri;
     item.command = { title: 'Open Shard', command: 'vscode.openWith', arguments: [uri, SHARD_VIEW_TYPE] };
     try {
-      const progress = this.registry.documentFor(uri)?.progress() ?? (await shardProgress(uri.fsPath, configuredAnnotator()));
+      const progress =
+        this.registry.documentFor(uri)?.progress() ?? (await this.closedShards.progress(uri.fsPath, configuredAnnotator()));
       item.description = `${progress.reviewed}/${progress.total} reviewed`;
       item.tooltip = `${uri.fsPath}\n${progress.reviewed} of ${progress.total} reviewed, ${progress.invalid} invalid, ${progress.corrected} corrected`;
     } catch (error) {
@@ -65,6 +69,7 @@ export class ShardTreeProvider implements vscode.TreeDataProvider<vscode.Uri>, v
 
   dispose(): void {
     clearTimeout(this.timer);
+    void this.closedShards.dispose();
     for (const disposable of this.disposables) disposable.dispose();
   }
 }
