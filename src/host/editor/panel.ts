@@ -5,22 +5,14 @@ import * as vscode from 'vscode';
 import { emptyRequestState } from '../../core/annotations/state';
 import { INVALID_REASONS, type EventDraft } from '../../core/annotations/events';
 import { isRedditUrl, REDDIT_ORIGIN } from '../../core/shard/schema';
-import {
-  WebviewToHost,
-  type Filter,
-  type HeldRecord,
-  type HostToWebview,
-  type NavTarget,
-  type SentView,
-  type ShowMessage,
-} from '../../protocol';
+import { WebviewToHost, type Filter, type HostToWebview, type NavTarget } from '../../protocol';
 import { modelService } from '../models/service';
 import { output } from '../output';
 import type { AnnotatorDocument } from './document';
 import type { LastRequests } from './last-requests';
-import { HeldRecords } from './model/held-records';
 import { renderPage } from './model/html';
-import { land, neighbours, settleAfterFilter } from './model/navigation';
+import { land, settleAfterFilter } from './model/navigation';
+import { RecordsAhead } from './records-ahead';
 import { SerialQueue } from './model/serial-queue';
 import { requestViewAt } from './request-view';
 
@@ -45,7 +37,7 @@ export class PanelController implements vscode.Disposable {
   private readonly inbox = new SerialQueue();
   private disposed = false;
   /** What the webview keeps: a request shown again, or sent ahead, travels as its id. */
-  private readonly held = new HeldRecords();
+  private readonly ahead: RecordsAhead;
   /** Messages posted, newest last; a `show` as the webview resolves it (the record in full, not its id). */
   readonly history: HostToWebview[] = [];
   private readonly disposables: vscode.Disposable[] = [];
@@ -69,6 +61,7 @@ export class PanelController implements vscode.Disposable {
       scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(context.extensionUri, 'dist', 'webview.js')).toString(),
       title: document.shardName,
     });
+    this.ahead = new RecordsAhead(document, webview, context.imageRoots, (message, asShown) => this.post(message, asShown));
     this.disposables.push(
       webview.onDidReceiveMessage((message: unknown) => void this.receive(message)),
       document.onDidChangeState((requests) => void this.onStateChanged(requests)),
@@ -175,7 +168,7 @@ export class PanelController implements vscode.Disposable {
   /** The webview (re)loaded, or a setting changed. A new panel resumes at the request last shown for this shard. */
   async start(): Promise<void> {
     // A reloaded webview holds no records; one that did not reload is told to forget what it held.
-    this.held.reset();
+    this.ahead.reset();
     if (!this.resumed) {
       this.resumed = true;
       // A shard still indexing opens at its first request; onIndexed resumes once ids are known.
@@ -221,48 +214,21 @@ export class PanelController implements vscode.Disposable {
     this.position = Math.min(this.position, size - 1);
     const matching = this.document.matching(this.filter);
     const view = await requestViewAt(this.document, this.position, this.panel.webview, this.context.imageRoots);
-    const show = this.showAt(this.position, matching, view);
+    if (view.kind === 'record') this.context.lastRequests.remember(this.document.uri, view.record.id);
+    this.ahead.show({ ...this.ahead.showAt(this.position, matching, this.filter, view), view });
+    this.sendAheadSoon(matching);
+  }
+
+  /** After the reply: where the next and previous presses land travels now, while the annotator reads this request. */
+  private sendAheadSoon(matching: readonly number[]): void {
     const from = this.position;
-    // After the reply: where the next and previous presses land travels now, while the annotator reads this one.
-    void this.inbox.run(() => this.sendAhead(from, matching));
-    if (view.kind !== 'record') return this.post(show);
-    this.context.lastRequests.remember(this.document.uri, view.record.id);
-    this.holdRecords([{ record: view.record, images: view.images }]);
-    this.post({ ...show, view: { kind: 'held', id: view.record.id, state: view.state } }, show);
-  }
-
-  private holdRecords(entries: readonly HeldRecord[]): void {
-    const records = this.held.hold(entries);
-    if (records) this.post(records);
-  }
-
-  /**
-   * Sends ahead where a next / previous press lands: the records the webview does not hold yet, and
-   * their `show`, which the webview puts up at once on that press (ours follows the press, as always).
-   */
-  private async sendAhead(from: number, matching: readonly number[]): Promise<void> {
-    // Moved on already (presses queued up): that show sends its own.
-    if (this.disposed || this.position !== from) return;
-    const [next, previous] = neighbours(from, matching).map(async (position) => {
-      if (position === undefined) return null;
-      const view = await requestViewAt(this.document, position, this.panel.webview, this.context.imageRoots);
-      if (view.kind !== 'record') return null;
-      const { record, images, state } = view;
-      const show = this.showAt(position, matching, { kind: 'held', id: record.id, state });
-      return { entry: { record, images }, show };
+    void this.inbox.run(async () => {
+      // Moved on already (presses queued up): that show sends its own.
+      if (this.disposed || this.position !== from) return;
+      await this.ahead.sendAhead(from, matching, this.filter).catch((error: unknown) => {
+        output().warn(`${this.document.shardName}: could not send the neighbours of position ${from + 1}: ${String(error)}`);
+      });
     });
-    const found = [await next, await previous].filter((one) => one !== null);
-    // The shown record is named too, so holding the neighbours never drops it.
-    const shown = this.document.idAt(from);
-    if (shown !== null && this.held.has(shown)) this.held.touch(shown);
-    this.holdRecords(found.map((one) => one.entry));
-    const [nextShow, previousShow] = [await next, await previous].map((one) => one?.show ?? null);
-    this.post({ type: 'ahead', from, next: nextShow, previous: previousShow });
-  }
-
-  private showAt(position: number, matching: readonly number[], view: SentView): ShowMessage {
-    const index = matching.indexOf(position);
-    return { type: 'show', position, total: this.document.size, filter: this.filter, matching: matching.length, index, view };
   }
 
   private async annotate(draft: EventDraft): Promise<Outcome> {
@@ -304,8 +270,7 @@ export class PanelController implements vscode.Disposable {
     }
     this.post({ type: 'progress', progress: this.document.progress() });
     // What a press would show may have changed (a neighbour's state, the filter's matches).
-    const from = this.position;
-    void this.inbox.run(() => this.sendAhead(from, this.document.matching(this.filter)));
+    this.sendAheadSoon(this.document.matching(this.filter));
   }
 
   private firstUnreviewed(): number {
