@@ -48,6 +48,8 @@ export class NavigationBench {
   private readonly held = new HeldRecords();
   /** The host's work still under way (it answers one message at a time, as the extension's inbox does). */
   private busy: Promise<void> = Promise.resolve();
+  /** `navigate` messages answered, neighbours sent included. */
+  private answered = 0;
 
   private constructor(
     private readonly harness: Harness,
@@ -117,6 +119,13 @@ export class NavigationBench {
     this.position = (this.position + 1) % this.records.length;
     await this.post([...this.show(), { type: 'reply', seq: message.seq, ok: true }]);
     await this.post(this.neighbours());
+    this.answered++;
+  }
+
+  /** Until the host has answered `count` presses (their `navigate` may still be on its way to us). */
+  private async answeredAll(count: number): Promise<void> {
+    while (this.answered < count) await new Promise((resolve) => setTimeout(resolve, 1));
+    await this.busy;
   }
 
   /** JSON text parsed in the page: the path a VS Code webview message takes. */
@@ -130,9 +139,10 @@ export class NavigationBench {
   /** Presses `j` warmup + presses times; every press shows another request. */
   async requestPresses(presses: number, warmup: number): Promise<NavigationSamples> {
     const samples: NavigationSamples = { byTarget: new Map(), arrivalByTarget: new Map() };
+    const answeredBefore = this.answered;
     for (let press = 0; press < warmup + presses; press++) {
       // An annotator reads a request before the next press: what the host sends ahead has arrived.
-      await this.busy;
+      await this.answeredAll(answeredBefore + press);
       const target = this.records[(this.position + 1) % this.records.length];
       const latency = await this.pressAndWait('j', `window.__bench.armTitle(${JSON.stringify(target.title)})`);
       if (press < warmup) continue;
