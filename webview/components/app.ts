@@ -3,7 +3,8 @@
 // within the request lives in ReviewCursor; comment editing in CommentEditing.
 import { LitElement, html, nothing } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
-import { permalinkUrl } from '../../src/core/shard/schema';
+import type { RequestState } from '../../src/core/annotations/state';
+import { permalinkUrl, type ShardRecord } from '../../src/core/shard/schema';
 import type { HostToWebview } from '../../src/protocol';
 import type { HostClient } from '../client';
 import { CommentEditing } from '../comment-editing';
@@ -126,16 +127,31 @@ export class IaApp extends LitElement {
         <div class="side">
           <ia-gallery .images=${images} .runs=${record.runs} ?adult=${record.over_18} requestId=${record.id}></ia-gallery>
           <ia-validity requestId=${record.id} .reasons=${this.sync.init?.reasons ?? []} .state=${state}></ia-validity>
-          <ia-relevance .release=${record.relevance} .corrected=${corrected}></ia-relevance>
-          <ia-model-panel
-            .record=${record}
-            .requestState=${state}
-            .groundTruth=${this.groundTruth(corrected)}
-            .live=${this.models.liveFor(record.id)}
-            .access=${this.models.access}
-          ></ia-model-panel>
+          ${this.laterPanels(record, state, corrected)}
         </div>
       </div>`;
+  }
+
+  /** The request whose relevance list and model panel are drawn. */
+  @state() private panelsFor: string | null = null;
+
+  /**
+   * A request's relevance list and model runs come one frame after its title and comments: the
+   * keypress paints sooner, and those two are the costliest to draw (a request with many stored runs).
+   */
+  private laterPanels(record: ShardRecord, state: RequestState, corrected: [string, number][]) {
+    if (this.panelsFor !== record.id) {
+      requestAnimationFrame(() => (this.panelsFor = this.sync.record?.id ?? null));
+      return nothing;
+    }
+    return html`<ia-relevance .release=${record.relevance} .corrected=${corrected}></ia-relevance>
+      <ia-model-panel
+        .record=${record}
+        .requestState=${state}
+        .groundTruth=${this.groundTruth(corrected)}
+        .live=${this.models.liveFor(record.id)}
+        .access=${this.models.access}
+      ></ia-model-panel>`;
   }
 
   private truthCache: { corrected: [string, number][]; items: string[] } | null = null;
