@@ -28,6 +28,9 @@ import './relevance';
 import './toolbar';
 import './validity';
 
+/** The gallery's description runs, before a new request's later panels are drawn (one frame). */
+const NO_RUNS: ShardRecord['runs'] = [];
+
 @customElement('ia-app')
 export class IaApp extends LitElement {
   static override styles = [themeStyles, appStyles];
@@ -125,7 +128,12 @@ export class IaApp extends LitElement {
       <div class="columns">
         <ia-comment-list .rows=${this.comments.rows()}></ia-comment-list>
         <div class="side">
-          <ia-gallery .images=${images} .runs=${record.runs} ?adult=${record.over_18} requestId=${record.id}></ia-gallery>
+          <ia-gallery
+            .images=${images}
+            .runs=${this.panelsFor === record.id ? record.runs : NO_RUNS}
+            ?adult=${record.over_18}
+            requestId=${record.id}
+          ></ia-gallery>
           <ia-validity requestId=${record.id} .reasons=${this.sync.init?.reasons ?? []} .state=${state}></ia-validity>
           ${this.laterPanels(record, state, corrected)}
         </div>
@@ -136,8 +144,8 @@ export class IaApp extends LitElement {
   @state() private panelsFor: string | null = null;
 
   /**
-   * A request's relevance list and model runs come one frame after its title and comments: the
-   * keypress paints sooner, and those two are the costliest to draw (a request with many stored runs).
+   * A request's relevance list, model runs and the gallery's descriptions come one frame after its title
+   * and comments: the keypress paints sooner, and those are the costliest to draw (many stored runs).
    */
   private laterPanels(record: ShardRecord, state: RequestState, corrected: [string, number][]) {
     if (this.panelsFor !== record.id) {
