@@ -3,7 +3,7 @@
 // its budget and ratio, and writes bench/results.json. Exits 0 (it reports);
 // `--check` exits 1 when a ratio exceeds 1. Real-data figures skip, saying
 // why, without the shared dataset; synthetic equivalents always run.
-// `--quick`: fewer runs, no 1M-request shard nor 1M-event log. `--only shards|logs|runs|core|webview`: one group.
+// `--quick`: fewer runs, no 1M-request shard nor 1M-event log. `--only shards|logs|runs|views|core|webview`: one group.
 import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,6 +14,7 @@ import { formatTable, measured, overBudget, skipped, type Figure } from './repor
 import { shardFigures } from './shards/figures';
 import { logFigures } from './shards/log-figures';
 import { runFigures } from './runs/run-figures';
+import { shardViewFigures } from './shards/view-figures';
 import { cachedSyntheticShard } from './shards/generate';
 import { writeSyntheticRelease } from './synthetic-release';
 import { webviewFigures } from './webview-figures';
@@ -119,6 +120,7 @@ async function main(): Promise<number> {
       );
     }
     if (wanted('runs')) figures.push(...(await runFigures(path.join(work, 'runs'), quick, log)));
+    if (wanted('views')) figures.push(...(await shardViewFigures(path.join(work, 'shard-view'), log)));
     log('building the webview and CLI bundles');
     const bundles = await buildBundles(path.join(work, 'bundles'));
     if (wanted('webview')) figures.push(...(await webviewFigures(bundles.webview, work, log)));

@@ -54,6 +54,8 @@ const bundles = [
     format: 'cjs',
     external: ['vscode'],
     outdir: 'dist',
+    // The first line run: activation is timed from here (src/host/activation-time.ts).
+    banner: { js: "'use strict'; var __imageryBundleStart = performance.now();" },
   },
   cliBundle,
   webviewBundle,

@@ -75,6 +75,15 @@ export type RequestView =
   | { kind: 'record'; record: ShardRecord; images: ResolvedImage[]; state: RequestState }
   | { kind: 'unreadable'; unreadable: UnreadableRecord };
 
+/** A record the webview keeps (with its images), so that a later `show` names it by id instead of resending it. */
+export interface HeldRecord {
+  record: ShardRecord;
+  images: ResolvedImage[];
+}
+
+/** A `show`'s view as sent: a record the webview holds may travel as its id, with only its current state. */
+export type SentView = RequestView | { kind: 'held'; id: string; state: RequestState };
+
 // ---------- model runs ----------
 
 export const PROMPT_VARIANTS = ['standard', 'coi'] as const;
@@ -125,6 +134,22 @@ export type RunChoice = z.infer<typeof RunChoice>;
 
 // ---------- host -> webview ----------
 
+/** One position of the shard, to show. */
+export interface ShowMessage {
+  type: 'show';
+  position: number;
+  total: number;
+  /** Positions that pass the current filter (ascending). */
+  filter: Filter;
+  matching: number;
+  /** 0-based index of `position` among the matching positions; -1 when it does not match the filter. */
+  index?: number;
+  view: SentView;
+  /** Present while a review queue is walked and the shown request is one of its items. */
+  queue?: QueueStatus;
+  focus?: ShowFocus;
+}
+
 export type HostToWebview =
   | {
       type: 'init';
@@ -133,22 +158,19 @@ export type HostToWebview =
       saveMode: 'immediate' | 'manual';
       reasons: readonly string[];
     }
-  | {
-      type: 'show';
-      position: number;
-      total: number;
-      /** Positions that pass the current filter (ascending). */
-      filter: Filter;
-      matching: number;
-      /** 0-based index of `position` among the matching positions; -1 when it does not match the filter. */
-      index?: number;
-      view: RequestView;
-      /** Present while a review queue is walked and the shown request is one of its items. */
-      queue?: QueueStatus;
-      focus?: ShowFocus;
-    }
+  | ShowMessage
   /** What annotators disagree on in the shown request (empty: nothing), for the adjudication panel. */
   | { type: 'disputes'; requestId: string; disputes: Dispute[] }
+  /**
+   * Records for the webview to keep (the shown one and its neighbours, sent ahead), and ids it may forget.
+   * The host decides what is held; `clear` first forgets everything (the host lost track, e.g. after a restart).
+   */
+  | { type: 'records'; hold: HeldRecord[]; drop: string[]; clear?: true }
+  /**
+   * Where a next / previous press at `from` lands (records already held), so the webview shows it at
+   * once; the host's own `show` follows the press as always and has the last word.
+   */
+  | { type: 'ahead'; from: number; next: ShowMessage | null; previous: ShowMessage | null }
   /** The annotation state of a request changed (edit, undo, redo, external change). */
   | { type: 'state'; requestId: string; state: RequestState }
   | { type: 'progress'; progress: Progress }

@@ -10,11 +10,12 @@ import { correctedRelevance } from '../src/core/paper/relevance';
 import type { ShardRecord } from '../src/core/shard/schema';
 import type { Dispute, Filter, HostToWebview, NavTarget, Progress } from '../src/protocol';
 import type { HostClient } from './client';
+import { HeldRecordStore, type ResolvedShow } from './held-records';
 import { effectiveItems } from './items';
 import { applyDraft } from './optimistic';
 
 export type Init = Extract<HostToWebview, { type: 'init' }>;
-export type Show = Extract<HostToWebview, { type: 'show' }>;
+export type Show = ResolvedShow;
 /** Everything the host sends except requests to the screen itself (`showKeymap`) and model runs (ModelRunsController). */
 export type SyncedMessage = Exclude<HostToWebview, { type: 'showKeymap' | 'modelRun' | 'modelRunGone' | 'modelAccess' }>;
 /** Immediate mode: whether every action is on disk yet. Null in manual mode (the tab's dirty marker tells). */
@@ -45,6 +46,8 @@ export class HostSync implements ReactiveController {
   private shownState: RequestState | null = null;
   private lastSaveFailed = false;
   private relevanceCache: { record: ShardRecord; state: RequestState; result: [string, number][] } | null = null;
+  /** Records the host sent ahead, and where the next / previous press lands. */
+  private readonly held = new HeldRecordStore();
 
   constructor(private readonly host: ReactiveControllerHost) {
     host.addController(this);
@@ -62,14 +65,16 @@ export class HostSync implements ReactiveController {
       case 'init':
         this.init = message;
         break;
-      case 'show':
-        if (message.view.kind !== 'record' || message.view.record.id !== this.record?.id) this.disputes = [];
-        this.show = message;
-        this.hostState = message.view.kind === 'record' ? message.view.state : null;
-        // Any request shown later comes with the host's truth: recorded drafts are no longer needed.
-        this.sent = this.sent.filter((sent) => !sent.acknowledged);
-        this.reapply();
+      case 'records':
+      case 'ahead':
+        this.held.receive(message);
+        return;
+      case 'show': {
+        const show = this.held.resolve(message);
+        if (!show) return this.startOver(message);
+        this.showResolved(show);
         break;
+      }
       case 'state':
         if (this.record?.id !== message.requestId) return;
         this.hostState = message.state;
@@ -142,7 +147,30 @@ export class HostSync implements ReactiveController {
   }
 
   navigate(target: NavTarget): void {
+    // The host sent where this press lands: show it now; the host's own `show` follows and has the last word.
+    const ahead =
+      target.kind === 'next' || target.kind === 'previous' ? this.held.take(target.kind, this.show?.position ?? -1) : null;
+    if (ahead) {
+      this.showResolved(ahead);
+      this.host.requestUpdate();
+    }
     this.request({ type: 'navigate', target });
+  }
+
+  private showResolved(show: ResolvedShow): void {
+    if (show.view.kind !== 'record' || show.view.record.id !== this.record?.id) this.disputes = [];
+    this.show = show;
+    this.hostState = show.view.kind === 'record' ? show.view.state : null;
+    // Any request shown later comes with the host's truth: recorded drafts are no longer needed.
+    this.sent = this.sent.filter((sent) => !sent.acknowledged);
+    this.reapply();
+  }
+
+  /** A `show` named a record we do not hold: the host lost track of what we keep. Starting over resends everything. */
+  private startOver(show: Extract<SyncedMessage, { type: 'show' }>): void {
+    const id = show.view.kind === 'held' ? show.view.id : '';
+    this.client.post({ type: 'webviewError', message: `show: record ${JSON.stringify(id)} is not held; starting over` });
+    this.client.post({ type: 'ready' });
   }
 
   setFilter(filter: Filter): void {

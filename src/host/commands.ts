@@ -6,7 +6,6 @@ import type { Outcome, PanelController } from './editor/panel';
 import { JSONL_VIEW_TYPE, SHARD_VIEW_TYPE } from './editor/provider';
 import type { EditorRegistry } from './editor/registry';
 import { SHARD_EXTENSION } from '../core/shard/schema';
-import { runExportCorrected } from './export-command';
 import type { ShardTreeProvider } from './views/shard-tree';
 
 export function registerCommands(registry: EditorRegistry, tree: ShardTreeProvider): vscode.Disposable[] {
@@ -31,7 +30,10 @@ export function registerCommands(registry: EditorRegistry, tree: ShardTreeProvid
     ),
     vscode.commands.registerCommand('imageryAnnotator.openShard', openShard),
     vscode.commands.registerCommand('imageryAnnotator.refreshShards', () => tree.refresh()),
-    vscode.commands.registerCommand('imageryAnnotator.exportCorrected', () => runExportCorrected(registry)),
+    // The exporter loads when chosen, not at activation.
+    vscode.commands.registerCommand('imageryAnnotator.exportCorrected', async () =>
+      (await import('./export-command')).runExportCorrected(registry),
+    ),
   ];
 }
 

@@ -1,6 +1,7 @@
 // Entry point: registers the custom editor, commands and views. Nothing is
 // read from disk here; documents load when an editor opens.
 import * as vscode from 'vscode';
+import { activationTime, markModulesLoaded, timeActivation, type ActivationTime } from './activation-time';
 import { registerCommands } from './commands';
 import { runModelCommand } from './models/run-command';
 import { affectsSettings } from './config';
@@ -17,6 +18,8 @@ import { ProgressStatusBar } from './views/status-bar';
 import { ShardTreeProvider } from './views/shard-tree';
 import { testingApi, type TestingApi } from './testing';
 
+markModulesLoaded();
+
 export interface ExtensionApi {
   /** For the integration tests: inspect documents and drive panels as if from the webview. */
   testing: TestingApi;
@@ -24,9 +27,12 @@ export interface ExtensionApi {
   firstRun: FirstRunTestingApi;
   /** For the integration tests: the report view, when open. */
   reportPanel(): ReportPanel | undefined;
+  /** For the integration tests and the benchmark: how long loading and activate() took. */
+  activationTime(): ActivationTime;
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
+  const activated = timeActivation();
   const registry = new EditorRegistry();
   const models = initModelService(registry, context.secrets);
   const providers = AnnotatorEditorProvider.register(context, registry);
@@ -65,11 +71,14 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     }),
     { dispose: disposeOutput },
   );
-  return {
+  const api: ExtensionApi = {
     testing: testingApi(registry, providers, statusBar, tree, queue),
     firstRun: firstRun.testing,
     reportPanel: () => ReportPanel.current,
+    activationTime,
   };
+  activated();
+  return api;
 }
 
 export function deactivate(): void {

@@ -2,7 +2,7 @@
 // the `imagery` command in terminals and the walkthrough. Registered from
 // activate(); nothing heavy runs until a command is chosen.
 import * as vscode from 'vscode';
-import { IMPORT_COMMAND, importReleaseCommand } from './import/import-command';
+import { IMPORT_COMMAND } from './import/command-ids';
 import { registerImportReport } from './import/import-report';
 import { OPEN_SAMPLE_COMMAND, openPendingShard, openSample } from './import/sample';
 import { installTerminalCli, type CliShim } from './terminal-cli';
@@ -21,9 +21,11 @@ export function registerFirstRun(
   tree: ShardTreeProvider,
 ): { disposables: vscode.Disposable[]; testing: FirstRunTestingApi } {
   const disposables = [
-    vscode.commands.registerCommand(IMPORT_COMMAND, (release?: vscode.Uri) =>
-      importReleaseCommand(() => tree.refresh(), release),
-    ),
+    // The importer (CSV and JSON parsers, PNG reader) loads when chosen, not at activation.
+    vscode.commands.registerCommand(IMPORT_COMMAND, async (release?: vscode.Uri) => {
+      const { importReleaseCommand } = await import('./import/import-command');
+      return importReleaseCommand(() => tree.refresh(), release);
+    }),
     vscode.commands.registerCommand(OPEN_SAMPLE_COMMAND, () => openSample(context)),
     ...registerImportReport(),
   ];

@@ -3,7 +3,8 @@
 // within the request lives in ReviewCursor; comment editing in CommentEditing.
 import { LitElement, html, nothing } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
-import { permalinkUrl } from '../../src/core/shard/schema';
+import type { RequestState } from '../../src/core/annotations/state';
+import { permalinkUrl, type ShardRecord } from '../../src/core/shard/schema';
 import type { HostToWebview } from '../../src/protocol';
 import type { HostClient } from '../client';
 import { CommentEditing } from '../comment-editing';
@@ -37,6 +38,9 @@ const queueBar = (queue: NonNullable<Show['queue']>) =>
     Queue <strong>${queue.name}</strong>: item ${queue.index + 1} of ${queue.total} · ${queue.done} done by you · j / k walk the
     queue
   </div>`;
+
+/** The gallery's description runs, before a new request's later panels are drawn (one frame). */
+const NO_RUNS: ShardRecord['runs'] = [];
 
 @customElement('ia-app')
 export class IaApp extends LitElement {
@@ -143,7 +147,12 @@ export class IaApp extends LitElement {
       <div class="columns">
         <ia-comment-list .rows=${this.comments.rows()}></ia-comment-list>
         <div class="side">
-          <ia-gallery .images=${images} .runs=${record.runs} ?adult=${record.over_18} requestId=${record.id}></ia-gallery>
+          <ia-gallery
+            .images=${images}
+            .runs=${this.panelsFor === record.id ? record.runs : NO_RUNS}
+            ?adult=${record.over_18}
+            requestId=${record.id}
+          ></ia-gallery>
           <ia-adjudication
             requestId=${record.id}
             .disputes=${this.sync.disputes}
@@ -154,16 +163,31 @@ export class IaApp extends LitElement {
             }}
           ></ia-adjudication>
           <ia-validity requestId=${record.id} .reasons=${this.sync.init?.reasons ?? []} .state=${state}></ia-validity>
-          <ia-relevance .release=${record.relevance} .corrected=${corrected}></ia-relevance>
-          <ia-model-panel
-            .record=${record}
-            .requestState=${state}
-            .groundTruth=${this.groundTruth(corrected)}
-            .live=${this.models.liveFor(record.id)}
-            .access=${this.models.access}
-          ></ia-model-panel>
+          ${this.laterPanels(record, state, corrected)}
         </div>
       </div>`;
+  }
+
+  /** The request whose relevance list and model panel are drawn. */
+  @state() private panelsFor: string | null = null;
+
+  /**
+   * A request's relevance list, model runs and the gallery's descriptions come one frame after its title
+   * and comments: the keypress paints sooner, and those are the costliest to draw (many stored runs).
+   */
+  private laterPanels(record: ShardRecord, state: RequestState, corrected: [string, number][]) {
+    if (this.panelsFor !== record.id) {
+      requestAnimationFrame(() => (this.panelsFor = this.sync.record?.id ?? null));
+      return nothing;
+    }
+    return html`<ia-relevance .release=${record.relevance} .corrected=${corrected}></ia-relevance>
+      <ia-model-panel
+        .record=${record}
+        .requestState=${state}
+        .groundTruth=${this.groundTruth(corrected)}
+        .live=${this.models.liveFor(record.id)}
+        .access=${this.models.access}
+      ></ia-model-panel>`;
   }
 
   private truthCache: { corrected: [string, number][]; items: string[] } | null = null;

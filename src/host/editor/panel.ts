@@ -13,6 +13,7 @@ import type { LastRequests } from './last-requests';
 import { renderPage } from './model/html';
 import { land, settleAfterFilter } from './model/navigation';
 import type { Outcome, QueueWalk } from './model/queue-walk';
+import { RecordsAhead } from './records-ahead';
 import { SerialQueue } from './model/serial-queue';
 import { disputesAt } from './request-disputes';
 import { requestViewAt } from './request-view';
@@ -42,6 +43,9 @@ export class PanelController implements vscode.Disposable {
   private navigated = false;
   private readonly inbox = new SerialQueue();
   private disposed = false;
+  /** What the webview keeps: a request shown again, or sent ahead, travels as its id. */
+  private readonly ahead: RecordsAhead;
+  /** Messages posted, newest last; a `show` as the webview resolves it (the record in full, not its id). */
   readonly history: HostToWebview[] = [];
   private readonly disposables: vscode.Disposable[] = [];
 
@@ -64,6 +68,7 @@ export class PanelController implements vscode.Disposable {
       scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(context.extensionUri, 'dist', 'webview.js')).toString(),
       title: document.shardName,
     });
+    this.ahead = new RecordsAhead(document, webview, context.imageRoots, (message, asShown) => this.post(message, asShown));
     this.disposables.push(
       webview.onDidReceiveMessage((message: unknown) => void this.receive(message)),
       document.onDidChangeState((requests) => void this.onStateChanged(requests)),
@@ -170,16 +175,18 @@ export class PanelController implements vscode.Disposable {
     this.post({ type: 'showKeymap' });
   }
 
-  post(message: HostToWebview): void {
+  post(message: HostToWebview, asShown: HostToWebview = message): void {
     // Work started before the editor closed (a read, a reply) may finish after it: nobody is left to tell.
     if (this.disposed) return;
-    this.history.push(message);
+    this.history.push(asShown);
     if (this.history.length > HISTORY_LIMIT) this.history.splice(0, this.history.length - HISTORY_LIMIT);
     void this.panel.webview.postMessage(message);
   }
 
   /** The webview (re)loaded, or a setting changed. A new panel resumes at the request last shown for this shard. */
   async start(): Promise<void> {
+    // A reloaded webview holds no records; one that did not reload is told to forget what it held.
+    this.ahead.reset();
     if (!this.resumed) {
       this.resumed = true;
       // A shard still indexing opens at its first request; onIndexed resumes once ids are known.
@@ -230,18 +237,28 @@ export class PanelController implements vscode.Disposable {
     const queue = this.context.queue?.()?.statusFor(this, view.kind === 'record' ? view.record.id : undefined);
     const focus = this.started ? this.pendingFocus : undefined;
     if (this.started) this.pendingFocus = undefined;
-    this.post({
-      type: 'show',
-      position: this.position,
-      total: size,
-      filter: this.filter,
-      matching: matching.length,
-      index: matching.indexOf(this.position),
-      view,
+    const show = {
+      ...this.ahead.showAt(this.position, matching, this.filter, view),
       ...(queue ? { queue } : {}),
       ...(focus ? { focus } : {}),
-    });
+    };
+    this.ahead.show({ ...show, view });
+    // Walking a queue, next / previous go to the queue's items, which the shard's neighbours are not: nothing is shown ahead.
+    if (this.context.queue?.()?.walks(this)) this.post({ type: 'ahead', from: this.position, next: null, previous: null });
+    else this.sendAheadSoon(matching);
     if (view.kind === 'record') await this.postDisputes();
+  }
+
+  /** After the reply: where the next and previous presses land travels now, while the annotator reads this request. */
+  private sendAheadSoon(matching: readonly number[]): void {
+    const from = this.position;
+    void this.inbox.run(async () => {
+      // Moved on already (presses queued up): that show sends its own.
+      if (this.disposed || this.position !== from) return;
+      await this.ahead.sendAhead(from, matching, this.filter).catch((error: unknown) => {
+        output().warn(`${this.document.shardName}: could not send the neighbours of position ${from + 1}: ${String(error)}`);
+      });
+    });
   }
 
   /** Shows the request again (the queue started or ended: its status changed). */
@@ -297,6 +314,8 @@ export class PanelController implements vscode.Disposable {
       if (request === shown) this.post({ type: 'state', requestId: request, state: state.get(request) ?? emptyRequestState() });
     }
     this.post({ type: 'progress', progress: this.document.progress() });
+    // What a press would show may have changed (a neighbour's state, the filter's matches).
+    this.sendAheadSoon(this.document.matching(this.filter));
   }
 
   private firstUnreviewed(): number {

@@ -10,7 +10,7 @@ import { output } from '../output';
 import { askImportChoices, type ImportChoices } from './import-choices';
 import { problemsOf, SHOW_PROBLEMS_COMMAND, writeImportSummary } from './import-report';
 
-export const IMPORT_COMMAND = 'imageryAnnotator.importRelease';
+export { IMPORT_COMMAND } from './command-ids';
 
 /** Share of a domain's bar per phase: reading the files, building records, writing shards. */
 const PHASE_SHARE = { read: 0.3, build: 0.4, write: 0.3 } as const;

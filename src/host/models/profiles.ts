@@ -2,7 +2,6 @@
 // chat models VS Code already has (vscode.lm), each with its backend.
 import * as vscode from 'vscode';
 import type { ChatBackend } from '../../core/models/backend';
-import { createOpenAIBackend } from '../../core/models/openai-backend';
 import { DEFAULT_MAX_TOKENS, DEFAULT_TEMPERATURE, type ModelProfile } from '../../core/models/profile';
 import { LanguageModelBackend } from './lm-backend';
 import { configuredProfiles, type ApiKeys } from './settings';
@@ -49,5 +48,7 @@ export async function availableProfiles(): Promise<AvailableProfiles> {
 export async function backendFor(choice: RunProfile, keys: ApiKeys): Promise<{ backend: ChatBackend; secret: string }> {
   if (choice.kind === 'vscode-lm') return { backend: new LanguageModelBackend(choice.model), secret: '' };
   const apiKey = await keys.get(choice.profile.name);
+  // Loaded on the first run, not at activation: the OpenAI client is the bundle's largest part after zod.
+  const { createOpenAIBackend } = await import('../../core/models/openai-backend');
   return { backend: createOpenAIBackend({ profile: choice.profile, apiKey }), secret: apiKey };
 }

@@ -67,6 +67,10 @@ export class ReviewQueueSession implements QueueWalk, vscode.Disposable {
     for (const panel of this.registry.panels()) void panel.refresh();
   }
 
+  walks(panel: PanelController): boolean {
+    return this.walk?.shards.has(path.resolve(panel.document.uri.fsPath)) === true;
+  }
+
   statusFor(panel: PanelController, requestId: string | undefined): QueueStatus | undefined {
     const walk = this.walk;
     const shard = walk?.shards.get(path.resolve(panel.document.uri.fsPath));

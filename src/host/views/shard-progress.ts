@@ -1,41 +1,129 @@
-// Reviewed/total for a shard that is not open: replay this annotator's log and
-// read only the records it touches. Cached by file sizes and times, so a
-// refresh after an unrelated change costs a stat per shard.
+// Reviewed/total for shards that are not open, for the Shards view. Each
+// shard is indexed once and kept open (only the records its log touches are
+// read, for their comment ids); its annotator's log is read from where the
+// last read stopped. So a refresh after one appended event stats every shard
+// and log and reads that one event, not the 50 shards and their logs again.
 import { promises as fs } from 'node:fs';
-import { AnnotationLog } from '../../core/annotations/log';
+import type { AnnotationEvent } from '../../core/annotations/events';
+import { AnnotationLog, type LogCursor } from '../../core/annotations/log';
 import { replay } from '../../core/annotations/replay';
+import type { ShardState } from '../../core/annotations/state';
 import { ShardReader } from '../../core/shard/reader';
 import type { Progress } from '../../protocol';
 import { RequestIndex } from '../editor/model/request-index';
 
-interface Cached {
-  key: string;
-  progress: Progress;
+/** What a refresh read, for the tests (what was read, never how long it took). */
+export interface ProgressReads {
+  /** A shard was opened and indexed in full. */
+  indexed(shardFile: string): void;
+  /** An annotation log was read from byte `from` (0: all of it). */
+  logRead(logFile: string, from: number): void;
 }
 
-const cache = new Map<string, Cached>();
+interface Entry {
+  shardStamp: string;
+  annotator: string;
+  reader: ShardReader;
+  index: RequestIndex;
+  log: AnnotationLog;
+  logStamp: string;
+  cursor: LogCursor;
+  events: AnnotationEvent[];
+  /** The replayed log; the index reads it through this holder. */
+  replayed: { state: ShardState };
+  progress: Progress;
+}
 
 async function stamp(file: string): Promise<string> {
   try {
     const stat = await fs.stat(file);
-    return `${stat.size}:${stat.mtimeMs}`;
+    return `${stat.size}:${stat.mtimeMs}:${stat.ino}`;
   } catch {
     return 'absent';
   }
 }
 
-export async function shardProgress(shardFile: string, annotator: string): Promise<Progress> {
-  const log = AnnotationLog.open(shardFile, annotator);
-  const key = `${annotator}|${await stamp(shardFile)}|${await stamp(log.file)}`;
-  const cached = cache.get(shardFile);
-  if (cached?.key === key) return cached.progress;
-  const reader = await ShardReader.open(shardFile);
-  try {
-    const state = replay((await log.read()).events);
-    const progress = (await RequestIndex.build(reader, () => state)).progress();
-    cache.set(shardFile, { key, progress });
-    return progress;
-  } finally {
-    await reader.close();
+export class ShardProgressCache {
+  /** By shard path. */
+  private readonly entries = new Map<string, Entry>();
+  /** One refresh of a shard at a time: the tree asks for every row at once, and again before that ends. */
+  private readonly pending = new Map<string, Promise<Progress>>();
+
+  constructor(private readonly reads?: ProgressReads) {}
+
+  progress(shardFile: string, annotator: string): Promise<Progress> {
+    const running = this.pending.get(shardFile);
+    if (running) return running.then(() => this.progress(shardFile, annotator));
+    const next = this.update(shardFile, annotator).finally(() => this.pending.delete(shardFile));
+    this.pending.set(shardFile, next);
+    return next;
+  }
+
+  private async update(shardFile: string, annotator: string): Promise<Progress> {
+    const shardStamp = await stamp(shardFile);
+    let entry = this.entries.get(shardFile);
+    if (entry && (entry.shardStamp !== shardStamp || entry.annotator !== annotator)) {
+      this.entries.delete(shardFile);
+      await entry.reader.close();
+      entry = undefined;
+    }
+    if (!entry) {
+      entry = await this.open(shardFile, shardStamp, annotator);
+      this.entries.set(shardFile, entry);
+      return entry.progress;
+    }
+    const logStamp = await stamp(entry.log.file);
+    if (logStamp === entry.logStamp) return entry.progress;
+    this.reads?.logRead(entry.log.file, entry.cursor.offset);
+    const read = await entry.log.readFrom(entry.cursor);
+    entry.events = read.restarted ? read.events : [...entry.events, ...read.events];
+    entry.cursor = read.cursor;
+    entry.logStamp = logStamp;
+    entry.replayed.state = replay(entry.events);
+    await entry.index.learn([...entry.replayed.state.keys()]);
+    entry.progress = entry.index.progress();
+    return entry.progress;
+  }
+
+  private async open(shardFile: string, shardStamp: string, annotator: string): Promise<Entry> {
+    const log = AnnotationLog.open(shardFile, annotator);
+    const logStamp = await stamp(log.file);
+    this.reads?.indexed(shardFile);
+    const reader = await ShardReader.open(shardFile);
+    try {
+      this.reads?.logRead(log.file, 0);
+      const read = await log.read();
+      const replayed = { state: replay(read.events) };
+      const index = await RequestIndex.build(reader, () => replayed.state);
+      const progress = index.progress();
+      return {
+        shardStamp,
+        annotator,
+        reader,
+        index,
+        log,
+        logStamp,
+        cursor: read.cursor,
+        events: read.events,
+        replayed,
+        progress,
+      };
+    } catch (error) {
+      await reader.close();
+      throw error;
+    }
+  }
+
+  /** Forgets shards no longer listed, closing their files. */
+  async retain(shardFiles: ReadonlySet<string>): Promise<void> {
+    for (const [file, entry] of this.entries) {
+      if (shardFiles.has(file)) continue;
+      this.entries.delete(file);
+      await entry.reader.close();
+    }
+  }
+
+  async dispose(): Promise<void> {
+    await this.retain(new Set());
   }
 }

@@ -8,7 +8,7 @@ import { SHARD_VIEW_TYPE } from '../editor/provider';
 import { output } from '../output';
 import { QUEUE_EXTENSION } from '../../core/validation/queue';
 import { queueFileProgress, type ReviewQueueSession } from '../queue/queue-session';
-import { shardProgress } from './shard-progress';
+import { ShardProgressCache } from './shard-progress';
 
 export const SHARD_GLOB = '**/*.shard.jsonl';
 const EXCLUDE_GLOB = '**/{node_modules,.git}/**';
@@ -19,6 +19,8 @@ export class ShardTreeProvider implements vscode.TreeDataProvider<vscode.Uri>, v
   readonly onDidChangeTreeData = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [this.changed];
   private timer: NodeJS.Timeout | undefined;
+  /** Shards not open in an editor: kept indexed, their logs read from where the last refresh stopped. */
+  private readonly closedShards = new ShardProgressCache();
 
   constructor(
     private readonly registry: EditorRegistry,
@@ -53,6 +55,7 @@ export class ShardTreeProvider implements vscode.TreeDataProvider<vscode.Uri>, v
       vscode.workspace.asRelativePath(a).localeCompare(vscode.workspace.asRelativePath(b));
     const queues = this.queue ? await vscode.workspace.findFiles(`**/*${QUEUE_EXTENSION}`, EXCLUDE_GLOB) : [];
     const files = await vscode.workspace.findFiles(SHARD_GLOB, EXCLUDE_GLOB);
+    await this.closedShards.retain(new Set(files.map((file) => file.fsPath)));
     return [...queues.sort(byPath), ...files.sort(byPath)];
   }
 
@@ -62,7 +65,8 @@ export class ShardTreeProvider implements vscode.TreeDataProvider<vscode.Uri>, v
     item.resourceUri = uri;
     item.command = { title: 'Open Shard', command: 'vscode.openWith', arguments: [uri, SHARD_VIEW_TYPE] };
     try {
-      const progress = this.registry.documentFor(uri)?.progress() ?? (await shardProgress(uri.fsPath, configuredAnnotator()));
+      const progress =
+        this.registry.documentFor(uri)?.progress() ?? (await this.closedShards.progress(uri.fsPath, configuredAnnotator()));
       item.description = `${progress.reviewed}/${progress.total} reviewed`;
       item.tooltip = `${uri.fsPath}\n${progress.reviewed} of ${progress.total} reviewed, ${progress.invalid} invalid, ${progress.corrected} corrected`;
     } catch (error) {
@@ -98,6 +102,7 @@ export class ShardTreeProvider implements vscode.TreeDataProvider<vscode.Uri>, v
 
   dispose(): void {
     clearTimeout(this.timer);
+    void this.closedShards.dispose();
     for (const disposable of this.disposables) disposable.dispose();
   }
 }

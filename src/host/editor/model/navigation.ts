@@ -36,6 +36,21 @@ export function matchingPositions(size: number, filter: Filter, factsAt: (positi
   return out;
 }
 
+/** The positions a next and a previous press would land on from `current`, as `land` finds them (undefined: none). */
+export function neighbours(current: number, matching: readonly number[]): [number | undefined, number | undefined] {
+  // Binary search: `matching` holds every position of a million-request shard under "all".
+  let low = 0;
+  let high = matching.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (matching[middle] <= current) low = middle + 1;
+    else high = middle;
+  }
+  const next = matching[low];
+  const previous = matching[low - 1] === current ? matching[low - 2] : matching[low - 1];
+  return [next, previous];
+}
+
 export type Landing = { position: number } | { error: string };
 
 export interface NavContext {

@@ -13,6 +13,8 @@ export interface WalkingPanel {
 export interface QueueWalk {
   /** The queue's status when the request this panel shows is one of its items. */
   statusFor(panel: WalkingPanel, requestId: string | undefined): QueueStatus | undefined;
+  /** Whether next / previous in this panel go through the queue (its shard is one of the queue's). */
+  walks(panel: WalkingPanel): boolean;
   /** next / previous through the queue; undefined when this panel's shard is not in the queue (normal navigation). */
   step(panel: WalkingPanel, delta: 1 | -1): Promise<Outcome> | undefined;
 }

@@ -34,10 +34,15 @@ export class RequestIndex {
     return this.reader.positionOf(id);
   }
 
-  /** Reads the comment ids of requests seen in the state for the first time. */
+  /**
+   * Reads the comment ids of requests seen in the state for the first time, once they matter: only a
+   * request marked valid is reviewed by its comments (every state change is learned again, so a
+   * request marked valid later is read then).
+   */
   async learn(requests: readonly string[]): Promise<void> {
+    const state = this.state();
     for (const request of requests) {
-      if (this.commentIds.has(request)) continue;
+      if (this.commentIds.has(request) || state.get(request)?.validity?.status !== 'valid') continue;
       const position = await this.reader.positionOf(request);
       const entry = position === undefined ? undefined : await this.reader.read(position);
       this.commentIds.set(request, entry?.kind === 'record' ? entry.record.comments.map((comment) => comment.id) : []);
