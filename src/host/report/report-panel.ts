@@ -12,9 +12,12 @@ import { openRequest } from '../editor/open-request';
 import type { EditorRegistry } from '../editor/registry';
 import { output } from '../output';
 import { renderReportPage } from './report-page';
+import { scopeStamp } from './scope-stamp';
 
 export const REPORT_VIEW_TYPE = 'imageryAnnotator.report';
 const REFRESH_DELAY_MS = 300;
+/** How often the files the report reads are compared with what it last read (file events can be missed). */
+const POLL_MS = 2000;
 
 export interface ReportScope {
   shards: string[];
@@ -29,6 +32,8 @@ export class ReportPanel implements vscode.Disposable {
   report: Report | undefined;
   private readonly disposables: vscode.Disposable[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly poll: ReturnType<typeof setInterval>;
+  private lastStamp: string | undefined;
   private computing: Promise<void> = Promise.resolve();
 
   static show(extensionUri: vscode.Uri, registry: EditorRegistry, scope: ReportScope): ReportPanel {
@@ -75,6 +80,14 @@ export class ReportPanel implements vscode.Disposable {
       panel.webview.onDidReceiveMessage((message: unknown) => void this.receive(message)),
       panel.onDidDispose(() => this.dispose()),
     );
+    this.poll = setInterval(() => void this.pollScope(), POLL_MS);
+  }
+
+  /** Backs up the file watcher: refreshes when what the report reads changed on disk since the last computation. */
+  private async pollScope(): Promise<void> {
+    if (this.lastStamp === undefined) return;
+    const now = await scopeStamp(this.scope.shards, this.scope.queueFile);
+    if (now !== this.lastStamp) this.refreshSoon();
   }
 
   /** Recomputes now (queued behind a computation in flight). */
@@ -93,7 +106,9 @@ export class ReportPanel implements vscode.Disposable {
       const queue = this.scope.queueFile
         ? { file: this.scope.queueFile, queue: await readQueue(this.scope.queueFile) }
         : undefined;
+      const stamp = await scopeStamp(this.scope.shards, this.scope.queueFile);
       const data = await loadReportData(this.scope.shards, queue);
+      this.lastStamp = stamp;
       this.report = buildReport(data);
       const title = queue ? `queue ${queue.queue.name}` : `${this.scope.shards.length} shard(s)`;
       this.post({ type: 'report', report: this.report, title, updated: new Date().toLocaleTimeString() });
@@ -171,6 +186,7 @@ export class ReportPanel implements vscode.Disposable {
 
   dispose(): void {
     clearTimeout(this.timer);
+    clearInterval(this.poll);
     if (ReportPanel.current === this) ReportPanel.current = undefined;
     for (const disposable of this.disposables.splice(0)) disposable.dispose();
   }
