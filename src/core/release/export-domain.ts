@@ -1,10 +1,11 @@
 // The four released files of one domain, built from its corrected requests.
 import { positiveItem } from '../paper/relevance';
-import type { Domain, ShardRecord } from '../shard/schema';
+import type { Domain } from '../shard/schema';
 import { keptChoice, requestRng, sampleChoices, type ResampleReason } from './export-choices';
 import type { CorrectedRequest } from './export-collect';
 import { formatItemsCsv, orderItems } from './export-items';
-import { PyFloat, pyJsonIndented, pyJsonLine, type PyValue } from './export-python-json';
+import { pyJsonIndented, pyJsonLine } from './export-python-json';
+import { releaseFields } from './release-fields';
 import type { ReleasedSubmissions } from './export-unsampled';
 
 export interface DomainFilesText {
@@ -136,22 +137,4 @@ function submissionsLines(
   }
   for (const request of valid) if (!placed.has(request.record.id)) lines.push(line(request));
   return { lines, copied };
-}
-
-/** A request as submissions.jsonl holds it: the release's fields in the release's key order. */
-function releaseFields(record: ShardRecord): Map<string, PyValue> {
-  return new Map<string, PyValue>([
-    ['submission_id', record.id],
-    ['title', record.title],
-    ['selftext', record.selftext],
-    ['author', record.author],
-    ['created_utc', record.created_utc === null ? null : new PyFloat(record.created_utc)],
-    ['over_18', record.over_18],
-    ['permalink', record.permalink],
-    ['subreddit', record.subreddit],
-    ['comment_ids', record.comment_ids],
-    ['images', record.image_names],
-    ['image_urls', record.image_urls],
-    ['combined_image', record.combined_image],
-  ]);
 }

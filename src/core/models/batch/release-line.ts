@@ -6,7 +6,8 @@
 // The standard rec_title run on images read submissions.jsonl, so its lines
 // carry no choices (804 music lines); every other run read submissions_ns.jsonl.
 import path from 'node:path';
-import { PyFloat, pyJsonLine, type PyValue } from '../../release/export-python-json';
+import { pyJsonLine } from '../../release/export-python-json';
+import { releaseFields } from '../../release/release-fields';
 import type { PromptStyle } from '../../paper/prompts';
 import type { ShardRecord, Task } from '../../shard/schema';
 
@@ -19,20 +20,7 @@ export interface LineSpec {
 
 export function releaseRunLine(record: ShardRecord, spec: LineSpec, answer: string | readonly string[]): string {
   const { task, descriptions } = spec;
-  const fields = new Map<string, PyValue>([
-    ['submission_id', record.id],
-    ['title', record.title],
-    ['selftext', record.selftext],
-    ['author', record.author],
-    ['created_utc', record.created_utc === null ? null : new PyFloat(record.created_utc)],
-    ['over_18', record.over_18],
-    ['permalink', record.permalink],
-    ['subreddit', record.subreddit],
-    ['comment_ids', record.comment_ids],
-    ['images', record.image_names],
-    ['image_urls', record.image_urls],
-    ['combined_image', record.combined_image],
-  ]);
+  const fields = releaseFields(record);
   const fromSubmissionsAll = task === 'rec_title' && spec.prompt === 'standard' && descriptions === undefined;
   if (record.choice && !fromSubmissionsAll) {
     fields.set('choices', record.choice.choices);
