@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, afterEach, beforeEach, describe, test } from 'node:test';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { insertLine, makeRelease, type SyntheticRelease } from '../fixtures/release-maker';
 import { until } from './editor-steps';
 import {
@@ -130,13 +130,35 @@ describe('Import Release… in the workbench', () => {
     await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Imagery Annotator' }).first().click();
     // The release lies outside the workspace, where VS Code's own output links do not reach: this link is the extension's.
     // (The ":2" is a token of its own, so the span holding the file name is the one clicked.)
-    const link = page
-      .locator('.part.panel .monaco-editor .view-line span.detected-link', { hasText: 'comments_processed.jsonl' })
-      .first();
-    await link.waitFor({ timeout: UI_TIMEOUT });
+    const links = page.locator('.part.panel .monaco-editor .view-line span.detected-link', {
+      hasText: 'comments_processed.jsonl',
+    });
+    await links.first().waitFor({ timeout: UI_TIMEOUT });
     await shot(page, '7b-summary-link');
-    await link.click({ modifiers: ['Control'] });
-    await page.locator('.tabs-container .tab.active', { hasText: 'comments_processed.jsonl' }).waitFor({ timeout: UI_TIMEOUT });
+    // The channel keeps growing and the editor keeps lines outside its viewport in the DOM: click a link that is on
+    // screen, and again if a re-render took the click.
+    const opened = page.locator('.tabs-container .tab.active', { hasText: 'comments_processed.jsonl' });
+    await until(
+      'the summary link to open the file',
+      async () => {
+        if (await opened.isVisible()) return true;
+        const link = await linkOnScreen(page, links);
+        await link?.click({ modifiers: ['Control'], timeout: 5_000 }).catch(() => undefined);
+        return opened.isVisible();
+      },
+      UI_TIMEOUT,
+    );
     await until('the cursor on line 2, opened from the summary', () => cursorOnLine(page, 2));
   });
 });
+
+/** The first of `links` whose box lies inside the Output editor's visible area. */
+async function linkOnScreen(page: Page, links: Locator): Promise<Locator | undefined> {
+  const view = await page.locator('.part.panel .monaco-editor .overflow-guard').first().boundingBox();
+  if (!view) return undefined;
+  for (const link of await links.all()) {
+    const box = await link.boundingBox().catch(() => null);
+    if (box && box.y >= view.y && box.y + box.height <= view.y + view.height) return link;
+  }
+  return undefined;
+}

@@ -5,6 +5,7 @@
 // every few seconds backs them up.
 import path from 'node:path';
 import * as vscode from 'vscode';
+import { otherLogsStamp } from '../log-stamp';
 import { output } from '../output';
 import type { AnnotatorDocument } from './document';
 
@@ -24,11 +25,19 @@ export function watchLog(document: AnnotatorDocument): vscode.Disposable {
         .catch((error: unknown) => output().error(`${logFile()}: could not re-read the log: ${String(error)}`));
     }, SETTLE_MS);
   };
+  // The other annotators' logs, as last seen: their file events can go missing too.
+  let othersSeen: string | undefined;
+  const pollOthers = async () => {
+    const now = await otherLogsStamp(document.uri.fsPath, logFile());
+    if (othersSeen !== undefined && now !== othersSeen) document.otherLogsChanged();
+    othersSeen = now;
+  };
   const poll = setInterval(() => {
     document.logChangedOnDisk().then(
       (changed) => changed && sync(),
       () => undefined,
     );
+    pollOthers().catch(() => undefined);
   }, POLL_MS);
   // Rooted at the shard's folder (which exists) rather than the `.annotations`
   // folder, which appears only with the first append; `**` asks for a recursive

@@ -12,7 +12,7 @@ import { openRequest } from '../editor/open-request';
 import type { EditorRegistry } from '../editor/registry';
 import { output } from '../output';
 import { renderReportPage } from './report-page';
-import { scopeStamp } from './scope-stamp';
+import { scopeStamp } from '../log-stamp';
 
 export const REPORT_VIEW_TYPE = 'imageryAnnotator.report';
 const REFRESH_DELAY_MS = 300;

@@ -5,7 +5,7 @@ import { appendFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
-import { scopeStamp } from '../../../src/host/report/scope-stamp';
+import { otherLogsStamp, scopeStamp } from '../../../src/host/log-stamp';
 
 test('the fingerprint changes when a log grows, a new annotator appears or the queue changes, and not otherwise', async () => {
   const root = mkdtempSync(path.join(tmpdir(), 'scope-stamp-'));
@@ -24,4 +24,19 @@ test('the fingerprint changes when a log grows, a new annotator appears or the q
   assert.notEqual(grown, withAna, 'an appended event');
   writeFileSync(queue, '{"x":1}');
   assert.notEqual(await scopeStamp([shard], queue), grown, 'the queue');
+});
+
+test("the others' fingerprint changes with another annotator's log, not with one's own", async () => {
+  const root = mkdtempSync(path.join(tmpdir(), 'log-stamp-'));
+  const shard = path.join(root, 'a.shard.jsonl');
+  const dir = `${shard}.annotations`;
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(shard, '{}\n');
+  const own = path.join(dir, 'me.jsonl');
+  writeFileSync(own, '{}\n');
+  const before = await otherLogsStamp(shard, own);
+  appendFileSync(own, '{}\n');
+  assert.equal(await otherLogsStamp(shard, own), before, 'own append');
+  writeFileSync(path.join(dir, 'ben.jsonl'), '{}\n');
+  assert.notEqual(await otherLogsStamp(shard, own), before, "another annotator's log");
 });
