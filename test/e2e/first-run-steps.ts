@@ -105,16 +105,18 @@ async function openPalette(page: Page): Promise<void> {
 
 /**
  * Runs a command from the palette (F1). On a busy machine the palette may take
- * a while to list it: close and ask again, as a person would. Returns once the
- * palette has handed over (closed, or reused by the command's own question).
+ * a while to list it: close and ask again, as a person would. The palette can
+ * also close under the typing (an editor opening late takes the focus; while
+ * it fades out it is inert): then it is opened again. Returns once the palette
+ * has handed over (closed, or reused by the command's own question).
  */
 export async function runCommand(page: Page, title: string): Promise<void> {
   const deadline = Date.now() + LISTING_TIMEOUT;
   const typed = `>${title}`;
   for (;;) {
-    await openPalette(page);
-    await quickInput(page).locator('input').fill(typed);
     try {
+      await openPalette(page);
+      await quickInput(page).locator('input').fill(typed, { timeout: 5_000 });
       await quickInput(page)
         .locator('.quick-input-list .monaco-list-row', { hasText: title })
         .first()
@@ -123,7 +125,10 @@ export async function runCommand(page: Page, title: string): Promise<void> {
     } catch (error) {
       if (Date.now() > deadline) throw error;
       await page.keyboard.press('Escape');
-      await quickInput(page).waitFor({ state: 'hidden', timeout: UI_TIMEOUT });
+      // F1 shows the palette again even while an earlier one is still fading out.
+      await quickInput(page)
+        .waitFor({ state: 'hidden', timeout: 5_000 })
+        .catch(() => undefined);
     }
   }
   await page.keyboard.press('Enter');

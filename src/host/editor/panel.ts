@@ -43,6 +43,8 @@ export class PanelController implements vscode.Disposable {
   private navigated = false;
   private readonly inbox = new SerialQueue();
   private disposed = false;
+  /** Counts disputes lookups: only the latest one posts, so a slow older read cannot overwrite a newer answer. */
+  private disputesAsked = 0;
   /** What the webview keeps: a request shown again, or sent ahead, travels as its id. */
   private readonly ahead: RecordsAhead;
   /** Messages posted, newest last; a `show` as the webview resolves it (the record in full, not its id). */
@@ -269,11 +271,12 @@ export class PanelController implements vscode.Disposable {
   /** What annotators disagree on in the shown request; a failure to read the other logs is logged, not shown. */
   private async postDisputes(): Promise<void> {
     const position = this.position;
+    const ticket = ++this.disputesAsked;
     const found = await disputesAt(this.document, position).catch((error: unknown) => {
       output().warn(`${this.document.shardName}: could not read the other annotators' logs: ${String(error)}`);
       return undefined;
     });
-    if (found && position === this.position) this.post({ type: 'disputes', ...found });
+    if (found && position === this.position && ticket === this.disputesAsked) this.post({ type: 'disputes', ...found });
   }
 
   private async annotate(draft: EventDraft): Promise<Outcome> {
