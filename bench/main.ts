@@ -3,11 +3,12 @@
 // its budget and ratio, and writes bench/results.json. Exits 0 (it reports);
 // `--check` exits 1 when a ratio exceeds 1. Real-data figures skip, saying
 // why, without the shared dataset; synthetic equivalents always run.
-// `--quick`: fewer runs, no 1M-request shard nor 1M-event log. `--only shards|logs|runs|views|core|webview`: one group.
-import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+// `--quick`: fewer runs, no 1M-request shard nor 1M-event log. `--only shards|logs|runs|views|activation|core|webview`: one group.
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { REPO_ROOT, SHARED_DATASET, hasSharedDataset, skipWithoutDataset } from '../test/helpers/dataset';
+import { activationFigures, buildExtensionBundle } from './activation/figures';
 import { buildBundles } from './bundles';
 import { measureEval, measureImport, measureLogReplay, measureShardOpen } from './core-figures';
 import { formatTable, measured, overBudget, skipped, type Figure } from './report';
@@ -87,15 +88,10 @@ async function hugeShardFigures(quick: boolean): Promise<Figure[]> {
   return figures;
 }
 
-/** Sizes of the bundles built for this run, and of dist/extension.js when a build left one. */
-function bundleSizes(bundles: { webview: string; cli: string }): Record<string, number> {
+/** Sizes of the bundles built for this run (the extension's minified, as shipped). */
+function bundleSizes(bundles: { webview: string; cli: string; extension: string }): Record<string, number> {
   const kb = (file: string): number => Math.round(statSync(file).size / 1024);
-  const extension = path.join(REPO_ROOT, 'dist', 'extension.js');
-  return {
-    webview: kb(bundles.webview),
-    cli: kb(bundles.cli),
-    ...(existsSync(extension) ? { 'extension (dist/)': kb(extension) } : {}),
-  };
+  return { 'extension (minified)': kb(bundles.extension), webview: kb(bundles.webview), cli: kb(bundles.cli) };
 }
 
 async function main(): Promise<number> {
@@ -121,6 +117,7 @@ async function main(): Promise<number> {
     }
     if (wanted('runs')) figures.push(...(await runFigures(path.join(work, 'runs'), quick, log)));
     if (wanted('views')) figures.push(...(await shardViewFigures(path.join(work, 'shard-view'), log)));
+    if (wanted('activation')) figures.push(...(await activationFigures(path.join(work, 'activation'), quick ? 5 : 15, log)));
     log('building the webview and CLI bundles');
     const bundles = await buildBundles(path.join(work, 'bundles'));
     if (wanted('webview')) figures.push(...(await webviewFigures(bundles.webview, work, log)));
@@ -141,7 +138,8 @@ async function main(): Promise<number> {
       memoryGB: Math.round(os.totalmem() / 2 ** 30),
       node: process.version,
     };
-    const bundleKB = bundleSizes(bundles);
+    const extension = await buildExtensionBundle(path.join(work, 'extension'));
+    const bundleKB = bundleSizes({ ...bundles, extension });
     console.log(
       `\nbundles: ${Object.entries(bundleKB)
         .map(([name, kb]) => `${name} ${kb} KB`)

@@ -3,3 +3,4 @@ import type { BuildOptions } from 'esbuild';
 
 export const webviewBundle: BuildOptions;
 export const cliBundle: BuildOptions;
+export const extensionBundle: BuildOptions;

@@ -3,7 +3,7 @@
 // message that wants an answer carries `seq`, and the host answers with a
 // `reply` carrying the same `seq`. Every webview -> host message is validated
 // with `WebviewToHost.safeParse` before the host acts on it.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ShardRecord } from './core/shard/schema';
 import type { RequestState } from './core/annotations/state';
 import { EventDraft } from './core/annotations/events';

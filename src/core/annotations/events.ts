@@ -1,6 +1,6 @@
 // Annotation events: one JSON object per line of an annotator's log
 // (`<shard>.annotations/<annotator>.jsonl`). Append-only; replay gives state.
-import { z } from 'zod';
+import * as z from 'zod';
 import { Task } from '../shard/schema';
 
 export const EVENT_SCHEMA_VERSION = 1;

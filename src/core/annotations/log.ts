@@ -3,7 +3,7 @@
 // ever append, in one write() per batch, and are fsync'd; the file is never
 // rewritten, so a crash loses at most the batch being written and git sees
 // each annotator's work as additions to their own file.
-import { randomUUID } from 'node:crypto';
+import { randomUUID } from '../node-crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { EVENT_SCHEMA_VERSION, EventDraft, type AnnotationEvent, type KnownEvent } from './events';

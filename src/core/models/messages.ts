@@ -1,6 +1,6 @@
 // The chat messages exactly as the paper's code sent them: ONE user message,
 // the prompt text first, then one image part per image; no system message.
-import { createHash } from 'node:crypto';
+import { createHash } from '../node-crypto';
 import { buildPrompt, type PromptStyle } from '../paper/prompts';
 import type { ShardRecord, Task } from '../shard/schema';
 import type { ChatMessage } from './backend';

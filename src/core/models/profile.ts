@@ -1,7 +1,7 @@
 // A model profile: where and how to call one model. Profiles come from
 // settings (the editor) or a JSON file (the CLI); the API key never lives in
 // a profile — it comes from SecretStorage or OPENAI_API_KEY at call time.
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const DEFAULT_TEMPERATURE = 0;
 export const DEFAULT_MAX_TOKENS = 500;

@@ -7,7 +7,7 @@ import { realpathSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
-import { z } from 'zod';
+import * as z from 'zod';
 import { Domain } from '../shard/schema';
 import { describeZodError } from '../shard/zod-reason';
 

@@ -2,7 +2,7 @@
 // schema. A bad line becomes a problem naming file:line; reading goes on.
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { describeZodError } from '../shard/zod-reason';
 
 /** A line of a release file that could not be used. */

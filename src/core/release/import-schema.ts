@@ -1,6 +1,6 @@
 // The released file formats, as far as the importer relies on them. Loose
 // where the release varies (missing optional fields), strict on what is used.
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const ReleaseSubmission = z.object({
   submission_id: z.string().min(1),

@@ -20,6 +20,10 @@ export interface IndexOptions {
 
 /** Recently read entries kept parsed; the editor moves back and forth around one spot. */
 const CACHE_SIZE = 32;
+/** readMany: lines closer than this are read in one go (the bytes between are cheaper than another read). */
+const MERGE_GAP_BYTES = 64 << 10;
+/** readMany: the most bytes one read holds. */
+const MAX_BATCH_BYTES = 4 << 20;
 
 export class ShardReader {
   private readonly cache = new Map<number, ShardEntry>();
@@ -78,6 +82,41 @@ export class ShardReader {
     return entry;
   }
 
+  /**
+   * Reads several entries, each exactly as read() would: nearby lines share one file read, so
+   * reading a quarter of a shard's records costs a few large reads, not one read per record.
+   */
+  async readMany(positions: readonly number[]): Promise<ShardEntry[]> {
+    const sorted = [...new Set(positions)].sort((a, b) => a - b);
+    if (sorted.length > 0) await this.index.reach(sorted[sorted.length - 1]);
+    const byPosition = new Map<number, ShardEntry>();
+    for (let first = 0; first < sorted.length;) {
+      let last = first;
+      const start = this.index.start(sorted[first]);
+      while (
+        last + 1 < sorted.length &&
+        sorted[last + 1] < this.size &&
+        this.index.start(sorted[last + 1]) - this.index.end(sorted[last]) <= MERGE_GAP_BYTES &&
+        this.index.end(sorted[last + 1]) - start <= MAX_BATCH_BYTES
+      ) {
+        last++;
+      }
+      if (!(sorted[first] >= 0 && sorted[first] < this.size)) {
+        byPosition.set(sorted[first], await this.read(sorted[first])); // throws the RangeError read() throws
+        first++;
+        continue;
+      }
+      const bytes = await this.readBytes(start, this.index.end(sorted[last]), this.index.line(sorted[first]));
+      for (let n = first; n <= last; n++) {
+        const position = sorted[n];
+        const text = bytes.toString('utf8', this.index.start(position) - start, this.index.end(position) - start);
+        byPosition.set(position, this.cache.get(position) ?? this.parseEntry(position, text));
+      }
+      first = last + 1;
+    }
+    return positions.map((position) => byPosition.get(position) as ShardEntry);
+  }
+
   async *entries(): AsyncIterable<ShardEntry> {
     for (let position = 0; ; position++) {
       await this.index.reach(position);
@@ -131,18 +170,26 @@ export class ShardReader {
     if (!(position >= 0 && position < this.size))
       throw new RangeError(`${this.file}: no entry at position ${position} (size ${this.size})`);
     const span = this.index.span(position);
-    const buffer = Buffer.alloc(span.end - span.start);
+    return (await this.readBytes(span.start, span.end, span.line)).toString('utf8');
+  }
+
+  /** The bytes from `start` to `end`; `line` names where a shrunk file failed. */
+  private async readBytes(start: number, end: number, line: number): Promise<Buffer> {
+    const buffer = Buffer.allocUnsafe(end - start); // filled below, or the read fails
     let filled = 0;
     while (filled < buffer.length) {
-      const { bytesRead } = await this.handle.read(buffer, filled, buffer.length - filled, span.start + filled);
-      if (bytesRead === 0) throw new Error(`${this.file}:${span.line}: file shrank since it was opened`);
+      const { bytesRead } = await this.handle.read(buffer, filled, buffer.length - filled, start + filled);
+      if (bytesRead === 0) throw new Error(`${this.file}:${line}: file shrank since it was opened`);
       filled += bytesRead;
     }
-    return buffer.toString('utf8');
+    return buffer;
   }
 
   private async readUncached(position: number): Promise<ShardEntry> {
-    const text = await this.readLine(position);
+    return this.parseEntry(position, await this.readLine(position));
+  }
+
+  private parseEntry(position: number, text: string): ShardEntry {
     const line = this.index.line(position);
     const unreadable = (reason: string): ShardEntry => ({ kind: 'unreadable', position, line, file: this.file, reason });
     let value: unknown;

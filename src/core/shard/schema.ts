@@ -1,7 +1,7 @@
 // The shard format, version 1. One self-contained request per JSONL line.
 // Documented in README.md ("Shard format"); bump SHARD_SCHEMA_VERSION on any
 // incompatible change and keep reading the older versions.
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const SHARD_SCHEMA_VERSION = 1;
 export const SHARD_EXTENSION = '.shard.jsonl';

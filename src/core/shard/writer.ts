@@ -1,7 +1,7 @@
 // Writes a shard atomically: records stream into a temp file in the target's
 // folder, which is fsynced and then renamed over the target. A crash or a
 // failing record source leaves either the old file or the new one, never half.
-import { randomBytes } from 'node:crypto';
+import { randomBytes } from '../node-crypto';
 import { open, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { ShardRecord } from './schema';

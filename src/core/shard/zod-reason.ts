@@ -1,5 +1,5 @@
 // Turns a zod failure into one readable line: "path: message; path: message".
-import type { z } from 'zod';
+import type * as z from 'zod';
 
 /** Issues shown before "and N more"; one line must stay readable. */
 const MAX_ISSUES = 3;

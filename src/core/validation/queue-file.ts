@@ -1,7 +1,6 @@
 // Reading and writing review queue files, and finding them by name.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
 import { isMissing } from '../annotations/log-file';
 import { ShardReader } from '../shard/reader';
 import { parseQueue, queueFile, QUEUE_EXTENSION, serializeQueue, type ReviewQueue } from './queue';
@@ -23,6 +22,8 @@ export async function writeQueue(file: string, queue: ReviewQueue, force = false
   if (existing !== null && !force) {
     throw new Error(`${file}: a different queue of that name exists; choose another name, or replace it with --force`);
   }
+  // Loaded when a queue is written: it hooks process signals on load, which the extension need not pay at activation.
+  const { default: writeFileAtomic } = await import('write-file-atomic');
   await writeFileAtomic(file, text);
   return 'written';
 }

@@ -4,7 +4,7 @@
 // The file holds no time or machine detail: the same seed and shards give the
 // same bytes.
 import path from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const QUEUE_FORMAT = 'imagery-review-queue';
 export const QUEUE_VERSION = 1;

@@ -5,7 +5,7 @@
 // at every edit, and a pointer per document to the newest backup of either kind.
 import { promises as fs } from 'node:fs';
 import * as vscode from 'vscode';
-import { z } from 'zod';
+import * as z from 'zod';
 import { KnownEvent, UnknownEvent, type AnnotationEvent } from '../../core/annotations/events';
 import { backupUpdate } from './model/dirty-table';
 import { SerialQueue } from './model/serial-queue';

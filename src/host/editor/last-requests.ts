@@ -3,7 +3,7 @@
 // as a request is shown: VS Code's webview state and mementos reach disk only
 // every few seconds in the web workbench, so a quick reload would forget them.
 import * as vscode from 'vscode';
-import { z } from 'zod';
+import * as z from 'zod';
 import { storageKey } from './storage-key';
 
 const Record = z.object({ document: z.string(), request: z.string() });

@@ -1,5 +1,5 @@
 // A file name for per-document records in the extension's storage folder.
-import { createHash } from 'node:crypto';
+import { createHash } from '../../core/node-crypto';
 import type * as vscode from 'vscode';
 
 export function storageKey(document: vscode.Uri): string {

@@ -5,7 +5,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import * as vscode from 'vscode';
-import { writeSampleFolder } from '../../../scripts/sample/sample-folder';
 import { SHARD_VIEW_TYPE } from '../editor/provider';
 import { output } from '../output';
 
@@ -22,7 +21,8 @@ export async function openSample(context: vscode.ExtensionContext): Promise<void
   try {
     const { results } = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: 'Writing the sample dataset' },
-      () => writeSampleFolder(dir),
+      // The sample writer and the importer (PNG writer, CSV parsers) load here, not at activation.
+      async () => (await import('../../../scripts/sample/sample-folder')).writeSampleFolder(dir),
     );
     firstShard = results.find((result) => result.domain === 'music')?.shards[0] ?? results[0].shards[0];
   } catch (error) {

@@ -2,7 +2,7 @@
 // the document, waits out rate limits visibly, and ends stored (appended to
 // the annotator's log through the document, so undo works), unparseable
 // (kept only on request), failed or cancelled. Faults record nothing.
-import { randomUUID } from 'node:crypto';
+import { randomUUID } from '../../core/node-crypto';
 import { isModelRunError, redact } from '../../core/models/errors';
 import { runModel, type ModelRunDraft, type ModelRunTarget } from '../../core/models/run-model';
 import type { ImagePolicy } from '../../core/models/image-files';

@@ -3,14 +3,17 @@
 // and no other log; other annotators' logs are never read.
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { appendFile, stat } from 'node:fs/promises';
+import { appendFile, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { AnnotationLog } from '../../../src/core/annotations/log';
+import { replay } from '../../../src/core/annotations/replay';
+import { ShardReader } from '../../../src/core/shard/reader';
 import { writeShard } from '../../../src/core/shard/writer';
+import { factsOf } from '../../../src/host/editor/model/request-index';
 import { ShardProgressCache } from '../../../src/host/views/shard-progress';
-import { makeRecord } from '../../fixtures/synthetic-record';
+import { makeComment, makeRecord } from '../../fixtures/synthetic-record';
 
 const SHARDS = 4;
 const ANNOTATORS = ['ann', 'bo', 'cy'];
@@ -100,5 +103,61 @@ describe('ShardProgressCache', () => {
     const progress = await refreshAll();
     assert.equal(progress[0].total, 4);
     assert.deepEqual(indexed, [shards[0]]);
+  });
+});
+
+describe('ShardProgressCache counts, malformed lines among the requests', () => {
+  it('equal the counts from reading each request alone and validating it in full', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'imagery-shard-progress-bad-'));
+    const cache = new ShardProgressCache();
+    try {
+      const shard = path.join(dir, 'mixed.shard.jsonl');
+      const lines = [
+        JSON.stringify(makeRecord({ id: 'ok-commented', comments: [makeComment(1), makeComment(2)] })),
+        '{"schema_version":1,"id":"bad-json", "comments": [',
+        JSON.stringify({ ...makeRecord({ id: 'bad-schema', comments: [makeComment(3)] }), domain: 'films' }),
+        JSON.stringify(makeRecord({ id: 'ok-judged', comments: [makeComment(4)] })),
+        JSON.stringify(makeRecord({ id: 'ok-empty', comments: [] })),
+        `{"schema_version":1,"id":"dup","id":"dup2","comments":[{"id":"c9"}]}`,
+        JSON.stringify(makeRecord({ id: 'ok-unmarked', comments: [makeComment(5)] })),
+        JSON.stringify(makeRecord({ id: 'ok-invalid', comments: [makeComment(6)] })),
+      ];
+      await writeFile(shard, lines.join('\n') + '\n');
+      const log = AnnotationLog.open(shard, 'ann');
+      for (const request of ['ok-commented', 'bad-json', 'bad-schema', 'ok-judged', 'ok-empty', 'dup', 'missing-id']) {
+        await log.append({ type: 'validity', request, verdict: 'valid' });
+      }
+      await log.append({ type: 'extraction', request: 'ok-judged', comment: 'c4', verdict: 'confirmed' });
+      await log.append({ type: 'extraction', request: 'bad-schema', comment: 'c3', verdict: 'confirmed' });
+      await log.append({ type: 'extraction', request: 'ok-commented', comment: 'c1', verdict: 'corrected', items: ['x'] });
+      await log.append({ type: 'validity', request: 'ok-invalid', verdict: 'invalid', reason: 'Other' });
+
+      // The full path: every request marked valid read alone, its comment ids only when it validates.
+      const state = replay((await log.read()).events);
+      const reader = await ShardReader.open(shard);
+      const expected = { reviewed: 0, total: reader.size, invalid: 0, corrected: 0 };
+      try {
+        for (const [position, id] of (await reader.ids()).entries()) {
+          const requestState = id === null ? undefined : state.get(id);
+          if (!requestState) continue;
+          const entry = await reader.read(position);
+          const facts = factsOf(requestState, entry.kind === 'record' ? entry.record.comments.map((comment) => comment.id) : []);
+          expected.reviewed += Number(facts.reviewed);
+          expected.invalid += Number(facts.invalid);
+          expected.corrected += Number(facts.corrected);
+        }
+      } finally {
+        await reader.close();
+      }
+
+      const progress = await cache.progress(shard, 'ann');
+      assert.deepEqual(progress, expected);
+      // ok-judged, ok-empty, ok-invalid, and the three lines that do not validate (no comment ids);
+      // ok-commented has one of its two comments judged.
+      assert.deepEqual(progress, { reviewed: 6, total: 8, invalid: 1, corrected: 1 });
+    } finally {
+      await cache.dispose();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

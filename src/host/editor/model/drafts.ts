@@ -1,6 +1,6 @@
 // Drafts as the editor records them: completed in memory (manual mode) the
 // way the log's append completes them, and labelled for VS Code's undo menu.
-import { randomUUID } from 'node:crypto';
+import { randomUUID } from '../../../core/node-crypto';
 import { EVENT_SCHEMA_VERSION, type EventDraft, type KnownEvent } from '../../../core/annotations/events';
 
 /** What the log's append fills in, done here for events kept in memory (manual mode). */

@@ -1,6 +1,6 @@
 // The webview's page: a strict CSP with a fresh nonce per render, and one
 // module script. No vscode import: the panel passes the URIs as strings.
-import { randomBytes } from 'node:crypto';
+import { randomBytes } from '../../../core/node-crypto';
 
 export interface PageInputs {
   /** `webview.cspSource`. */

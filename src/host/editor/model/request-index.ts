@@ -41,11 +41,18 @@ export class RequestIndex {
    */
   async learn(requests: readonly string[]): Promise<void> {
     const state = this.state();
-    for (const request of requests) {
+    const wanted = new Map<number, string>();
+    for (const request of new Set(requests)) {
       if (this.commentIds.has(request) || state.get(request)?.validity?.status !== 'valid') continue;
       const position = await this.reader.positionOf(request);
-      const entry = position === undefined ? undefined : await this.reader.read(position);
-      this.commentIds.set(request, entry?.kind === 'record' ? entry.record.comments.map((comment) => comment.id) : []);
+      if (position === undefined) this.commentIds.set(request, []);
+      else wanted.set(position, request);
+    }
+    // One batch: nearby records share a file read (a first refresh of the Shards view reads thousands).
+    const entries = await this.reader.readMany([...wanted.keys()]);
+    for (const entry of entries) {
+      const request = wanted.get(entry.position) as string;
+      this.commentIds.set(request, entry.kind === 'record' ? entry.record.comments.map((comment) => comment.id) : []);
     }
   }
 
