@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { EVENT_SCHEMA_VERSION, INVALID_REASONS, type EventDraft, type KnownEvent } from '../src/core/annotations/events';
 import { AnnotationLog } from '../src/core/annotations/log';
-import { replay } from '../src/core/annotations/replay';
+import { replayLogs } from '../src/core/annotations/merge';
 import { NameGenerator } from '../scripts/sample/names';
 
 const ANNOTATOR = 'bench';
@@ -52,10 +52,18 @@ export async function writeEventLog(shardFile: string, requests: readonly string
   return log.file;
 }
 
-/** What the editor does on open: read every annotator's log of the shard, replay to state. Returns the request count. */
+/** Read every annotator's log of the shard and replay to state, compactly. Returns the request count. */
 export async function readAndReplay(shardFile: string): Promise<number> {
-  const { events, warnings } = await AnnotationLog.readAll(shardFile);
+  const { state, warnings } = await AnnotationLog.replayAll(shardFile);
   if (warnings.length)
     throw new Error(`the synthetic log has unreadable lines: ${warnings[0].file}:${warnings[0].line} ${warnings[0].reason}`);
-  return replay(events).size;
+  return state.size;
+}
+
+/** The same, every event parsed and kept, then replayed (`readAll`): the path the compact one must equal. */
+export async function readAllAndReplay(shardFile: string): Promise<number> {
+  const { perFile, warnings } = await AnnotationLog.readAll(shardFile);
+  if (warnings.length)
+    throw new Error(`the synthetic log has unreadable lines: ${warnings[0].file}:${warnings[0].line} ${warnings[0].reason}`);
+  return replayLogs(perFile).size;
 }
