@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { EVENT_SCHEMA_VERSION, INVALID_REASONS, type EventDraft, type KnownEvent } from '../src/core/annotations/events';
 import { AnnotationLog } from '../src/core/annotations/log';
-import { replayLogs } from '../src/core/annotations/merge';
+import { replay } from '../src/core/annotations/replay';
 import { NameGenerator } from '../scripts/sample/names';
 
 const ANNOTATOR = 'bench';
@@ -52,18 +52,10 @@ export async function writeEventLog(shardFile: string, requests: readonly string
   return log.file;
 }
 
-/** Read every annotator's log of the shard and replay to state, compactly. Returns the request count. */
+/** What the editor does on open: read every annotator's log of the shard, replay to state. Returns the request count. */
 export async function readAndReplay(shardFile: string): Promise<number> {
-  const { state, warnings } = await AnnotationLog.replayAll(shardFile);
+  const { events, warnings } = await AnnotationLog.readAll(shardFile);
   if (warnings.length)
     throw new Error(`the synthetic log has unreadable lines: ${warnings[0].file}:${warnings[0].line} ${warnings[0].reason}`);
-  return state.size;
-}
-
-/** The same, every event parsed and kept, then replayed (`readAll`): the path the compact one must equal. */
-export async function readAllAndReplay(shardFile: string): Promise<number> {
-  const { perFile, warnings } = await AnnotationLog.readAll(shardFile);
-  if (warnings.length)
-    throw new Error(`the synthetic log has unreadable lines: ${warnings[0].file}:${warnings[0].line} ${warnings[0].reason}`);
-  return replayLogs(perFile).size;
+  return replay(events).size;
 }

@@ -6,7 +6,6 @@
 import { randomUUID } from '../node-crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { replayLogBytes } from './compact-replay';
 import { EVENT_SCHEMA_VERSION, EventDraft, type AnnotationEvent, type KnownEvent } from './events';
 import { appendDurably, isMissing, readBytesFrom, statOrNull } from './log-file';
 import {
@@ -19,7 +18,6 @@ import {
   type ParsedChunk,
 } from './log-lines';
 import { mergeByTime } from './merge';
-import type { ShardState } from './state';
 import { annotationLogPath, annotationsDir, LOG_EXTENSION, sameAnnotator, SharedLogError } from './paths';
 
 export type { LogCursor, LogWarning } from './log-lines';
@@ -116,7 +114,15 @@ export class AnnotationLog {
 
   /** Every annotator's log of `shardFile`, merged: the latest event in time wins on replay. */
   static async readAll(shardFile: string): Promise<AllLogsRead> {
-    const files = await logFiles(shardFile);
+    const dir = annotationsDir(shardFile);
+    let names: string[];
+    try {
+      names = (await fs.readdir(dir)).filter((name) => name.endsWith(LOG_EXTENSION)).sort();
+    } catch (error) {
+      if (isMissing(error)) return { events: [], perFile: [], warnings: [], files: [] };
+      throw error;
+    }
+    const files = names.map((name) => path.join(dir, name));
     const reads = await Promise.all(
       files.map(async (file) => parseLogBytes((await readBytesFrom(file, 0)).bytes, file, LOG_START, true)),
     );
@@ -127,28 +133,5 @@ export class AnnotationLog {
       warnings: reads.flatMap((read) => read.warnings),
       files,
     };
-  }
-
-  /**
-   * `replayLogs(readAll(shardFile).perFile)` and the same warnings, without
-   * holding every event: for state alone, a million-event log replays in a
-   * fraction of the time (compact-replay.ts).
-   */
-  static async replayAll(shardFile: string): Promise<{ state: ShardState; warnings: LogWarning[]; files: string[] }> {
-    const files = await logFiles(shardFile);
-    const logs = await Promise.all(files.map(async (file) => ({ file, bytes: (await readBytesFrom(file, 0)).bytes })));
-    return { ...replayLogBytes(logs), files };
-  }
-}
-
-/** The annotation log files of `shardFile`, sorted by name; none when the folder is missing. */
-async function logFiles(shardFile: string): Promise<string[]> {
-  const dir = annotationsDir(shardFile);
-  try {
-    const names = (await fs.readdir(dir)).filter((name) => name.endsWith(LOG_EXTENSION)).sort();
-    return names.map((name) => path.join(dir, name));
-  } catch (error) {
-    if (isMissing(error)) return [];
-    throw error;
   }
 }
