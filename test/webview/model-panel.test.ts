@@ -68,6 +68,26 @@ describe('model panel', () => {
     assert.equal(await h.page.locator('ia-model-title-run .hit-at').textContent(), 'Hit@1 1 · Hit@10 1 · Hit@20 1');
   });
 
+  it("draws a new request's runs after the frame that paints its title, not in it", async () => {
+    const next = { ...record('req-n'), title: 'The next request' };
+    // Page-side: the first frame whose DOM shows the new title; a task queued from it runs once that frame is painted.
+    const panelInPaintedFrame = await h.pageValue(`new Promise((resolve) => {
+      const app = () => document.querySelector('ia-app').shadowRoot;
+      const frame = () => {
+        if (app().querySelector('ia-query')?.shadowRoot?.querySelector('h1.title')?.textContent !== ${JSON.stringify(next.title)}) {
+          requestAnimationFrame(frame);
+          return;
+        }
+        setTimeout(() => resolve(app().querySelector('ia-model-panel') !== null), 0);
+      };
+      requestAnimationFrame(frame);
+      window.postMessage(${JSON.stringify(showMessage(next))}, '*');
+    })`);
+    assert.equal(panelInPaintedFrame, false, 'the title is painted without waiting for the model runs');
+    await h.page.locator('ia-model-title-run').first().waitFor();
+    assert.equal(await h.page.locator('ia-model-title-run li').count(), 4, 'the runs follow');
+  });
+
   it('scores against the corrected truth: a correction that drops an item turns its hit into a miss', async () => {
     const state: RequestState = {
       comments: { c1: { status: 'corrected', items: ['beta writer'] } },

@@ -39,7 +39,7 @@ const queueBar = (queue: NonNullable<Show['queue']>) =>
     queue
   </div>`;
 
-/** The gallery's description runs, before a new request's later panels are drawn (one frame). */
+/** The gallery's description runs, before a new request's later panels are drawn (the frame after its title). */
 const NO_RUNS: ShardRecord['runs'] = [];
 
 @customElement('ia-app')
@@ -171,13 +171,25 @@ export class IaApp extends LitElement {
   /** The request whose relevance list and model panel are drawn. */
   @state() private panelsFor: string | null = null;
 
+  private panelsScheduled = false;
+
   /**
-   * A request's relevance list, model runs and the gallery's descriptions come one frame after its title
-   * and comments: the keypress paints sooner, and those are the costliest to draw (many stored runs).
+   * A request's relevance list, model runs and the gallery's descriptions are drawn after the frame that
+   * paints its title and comments: those are the costliest to draw (many stored runs). A task queued from
+   * the frame's animation callback runs once that frame is painted; drawing them in the callback itself
+   * would hold the paint of the keypress until they were done.
    */
   private laterPanels(record: ShardRecord, state: RequestState, corrected: [string, number][]) {
     if (this.panelsFor !== record.id) {
-      requestAnimationFrame(() => (this.panelsFor = this.sync.record?.id ?? null));
+      if (!this.panelsScheduled) {
+        this.panelsScheduled = true;
+        requestAnimationFrame(() =>
+          setTimeout(() => {
+            this.panelsScheduled = false;
+            this.panelsFor = this.sync.record?.id ?? null;
+          }),
+        );
+      }
       return nothing;
     }
     return html`<ia-relevance .release=${record.relevance} .corrected=${corrected}></ia-relevance>
