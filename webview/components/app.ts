@@ -142,7 +142,6 @@ export class IaApp extends LitElement {
     const { record, images } = view;
     const state = this.sync.requestState;
     if (!state) return nothing;
-    const corrected = this.sync.correctedRelevance;
     return html`<ia-query .record=${record}></ia-query>
       <div class="columns">
         <ia-comment-list .rows=${this.comments.rows()}></ia-comment-list>
@@ -163,7 +162,7 @@ export class IaApp extends LitElement {
             }}
           ></ia-adjudication>
           <ia-validity requestId=${record.id} .reasons=${this.sync.init?.reasons ?? []} .state=${state}></ia-validity>
-          ${this.laterPanels(record, state, corrected)}
+          ${this.laterPanels(record, state)}
         </div>
       </div>`;
   }
@@ -179,7 +178,7 @@ export class IaApp extends LitElement {
    * the frame's animation callback runs once that frame is painted; drawing them in the callback itself
    * would hold the paint of the keypress until they were done.
    */
-  private laterPanels(record: ShardRecord, state: RequestState, corrected: [string, number][]) {
+  private laterPanels(record: ShardRecord, state: RequestState) {
     if (this.panelsFor !== record.id) {
       if (!this.panelsScheduled) {
         this.panelsScheduled = true;
@@ -192,6 +191,8 @@ export class IaApp extends LitElement {
       }
       return nothing;
     }
+    // The corrected relevance walks every comment: only these panels read it.
+    const corrected = this.sync.correctedRelevance;
     return html`<ia-relevance .release=${record.relevance} .corrected=${corrected}></ia-relevance>
       <ia-model-panel
         .record=${record}

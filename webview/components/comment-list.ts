@@ -8,6 +8,12 @@ import { themeStyles } from '../theme';
 import type { CommentRow } from './comment-row';
 import './comment-row';
 
+/**
+ * Rows are keyed by position: another request's rows then reuse the elements already drawn (a property update)
+ * instead of building every row and its toolkit buttons again. A row keeps nothing of its own (editing is in `row`).
+ */
+const rowKey = (_row: CommentRow, index: number) => index;
+
 @customElement('ia-comment-list')
 export class IaCommentList extends LitElement {
   static override styles = [
@@ -72,7 +78,7 @@ export class IaCommentList extends LitElement {
               role="list"
               aria-labelledby="comments-heading"
               .items=${this.rows}
-              .keyFunction=${(row: CommentRow) => row.comment.id}
+              .keyFunction=${rowKey}
               .renderItem=${(row: CommentRow) => html`<ia-comment role="listitem" .row=${row}></ia-comment>`}
             ></lit-virtualizer>`
       }`;

@@ -56,9 +56,21 @@ export function panelRuns(record: ShardRecord, state: RequestState | null): Pane
   return [...stored, ...inline];
 }
 
-/** The first 20 parsed titles, each with the ground-truth item it hits (edit distance, or a creator match), by the paper's matcher. */
+/** One matcher per ground-truth array: building it sorts every item, and a request scores all its runs against one truth. */
+const matchers = new WeakMap<readonly string[], GroundTruthMatcher>();
+
+function matcherFor(groundTruth: readonly string[]): GroundTruthMatcher {
+  let matcher = matchers.get(groundTruth);
+  if (!matcher) matchers.set(groundTruth, (matcher = new GroundTruthMatcher(groundTruth)));
+  return matcher;
+}
+
+/**
+ * The first 20 parsed titles, each with the ground-truth item it hits (edit distance, or a creator match), by the paper's
+ * matcher. The array is read as given each time it is passed: do not change it in place between calls.
+ */
 export function scoreTitles(answer: string | string[], groundTruth: readonly string[]): ScoredTitle[] {
-  const matcher = new GroundTruthMatcher(groundTruth);
+  const matcher = matcherFor(groundTruth);
   return parseTitles(answerText(answer))
     .slice(0, MAX_TITLES)
     .map((title) => ({ title, match: matcher.explain(title) }));
