@@ -2,8 +2,11 @@
 import { css } from 'lit';
 
 export const modelCardStyles = css`
+  /* A request has up to ~20 stored runs: cards out of view are not laid out or painted until scrolled to. */
   :host {
     display: block;
+    content-visibility: auto;
+    contain-intrinsic-size: auto 320px;
   }
   article {
     margin: 0 0 8px;
