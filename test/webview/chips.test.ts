@@ -49,6 +49,20 @@ describe('item chips', () => {
     );
   });
 
+  it('a chip focused when another request is shown loses the focus', async () => {
+    await currentChips().nth(1).focus();
+    const focusedChip = () =>
+      h.pageValue(`(() => {
+        let focused = document.activeElement;
+        while (focused?.shadowRoot?.activeElement) focused = focused.shadowRoot.activeElement;
+        return focused?.matches('li.chip') ? focused.dataset.item : null;
+      })()`);
+    assert.equal(await focusedChip(), 'beta writer');
+    // The same comment ids and items: the rows drawn for this request are reused for the next one.
+    await h.send(showMessage(makeRecord({ id: `${request}-next`, title: 'The next request' })));
+    assert.equal(await focusedChip(), null, 'no chip of the next request has the focus');
+  });
+
   it('a adds an item typed inline (lowercased like the extractor)', async () => {
     await h.page.keyboard.press('a');
     await h.page.keyboard.type('Delta Choir - Salt Air');

@@ -144,7 +144,7 @@ export class IaApp extends LitElement {
     if (!state) return nothing;
     return html`<ia-query .record=${record}></ia-query>
       <div class="columns">
-        <ia-comment-list .rows=${this.comments.rows()}></ia-comment-list>
+        <ia-comment-list requestId=${record.id} .rows=${this.comments.rows()}></ia-comment-list>
         <div class="side">
           <ia-gallery
             .images=${images}

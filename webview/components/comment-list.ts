@@ -1,6 +1,6 @@
 // <ia-comment-list>: the request's comments, virtualized: only the rows near
 // the viewport exist in the DOM, so a request with thousands of comments stays fast.
-import { LitElement, css, html } from 'lit';
+import { LitElement, css, html, type PropertyValues } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
 import '@lit-labs/virtualizer';
 import type { LitVirtualizer } from '@lit-labs/virtualizer';
@@ -38,6 +38,8 @@ export class IaCommentList extends LitElement {
   ];
 
   @property({ attribute: false }) rows: CommentRow[] = [];
+  /** The request the rows belong to. */
+  @property() requestId = '';
 
   @query('lit-virtualizer') private virtualizer?: LitVirtualizer<CommentRow>;
 
@@ -58,6 +60,15 @@ export class IaCommentList extends LitElement {
     window.removeEventListener('resize', this.onWindowResize);
     this.pageResize.disconnect();
     super.disconnectedCallback();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    // Rows are reused for another request's comments; the focus must not stay on a chip that now shows
+    // another item (Delete there would remove it). It goes, as it did when each request had rows of its own.
+    if (changed.get('requestId') === undefined || !this.matches(':focus-within')) return;
+    let focused = this.shadowRoot?.activeElement ?? null;
+    while (focused?.shadowRoot?.activeElement) focused = focused.shadowRoot.activeElement;
+    if (focused instanceof HTMLElement) focused.blur();
   }
 
   /** A scroll event is the virtualizer's public cue to recompute its visible range. */
