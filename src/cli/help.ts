@@ -160,6 +160,9 @@ descriptions were the input; <model>: --name, else the model, with "-CoI" for
   - Progress on stderr: done/total, rate, ETA, errors (--quiet: none).
   - Ctrl+C keeps every answer written (exit code 130); the same command
     again asks only the requests not yet answered.
+  - One run at a time writes an answer file: a second one into the same
+    <task>.jsonl is refused while the first runs (<task>.jsonl.lock names
+    it; a lock left by a run that was killed is taken over).
   - A request that keeps failing (after 2 retries of a transient fault) is
     reported "imagery: failed: <id>: <kind>: <what>" and the others go on; a
     rejected key or unknown model stops the run. The summary (--json: one

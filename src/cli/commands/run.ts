@@ -45,6 +45,10 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
+/** Flags of one mode that the other does not use. */
+const BATCH_IGNORES = ['annotator', 'record-unparseable'] as const;
+const SINGLE_IGNORES = ['concurrency', 'name'] as const;
+
 async function readRecord(shard: string, id: string): Promise<ShardRecord> {
   let reader: ShardReader;
   try {
@@ -75,6 +79,14 @@ export async function runCommand(argv: string[], output: Output): Promise<number
   if (!batch && (!values.shard || !values.request || !values.task))
     throw usageError('run: needs --shard, --request and --task (or --shards and --out for every request)');
   if (batch && (values.shard || values.request)) throw usageError('run: --shards runs every request; drop --shard and --request');
+  // A flag the chosen mode ignores would let a person believe it applied.
+  const ignored = batch
+    ? BATCH_IGNORES.filter((flag) => values[flag] !== undefined)
+    : SINGLE_IGNORES.filter((flag) => values[flag] !== undefined);
+  if (ignored.length)
+    throw usageError(
+      `run: --${ignored[0]} applies only to ${batch ? 'a single-request run (--shard, --request)' : 'a whole-shard run (--shards, --out)'}`,
+    );
   const task = Task.safeParse(values.task);
   if (!task.success) throw usageError(`run: --task must be rec_title, rec_choice or description, got "${values.task}"`);
   if (values.prompt !== 'standard' && values.prompt !== 'coi')

@@ -2,8 +2,9 @@
 // only the requests in flight, and the same command then asks only for the
 // missing ones; a torn last line is not an answer and does not spoil the next.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { readRuns } from '../../../src/core/release/import-runs';
@@ -66,6 +67,15 @@ describe('imagery run --shards: resuming', () => {
       assert.equal(child.exitCode, null, `the run ended early: ${stderr}`);
       await sleep(20);
     }
+    // A second run into the same answers is refused while the first holds them, and asks the model nothing.
+    const requestsBefore = server.requests.length;
+    const second = await runCli(...args(shardFile, out), '--quiet');
+    assert.equal(second.code, 1, second.stderr);
+    assert.match(second.stderr, new RegExp(`another run is writing these answers \\(process ${child.pid} on `));
+    assert.match(second.stderr, /rec_title\.jsonl\.lock/);
+    assert.equal(server.requests.length, requestsBefore, 'the refused run asked the model');
+    assert.equal(readLines(file).length, 5, "the refused run touched the first run's answers");
+
     child.kill('SIGINT');
     const code = await exited;
     assert.equal(code, 130, stderr);
@@ -73,6 +83,7 @@ describe('imagery run --shards: resuming', () => {
     assert.ok(!stderr.includes(KEY), 'key printed');
     const kept = readLines(file);
     assert.equal(kept.length, 5, 'the answers written before Ctrl+C are all kept');
+    assert.ok(!existsSync(`${file}.lock`), 'the interrupted run gave its lock back');
     assert.equal(new Set(ids(kept)).size, 5);
 
     release();
@@ -86,6 +97,20 @@ describe('imagery run --shards: resuming', () => {
     assert.equal(asked.length, 15, 'only the missing requests are asked');
     assert.ok(!asked.some((id) => ids(kept).includes(id)), 'an answered request was asked again');
     assert.deepEqual(ids(readLines(file)), allIds(count), 'each request exactly once');
+  });
+
+  test('a lock left by a run that is gone (killed, crashed) is taken over', async (t) => {
+    const { shardFile } = makeBatchDataset(t, 3);
+    const out = makeTempDir(t, 'imagery-batch-');
+    const file = path.join(out, 'intermediate', 'vision-1', 'music', 'image', 'rec_title.jsonl');
+    const gone = spawnSync(process.execPath, ['-e', '']).pid;
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(`${file}.lock`, JSON.stringify({ pid: gone, host: hostname() }));
+    server.answerWith((request) => knownAnswer(request));
+    const run = await runCli(...args(shardFile, out), '--quiet');
+    assert.equal(run.code, 0, run.stderr);
+    assert.equal(readLines(file).length, 3);
+    assert.ok(!existsSync(`${file}.lock`), 'the lock is given back at the end');
   });
 
   test('a torn last line is cut off, its request asked again, and the file reads clean', async (t) => {

@@ -257,6 +257,27 @@ describe('imagery run', () => {
     ]);
     assert.equal(request.code, 1);
     assert.match(request.stderr, /no request "nope" in this shard/);
+    // A flag of the other mode is refused rather than silently ignored.
+    const concurrency = await imagery(base(shardFile, '--task', 'rec_title', '--concurrency', '8'));
+    assert.equal(concurrency.code, 2);
+    assert.match(concurrency.stderr, /--concurrency applies only to a whole-shard run/);
+    const annotator = await imagery([
+      'run',
+      '--shards',
+      shardFile,
+      '--out',
+      path.join(path.dirname(shardFile), 'runs'),
+      '--task',
+      'rec_title',
+      '--base-url',
+      server.baseUrl,
+      '--model',
+      'm',
+      '--annotator',
+      'ana',
+    ]);
+    assert.equal(annotator.code, 2);
+    assert.match(annotator.stderr, /--annotator applies only to a single-request run/);
   });
 });
 

@@ -1,10 +1,13 @@
 // The requests of a batch run, streamed shard by shard (a shard of a million
 // requests is never held in memory at once), and the output file of each
 // domain, opened once with the requests it already answers.
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
 import type { ShardState } from '../../annotations/state';
 import { ShardReader } from '../../shard/reader';
 import type { ShardRecord, Task } from '../../shard/schema';
 import { AnswerWriter, readAnswered } from './answer-file';
+import { lockAnswerFile } from './answer-lock';
 import { runFilePath } from './release-line';
 
 export interface BatchShard {
@@ -52,6 +55,8 @@ export interface DomainOutput {
   resumedFrom: number;
   tornBytes: number;
   writer: AnswerWriter;
+  /** Gives the answer file back to other runs. */
+  unlock: () => Promise<void>;
 }
 
 /** One output file per domain, opened on first use (concurrent callers share the same promise). */
@@ -71,14 +76,23 @@ export class DomainOutputs {
 
   private async open(domain: string): Promise<DomainOutput> {
     const file = runFilePath(this.folder.outDir, { ...this.folder, domain });
-    const state = await readAnswered(file, this.folder.task);
-    return {
-      file,
-      answered: state.answered,
-      resumedFrom: state.answered.size,
-      tornBytes: state.tornBytes,
-      writer: await AnswerWriter.open(file),
-    };
+    await mkdir(path.dirname(file), { recursive: true });
+    // Before reading: reading cuts a torn last line, which must not be another run's line still being written.
+    const unlock = await lockAnswerFile(file);
+    try {
+      const state = await readAnswered(file, this.folder.task);
+      return {
+        file,
+        answered: state.answered,
+        resumedFrom: state.answered.size,
+        tornBytes: state.tornBytes,
+        writer: await AnswerWriter.open(file),
+        unlock,
+      };
+    } catch (error) {
+      await unlock();
+      throw error;
+    }
   }
 
   async all(): Promise<DomainOutput[]> {
@@ -87,6 +101,12 @@ export class DomainOutputs {
   }
 
   async close(): Promise<void> {
-    for (const output of await this.all()) await output.writer.close();
+    for (const output of await this.all()) {
+      try {
+        await output.writer.close();
+      } finally {
+        await output.unlock();
+      }
+    }
   }
 }
