@@ -55,9 +55,9 @@ export class DirtyTabs implements vscode.Disposable {
     ];
     return new vscode.Disposable(() => {
       subscriptions.forEach((subscription) => subscription.dispose());
-      // VS Code disposes a document only when its last editor is closed by hand: unsaved work there
-      // was refused ("Don't Save"). A window that closes or reloads disposes nothing, so hot exit keeps it.
-      void this.pointers.forget(document.uri);
+      // "Don't Save" reverts first (which forgets the backup). Unsaved events still here mean the window
+      // is going away (a closed browser tab's host outlives it): the next window restores from them.
+      if (document.pendingEvents.length === 0) void this.pointers.forget(document.uri);
     });
   }
 
