@@ -242,40 +242,17 @@ describe('imagery run', () => {
     assert.match(both.stderr, /give either --profile NAME or --base-url URL/);
     const task = await imagery(base(shardFile, '--task', 'titles'));
     assert.equal(task.code, 2);
-    const request = await imagery([
-      'run',
-      '--shard',
-      shardFile,
-      '--request',
-      'nope',
-      '--task',
-      'rec_title',
-      '--base-url',
-      server.baseUrl,
-      '--model',
-      'm',
-    ]);
+    // The model flags every run below shares.
+    const model = ['--task', 'rec_title', '--base-url', server.baseUrl, '--model', 'm'];
+    const request = await imagery(['run', '--shard', shardFile, '--request', 'nope', ...model]);
     assert.equal(request.code, 1);
     assert.match(request.stderr, /no request "nope" in this shard/);
     // A flag of the other mode is refused rather than silently ignored.
     const concurrency = await imagery(base(shardFile, '--task', 'rec_title', '--concurrency', '8'));
     assert.equal(concurrency.code, 2);
     assert.match(concurrency.stderr, /--concurrency applies only to a whole-shard run/);
-    const annotator = await imagery([
-      'run',
-      '--shards',
-      shardFile,
-      '--out',
-      path.join(path.dirname(shardFile), 'runs'),
-      '--task',
-      'rec_title',
-      '--base-url',
-      server.baseUrl,
-      '--model',
-      'm',
-      '--annotator',
-      'ana',
-    ]);
+    const out = path.join(path.dirname(shardFile), 'runs');
+    const annotator = await imagery(['run', '--shards', shardFile, '--out', out, ...model, '--annotator', 'ana']);
     assert.equal(annotator.code, 2);
     assert.match(annotator.stderr, /--annotator applies only to a single-request run/);
   });
