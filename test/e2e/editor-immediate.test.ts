@@ -50,7 +50,7 @@ describe('the editor in immediate save mode', () => {
     );
     const restored = webview(page);
     // Request 1 is still unreviewed: without our own memory the shard would open there.
-    await waitForTitle(restored, second.title);
+    await waitForTitle(restored, second.title, page);
     await validityStatus(restored, 'valid').waitFor({ timeout: WEBVIEW_TIMEOUT });
     console.log(`# reload -> restored editor showing the action: ${Date.now() - reloadStarted} ms`);
     // The log is the truth: the reopened editor wrote nothing more (dirty-after-reload.test.ts covers the tab's marker).

@@ -74,7 +74,7 @@ describe('the editor in manual save mode', () => {
     await reloadWorkbench(page);
     const restored = webview(page);
     // It resumes at the request on screen before the reload.
-    await waitForTitle(restored, third.title);
+    await waitForTitle(restored, third.title, page);
     await validityStatus(restored, 'valid').waitFor({ timeout: WEBVIEW_TIMEOUT });
     await restored.locator('h1.title').click();
     await page.keyboard.press('k');
@@ -107,7 +107,7 @@ describe('the editor in manual save mode', () => {
 
     const restored = webview(page);
     await progressLabel(restored, '1 / 3 reviewed').waitFor({ timeout: WEBVIEW_TIMEOUT });
-    await waitForTitle(restored, first.title);
+    await waitForTitle(restored, first.title, page);
     await restored.locator('h1.title').click();
     await restored
       .locator('ia-validity .status[data-status="invalid"]', { hasText: 'Explicit content' })

@@ -77,9 +77,44 @@ export async function openShard(page: Page, shardFile: string): Promise<FrameLoc
   return view;
 }
 
-/** Waits until the webview shows this request's title. */
-export async function waitForTitle(view: FrameLocator, title: string): Promise<void> {
-  await view.locator('h1.title', { hasText: title }).waitFor({ timeout: WEBVIEW_TIMEOUT });
+/**
+ * Waits until the webview shows this request's title. On a timeout the error
+ * says what the window showed instead: its tabs, and each webview's title.
+ */
+export async function waitForTitle(view: FrameLocator, title: string, page?: Page): Promise<void> {
+  try {
+    await view.locator('h1.title', { hasText: title }).waitFor({ timeout: WEBVIEW_TIMEOUT });
+  } catch (error) {
+    if (!page) throw error;
+    throw new Error(`${(error as Error).message.split('\n')[0]}; the window showed ${await describeEditors(page)}`, {
+      cause: error,
+    });
+  }
+}
+
+/** The open tabs and the title each editor webview shows, for a failure message. */
+export async function describeEditors(page: Page): Promise<string> {
+  const tabs = await page
+    .locator('.tabs-container .tab')
+    .evaluateAll((nodes) =>
+      nodes.map((node) => `${node.classList.contains('active') ? '*' : ''}${node.getAttribute('aria-label') ?? ''}`),
+    )
+    .catch(() => []);
+  const frames = page.locator('iframe.webview');
+  const titles: string[] = [];
+  for (let index = 0; index < (await frames.count().catch(() => 0)); index++) {
+    const frame = frames.nth(index);
+    const ready = await frame.evaluate((node) => node.classList.contains('ready')).catch(() => false);
+    const shown = await frame
+      .contentFrame()
+      .frameLocator('iframe#active-frame')
+      .locator('h1.title')
+      .first()
+      .textContent({ timeout: 1_000 })
+      .catch(() => null);
+    titles.push(`${ready ? 'ready' : 'not ready'}: ${shown === null ? 'no title' : JSON.stringify(shown)}`);
+  }
+  return `tabs ${JSON.stringify(tabs)}, webviews [${titles.join('; ')}]`;
 }
 
 /** The toolbar's progress, e.g. "3 / 4 reviewed". */
