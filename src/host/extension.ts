@@ -37,7 +37,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const models = initModelService(registry, context.secrets);
   const providers = AnnotatorEditorProvider.register(context, registry);
   const queue = new ReviewQueueSession(registry);
-  const tree = new ShardTreeProvider(registry, queue);
+  const tree = new ShardTreeProvider(registry, queue, context.storageUri);
   const statusBar = new ProgressStatusBar(registry, queue);
   const firstRun = registerFirstRun(context, tree);
   context.subscriptions.push(

@@ -3,6 +3,8 @@
 // read, for their comment ids); its annotator's log is read from where the
 // last read stopped. So a refresh after one appended event stats every shard
 // and log and reads that one event, not the 50 shards and their logs again.
+// The comment ids read are also kept on disk (comment-ids-store.ts), so a new
+// window's first refresh reads no record that an earlier one read.
 import { promises as fs } from 'node:fs';
 import type { AnnotationEvent } from '../../core/annotations/events';
 import { AnnotationLog, type LogCursor } from '../../core/annotations/log';
@@ -11,6 +13,7 @@ import type { ShardState } from '../../core/annotations/state';
 import { ShardReader } from '../../core/shard/reader';
 import type { Progress } from '../../protocol';
 import { RequestIndex } from '../editor/model/request-index';
+import { CommentIdsStore } from './comment-ids-store';
 
 /** What a refresh read, for the tests (what was read, never how long it took). */
 export interface ProgressReads {
@@ -18,6 +21,8 @@ export interface ProgressReads {
   indexed(shardFile: string): void;
   /** An annotation log was read from byte `from` (0: all of it). */
   logRead(logFile: string, from: number): void;
+  /** Records were read for their comment ids (not counted: those kept on disk from an earlier window). */
+  recordsRead?(shardFile: string, count: number): void;
 }
 
 interface Entry {
@@ -49,7 +54,10 @@ export class ShardProgressCache {
   /** One refresh of a shard at a time: the tree asks for every row at once, and again before that ends. */
   private readonly pending = new Map<string, Promise<Progress>>();
 
-  constructor(private readonly reads?: ProgressReads) {}
+  constructor(
+    private readonly reads?: ProgressReads,
+    private readonly kept = new CommentIdsStore(undefined),
+  ) {}
 
   progress(shardFile: string, annotator: string): Promise<Progress> {
     const running = this.pending.get(shardFile);
@@ -80,9 +88,16 @@ export class ShardProgressCache {
     entry.cursor = read.cursor;
     entry.logStamp = logStamp;
     entry.replayed.state = replay(entry.events);
-    await entry.index.learn([...entry.replayed.state.keys()]);
+    await this.learned(shardFile, shardStamp, entry.index, await entry.index.learn([...entry.replayed.state.keys()]));
     entry.progress = entry.index.progress();
     return entry.progress;
+  }
+
+  /** Notes and keeps the comment ids of `count` records just read. */
+  private async learned(shardFile: string, shardStamp: string, index: RequestIndex, count: number): Promise<void> {
+    if (count === 0) return;
+    this.reads?.recordsRead?.(shardFile, count);
+    await this.kept.save(shardFile, shardStamp, index.knownCommentIds);
   }
 
   private async open(shardFile: string, shardStamp: string, annotator: string): Promise<Entry> {
@@ -94,7 +109,9 @@ export class ShardProgressCache {
       this.reads?.logRead(log.file, 0);
       const read = await log.read();
       const replayed = { state: replay(read.events) };
-      const index = await RequestIndex.build(reader, () => replayed.state);
+      const known = await this.kept.load(shardFile, shardStamp);
+      const index = await RequestIndex.build(reader, () => replayed.state, known);
+      await this.learned(shardFile, shardStamp, index, index.recordsRead);
       const progress = index.progress();
       return {
         shardStamp,

@@ -8,6 +8,7 @@ import { SHARD_VIEW_TYPE } from '../editor/provider';
 import { output } from '../output';
 import { QUEUE_EXTENSION } from '../../core/validation/queue';
 import { queueFileProgress, type ReviewQueueSession } from '../queue/queue-session';
+import { CommentIdsStore } from './comment-ids-store';
 import { ShardProgressCache } from './shard-progress';
 
 export const SHARD_GLOB = '**/*.shard.jsonl';
@@ -20,12 +21,18 @@ export class ShardTreeProvider implements vscode.TreeDataProvider<vscode.Uri>, v
   private readonly disposables: vscode.Disposable[] = [this.changed];
   private timer: NodeJS.Timeout | undefined;
   /** Shards not open in an editor: kept indexed, their logs read from where the last refresh stopped. */
-  private readonly closedShards = new ShardProgressCache();
+  private readonly closedShards: ShardProgressCache;
 
+  /** `storage`: the workspace's storage folder, where comment ids read are kept for the next window. */
   constructor(
     private readonly registry: EditorRegistry,
     private readonly queue?: ReviewQueueSession,
+    storage?: vscode.Uri,
   ) {
+    this.closedShards = new ShardProgressCache(
+      undefined,
+      new CommentIdsStore(storage?.scheme === 'file' ? vscode.Uri.joinPath(storage, 'comment-ids').fsPath : undefined),
+    );
     // Shards added/removed and logs changed (by us, another window, git) all change what the tree shows.
     for (const glob of [SHARD_GLOB, '**/*.shard.jsonl.annotations/*.jsonl', `**/*${QUEUE_EXTENSION}`]) {
       const watcher = vscode.workspace.createFileSystemWatcher(glob);

@@ -2,7 +2,7 @@
 // refresh reads that event only (from the log's cursor) and re-reads no shard
 // and no other log; other annotators' logs are never read.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { appendFile, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,6 +12,7 @@ import { replay } from '../../../src/core/annotations/replay';
 import { ShardReader } from '../../../src/core/shard/reader';
 import { writeShard } from '../../../src/core/shard/writer';
 import { factsOf } from '../../../src/host/editor/model/request-index';
+import { CommentIdsStore } from '../../../src/host/views/comment-ids-store';
 import { ShardProgressCache } from '../../../src/host/views/shard-progress';
 import { makeComment, makeRecord } from '../../fixtures/synthetic-record';
 
@@ -159,5 +160,86 @@ describe('ShardProgressCache counts, malformed lines among the requests', () => 
       await cache.dispose();
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('ShardProgressCache, comment ids kept on disk between windows', () => {
+  let dir: string;
+  let keptDir: string;
+  let shard: string;
+  const recordsRead: number[] = [];
+  const window = () =>
+    new ShardProgressCache(
+      { indexed: () => undefined, logRead: () => undefined, recordsRead: (_file, count) => void recordsRead.push(count) },
+      new CommentIdsStore(keptDir),
+    );
+  const countsIn = async (cache: ShardProgressCache) => {
+    try {
+      return await cache.progress(shard, 'ann');
+    } finally {
+      await cache.dispose();
+    }
+  };
+
+  before(async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'imagery-shard-progress-kept-'));
+    keptDir = path.join(dir, 'storage', 'comment-ids');
+    shard = path.join(dir, 'kept.shard.jsonl');
+    await writeShard(shard, [
+      makeRecord({ id: 'r0', comments: [makeComment(1), makeComment(2)] }),
+      makeRecord({ id: 'r1', comments: [makeComment(3)] }),
+      makeRecord({ id: 'r2', comments: [makeComment(4)] }),
+    ]);
+    const log = AnnotationLog.open(shard, 'ann');
+    for (const request of ['r0', 'r1', 'r2']) await log.append({ type: 'validity', request, verdict: 'valid' });
+    await log.append({ type: 'extraction', request: 'r1', comment: 'c3', verdict: 'confirmed' });
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('a new window counts the same without reading the records an earlier window read', async () => {
+    recordsRead.length = 0;
+    const first = await countsIn(window());
+    assert.deepEqual(recordsRead, [3], 'the first window reads the three records marked valid');
+    recordsRead.length = 0;
+    const second = await countsIn(window());
+    assert.deepEqual(second, first);
+    assert.deepEqual(second, { reviewed: 1, total: 3, invalid: 0, corrected: 0 });
+    assert.deepEqual(recordsRead, [], 'the second window reads none');
+  });
+
+  it('a shard changed since is read again, and a damaged file is read past', async () => {
+    await appendFile(shard, JSON.stringify(makeRecord({ id: 'r3', comments: [] })) + '\n');
+    await AnnotationLog.open(shard, 'ann').append({ type: 'validity', request: 'r3', verdict: 'valid' });
+    recordsRead.length = 0;
+    assert.deepEqual(await countsIn(window()), { reviewed: 2, total: 4, invalid: 0, corrected: 0 });
+    assert.deepEqual(recordsRead, [4], 'all four records marked valid, the kept ids being for the shard before');
+
+    for (const file of readdirSync(keptDir)) await writeFile(path.join(keptDir, file), '{"v":1,"shard":');
+    recordsRead.length = 0;
+    assert.deepEqual(await countsIn(window()), { reviewed: 2, total: 4, invalid: 0, corrected: 0 });
+    assert.deepEqual(recordsRead, [4]);
+  });
+
+  it('kept ids are pairs, not object keys: a request named __proto__ is an ordinary request', async () => {
+    const store = new CommentIdsStore(keptDir);
+    await store.save(
+      '/x.shard.jsonl',
+      '1:2:3',
+      new Map([
+        ['__proto__', ['c1']],
+        ['constructor', []],
+      ]),
+    );
+    const loaded = await store.load('/x.shard.jsonl', '1:2:3');
+    assert.deepEqual(
+      [...loaded],
+      [
+        ['__proto__', ['c1']],
+        ['constructor', []],
+      ],
+    );
+    assert.equal(({} as Record<string, unknown>).c1, undefined);
+    assert.deepEqual([...(await store.load('/x.shard.jsonl', '1:2:4'))], [], 'another stamp: nothing');
+    assert.deepEqual([...(await store.load('/y.shard.jsonl', '1:2:3'))], [], 'another shard: nothing');
   });
 });

@@ -8,6 +8,8 @@ import { matchingPositions, UNTOUCHED, type RequestFacts } from './navigation';
 
 export class RequestIndex {
   private readonly commentIds = new Map<string, string[]>();
+  /** Records read so far for their comment ids. */
+  recordsRead = 0;
 
   private constructor(
     private readonly reader: ShardReader,
@@ -15,8 +17,14 @@ export class RequestIndex {
     private readonly state: () => ShardState,
   ) {}
 
-  static async build(reader: ShardReader, state: () => ShardState): Promise<RequestIndex> {
+  /** `known`: comment ids read earlier from this same shard (the Shards view keeps them between windows). */
+  static async build(
+    reader: ShardReader,
+    state: () => ShardState,
+    known: ReadonlyMap<string, readonly string[]> = new Map(),
+  ): Promise<RequestIndex> {
     const index = new RequestIndex(reader, await reader.ids(), state);
+    for (const [request, comments] of known) index.commentIds.set(request, [...comments]);
     await reader.prepareLookup();
     await index.learn([...state().keys()]);
     return index;
@@ -37,9 +45,9 @@ export class RequestIndex {
   /**
    * Reads the comment ids of requests seen in the state for the first time, once they matter: only a
    * request marked valid is reviewed by its comments (every state change is learned again, so a
-   * request marked valid later is read then).
+   * request marked valid later is read then). Returns how many records it read.
    */
-  async learn(requests: readonly string[]): Promise<void> {
+  async learn(requests: readonly string[]): Promise<number> {
     const state = this.state();
     const wanted = new Map<number, string>();
     for (const request of new Set(requests)) {
@@ -54,6 +62,13 @@ export class RequestIndex {
       const request = wanted.get(entry.position) as string;
       this.commentIds.set(request, entry.kind === 'record' ? entry.record.comments.map((comment) => comment.id) : []);
     }
+    this.recordsRead += entries.length;
+    return entries.length;
+  }
+
+  /** Every request's comment ids read so far. */
+  get knownCommentIds(): ReadonlyMap<string, readonly string[]> {
+    return this.commentIds;
   }
 
   factsAt(position: number): RequestFacts {
