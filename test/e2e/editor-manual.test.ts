@@ -8,6 +8,7 @@ import { describe, test } from 'node:test';
 import {
   backupPointers,
   copyShard,
+  describeEditors,
   loggedEvents,
   MANUAL_SETTINGS,
   openShard,
@@ -23,6 +24,7 @@ import {
   activeTabDirty,
   reloadWorkbench,
   reopenWorkbench,
+  REPO_ROOT,
   waitForEditorRemembered,
   webview,
   workbenchPerTest,
@@ -106,7 +108,25 @@ describe('the editor in manual save mode', () => {
     workbench.page = page;
 
     const restored = webview(page);
-    await progressLabel(restored, '1 / 3 reviewed').waitFor({ timeout: WEBVIEW_TIMEOUT });
+    await progressLabel(restored, '1 / 3 reviewed')
+      .waitFor({ timeout: WEBVIEW_TIMEOUT })
+      .catch(async (error: unknown) => {
+        const shown = await restored
+          .locator('label.progress')
+          .first()
+          .textContent({ timeout: 1_000 })
+          .catch(() => null);
+        const file = await page.screenshot({ path: path.join(REPO_ROOT, 'test-results', 'manual-hot-exit-failed.png') }).then(
+          () => 'test-results/manual-hot-exit-failed.png',
+          () => 'none',
+        );
+        throw new Error(
+          `the restored editor did not say 1 / 3 reviewed; progress ${JSON.stringify(shown)}, dirty tab ${await activeTabDirty(page)}, ` +
+            `our backup pointers ${JSON.stringify(backupPointers(workbench.userDataDir))}, log events ${loggedEvents(shard).length}; ` +
+            `the window showed ${await describeEditors(page)}; screenshot ${file}`,
+          { cause: error },
+        );
+      });
     await waitForTitle(restored, first.title, page);
     await restored.locator('h1.title').click();
     await restored
