@@ -156,7 +156,12 @@ export async function reloadWorkbench(page: Page): Promise<void> {
 export async function reopenWorkbench(page: Page): Promise<Page> {
   const url = page.url();
   const context = page.context();
+  // With an edit not yet in VS Code's own backup the page asks "Leave site?": leave, as a person
+  // closing the tab does (Playwright would otherwise dismiss it, and the old page would stay open).
+  page.on('dialog', (dialog) => void (dialog.type() === 'beforeunload' ? dialog.accept() : dialog.dismiss()));
+  const closed = page.waitForEvent('close', { timeout: 60_000 });
   await page.close({ runBeforeUnload: true });
+  await closed;
   const next = await context.newPage();
   await next.setViewportSize(VIEWPORT);
   await next.goto(url);

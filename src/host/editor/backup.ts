@@ -4,6 +4,7 @@
 // within seconds. So we also keep our own copy of the unsaved events, written
 // at every edit, and a pointer per document to the newest backup of either kind.
 import { promises as fs } from 'node:fs';
+import path from 'node:path';
 import * as vscode from 'vscode';
 import * as z from 'zod';
 import { KnownEvent, UnknownEvent, type AnnotationEvent } from '../../core/annotations/events';
@@ -43,9 +44,20 @@ export async function writeBackup(
   await writeAtomically(destination, JSON.stringify({ version: BACKUP_VERSION, document: document.toString(), pending }));
 }
 
+/**
+ * Written beside, then renamed. A local file is written with Node itself: `workspace.fs` goes
+ * through the window, and a window closing right after an edit (a browser tab) never finishes it,
+ * so the backup of that edit was lost.
+ */
 async function writeAtomically(target: vscode.Uri, text: string): Promise<void> {
-  await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(target, '..'));
   const temp = target.with({ path: `${target.path}.${process.pid}.tmp` });
+  if (target.scheme === 'file') {
+    await fs.mkdir(path.dirname(target.fsPath), { recursive: true });
+    await fs.writeFile(temp.fsPath, text, 'utf8');
+    await fs.rename(temp.fsPath, target.fsPath);
+    return;
+  }
+  await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(target, '..'));
   await vscode.workspace.fs.writeFile(temp, Buffer.from(text, 'utf8'));
   await vscode.workspace.fs.rename(temp, target, { overwrite: true });
 }
