@@ -4,7 +4,7 @@
 // the report lands on the adjudication panel, and an adjudication made there
 // (and undone) changes the export.
 import assert from 'node:assert/strict';
-import { promises as fs } from 'node:fs';
+import { promises as fs, statSync } from 'node:fs';
 import path from 'node:path';
 import * as vscode from 'vscode';
 import type { AnnotationEvent, EventDraft } from '../../../src/core/annotations/events';
@@ -253,7 +253,12 @@ suite('review queue and adjudication', () => {
     await editor.settled();
     // Messages already posted, by identity: the history is capped, so positions in it shift.
     const postedBefore = new Set(api.testing.panelsOf(shard.uri).flatMap((panel) => panel.history));
-    await AnnotationLog.open(shard.file, 'cara').append({ type: 'validity', request: 'r1', verdict: 'valid' });
+    // For a failure: did the document hear of the other logs' change at all?
+    let otherLogsHeard = 0;
+    const shardDocument = api.testing.documents().find((document) => document.uri.toString() === shard.uri.toString());
+    const heard = shardDocument?.onDidChangeOtherLogs(() => void otherLogsHeard++);
+    const caraLog = AnnotationLog.open(shard.file, 'cara');
+    await caraLog.append({ type: 'validity', request: 'r1', verdict: 'valid' });
     const hasCara = (m: HostToWebview) =>
       m.type === 'disputes' && m.disputes[0]?.answers.some((answer) => answer.annotator === 'cara') === true;
     // Looked up each time: the workbench may have given the editor a new panel meanwhile (its history starts afresh).
@@ -276,8 +281,13 @@ suite('review queue and adjudication', () => {
         fresh: panel.history.filter((m) => !postedBefore.has(m)).length,
         tail: panel.history.slice(-8).map((m) => (m.type === 'disputes' ? `disputes:${JSON.stringify(m.disputes)}` : m.type)),
       }));
-      throw new Error(`${String(error)}; documents of the shard: ${documents}; their panels: ${JSON.stringify(seen)}`);
+      const caraSize = statSync(caraLog.file, { throwIfNoEntry: false })?.size;
+      throw new Error(
+        `${String(error)}; other-logs changes heard by the document: ${otherLogsHeard}; cara's log: ${caraSize ?? 'absent'} bytes; ` +
+          `documents of the shard: ${documents}; their panels: ${JSON.stringify(seen)}`,
+      );
     });
+    heard?.dispose();
     // Within the same panel the answers come without the request being shown again.
     if (withCara.known)
       assert.deepEqual(
