@@ -32,6 +32,10 @@ export function watchLog(document: AnnotatorDocument): vscode.Disposable {
     if (othersSeen !== undefined && now !== othersSeen) document.otherLogsChanged();
     othersSeen = now;
   };
+  // The first fingerprint now, not at the first poll: a log another annotator wrote in the two seconds
+  // after the editor opened was in that first fingerprint, so no later one differed, and if the file
+  // event was missed too the panel never heard of it (the likely cause of a check that heard nothing in 60 s).
+  pollOthers().catch(() => undefined);
   const poll = setInterval(() => {
     document.logChangedOnDisk().then(
       (changed) => changed && sync(),
