@@ -88,7 +88,9 @@ export class ShardProgressCache {
     entry.cursor = read.cursor;
     entry.logStamp = logStamp;
     entry.replayed.state = replay(entry.events);
-    await this.learned(shardFile, shardStamp, entry.index, await entry.index.learn([...entry.replayed.state.keys()]));
+    const readBefore = entry.index.recordsRead;
+    await entry.index.learn([...entry.replayed.state.keys()]);
+    await this.learned(shardFile, shardStamp, entry.index, entry.index.recordsRead - readBefore);
     entry.progress = entry.index.progress();
     return entry.progress;
   }

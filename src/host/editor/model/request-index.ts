@@ -45,9 +45,9 @@ export class RequestIndex {
   /**
    * Reads the comment ids of requests seen in the state for the first time, once they matter: only a
    * request marked valid is reviewed by its comments (every state change is learned again, so a
-   * request marked valid later is read then). Returns how many records it read.
+   * request marked valid later is read then). `recordsRead` counts the records read.
    */
-  async learn(requests: readonly string[]): Promise<number> {
+  async learn(requests: readonly string[]): Promise<void> {
     const state = this.state();
     const wanted = new Map<number, string>();
     for (const request of new Set(requests)) {
@@ -63,7 +63,6 @@ export class RequestIndex {
       this.commentIds.set(request, entry.kind === 'record' ? entry.record.comments.map((comment) => comment.id) : []);
     }
     this.recordsRead += entries.length;
-    return entries.length;
   }
 
   /** Every request's comment ids read so far. */
