@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { ensureVsCode } from './install.mjs';
-import { CHROMIUM } from '../system-packages.mjs';
+import { CHROMIUM, CHROMIUM_ARGS } from '../system-packages.mjs';
 
 /** User settings every run starts from; a test passes `settings` to override or add. */
 export const DEFAULT_SETTINGS = {
@@ -28,17 +28,6 @@ export const DEFAULT_SETTINGS = {
  * user settings and reads them from the server's settings (user-data/Machine/settings.json).
  */
 const MACHINE_SCOPED = ['workbench.welcomePage.walkthroughs.openOnInstall'];
-
-const BROWSER_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 
 function freePort() {
   return new Promise((resolvePort, reject) => {
@@ -212,5 +201,5 @@ export function workbenchUrl(baseUrl, { folder, extensionDevelopmentPath, extens
 
 /** Headless Debian Chromium (never a downloaded browser). */
 export function launchBrowser() {
-  return chromium.launch({ executablePath: CHROMIUM, args: BROWSER_ARGS });
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 }

@@ -5,7 +5,7 @@ import { mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { until } from './editor-steps';
-import { REPO_ROOT } from './workbench';
+import { escapeOpenQuickInput, REPO_ROOT } from './workbench';
 
 export const SHOTS_DIR = path.join(REPO_ROOT, 'test-results', 'first-run');
 export const UI_TIMEOUT = 60_000;
@@ -124,9 +124,7 @@ export async function runCommand(page: Page, title: string): Promise<void> {
       break;
     } catch (error) {
       if (Date.now() > deadline) throw error;
-      // Escape only closes a palette that is still open. When it has closed already, the key goes to
-      // the editor that took the focus: in a walkthrough it is "Go Back", to the Welcome page.
-      if (await quickInput(page).isVisible()) await page.keyboard.press('Escape');
+      await escapeOpenQuickInput(page);
       // F1 shows the palette again even while an earlier one is still fading out.
       await quickInput(page)
         .waitFor({ state: 'hidden', timeout: 5_000 })

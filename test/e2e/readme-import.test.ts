@@ -10,7 +10,7 @@ import { after, before, describe, test } from 'node:test';
 import type { FrameLocator, Page } from 'playwright-core';
 import { makeRelease } from '../fixtures/release-maker';
 import { until } from './editor-steps';
-import { openWorkbench, REPO_ROOT, runCommand, webview, type Workbench } from './workbench';
+import { escapeOpenQuickInput, openWorkbench, REPO_ROOT, runCommand, webview, type Workbench } from './workbench';
 
 const CLI = path.join(REPO_ROOT, 'dist', 'cli.js');
 const SHARD = 'music-001.shard.jsonl';
@@ -33,7 +33,7 @@ async function openShardIn(page: Page, workspace: string, folder: string): Promi
       break;
     } catch (error) {
       if (attempt === 3) throw error;
-      await page.keyboard.press('Escape');
+      await escapeOpenQuickInput(page);
     }
   }
   const view = webview(page);

@@ -111,10 +111,18 @@ export async function quickOpen(page: Page, fileName: string): Promise<void> {
       break;
     } catch (error) {
       if (attempt === 3) throw error;
-      await page.keyboard.press('Escape');
+      await escapeOpenQuickInput(page);
     }
   }
   await page.keyboard.press('Enter');
+}
+
+/**
+ * Escape, only while the quick input is still open: once it has closed, the key goes to whatever
+ * has the focus (in a walkthrough it is "Go Back").
+ */
+export async function escapeOpenQuickInput(page: Page): Promise<void> {
+  if (await page.locator('.quick-input-widget').isVisible()) await page.keyboard.press('Escape');
 }
 
 /** Runs a command from the palette (F1); waits for the ">" prefix, or typing is lost. */

@@ -12,20 +12,9 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import type { HostToWebview } from '../../src/protocol';
 import { REPO_ROOT } from '../helpers/dataset';
 import { contentSecurityPolicy } from '../../src/host/editor/model/html';
-import { CHROMIUM } from '../../scripts/system-packages.mjs';
+import { CHROMIUM, CHROMIUM_ARGS } from '../../scripts/system-packages.mjs';
 
 const BUNDLE = path.join(REPO_ROOT, 'dist', 'webview.js');
-
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 
 /** Theme colours the tests set on the body and expect to see in computed styles. */
 export const THEME = {

@@ -10,7 +10,7 @@ import { chromium, type Page } from 'playwright-core';
 import type { HostToReport } from '../../src/protocol';
 import { reportContentSecurityPolicy } from '../../src/host/report/report-page';
 import { REPO_ROOT } from '../helpers/dataset';
-import { CHROMIUM } from '../../scripts/system-packages.mjs';
+import { CHROMIUM, CHROMIUM_ARGS } from '../../scripts/system-packages.mjs';
 
 const BUNDLE = path.join(REPO_ROOT, 'dist', 'report.js');
 
@@ -68,10 +68,7 @@ export async function openReportHarness(): Promise<ReportHarness> {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
-  });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   const close = async () => {
     await browser.close();
     await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -1,6 +1,7 @@
 // imagery audit: where the annotators' verdicts on model answers disagree with
 // the automatic scoring (false hits, false misses, choice agreement).
-import { MatcherAudit, type AuditCounts, type AuditReport } from '../../core/models/audit';
+import { MatcherAudit, type AuditReport } from '../../core/models/audit';
+import { AUDIT_COLUMNS, auditCountCells } from '../../core/models/audit-table';
 import { readShardStates } from '../../core/models/inline-runs';
 import { ShardReader } from '../../core/shard/reader';
 import { parseCommand } from '../args';
@@ -12,32 +13,11 @@ import { formatTable } from '../table';
 
 const share = (value: number | null): string => (value === null ? '-' : `${(100 * value).toFixed(1)}%`);
 
-function cells(counts: AuditCounts): string[] {
-  return [counts.titlesJudged, counts.falseHits, counts.falseMisses, counts.unsure, counts.choicesJudged]
-    .map(String)
-    .concat(share(counts.agreement));
-}
-
 export function formatAudit(report: AuditReport): string {
   if (report.rows.length === 0) return 'no verdicts on model answers yet';
-  const rows = report.rows.map((row) => [row.source, row.model, row.input, row.task, String(row.requests), ...cells(row)]);
-  rows.push(['all', '', '', '', String(report.overall.requests), ...cells(report.overall)]);
-  return formatTable(
-    [
-      'source',
-      'model',
-      'input',
-      'task',
-      'requests',
-      'titles judged',
-      'false hits',
-      'false misses',
-      'unsure',
-      'choices judged',
-      'agreement',
-    ],
-    rows,
-  );
+  const rows = report.rows.map((row) => [row.source, row.model, row.input, row.task, ...auditCountCells(row, share)]);
+  rows.push(['all', '', '', '', ...auditCountCells(report.overall, share)]);
+  return formatTable(AUDIT_COLUMNS, rows);
 }
 
 export async function auditCommand(argv: string[], output: Output): Promise<number> {

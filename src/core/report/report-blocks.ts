@@ -2,6 +2,7 @@
 // Markdown and HTML render alike: one wording, two formats.
 import { decimal, percent, share, signed } from './format-numbers';
 import type { Report } from './report';
+import { AUDIT_COLUMNS, auditCountCells } from '../models/audit-table';
 
 export type Block = { kind: 'h1' | 'h2' | 'h3' | 'p'; text: string } | { kind: 'table'; headers: string[]; rows: string[][] };
 
@@ -80,32 +81,8 @@ export function reportBlocks(report: Report): Block[] {
             `(it missed a relevant title), choice agreement ${percent(report.audit.overall.agreement)}.`,
     ),
     table(
-      [
-        'source',
-        'model',
-        'input',
-        'task',
-        'requests',
-        'titles judged',
-        'false hits',
-        'false misses',
-        'unsure',
-        'choices judged',
-        'agreement',
-      ],
-      report.audit.rows.map((row) => [
-        row.source,
-        row.model,
-        row.input,
-        row.task,
-        String(row.requests),
-        String(row.titlesJudged),
-        String(row.falseHits),
-        String(row.falseMisses),
-        String(row.unsure),
-        String(row.choicesJudged),
-        percent(row.agreement),
-      ]),
+      AUDIT_COLUMNS,
+      report.audit.rows.map((row) => [row.source, row.model, row.input, row.task, ...auditCountCells(row, percent)]),
     ),
     { kind: 'h2', text: 'Agreement' },
     p(

@@ -4,12 +4,12 @@
 // within seconds. So we also keep our own copy of the unsaved events, written
 // at every edit, and a pointer per document to the newest backup of either kind.
 import { promises as fs } from 'node:fs';
-import path from 'node:path';
 import * as vscode from 'vscode';
 import * as z from 'zod';
 import { KnownEvent, UnknownEvent, type AnnotationEvent } from '../../core/annotations/events';
 import { backupUpdate } from './model/dirty-table';
 import { SerialQueue } from './model/serial-queue';
+import { deleteStorageFile, readStorageFile, writeStorageFile } from '../storage-files';
 import { storageKey } from './storage-key';
 
 const BACKUP_VERSION = 1;
@@ -35,31 +35,13 @@ const PointerRecord = z.object({
   time: z.string(),
 });
 
-/** Writes a backup whole or not at all (temp file, then rename): a crash mid-write keeps the previous one. */
+/** Writes a backup whole or not at all: a crash mid-write keeps the previous one. */
 export async function writeBackup(
   destination: vscode.Uri,
   document: vscode.Uri,
   pending: readonly AnnotationEvent[],
 ): Promise<void> {
-  await writeAtomically(destination, JSON.stringify({ version: BACKUP_VERSION, document: document.toString(), pending }));
-}
-
-/**
- * Written beside, then renamed. A local file is written with Node itself: `workspace.fs` goes
- * through the window, and a window closing right after an edit (a browser tab) never finishes it,
- * so the backup of that edit was lost.
- */
-async function writeAtomically(target: vscode.Uri, text: string): Promise<void> {
-  const temp = target.with({ path: `${target.path}.${process.pid}.tmp` });
-  if (target.scheme === 'file') {
-    await fs.mkdir(path.dirname(target.fsPath), { recursive: true });
-    await fs.writeFile(temp.fsPath, text, 'utf8');
-    await fs.rename(temp.fsPath, target.fsPath);
-    return;
-  }
-  await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(target, '..'));
-  await vscode.workspace.fs.writeFile(temp, Buffer.from(text, 'utf8'));
-  await vscode.workspace.fs.rename(temp, target, { overwrite: true });
+  await writeStorageFile(destination, JSON.stringify({ version: BACKUP_VERSION, document: document.toString(), pending }));
 }
 
 /**
@@ -70,10 +52,7 @@ async function writeAtomically(target: vscode.Uri, text: string): Promise<void> 
 export async function readBackup(backup: vscode.Uri): Promise<AnnotationEvent[] | undefined> {
   let lines: string[];
   try {
-    lines = Buffer.from(await vscode.workspace.fs.readFile(backup))
-      .toString('utf8')
-      .split('\n')
-      .filter((line) => line !== '');
+    lines = (await readStorageFile(backup)).split('\n').filter((line) => line !== '');
   } catch {
     return undefined;
   }
@@ -94,14 +73,6 @@ function parseJson(text: string | undefined): unknown {
     return text === undefined ? undefined : JSON.parse(text);
   } catch {
     return undefined;
-  }
-}
-
-export async function deleteQuietly(uri: vscode.Uri): Promise<void> {
-  try {
-    await vscode.workspace.fs.delete(uri);
-  } catch {
-    // Already gone: nothing to clean.
   }
 }
 
@@ -154,7 +125,7 @@ export class BackupPointers {
         await fs.appendFile(own.fsPath, eventLines(snapshot.slice(update.from)));
       } else {
         const header = JSON.stringify({ version: BACKUP_VERSION, document: key, lines: true });
-        await writeAtomically(own, `${header}\n${eventLines(snapshot)}`);
+        await writeStorageFile(own, `${header}\n${eventLines(snapshot)}`);
       }
       this.kept.set(key, ids);
       if (!this.pointsToOwn.has(key)) await this.pointNow(document, own);
@@ -167,8 +138,8 @@ export class BackupPointers {
   }
 
   private async forgetNow(document: vscode.Uri): Promise<void> {
-    await deleteQuietly(this.pointerFor(document));
-    await deleteQuietly(this.ownBackupFor(document));
+    await deleteStorageFile(this.pointerFor(document));
+    await deleteStorageFile(this.ownBackupFor(document));
     this.kept.set(document.toString(), []);
     this.pointsToOwn.delete(document.toString());
   }
@@ -186,7 +157,7 @@ export class BackupPointers {
   /** Written whole or not at all: a torn pointer would hide the newest backup. */
   private async pointNow(document: vscode.Uri, backup: vscode.Uri): Promise<void> {
     const record = { document: document.toString(), backup: backup.toString(), time: new Date().toISOString() };
-    await writeAtomically(this.pointerFor(document), JSON.stringify(record));
+    await writeStorageFile(this.pointerFor(document), JSON.stringify(record));
     if (backup.toString() === this.ownBackupFor(document).toString()) this.pointsToOwn.add(document.toString());
     else this.pointsToOwn.delete(document.toString());
   }
@@ -194,7 +165,7 @@ export class BackupPointers {
   /** The newest backup of the document, if a record names one. */
   async newest(document: vscode.Uri): Promise<vscode.Uri | undefined> {
     try {
-      const raw = Buffer.from(await vscode.workspace.fs.readFile(this.pointerFor(document))).toString('utf8');
+      const raw = await readStorageFile(this.pointerFor(document));
       const parsed = PointerRecord.safeParse(JSON.parse(raw));
       if (!parsed.success || parsed.data.document !== document.toString()) return undefined;
       return vscode.Uri.parse(parsed.data.backup);
@@ -207,7 +178,7 @@ export class BackupPointers {
   clear(document: vscode.Uri, backup: vscode.Uri): Promise<void> {
     return this.inOrder(document, async () => {
       if ((await this.newest(document))?.toString() !== backup.toString()) return;
-      await deleteQuietly(this.pointerFor(document));
+      await deleteStorageFile(this.pointerFor(document));
       this.pointsToOwn.delete(document.toString());
     });
   }

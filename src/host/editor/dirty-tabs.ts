@@ -5,7 +5,8 @@
 import * as vscode from 'vscode';
 import type { AnnotationEvent } from '../../core/annotations/events';
 import { output } from '../output';
-import { BackupPointers, deleteQuietly, readBackup, writeBackup } from './backup';
+import { deleteStorageFile } from '../storage-files';
+import { BackupPointers, readBackup, writeBackup } from './backup';
 import type { AnnotationEdit, AnnotatorDocument } from './document';
 import { effectsOf, type Trigger } from './model/dirty-table';
 
@@ -79,7 +80,7 @@ export class DirtyTabs implements vscode.Disposable {
     return {
       id: destination.toString(),
       delete: async () => {
-        await deleteQuietly(destination);
+        await deleteStorageFile(destination);
         await this.pointers.clear(document.uri, destination);
       },
     };

@@ -4,6 +4,7 @@
 // every few seconds in the web workbench, so a quick reload would forget them.
 import * as vscode from 'vscode';
 import * as z from 'zod';
+import { readStorageFile, writeStorageFile } from '../storage-files';
 import { storageKey } from './storage-key';
 
 const Record = z.object({ document: z.string(), request: z.string() });
@@ -22,7 +23,7 @@ export class LastRequests {
   /** The request last shown for this document, if any (a missing or damaged record is no memory). */
   async get(document: vscode.Uri): Promise<string | undefined> {
     try {
-      const raw = Buffer.from(await vscode.workspace.fs.readFile(this.fileFor(document))).toString('utf8');
+      const raw = await readStorageFile(this.fileFor(document));
       const parsed = Record.safeParse(JSON.parse(raw));
       return parsed.success && parsed.data.document === document.toString() ? parsed.data.request : undefined;
     } catch {
@@ -38,8 +39,7 @@ export class LastRequests {
       for (let written: string | undefined; written !== this.latest.get(key);) {
         written = this.latest.get(key);
         const body = JSON.stringify({ document: key, request: written });
-        await vscode.workspace.fs.createDirectory(this.folder);
-        await vscode.workspace.fs.writeFile(this.fileFor(document), Buffer.from(body, 'utf8'));
+        await writeStorageFile(this.fileFor(document), body);
       }
     };
     this.writing.set(

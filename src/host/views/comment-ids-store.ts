@@ -55,7 +55,7 @@ export class CommentIdsStore {
     }
   }
 
-  /** Keeps `ids` for `shardFile` at `stamp`: written beside, then renamed, so a reader never sees half a file. */
+  /** Keeps `ids` for `shardFile` at `stamp`, written whole or not at all, so a reader never sees half a file. */
   async save(shardFile: string, stamp: string, ids: CommentIds): Promise<void> {
     const file = this.fileFor(shardFile);
     if (!file) return;
@@ -65,14 +65,12 @@ export class CommentIdsStore {
       stamp,
       comments: [...ids].map(([id, comments]) => [id, [...comments]]),
     };
-    const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
     try {
       await fs.mkdir(path.dirname(file), { recursive: true });
-      await fs.writeFile(temp, JSON.stringify(stored));
-      await fs.rename(temp, file);
+      const { default: writeFileAtomic } = await import('write-file-atomic');
+      await writeFileAtomic(file, JSON.stringify(stored));
     } catch {
       // Only a speed-up: a window that cannot write it reads the records again next time.
-      await fs.rm(temp, { force: true }).catch(() => undefined);
     }
   }
 }

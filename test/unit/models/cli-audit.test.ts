@@ -96,7 +96,21 @@ describe('imagery audit and eval on inline runs', () => {
       ],
     );
     const text = await imagery(['audit', shardFile, '--quiet']);
-    assert.match(text.stdout, /false hits/);
+    const lines = text.stdout.trimEnd().split('\n');
+    assert.match(
+      lines[0],
+      /^source +model +input +task +requests +titles judged +false hits +false misses +unsure +choices judged +agreement$/,
+    );
+    const overall = report.overall;
+    const counts = [
+      overall.requests,
+      overall.titlesJudged,
+      overall.falseHits,
+      overall.falseMisses,
+      overall.unsure,
+      overall.choicesJudged,
+    ];
+    assert.match(lines.at(-1) ?? '', new RegExp(`^all +${counts.join(' +')} +100\\.0%$`));
     const evaluated = await imagery(['eval', shardFile, '--json', '--quiet']);
     const rows = JSON.parse(evaluated.stdout).rows;
     const inline = rows.find((row: any) => row.source === 'inline');
