@@ -36,7 +36,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const registry = new EditorRegistry();
   const models = initModelService(registry, context.secrets);
   const providers = AnnotatorEditorProvider.register(context, registry);
-  const queue = new ReviewQueueSession(registry);
+  const queue = new ReviewQueueSession(registry, context.workspaceState);
   const tree = new ShardTreeProvider(registry, queue, context.storageUri);
   const statusBar = new ProgressStatusBar(registry, queue);
   const firstRun = registerFirstRun(context, tree);
@@ -78,6 +78,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     activationTime,
   };
   activated();
+  void queue.resume(); // after activation: it reads the queue and its shards' logs
   return api;
 }
 

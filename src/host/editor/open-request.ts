@@ -16,7 +16,9 @@ export async function openRequest(
   focus?: ShowFocus,
 ): Promise<Outcome & { panel?: PanelController }> {
   const uri = vscode.Uri.file(shardFile);
-  await vscode.commands.executeCommand('vscode.openWith', uri, SHARD_VIEW_TYPE);
+  // A preview tab, as Go to Definition opens: walking a queue through many shards leaves one tab, not
+  // one per shard. VS Code keeps a tab with unsaved work, or one the user pinned.
+  await vscode.commands.executeCommand('vscode.openWith', uri, SHARD_VIEW_TYPE, { preview: true });
   // The editor registers its panel once VS Code resolves it.
   const deadline = Date.now() + PANEL_WAIT_MS;
   while (Date.now() < deadline) {

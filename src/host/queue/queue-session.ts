@@ -26,6 +26,9 @@ interface Walk {
   progress: QueueProgress;
 }
 
+/** Workspace memory: the queue being walked, so that a reloaded window walks it still. */
+const WALKED_QUEUE = 'imageryAnnotator.walkedQueue';
+
 export class ReviewQueueSession implements QueueWalk, vscode.Disposable {
   private walk: Walk | undefined;
   private readonly changed = new vscode.EventEmitter<void>();
@@ -33,7 +36,10 @@ export class ReviewQueueSession implements QueueWalk, vscode.Disposable {
   readonly onDidChange = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [this.changed];
 
-  constructor(private readonly registry: EditorRegistry) {
+  constructor(
+    private readonly registry: EditorRegistry,
+    private readonly memory?: vscode.Memento,
+  ) {
     this.disposables.push(registry.onDidChangeProgress(() => void this.recount()));
   }
 
@@ -45,6 +51,28 @@ export class ReviewQueueSession implements QueueWalk, vscode.Disposable {
 
   /** Starts walking the queue at the first item this annotator has not done. */
   async open(file: string): Promise<Outcome> {
+    const walk = await this.start(file);
+    if (walk.queue.items.length === 0) return { ok: false, error: `The queue ${walk.queue.name} has no items` };
+    return this.goTo(walk.index);
+  }
+
+  /**
+   * Walks again the queue the window walked before a reload, from where its editors are (they
+   * are not moved). A queue file gone since is forgotten, with a line in the log.
+   */
+  async resume(): Promise<void> {
+    const file = this.memory?.get<string>(WALKED_QUEUE);
+    if (file === undefined || this.walk) return;
+    try {
+      await this.start(file);
+      for (const panel of this.registry.panels()) void panel.refresh();
+    } catch (error) {
+      void this.memory?.update(WALKED_QUEUE, undefined);
+      output().warn(`${file}: could not walk this review queue again after the reload: ${String(error)}`);
+    }
+  }
+
+  private async start(file: string): Promise<Walk> {
     const queue = await readQueue(file);
     const dir = path.dirname(file);
     const shards = new Map(queue.shards.map((relative) => [path.resolve(queueShardPath(dir, relative)), relative] as const));
@@ -53,9 +81,9 @@ export class ReviewQueueSession implements QueueWalk, vscode.Disposable {
     walk.index = firstOpenItem(queue, (s) => states.get(s));
     this.walk = walk;
     this.registry.queueWalk = this;
+    void this.memory?.update(WALKED_QUEUE, file);
     this.changed.fire();
-    if (queue.items.length === 0) return { ok: false, error: `The queue ${queue.name} has no items` };
-    return this.goTo(walk.index);
+    return walk;
   }
 
   /** Back to normal navigation. */
@@ -63,6 +91,7 @@ export class ReviewQueueSession implements QueueWalk, vscode.Disposable {
     if (!this.walk) return;
     this.walk = undefined;
     this.registry.queueWalk = undefined;
+    void this.memory?.update(WALKED_QUEUE, undefined);
     this.changed.fire();
     for (const panel of this.registry.panels()) void panel.refresh();
   }

@@ -35,13 +35,28 @@ function parseStored(text: string, shardFile: string, stamp: string): Map<string
   return ids;
 }
 
+const nameFor = (shardFile: string): string => `${createHash('sha256').update(shardFile).digest('hex').slice(0, 32)}.json`;
+/** What nameFor makes (a writer's temporary file is left to the writer). */
+const KEPT_NAME = /^[0-9a-f]{32}\.json$/;
+
 export class CommentIdsStore {
   /** `dir` undefined: nothing is kept (a window with no workspace storage). */
   constructor(private readonly dir: string | undefined) {}
 
   private fileFor(shardFile: string): string | undefined {
     if (!this.dir) return undefined;
-    return path.join(this.dir, `${createHash('sha256').update(shardFile).digest('hex').slice(0, 32)}.json`);
+    return path.join(this.dir, nameFor(shardFile));
+  }
+
+  /** Removes what is kept for any shard not in `shardFiles` (deleted or moved since): the folder does not grow forever. */
+  async keepOnly(shardFiles: Iterable<string>): Promise<void> {
+    if (!this.dir) return;
+    const wanted = new Set([...shardFiles].map(nameFor));
+    const names = await fs.readdir(this.dir).catch(() => [] as string[]);
+    for (const name of names) {
+      if (KEPT_NAME.test(name) && !wanted.has(name))
+        await fs.rm(path.join(this.dir, name), { force: true }).catch(() => undefined);
+    }
   }
 
   /** The ids kept for `shardFile` as it was at `stamp`; empty when none are (or the file is damaged). */

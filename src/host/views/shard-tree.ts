@@ -22,6 +22,8 @@ export class ShardTreeProvider implements vscode.TreeDataProvider<vscode.Uri>, v
   private timer: NodeJS.Timeout | undefined;
   /** Shards not open in an editor: kept indexed, their logs read from where the last refresh stopped. */
   private readonly closedShards: ShardProgressCache;
+  /** Comment ids read, kept for the next window. */
+  private readonly commentIds: CommentIdsStore;
 
   /** `storage`: the workspace's storage folder, where comment ids read are kept for the next window. */
   constructor(
@@ -29,10 +31,10 @@ export class ShardTreeProvider implements vscode.TreeDataProvider<vscode.Uri>, v
     private readonly queue?: ReviewQueueSession,
     storage?: vscode.Uri,
   ) {
-    this.closedShards = new ShardProgressCache(
-      undefined,
-      new CommentIdsStore(storage?.scheme === 'file' ? vscode.Uri.joinPath(storage, 'comment-ids').fsPath : undefined),
+    this.commentIds = new CommentIdsStore(
+      storage?.scheme === 'file' ? vscode.Uri.joinPath(storage, 'comment-ids').fsPath : undefined,
     );
+    this.closedShards = new ShardProgressCache(undefined, this.commentIds);
     // Shards added/removed and logs changed (by us, another window, git) all change what the tree shows.
     for (const glob of [SHARD_GLOB, '**/*.shard.jsonl.annotations/*.jsonl', `**/*${QUEUE_EXTENSION}`]) {
       const watcher = vscode.workspace.createFileSystemWatcher(glob);
@@ -62,7 +64,9 @@ export class ShardTreeProvider implements vscode.TreeDataProvider<vscode.Uri>, v
       vscode.workspace.asRelativePath(a).localeCompare(vscode.workspace.asRelativePath(b));
     const queues = this.queue ? await vscode.workspace.findFiles(`**/*${QUEUE_EXTENSION}`, EXCLUDE_GLOB) : [];
     const files = await vscode.workspace.findFiles(SHARD_GLOB, EXCLUDE_GLOB);
-    await this.closedShards.retain(new Set(files.map((file) => file.fsPath)));
+    const listed = new Set(files.map((file) => file.fsPath));
+    await this.closedShards.retain(listed);
+    void this.commentIds.keepOnly(listed);
     return [...queues.sort(byPath), ...files.sort(byPath)];
   }
 

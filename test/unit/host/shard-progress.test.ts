@@ -242,4 +242,19 @@ describe('ShardProgressCache, comment ids kept on disk between windows', () => {
     assert.deepEqual([...(await store.load('/x.shard.jsonl', '1:2:4'))], [], 'another stamp: nothing');
     assert.deepEqual([...(await store.load('/y.shard.jsonl', '1:2:3'))], [], 'another shard: nothing');
   });
+
+  it('keepOnly removes what is kept for shards no longer listed, and nothing else', async () => {
+    const folder = mkdtempSync(path.join(os.tmpdir(), 'kept-ids-'));
+    const store = new CommentIdsStore(folder);
+    const ids = new Map([['r1', ['c1']]]);
+    await store.save('/a.shard.jsonl', '1:2:3', ids);
+    await store.save('/b.shard.jsonl', '1:2:3', ids);
+    await writeFile(path.join(folder, 'notes.txt'), 'not ours');
+    await store.keepOnly(['/a.shard.jsonl']);
+    assert.deepEqual([...(await store.load('/a.shard.jsonl', '1:2:3'))], [...ids]);
+    assert.deepEqual([...(await store.load('/b.shard.jsonl', '1:2:3'))], [], 'the unlisted shard is forgotten');
+    assert.equal(readdirSync(folder).length, 2, 'its file is gone; a file that is not ours stays');
+    assert.ok(readdirSync(folder).includes('notes.txt'));
+    rmSync(folder, { recursive: true, force: true });
+  });
 });
