@@ -8,9 +8,14 @@ import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { QUEUE_FORMAT, QUEUE_VERSION, serializeQueue, type ReviewQueue } from '../../src/core/validation/queue';
 import { ANNOTATOR, copyShard, describeEditors, requestsOf, until, waitForTitle, WEBVIEW_TIMEOUT } from './editor-steps';
-import { reloadWorkbench, runCommand, waitForEditorRemembered, webview, workbenchPerTest } from './workbench';
+import { runCommand } from './first-run-steps';
+import { reloadWorkbench, waitForEditorRemembered, webview, workbenchPerTest } from './workbench';
 
-const tabLabels = (page: Page): Promise<string[]> => page.locator('.tabs-container .tab .label-name').allTextContents();
+/** Each tab's file name (its accessible label, less VS Code's ", preview" and the like). */
+const tabLabels = async (page: Page): Promise<string[]> =>
+  (await page.locator('.tabs-container .tab').evaluateAll((tabs) => tabs.map((tab) => tab.getAttribute('aria-label') ?? ''))).map(
+    (label) => label.split(',')[0],
+  );
 
 const queueStatus = (page: Page, text: string) => page.locator('.statusbar-item', { hasText: text });
 
@@ -50,6 +55,8 @@ describe('walking a review queue in the workbench', () => {
     await until('one tab, on the second shard', async () => {
       const labels = await tabLabels(page);
       return labels.length === 1 && labels[0] === path.basename(shardB);
+    }).catch(async (error: Error) => {
+      throw new Error(`${error.message}; the window shows ${await describeEditors(page)}`);
     });
     await waitForTitle(webview(page), inB.title, page);
     await waitForEditorRemembered(page, path.basename(shardB));

@@ -207,10 +207,27 @@ const EDITOR_REMEMBERED = `async (fileName) => {
   return false;
 }`;
 
+/** How long the stored layout must keep naming the file: it was seen to drop it for a second or two and write it again. */
+const REMEMBERED_STABLE_MS = 3_000;
+
 /**
- * Waits until the workbench has stored that an editor on `fileName` is open:
- * a reload before that reopens no editor at all (nothing to do with our data).
+ * Waits until the workbench has stored that an editor on `fileName` is open,
+ * and still says so 3 s later: a reload before that reopens no editor at all
+ * (nothing to do with our data). The stored layout was seen, in a window that
+ * had just opened one shard's editor from another's, to lose the key for a
+ * second or two and then write it again; a reload in that gap opens no editor.
  */
 export async function waitForEditorRemembered(page: Page, fileName: string): Promise<void> {
-  await page.waitForFunction(`(${EDITOR_REMEMBERED})(${JSON.stringify(fileName)})`, undefined, { polling: 200, timeout: 30_000 });
+  const remembered = `(${EDITOR_REMEMBERED})(${JSON.stringify(fileName)})`;
+  const deadline = Date.now() + 45_000;
+  let since: number | undefined;
+  for (;;) {
+    const now = Date.now();
+    if (await page.evaluate(remembered)) since ??= now;
+    else since = undefined;
+    if (since !== undefined && now - since >= REMEMBERED_STABLE_MS) return;
+    if (now > deadline)
+      throw new Error(`the workbench did not keep ${fileName} in its stored editor layout for ${REMEMBERED_STABLE_MS} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
 }
