@@ -22,6 +22,8 @@ export interface OpenAIBackendOptions {
   retryBaseSeconds?: number;
   /** A Retry-After longer than this fails at once as rate-limited (default 120 s). */
   maxRetryWaitSeconds?: number;
+  /** The clock that 429 pauses are timed by (Date.now); a test can hold it still. */
+  now?: () => number;
 }
 
 const DEFAULTS = { timeoutMs: 120_000, idleTimeoutMs: 60_000, maxRetries: 4, retryBaseSeconds: 1, maxRetryWaitSeconds: 120 };
@@ -139,13 +141,17 @@ export function createOpenAIBackend(options: OpenAIBackendOptions): ChatBackend 
   // A 429 slows every call of this backend, not only the one that got it: a
   // batch of concurrent requests then backs off together instead of hammering.
   let resumeAt = 0;
+  const now = options.now ?? Date.now;
 
   return {
     kind: 'openai',
     async chat(request, callbacks, signal) {
+      // The pause this call has already waited out. A timer may fire a millisecond before the clock
+      // reaches its end: without this, the call reported a second, phantom wait of its own pause.
+      let waitedUntil = 0;
       for (let retry = 0; ; retry++) {
-        const shared = (resumeAt - Date.now()) / 1000;
-        if (shared > 0) {
+        const shared = (resumeAt - now()) / 1000;
+        if (shared > 0 && resumeAt > waitedUntil) {
           callbacks.onWait?.({
             attempt: retry,
             seconds: Math.ceil(shared * 10) / 10,
@@ -160,9 +166,11 @@ export function createOpenAIBackend(options: OpenAIBackendOptions): ChatBackend 
           if (fault.kind !== 'rate-limited' || retry >= settings.maxRetries) throw fault;
           const seconds = fault.retryAfterSeconds ?? settings.retryBaseSeconds * 2 ** retry;
           if (seconds > settings.maxRetryWaitSeconds) throw fault;
-          resumeAt = Math.max(resumeAt, Date.now() + seconds * 1000);
+          const until = now() + seconds * 1000;
+          resumeAt = Math.max(resumeAt, until);
           callbacks.onWait?.({ attempt: retry + 1, seconds, reason: `rate limited (429) by ${host}` });
           await wait(seconds, signal);
+          waitedUntil = until;
         }
       }
     },

@@ -128,6 +128,18 @@ describe('OpenAI backend', () => {
     assert.match(waits[0].reason, /rate limited \(429\)/);
   });
 
+  test('a call waits out its own 429 pause once, even when its timer ends before the clock does', async () => {
+    server.enqueue({ status: 429, headers: { 'retry-after-ms': '20' } }, { text: 'after one wait' });
+    const waits: WaitInfo[] = [];
+    // A clock held still never reaches the pause's end: as a timer firing a millisecond early, for good.
+    const result = await backend({ now: () => 1_000 }).chat(REQUEST, { onWait: (info) => waits.push(info) });
+    assert.equal(result.text, 'after one wait');
+    assert.deepEqual(
+      waits.map(({ attempt, seconds }) => ({ attempt, seconds })),
+      [{ attempt: 1, seconds: 0.02 }],
+    );
+  });
+
   test('a 429 slows every call of the backend: a call started during the wait waits too, then both answer', async () => {
     server.enqueue({ status: 429, headers: { 'retry-after': '0.3' } }, { text: 'first' }, { text: 'second' });
     const shared = backend();
