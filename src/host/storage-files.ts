@@ -4,16 +4,13 @@
 // browser tab closed right after an action never finished the write (an edit
 // was lost so). Other schemes (a virtual workspace) still use `workspace.fs`.
 import { promises as fs } from 'node:fs';
-import path from 'node:path';
 import * as vscode from 'vscode';
+import { writeFileWhole } from '../core/write-whole';
 
 /** Written whole or not at all (beside, then renamed): a crash mid-write keeps the previous file. */
 export async function writeStorageFile(target: vscode.Uri, text: string): Promise<void> {
   if (target.scheme === 'file') {
-    await fs.mkdir(path.dirname(target.fsPath), { recursive: true });
-    // Loaded on first write: it hooks process signals on load, which activation need not pay.
-    const { default: writeFileAtomic } = await import('write-file-atomic');
-    await writeFileAtomic(target.fsPath, text);
+    await writeFileWhole(target.fsPath, text);
     return;
   }
   const temp = target.with({ path: `${target.path}.${process.pid}.tmp` });

@@ -2,6 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { isMissing } from '../annotations/log-file';
+import { writeFileWhole } from '../write-whole';
 import { ShardReader } from '../shard/reader';
 import { parseQueue, queueFile, QUEUE_EXTENSION, serializeQueue, type ReviewQueue } from './queue';
 import type { ShardRecords } from './sample';
@@ -22,9 +23,7 @@ export async function writeQueue(file: string, queue: ReviewQueue, force = false
   if (existing !== null && !force) {
     throw new Error(`${file}: a different queue of that name exists; choose another name, or replace it with --force`);
   }
-  // Loaded when a queue is written: it hooks process signals on load, which the extension need not pay at activation.
-  const { default: writeFileAtomic } = await import('write-file-atomic');
-  await writeFileAtomic(file, text);
+  await writeFileWhole(file, text);
   return 'written';
 }
 

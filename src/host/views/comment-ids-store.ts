@@ -6,6 +6,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { createHash } from '../../core/node-crypto';
+import { writeFileWhole } from '../../core/write-whole';
 
 const FORMAT = 1;
 
@@ -81,9 +82,7 @@ export class CommentIdsStore {
       comments: [...ids].map(([id, comments]) => [id, [...comments]]),
     };
     try {
-      await fs.mkdir(path.dirname(file), { recursive: true });
-      const { default: writeFileAtomic } = await import('write-file-atomic');
-      await writeFileAtomic(file, JSON.stringify(stored));
+      await writeFileWhole(file, JSON.stringify(stored));
     } catch {
       // Only a speed-up: a window that cannot write it reads the records again next time.
     }

@@ -24,6 +24,8 @@ export class ShardTreeProvider implements vscode.TreeDataProvider<vscode.Uri>, v
   private readonly closedShards: ShardProgressCache;
   /** Comment ids read, kept for the next window. */
   private readonly commentIds: CommentIdsStore;
+  /** What is kept for shards gone since is removed once per window, at the first listing. */
+  private pruned = false;
 
   /** `storage`: the workspace's storage folder, where comment ids read are kept for the next window. */
   constructor(
@@ -66,7 +68,10 @@ export class ShardTreeProvider implements vscode.TreeDataProvider<vscode.Uri>, v
     const files = await vscode.workspace.findFiles(SHARD_GLOB, EXCLUDE_GLOB);
     const listed = new Set(files.map((file) => file.fsPath));
     await this.closedShards.retain(listed);
-    void this.commentIds.keepOnly(listed);
+    if (!this.pruned) {
+      this.pruned = true;
+      void this.commentIds.keepOnly(listed);
+    }
     return [...queues.sort(byPath), ...files.sort(byPath)];
   }
 
