@@ -36,3 +36,15 @@ describe('bench report', () => {
     assert.match(table, /real: skipped: no data here/);
   });
 });
+
+describe('a baseline kept for comparison', () => {
+  it('shows its ratio against the goal but never counts as over it', () => {
+    const oldWay = measured('old way', 'ms', 120, 50, undefined, { reference: true });
+    const newWay = measured('new way', 'ms', 30, 50, undefined, { baseline: { name: 'old way', value: 120 } });
+    assert.deepEqual(overBudget([oldWay, newWay]), []);
+    assert.deepEqual(overBudget([measured('new way, slow', 'ms', 60, 50)]).length, 1);
+    const table = formatTable([oldWay, newWay]);
+    assert.match(table, /^old way\s+120 ms\s+50\.0 ms\s+2\.40 \(baseline\)\s*$/m);
+    assert.match(table, /^new way\s+30\.0 ms\s+50\.0 ms\s+0\.60\s+0\.25x old way$/m);
+  });
+});

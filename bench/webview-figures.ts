@@ -38,8 +38,17 @@ const HOSTS: readonly { mode: HostMode; label: string }[] = [
   { mode: 'held', label: 'held + neighbours sent ahead' },
 ];
 
-/** p50 and p95 of presses landing on copies of `large`, and p95 of those landing on copies of `small`. */
-async function requestCase(bench: NavigationBench, label: string, large: ShardRecord, small: ShardRecord): Promise<Figure[]> {
+/**
+ * p50 and p95 of presses landing on copies of `large`, and p95 of those landing on copies of `small`.
+ * With `before` (the same three from the record-resent host), each is compared with it; without, these are that baseline.
+ */
+async function requestCase(
+  bench: NavigationBench,
+  label: string,
+  large: ShardRecord,
+  small: ShardRecord,
+  before?: readonly Figure[],
+): Promise<Figure[]> {
   // Small, large, small, ... each a new request: PRESSES land on a large one, PRESSES on a small one, none twice.
   const sequence = Array.from({ length: 2 * (PRESSES + WARMUP) + 2 }, (_, n) => copy(n % 2 ? large : small, n));
   await bench.load(sequence);
@@ -52,10 +61,14 @@ async function requestCase(bench: NavigationBench, label: string, large: ShardRe
   const note =
     `${toLarge.length} presses each way, ${large.comments.length} vs ${small.comments.length} comments; ` +
     `median key -> first host message arriving: ${roundTrip.toFixed(1)} ms (${Math.round(JSON.stringify(large).length / 1024)} KB record)`;
+  const versus = (at: number) => {
+    const value = before?.[at]?.value;
+    return before ? { baseline: { name: 'record resent', value: value ?? NaN } } : { reference: true };
+  };
   return [
-    measured(`nav j -> ${label} p50`, 'ms', median(toLarge), REQUEST_BUDGET_MS, note),
-    measured(`nav j -> ${label} p95`, 'ms', percentile(toLarge, 95), REQUEST_BUDGET_MS),
-    measured(`nav j -> small after ${label} p95`, 'ms', percentile(toSmall, 95), REQUEST_BUDGET_MS),
+    measured(`nav j -> ${label} p50`, 'ms', median(toLarge), REQUEST_BUDGET_MS, note, versus(0)),
+    measured(`nav j -> ${label} p95`, 'ms', percentile(toLarge, 95), REQUEST_BUDGET_MS, undefined, versus(1)),
+    measured(`nav j -> small after ${label} p95`, 'ms', percentile(toSmall, 95), REQUEST_BUDGET_MS, undefined, versus(2)),
   ];
 }
 
@@ -64,17 +77,24 @@ export async function webviewFigures(bundle: string, workDir: string, log: (line
   const real = hasSharedDataset ? await realPair(workDir) : null;
   const large = makeLargeRecord(2000);
   const small = makeRecord({ id: 'small', title: 'A small synthetic request' });
+  // The record-resent host runs first: its figures are the baseline of the held host's.
+  const resent = { real: [] as Figure[], synthetic: [] as Figure[] };
   for (const { mode, label } of HOSTS) {
     const bench = await NavigationBench.open(bundle, mode);
+    const before = mode === 'held' ? resent : undefined;
     try {
       if (real) {
         log(`webview (${label}): largest real music request <-> small ones`);
-        figures.push(...(await requestCase(bench, `largest real request, ${label}`, real[0], real[1])));
+        const found = await requestCase(bench, `largest real request, ${label}`, real[0], real[1], before?.real);
+        if (!before) resent.real = found;
+        figures.push(...found);
       } else {
         figures.push(skipped(`nav j -> largest real request, ${label} p95`, 'ms', REQUEST_BUDGET_MS, String(skipWithoutDataset)));
       }
       log(`webview (${label}): synthetic 2,000-comment request <-> small ones`);
-      figures.push(...(await requestCase(bench, `synthetic 2,000 comments, ${label}`, large, small)));
+      const found = await requestCase(bench, `synthetic 2,000 comments, ${label}`, large, small, before?.synthetic);
+      if (!before) resent.synthetic = found;
+      figures.push(...found);
     } finally {
       await bench.close();
     }

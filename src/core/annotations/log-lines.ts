@@ -29,6 +29,7 @@ export interface ParsedChunk {
 }
 
 const NEWLINE = 0x0a;
+const DECODE_BYTES = 1 << 20;
 const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
 // Unknown events are handed out as parsed; their exact line is remembered so
@@ -61,7 +62,8 @@ export function parseEventLine(text: string): LineResult {
     return { ok: false, error: `invalid ${unknown.data.type} event: ${firstIssue(known.error.issues)}` };
   }
   const verbatim = value as AnnotationEvent;
-  originalLines.set(verbatim, text);
+  // A copy of its own: `text` may be a slice of a whole decoded chunk, which must not stay in memory for it.
+  originalLines.set(verbatim, Buffer.from(text, 'utf8').toString('utf8'));
   return { ok: true, event: verbatim };
 }
 
@@ -97,28 +99,49 @@ export function parseLogBytes(bytes: Buffer, file: string, start: LogCursor, inc
   const events: AnnotationEvent[] = [];
   const warnings: LogWarning[] = [];
   // A BOM (some editors add one) is not part of the first event; the shard reader skips it too.
-  let lineStart = start.offset === 0 && bytes.subarray(0, 3).equals(UTF8_BOM) ? UTF8_BOM.length : 0;
+  const from = start.offset === 0 && bytes.subarray(0, 3).equals(UTF8_BOM) ? UTF8_BOM.length : 0;
+  // Complete lines end at the last newline. They are decoded a megabyte at a time, not one call per line (a
+  // million-line log spent a part of its parse there); the strings are the same, 0x0A being no part of a UTF-8 sequence.
+  const complete = bytes.lastIndexOf(NEWLINE) + 1;
   let line = start.line;
   let consumed = 0;
-  while (lineStart < bytes.length) {
-    const end = bytes.indexOf(NEWLINE, lineStart);
-    const terminated = end !== -1;
-    if (!terminated && !includeTail) break;
-    const text = bytes.toString('utf8', lineStart, terminated ? end : bytes.length).replace(/\r$/, '');
-    if (text.trim() !== '') {
-      const parsed = parseEventLine(text);
-      if (parsed.ok) events.push(parsed.event);
-      else if (terminated) warnings.push({ file, line, reason: parsed.error });
-      else {
-        warnings.push({ file, line, reason: `truncated last line ignored (interrupted write?): ${parsed.error}` });
-        break;
-      }
+  for (let piece = from; piece < complete;) {
+    // Whole lines only; one string for the whole file would only cost memory.
+    const pieceEnd = piece + DECODE_BYTES < complete ? bytes.indexOf(NEWLINE, piece + DECODE_BYTES) + 1 : complete;
+    const text = bytes.toString('utf8', piece, pieceEnd);
+    for (let at = 0; at < text.length; line++) {
+      const end = text.indexOf('\n', at);
+      const parsed = parseNonBlank(lineText(text, at, end));
+      if (parsed && !parsed.ok) warnings.push({ file, line, reason: parsed.error });
+      else if (parsed) events.push(parsed.event);
+      at = end + 1;
     }
-    lineStart = terminated ? end + 1 : bytes.length;
-    consumed = lineStart;
-    line += 1;
+    piece = pieceEnd;
+    consumed = complete;
+  }
+  const tailStart = Math.max(complete, from);
+  if (includeTail && tailStart < bytes.length) {
+    const parsed = parseNonBlank(lineText(bytes.toString('utf8', tailStart), 0, bytes.length - tailStart));
+    if (parsed && !parsed.ok)
+      warnings.push({ file, line, reason: `truncated last line ignored (interrupted write?): ${parsed.error}` });
+    else {
+      if (parsed) events.push(parsed.event);
+      consumed = bytes.length;
+      line += 1;
+    }
   }
   return { events, warnings, cursor: { offset: start.offset + consumed, line } };
+}
+
+/** `text` from `at` to `end` without a final carriage return (a CRLF line). */
+function lineText(text: string, at: number, end: number): string {
+  return text.slice(at, end > at && text.charCodeAt(end - 1) === 0x0d ? end - 1 : end);
+}
+
+/** Undefined for a blank line, which is skipped. An event line starts with "{", so trim() runs only for others. */
+function parseNonBlank(text: string): LineResult | undefined {
+  if (text.charCodeAt(0) !== 0x7b && text.trim() === '') return undefined;
+  return parseEventLine(text);
 }
 
 /** About 20k events: parsed in some tens of milliseconds, then the event loop gets a turn. */

@@ -27,11 +27,9 @@ export function retractedIds(events: readonly AnnotationEvent[]): Set<string> {
 
 /** State per request from events in order (merge several logs with `mergeByTime` first). Unknown types are ignored. */
 export function replay(events: Iterable<AnnotationEvent>): ShardState {
-  const steps = replaySteps(events, Infinity);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  const replayer = new Replayer(events);
+  replayer.applyUntil(Infinity);
+  return replayer.finish();
 }
 
 /**
@@ -43,34 +41,45 @@ export async function replayInSlices(
   pause: () => Promise<unknown>,
   sliceSize = 50_000,
 ): Promise<ShardState> {
-  const steps = replaySteps(events, sliceSize);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-    await pause();
-  }
+  const replayer = new Replayer(events);
+  while (!replayer.applyUntil(replayer.applied + sliceSize)) await pause();
+  return replayer.finish();
 }
 
-function* replaySteps(events: Iterable<AnnotationEvent>, sliceSize: number): Generator<void, ShardState> {
-  const list = [...events];
-  const retracted = retractedIds(list);
-  const state: ShardState = new Map();
-  let sinceYield = 0;
-  for (const event of list) {
-    if (++sinceYield >= sliceSize) {
-      sinceYield = 0;
-      yield;
-    }
-    if (!isKnownType(event) || retracted.has(event.id)) continue;
-    const known = event as KnownEvent;
-    // Adjudications are not the reviewer's own annotations; resolve.ts applies them.
-    if (known.type === 'retract' || known.type === 'adjudication') continue;
-    let request = state.get(known.request);
-    if (!request) state.set(known.request, (request = emptyRequestState()));
-    apply(request, known);
+// A plain loop over an array, not a generator: this is the hot path of opening a long log.
+class Replayer {
+  private readonly list: readonly AnnotationEvent[];
+  private readonly retracted: Set<string>;
+  private readonly state: ShardState = new Map();
+  applied = 0;
+
+  constructor(events: Iterable<AnnotationEvent>) {
+    this.list = Array.isArray(events) ? (events as readonly AnnotationEvent[]) : [...events];
+    this.retracted = retractedIds(this.list);
   }
-  for (const [id, request] of state) if (isEmpty(request)) state.delete(id);
-  return state;
+
+  /** Applies events up to index `end` (exclusive); true once all are applied. */
+  applyUntil(end: number): boolean {
+    const { list, retracted, state } = this;
+    const stop = Math.min(end, list.length);
+    for (let at = this.applied; at < stop; at++) {
+      const event = list[at];
+      if (!isKnownType(event) || retracted.has(event.id)) continue;
+      const known = event as KnownEvent;
+      // Adjudications are not the reviewer's own annotations; resolve.ts applies them.
+      if (known.type === 'retract' || known.type === 'adjudication') continue;
+      let request = state.get(known.request);
+      if (!request) state.set(known.request, (request = emptyRequestState()));
+      apply(request, known);
+    }
+    this.applied = stop;
+    return stop === list.length;
+  }
+
+  finish(): ShardState {
+    for (const [id, request] of this.state) if (isEmpty(request)) this.state.delete(id);
+    return this.state;
+  }
 }
 
 function apply(request: RequestState, event: Exclude<KnownEvent, { type: 'retract' | 'adjudication' }>): void {

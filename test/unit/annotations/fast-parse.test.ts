@@ -143,3 +143,59 @@ test('parsing in slices gives what one pass gives, wherever the slices end, with
     );
   }
 });
+
+/** The reader before lines were decoded a megabyte at a time: one decode per line. */
+function lineAtATime(bytes: Buffer, includeTail: boolean) {
+  const events: unknown[] = [];
+  const warnings: { line: number; reason: string }[] = [];
+  let lineStart = bytes.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf])) ? 3 : 0;
+  let line = 1;
+  let consumed = 0;
+  while (lineStart < bytes.length) {
+    const end = bytes.indexOf(0x0a, lineStart);
+    if (end === -1 && !includeTail) break;
+    const text = bytes.toString('utf8', lineStart, end === -1 ? bytes.length : end).replace(/\r$/, '');
+    if (text.trim() !== '') {
+      const parsed = parseEventLine(text);
+      if (parsed.ok) events.push(parsed.event);
+      else if (end !== -1) warnings.push({ line, reason: parsed.error });
+      else {
+        warnings.push({ line, reason: `truncated last line ignored (interrupted write?): ${parsed.error}` });
+        break;
+      }
+    }
+    lineStart = end === -1 ? bytes.length : end + 1;
+    consumed = lineStart;
+    line += 1;
+  }
+  return { events, warnings, cursor: { offset: consumed, line } };
+}
+
+test('a log of several megabytes reads as it did line by line: accents, CRLF, blank and broken lines, invalid UTF-8 at a line end', () => {
+  const parts: Buffer[] = [Buffer.from('\uFEFF')];
+  for (let n = 0; n < 30_000; n++) {
+    const event = { ...base(n), id: `e${n}`, type: 'note', text: `Café ${'ü'.repeat(n % 7)} n°${n}` };
+    let line = Buffer.from(JSON.stringify(event));
+    if (n % 997 === 0) line = Buffer.from('not json');
+    if (n % 1301 === 0) line = Buffer.concat([line.subarray(0, line.length - 3), Buffer.from([0xc3])]); // a cut "ü"
+    const end = n % 3 === 0 ? '\r\n' : n % 1009 === 0 ? '\n  \n' : '\n';
+    parts.push(line, Buffer.from(end));
+  }
+  const whole = Buffer.concat(parts);
+  assert.ok(whole.length > 3 << 20, 'spans several decoded pieces');
+  for (const bytes of [
+    whole,
+    Buffer.concat([whole, Buffer.from('{"v":1,"id":"torn"')]),
+    Buffer.concat([whole, Buffer.from(good[0])]),
+  ])
+    for (const includeTail of [true, false]) {
+      const got = parseLogBytes(bytes, 'big.jsonl', LOG_START, includeTail);
+      const want = lineAtATime(bytes, includeTail);
+      assert.deepEqual(got.events, want.events);
+      assert.deepEqual(
+        got.warnings.map(({ line, reason }) => ({ line, reason })),
+        want.warnings,
+      );
+      assert.deepEqual(got.cursor, want.cursor);
+    }
+});
