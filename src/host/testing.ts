@@ -21,6 +21,8 @@ export interface TestingApi {
   shardTreeRows(): Promise<{ path: string; description: string }[]>;
   /** The review queue being walked: its name, current item and this annotator's done/total. */
   reviewQueue(): ReviewQueueSession['current'];
+  /** Forgets the walked queue as a reload does (the stored name kept) and walks it again, as activation does. */
+  resumeReviewQueueAfterReload(): Promise<void>;
   /** Records `backup` as the newest backup of `document`, as backupCustomDocument does. */
   pointBackup(document: vscode.Uri, backup: vscode.Uri): Promise<void>;
 }
@@ -44,6 +46,10 @@ export function testingApi(
     provider: (viewType) => providers.find((provider) => provider.viewType === viewType),
     statusBarText: () => statusBar.text,
     reviewQueue: () => queue.current,
+    resumeReviewQueueAfterReload: () => {
+      queue.forgetWalkInMemory();
+      return queue.resume();
+    },
     pointBackup: (document, backup) => providers[0].pointers.point(document, backup),
     shardTreeRows: async () => {
       const rows = [];

@@ -31,6 +31,8 @@ const WALKED_QUEUE = 'imageryAnnotator.walkedQueue';
 
 export class ReviewQueueSession implements QueueWalk, vscode.Disposable {
   private walk: Walk | undefined;
+  /** Bumped by every open, resume and leave: a start that ends after a newer one has lost (reading a queue takes a while). */
+  private generation = 0;
   private readonly changed = new vscode.EventEmitter<void>();
   /** A queue was opened or left, or its progress or current item changed. */
   readonly onDidChange = this.changed.event;
@@ -52,6 +54,7 @@ export class ReviewQueueSession implements QueueWalk, vscode.Disposable {
   /** Starts walking the queue at the first item this annotator has not done. */
   async open(file: string): Promise<Outcome> {
     const walk = await this.start(file);
+    if (!walk) return { ok: true }; // another queue was opened, or the walk left, meanwhile: that one stands
     if (walk.queue.items.length === 0) return { ok: false, error: `The queue ${walk.queue.name} has no items` };
     return this.goTo(walk.index);
   }
@@ -63,20 +66,24 @@ export class ReviewQueueSession implements QueueWalk, vscode.Disposable {
   async resume(): Promise<void> {
     const file = this.memory?.get<string>(WALKED_QUEUE);
     if (file === undefined || this.walk) return;
+    const generation = ++this.generation;
     try {
-      await this.start(file);
+      if (!(await this.start(file, generation))) return;
       for (const panel of this.registry.panels()) void panel.refresh();
     } catch (error) {
+      if (generation !== this.generation) return;
       void this.memory?.update(WALKED_QUEUE, undefined);
       output().warn(`${file}: could not walk this review queue again after the reload: ${String(error)}`);
     }
   }
 
-  private async start(file: string): Promise<Walk> {
+  /** The walk begun, or undefined when a newer open, resume or leave came before it was ready. */
+  private async start(file: string, generation = ++this.generation): Promise<Walk | undefined> {
     const queue = await readQueue(file);
     const dir = path.dirname(file);
     const shards = new Map(queue.shards.map((relative) => [path.resolve(queueShardPath(dir, relative)), relative] as const));
     const states = await this.states(dir, queue);
+    if (generation !== this.generation) return undefined;
     const walk: Walk = { file, dir, queue, index: 0, shards, progress: queueProgress(queue, (s) => states.get(s)) };
     walk.index = firstOpenItem(queue, (s) => states.get(s));
     this.walk = walk;
@@ -88,12 +95,19 @@ export class ReviewQueueSession implements QueueWalk, vscode.Disposable {
 
   /** Back to normal navigation. */
   leave(): void {
+    this.generation++; // a queue still being read is not walked once left
     if (!this.walk) return;
     this.walk = undefined;
     this.registry.queueWalk = undefined;
     void this.memory?.update(WALKED_QUEUE, undefined);
     this.changed.fire();
     for (const panel of this.registry.panels()) void panel.refresh();
+  }
+
+  /** For the integration tests: a new window's memory (no walk in hand, the stored queue kept), as after a reload. */
+  forgetWalkInMemory(): void {
+    this.walk = undefined;
+    this.registry.queueWalk = undefined;
   }
 
   walks(panel: PanelController): boolean {

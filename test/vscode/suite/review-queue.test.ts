@@ -153,6 +153,48 @@ suite('review queue and adjudication', () => {
     );
   });
 
+  test('a queue opened while the window is still resuming the one it walked before a reload is the one walked', async function () {
+    this.timeout(120_000);
+    await setSettings({});
+    const api = await extensionApi();
+    // Queue "slow": its shard has a long log, so walking it again takes a while. Queue "quick": a shard with none.
+    const slow = await createShard('resume-slow', syntheticRecords(3));
+    const drafts: EventDraft[] = Array.from({ length: 100_000 }, (_, i) => ({
+      type: 'note',
+      request: `r${i % 3}`,
+      text: `note ${i}`,
+    }));
+    await AnnotationLog.open(slow.file, ANNOTATOR).appendRaw(events(ANNOTATOR, drafts, Date.parse('2024-06-01T00:00:00Z')));
+    const quick = await createShard('resume-quick', syntheticRecords(3));
+    const queueOf = (shard: { file: string }, name: string) => {
+      const queue: ReviewQueue = {
+        format: QUEUE_FORMAT,
+        version: QUEUE_VERSION,
+        name,
+        unit: 'requests',
+        seed: 1,
+        population: 3,
+        shards: ['test.shard.jsonl'],
+        items: [0, 1, 2].map((i) => ({ shard: 'test.shard.jsonl', request: `r${i}` })),
+      };
+      return { file: path.join(path.dirname(shard.file), `${name}.queue.json`), text: serializeQueue(queue) };
+    };
+    const slowQueue = queueOf(slow, 'slow');
+    const quickQueue = queueOf(quick, 'quick');
+    await fs.writeFile(slowQueue.file, slowQueue.text);
+    await fs.writeFile(quickQueue.file, quickQueue.text);
+    assert.equal(await vscode.commands.executeCommand('imageryAnnotator.openReviewQueue', slowQueue.file), true);
+    await closeEverything();
+
+    // The reload: the slow queue is read again while the annotator opens the quick one.
+    const resumed = api.testing.resumeReviewQueueAfterReload();
+    assert.equal(await vscode.commands.executeCommand('imageryAnnotator.openReviewQueue', quickQueue.file), true);
+    assert.equal(api.testing.reviewQueue()?.name, 'quick');
+    await resumed;
+    assert.equal(api.testing.reviewQueue()?.name, 'quick', 'the queue read for the resume must not replace the one opened since');
+    assert.equal(api.testing.reviewQueue()?.file, quickQueue.file);
+  });
+
   test('a disagreement opened from the report lands on the adjudication panel; an adjudication there changes the export', async function () {
     this.timeout(150_000);
     await setSettings({});
