@@ -117,8 +117,8 @@ export function parseLogBytes(bytes: Buffer, file: string, start: LogCursor, inc
       at = end + 1;
     }
     piece = pieceEnd;
-    consumed = complete;
   }
+  if (complete > from) consumed = complete;
   const tailStart = Math.max(complete, from);
   if (includeTail && tailStart < bytes.length) {
     const parsed = parseNonBlank(lineText(bytes.toString('utf8', tailStart), 0, bytes.length - tailStart));
