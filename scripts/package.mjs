@@ -18,7 +18,6 @@ runOrExit([
   'node_modules/@vscode/vsce/vsce',
   'package',
   '--no-dependencies',
-  '--allow-missing-repository',
   // README images stay relative: the packaged README is read inside VS Code.
   '--no-rewrite-relative-links',
   '--out',
