@@ -6,6 +6,7 @@ import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as vscode from 'vscode';
 import { output } from './output';
+import { shimScripts } from './terminal-shim';
 
 export interface CliShim {
   /** The folder prepended to PATH. */
@@ -13,29 +14,6 @@ export interface CliShim {
   /** `imagery` (sh) and `imagery.cmd` (Windows). */
   sh: string;
   cmd: string;
-}
-
-/** Single-quoted for sh: a quote inside becomes '\''. */
-function shQuote(text: string): string {
-  return `'${text.replace(/'/g, `'\\''`)}'`;
-}
-
-export function shimScripts(nodePath: string, cliPath: string, electron: boolean): { sh: string; cmd: string } {
-  const sh = [
-    '#!/bin/sh',
-    '# Written by the Imagery Annotator extension: runs its bundled command line.',
-    `${electron ? 'ELECTRON_RUN_AS_NODE=1 ' : ''}exec ${shQuote(nodePath)} ${shQuote(cliPath)} "$@"`,
-    '',
-  ].join('\n');
-  const cmd = [
-    '@echo off',
-    'rem Written by the Imagery Annotator extension: runs its bundled command line.',
-    'setlocal',
-    electron ? 'set ELECTRON_RUN_AS_NODE=1' : 'rem plain Node: nothing to set',
-    `"${nodePath}" "${cliPath}" %*`,
-    '',
-  ].join('\r\n');
-  return { sh, cmd };
 }
 
 export async function writeCliShim(binDir: string, extensionPath: string): Promise<CliShim> {
@@ -46,7 +24,7 @@ export async function writeCliShim(binDir: string, extensionPath: string): Promi
   // Rewritten at every start: the extension's folder and VS Code's Node change with updates.
   await writeFile(shim.sh, scripts.sh, 'utf8');
   await chmod(shim.sh, 0o755);
-  await writeFile(shim.cmd, scripts.cmd, 'utf8');
+  if (scripts.cmd !== null) await writeFile(shim.cmd, scripts.cmd, 'utf8');
   return shim;
 }
 
