@@ -10,3 +10,15 @@ export function isInside(root: string, candidate: string): boolean {
   // `..` as a whole first segment leaves the root; a name such as `..covers` does not.
   return relative === '' || (relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative));
 }
+
+/**
+ * A name from the data (a release's image name, a queue's shard entry) as a
+ * path below `folder`, or null when it leaves it: absolute (POSIX or Windows),
+ * a `..` segment, a NUL. Both separators count, whatever the platform.
+ */
+export function nameInside(folder: string, name: string): { relative: string } | null {
+  const segments = name.split(/[\\/]/);
+  if (name.includes('\0') || path.isAbsolute(name) || path.win32.isAbsolute(name) || segments.includes('..')) return null;
+  const resolved = path.resolve(folder, ...segments);
+  return resolved !== path.resolve(folder) && isInside(folder, resolved) ? { relative: path.relative(folder, resolved) } : null;
+}
