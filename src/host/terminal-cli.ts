@@ -5,6 +5,7 @@
 import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as vscode from 'vscode';
+import { UNTRUSTED_WORKSPACE_ENV } from '../core/image-roots';
 import { output } from './output';
 import { shimScripts } from './terminal-shim';
 
@@ -36,6 +37,11 @@ export async function installTerminalCli(context: vscode.ExtensionContext): Prom
     const collection = context.environmentVariableCollection;
     collection.description = 'Adds the `imagery` command line of Imagery Annotator (import, eval, stats, export) to PATH.';
     collection.prepend('PATH', `${binDir}${path.delimiter}`);
+    // The CLI ignores the image manifest in an untrusted workspace's terminals, as the editor does.
+    const markTrust = (): void =>
+      vscode.workspace.isTrusted ? collection.delete(UNTRUSTED_WORKSPACE_ENV) : collection.replace(UNTRUSTED_WORKSPACE_ENV, '1');
+    markTrust();
+    context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(markTrust));
     return shim;
   } catch (error) {
     output().warn(

@@ -4,8 +4,9 @@ import { mkdtempSync, mkdirSync, realpathSync, symlinkSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
-import { imageRootsFor } from '../../../src/host/editor/model/image-roots';
-import { datasetRootFor, REFUSED_OUTSIDE, resolveImageSource, safeRemoteUrl } from '../../../src/host/editor/model/images';
+import { imageRootsFor } from '../../../src/core/image-roots';
+import { datasetRootFor, safeRemoteUrl } from '../../../src/core/path-rules';
+import { REFUSED_OUTSIDE, resolveImageSource } from '../../../src/host/editor/model/images';
 
 function dataset() {
   const base = mkdtempSync(path.join(tmpdir(), 'host-images-'));

@@ -12,7 +12,7 @@ import { runFilePath } from './release-line';
 
 export interface BatchShard {
   file: string;
-  /** Real folders its local images may lie in (the editor's image roots). */
+  /** Real folders its local images may lie in (the image folders of imageRootsFor). */
   imageRoots: readonly string[];
   /** Every annotator's log replayed: corrections and inline description runs. */
   states: ShardState;
