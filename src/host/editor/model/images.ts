@@ -3,6 +3,7 @@
 // by the core's path rules: no `..` escape, no absolute paths, no symlink
 // leading out; remote URLs pass only over https. No vscode import: the panel
 // turns a confined file into a webview URI.
+import { promises as fs } from 'node:fs';
 import { confineFile, safeRemoteUrl } from '../../../core/path-rules';
 import type { ShardImage } from '../../../core/shard/schema';
 
@@ -28,5 +29,8 @@ export async function resolveImageSource(image: ShardImage, shardFolder: string,
   const confined = await confineFile(image.path, shardFolder, roots);
   if (confined.kind === 'refused') return { kind: 'none', url: image.url, error: REFUSED_OUTSIDE };
   if (confined.kind === 'missing') return fallback(`missing: ${image.path}`);
+  // A FIFO or a device would hang the webview's resource request; a folder shows nothing.
+  const stat = await fs.stat(confined.file).catch(() => null);
+  if (!stat?.isFile()) return fallback(`not a regular file: ${image.path}`);
   return { kind: 'file', file: confined.file, url: image.url };
 }
