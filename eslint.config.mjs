@@ -22,18 +22,8 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/core/**', 'src/host/editor/model/**'],
+    files: ['src/core/**', 'src/cli/**', 'src/host/editor/model/**'],
     rules: { 'no-restricted-imports': ['error', { paths: [vscodeImport], patterns: [hostImport] }] },
-  },
-  {
-    // The CLI may use the host's pure model (image roots), never its VS Code side.
-    files: ['src/cli/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        { paths: [vscodeImport], patterns: [{ regex: '(^|/)host/(?!editor/model/)', message: hostImport.message }] },
-      ],
-    },
   },
   {
     // Tests reach into pages, JSON and the extension host, where `any` is the honest type.

@@ -5,7 +5,9 @@
 import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as vscode from 'vscode';
+import { UNTRUSTED_WORKSPACE_ENV } from '../core/image-roots';
 import { output } from './output';
+import { shimScripts } from './terminal-shim';
 
 export interface CliShim {
   /** The folder prepended to PATH. */
@@ -13,29 +15,6 @@ export interface CliShim {
   /** `imagery` (sh) and `imagery.cmd` (Windows). */
   sh: string;
   cmd: string;
-}
-
-/** Single-quoted for sh: a quote inside becomes '\''. */
-function shQuote(text: string): string {
-  return `'${text.replace(/'/g, `'\\''`)}'`;
-}
-
-export function shimScripts(nodePath: string, cliPath: string, electron: boolean): { sh: string; cmd: string } {
-  const sh = [
-    '#!/bin/sh',
-    '# Written by the Imagery Annotator extension: runs its bundled command line.',
-    `${electron ? 'ELECTRON_RUN_AS_NODE=1 ' : ''}exec ${shQuote(nodePath)} ${shQuote(cliPath)} "$@"`,
-    '',
-  ].join('\n');
-  const cmd = [
-    '@echo off',
-    'rem Written by the Imagery Annotator extension: runs its bundled command line.',
-    'setlocal',
-    electron ? 'set ELECTRON_RUN_AS_NODE=1' : 'rem plain Node: nothing to set',
-    `"${nodePath}" "${cliPath}" %*`,
-    '',
-  ].join('\r\n');
-  return { sh, cmd };
 }
 
 export async function writeCliShim(binDir: string, extensionPath: string): Promise<CliShim> {
@@ -46,7 +25,7 @@ export async function writeCliShim(binDir: string, extensionPath: string): Promi
   // Rewritten at every start: the extension's folder and VS Code's Node change with updates.
   await writeFile(shim.sh, scripts.sh, 'utf8');
   await chmod(shim.sh, 0o755);
-  await writeFile(shim.cmd, scripts.cmd, 'utf8');
+  if (scripts.cmd !== null) await writeFile(shim.cmd, scripts.cmd, 'utf8');
   return shim;
 }
 
@@ -58,6 +37,11 @@ export async function installTerminalCli(context: vscode.ExtensionContext): Prom
     const collection = context.environmentVariableCollection;
     collection.description = 'Adds the `imagery` command line of Imagery Annotator (import, eval, stats, export) to PATH.';
     collection.prepend('PATH', `${binDir}${path.delimiter}`);
+    // The CLI ignores the image manifest in an untrusted workspace's terminals, as the editor does.
+    const markTrust = (): void =>
+      vscode.workspace.isTrusted ? collection.delete(UNTRUSTED_WORKSPACE_ENV) : collection.replace(UNTRUSTED_WORKSPACE_ENV, '1');
+    markTrust();
+    context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(markTrust));
     return shim;
   } catch (error) {
     output().warn(

@@ -12,7 +12,7 @@ import { createOpenAIBackend } from '../../core/models/openai-backend';
 import type { RunInput } from '../../core/models/run-input';
 import type { PromptStyle } from '../../core/paper/prompts';
 import type { Task } from '../../core/shard/schema';
-import { imageRootsFor } from '../../host/editor/model/image-roots';
+import { cliTrustsManifest, imageRootsFor } from '../../core/image-roots';
 import { integerOption } from '../args';
 import { CliError, usageError } from '../cli-error';
 import { resolveInputs } from '../inputs';
@@ -52,9 +52,9 @@ async function loadShards(inputs: readonly string[], warn: (text: string) => voi
   for (const file of shards) {
     const logs = await AnnotationLog.readAll(file);
     for (const warning of logs.warnings) warn(`imagery: warning: ${warning.file}:${warning.line}: ${warning.reason}`);
-    const images = await imageRootsFor({ shardFile: file, workspaceFolders: [], trustManifest: true });
+    const images = await imageRootsFor({ shardFile: file, workspaceFolders: [], trustManifest: cliTrustsManifest() });
     for (const warning of images.warnings) warn(`imagery: warning: ${warning}`);
-    loaded.push({ file, imageRoots: images.roots, states: replayLogs(logs.perFile) });
+    loaded.push({ file, imageRoots: images.imageFolders, states: replayLogs(logs.perFile) });
   }
   return loaded;
 }

@@ -10,7 +10,7 @@ import { createOpenAIBackend } from '../../core/models/openai-backend';
 import { runModel, type ModelRunOutcome } from '../../core/models/run-model';
 import { parseRunInput } from '../../core/models/run-input';
 import { ShardReader } from '../../core/shard/reader';
-import { imageRootsFor } from '../../host/editor/model/image-roots';
+import { cliTrustsManifest, imageRootsFor } from '../../core/image-roots';
 import { Task, type ShardRecord } from '../../core/shard/schema';
 import { parseCommand } from '../args';
 import { CliError, usageError } from '../cli-error';
@@ -107,8 +107,9 @@ export async function runCommand(argv: string[], output: Output): Promise<number
   const logs = await AnnotationLog.readAll(values.shard);
   for (const warning of logs.warnings) output.err(`imagery: warning: ${warning.file}:${warning.line}: ${warning.reason}`);
   const state = replayLogs(logs.perFile).get(record.id);
-  // The folders the editor would load this shard's images from (no workspace here; the manifest is trusted: the user ran us).
-  const images = await imageRootsFor({ shardFile: values.shard, workspaceFolders: [], trustManifest: true });
+  // The image folders the editor's model runs use (no workspace here; the manifest is trusted unless the
+  // terminal is an untrusted workspace's).
+  const images = await imageRootsFor({ shardFile: values.shard, workspaceFolders: [], trustManifest: cliTrustsManifest() });
   for (const warning of images.warnings) output.err(`imagery: warning: ${warning}`);
 
   const backend = createOpenAIBackend({
@@ -128,7 +129,7 @@ export async function runCommand(argv: string[], output: Output): Promise<number
     );
     outcome = await runModel(
       { task: task.data, prompt: values.prompt, input },
-      { shardFile: values.shard, record, state, imageRoots: images.roots },
+      { shardFile: values.shard, record, state, imageRoots: images.imageFolders },
       {
         profile,
         backend,

@@ -2,6 +2,9 @@
 // from a byte offset. Kept apart so log.ts reads as the log's behaviour.
 import { constants, promises as fs } from 'node:fs';
 import path from 'node:path';
+import { isMissing, openNoFollow, regularFileOrNull } from '../no-follow';
+
+export { isMissing };
 
 /**
  * Appends `body` with O_APPEND in one write, then fsyncs the file (and the
@@ -10,9 +13,9 @@ import path from 'node:path';
  * on a line of its own and the new events are intact.
  */
 export async function appendDurably(file: string, body: string): Promise<void> {
-  const existed = (await regularFileOrNull(file)) !== null;
+  const existed = (await regularFileOrNull(file, WHAT)) !== null;
   if (!existed) await mkdirDurably(path.dirname(file));
-  const handle = await openNoFollow(file, constants.O_RDWR | constants.O_APPEND | constants.O_CREAT);
+  const handle = await openNoFollow(file, constants.O_RDWR | constants.O_APPEND | constants.O_CREAT, WHAT);
   try {
     const prefix = existed && !(await endsWithNewline(handle)) ? '\n' : '';
     await writeFully(handle, Buffer.from(prefix + body, 'utf8'));
@@ -27,8 +30,8 @@ export async function appendDurably(file: string, body: string): Promise<void> {
 export async function readBytesFrom(file: string, offset: number): Promise<{ bytes: Buffer; ino: number | null }> {
   let handle: fs.FileHandle;
   try {
-    await regularFileOrNull(file);
-    handle = await openNoFollow(file, constants.O_RDONLY);
+    await regularFileOrNull(file, WHAT);
+    handle = await openNoFollow(file, constants.O_RDONLY, WHAT);
   } catch (error) {
     if (isMissing(error)) return { bytes: Buffer.alloc(0), ino: null };
     throw error;
@@ -58,39 +61,7 @@ export async function statOrNull(file: string): Promise<{ size: number; ino: num
 }
 
 // A log that is a symlink would make every action append to (or replay) whatever it points at.
-const O_NOFOLLOW: number = constants.O_NOFOLLOW ?? 0;
-
-function symlinkRefused(file: string): Error {
-  return new Error(`${file}: the annotation log is a symbolic link; it is not followed. Replace it with a regular file`);
-}
-
-/** lstat of the log: null when missing; throws a clear error for a symlink or anything but a regular file. */
-async function regularFileOrNull(file: string): Promise<{ size: number } | null> {
-  let stat;
-  try {
-    stat = await fs.lstat(file);
-  } catch (error) {
-    if (isMissing(error)) return null;
-    throw error;
-  }
-  if (stat.isSymbolicLink()) throw symlinkRefused(file);
-  if (!stat.isFile()) throw new Error(`${file}: the annotation log is not a regular file`);
-  return stat;
-}
-
-/** Opens with O_NOFOLLOW where the platform has it, so a symlink swapped in after the lstat is refused too. */
-async function openNoFollow(file: string, flags: number): Promise<fs.FileHandle> {
-  try {
-    return await fs.open(file, flags | O_NOFOLLOW, 0o666);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ELOOP') throw symlinkRefused(file);
-    throw error;
-  }
-}
-
-export function isMissing(error: unknown): boolean {
-  return (error as NodeJS.ErrnoException).code === 'ENOENT';
-}
+const WHAT = 'the annotation log';
 
 /** One write call normally; loops only if the OS accepts part of the buffer. */
 async function writeFully(handle: fs.FileHandle, bytes: Buffer): Promise<void> {

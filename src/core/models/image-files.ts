@@ -1,9 +1,9 @@
 // The images a model run sends: local files as base64 `data:` URLs, confined
-// to the dataset the way the editor confines them (no `..`, no absolute path,
-// no symlink leading out), with a size limit; remote URLs only when allowed.
-import { promises as fs } from 'node:fs';
-import { homedir } from 'node:os';
-import path from 'node:path';
+// to the image folders by the core's path rules (no `..`, no absolute path, no
+// symlink leading out), regular files whose bytes are an image, with a size
+// limit; remote URLs only when allowed.
+import { constants, promises as fs } from 'node:fs';
+import { confineFile, imageMime, safeRemoteUrl } from '../path-rules';
 import type { ShardImage } from '../shard/schema';
 import { ModelRunError } from './errors';
 
@@ -27,81 +27,49 @@ export interface ImageInput {
   label: string;
 }
 
-function isInside(root: string, candidate: string): boolean {
-  const relative = path.relative(root, candidate);
-  return relative === '' || (relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative));
+export const REFUSED_NOT_IMAGE_FOLDER = 'refused, the path leaves the image folders';
+
+/** How many reasons a "no usable image" message lists before "… and N more". */
+const LISTED_REASONS = 5;
+
+/** The first few items, then how many more: a request with 100,000 bad images must not give a 3 MB message. */
+export function capList(items: readonly string[], max: number = LISTED_REASONS): string {
+  const shown = items.slice(0, max).join('; ');
+  return items.length > max ? `${shown}; … and ${items.length - max} more` : shown;
 }
 
 /**
- * The confined real path of a local image, or why it cannot be used. Same
- * rules as the editor's resolveImageSource (src/host/editor/model/images.ts):
- * relative paths only, resolved from the shard folder's real path, and the
- * file's real path must lie in one of `roots` (real paths, e.g. the editor's
- * image roots), so no `..` and no symlink leads out.
+ * Reads a confined image: a regular file only (a FIFO or a device would hang
+ * the run, a folder gives nothing), within the size limit, and whose bytes are
+ * an image (jpeg, png, gif, webp). Opened non-blocking so a FIFO swapped in
+ * after the check cannot hang the open; the checks are made on the open file.
  */
-export async function confineImage(
-  imagePath: string,
-  shardFolder: string,
-  roots: readonly string[],
-): Promise<{ file: string } | { error: string }> {
-  const refused = { error: `${imagePath}: refused, the path leaves the dataset` };
-  if (path.isAbsolute(imagePath) || path.win32.isAbsolute(imagePath)) return refused;
-  const folder = await fs.realpath(shardFolder).catch(() => shardFolder);
-  const file = path.resolve(folder, imagePath);
-  let real: string;
+async function readImage(
+  file: string,
+  label: string,
+  maxBytes: number,
+): Promise<{ bytes: Buffer; mime: string } | { error: string }> {
+  let handle: fs.FileHandle;
   try {
-    real = await fs.realpath(file);
-  } catch {
-    return roots.some((root) => isInside(root, file)) ? { error: `${imagePath}: file not found` } : refused;
+    handle = await fs.open(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  } catch (error) {
+    return { error: `${label}: cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` };
   }
-  return roots.some((root) => isInside(root, real)) ? { file: real } : refused;
-}
-
-/** A folder's real path (as given when it does not exist): roots are compared with real file paths. */
-export async function realFolder(folder: string): Promise<string> {
-  const absolute = path.resolve(folder);
-  return fs.realpath(absolute).catch(() => absolute);
-}
-
-/**
- * The default roots when the caller gives none: the shard folder's parent, as the editor's dataset root,
- * else the shard's own folder; never the whole disk, the home folder or a folder above it.
- */
-export async function defaultImageRoots(shardFile: string, home: string = homedir()): Promise<string[]> {
-  const shardFolder = await realFolder(path.dirname(path.resolve(shardFile)));
-  const realHome = await realFolder(home);
-  const tooWide = (folder: string): boolean => {
-    const toHome = path.relative(folder, realHome);
-    return folder === path.parse(folder).root || toHome === '' || (!toHome.startsWith('..') && !path.isAbsolute(toHome));
-  };
-  const root = [await realFolder(path.dirname(shardFolder)), shardFolder].find((folder) => !tooWide(folder));
-  return root === undefined ? [] : [root];
-}
-
-function httpsUrl(url: string | null): string | null {
-  if (!url) return null;
   try {
-    return new URL(url).protocol === 'https:' ? url : null;
-  } catch {
-    return null;
+    const stat = await handle.stat();
+    if (!stat.isFile()) return { error: `${label}: not a regular file` };
+    if (stat.size > maxBytes) {
+      throw new ModelRunError(
+        'image-too-large',
+        `Image ${label} is ${formatBytes(stat.size)}, over the limit of ${formatBytes(maxBytes)}.`,
+      );
+    }
+    const bytes = await handle.readFile();
+    const mime = imageMime(bytes);
+    return mime === null ? { error: `${label}: not an image (not jpeg, png, gif or webp)` } : { bytes, mime };
+  } finally {
+    await handle.close();
   }
-}
-
-/** The MIME type from the file's first bytes (the extension can lie), else from the extension. */
-export function imageMime(bytes: Uint8Array, file: string): string {
-  const starts = (...values: number[]): boolean => values.every((value, i) => bytes[i] === value);
-  if (starts(0x89, 0x50, 0x4e, 0x47)) return 'image/png';
-  if (starts(0xff, 0xd8, 0xff)) return 'image/jpeg';
-  if (starts(0x47, 0x49, 0x46, 0x38)) return 'image/gif';
-  if (starts(0x52, 0x49, 0x46, 0x46) && String.fromCharCode(...bytes.subarray(8, 12)) === 'WEBP') return 'image/webp';
-  const extension = path.extname(file).toLowerCase();
-  return extension === '.png'
-    ? 'image/png'
-    : extension === '.gif'
-      ? 'image/gif'
-      : extension === '.webp'
-        ? 'image/webp'
-        : 'image/jpeg';
 }
 
 function formatBytes(bytes: number): string {
@@ -124,23 +92,20 @@ export async function loadImages(
   const skipped: string[] = [];
   for (const image of images) {
     if (usable.length === MAX_IMAGES) break;
-    const remote = policy.allowRemote ? httpsUrl(image.url) : null;
+    const remote = policy.allowRemote ? safeRemoteUrl(image.url) : null;
     if (image.path) {
-      const confined = await confineImage(image.path, shardFolder, roots);
-      if ('file' in confined) {
-        const size = (await fs.stat(confined.file)).size;
-        if (size > policy.maxBytes) {
-          throw new ModelRunError(
-            'image-too-large',
-            `Image ${image.path} is ${formatBytes(size)}, over the limit of ${formatBytes(policy.maxBytes)}.`,
-          );
-        }
-        const bytes = await fs.readFile(confined.file);
-        usable.push({ url: `data:${imageMime(bytes, confined.file)};base64,${bytes.toString('base64')}`, label: image.path });
+      // Confined by the core's path rules to `roots`: the image folders (src/core/image-roots.ts).
+      const confined = await confineFile(image.path, shardFolder, roots);
+      const read =
+        confined.kind === 'file'
+          ? await readImage(confined.file, image.path, policy.maxBytes)
+          : { error: `${image.path}: ${confined.kind === 'missing' ? 'file not found' : REFUSED_NOT_IMAGE_FOLDER}` };
+      if ('bytes' in read) {
+        usable.push({ url: `data:${read.mime};base64,${read.bytes.toString('base64')}`, label: image.path });
         continue;
       }
       if (!remote) {
-        skipped.push(confined.error);
+        skipped.push(read.error);
         continue;
       }
     }
@@ -149,7 +114,7 @@ export async function loadImages(
       skipped.push(`${image.url}: remote image URLs are not allowed (the "allow remote images" setting is off)`);
   }
   if (usable.length === 0) {
-    const why = images.length === 0 ? 'the request has no images' : skipped.join('; ');
+    const why = images.length === 0 ? 'the request has no images' : capList(skipped);
     throw new ModelRunError('no-usable-image', `This request has no image that can be sent: ${why}.`);
   }
   return usable;

@@ -11,14 +11,8 @@ import type { PromptStyle } from '../paper/prompts';
 import type { ShardRecord, Task } from '../shard/schema';
 import type { ChatBackend, ChatCallbacks, ChatResult, TokenUsage } from './backend';
 import { ModelRunError } from './errors';
-import {
-  DEFAULT_IMAGE_POLICY,
-  defaultImageRoots,
-  loadImages,
-  realFolder,
-  type ImageInput,
-  type ImagePolicy,
-} from './image-files';
+import { imageRootsFor } from '../image-roots';
+import { DEFAULT_IMAGE_POLICY, loadImages, type ImageInput, type ImagePolicy } from './image-files';
 import { messagesSha256, planCalls } from './messages';
 import { baseUrlHost, type ModelProfile } from './profile';
 import { findDescriptions, inputLabel, type RunInput } from './run-input';
@@ -37,12 +31,10 @@ export interface ModelRunTarget {
   /** The request's replayed annotation state (corrections, inline runs); undefined when untouched. */
   state: RequestState | undefined;
   /**
-   * Real paths local images must lie in: the editor passes its image roots
-   * (imageRootsFor); default: the shard folder's parent, the editor's dataset root.
+   * Real paths local images must lie in: the image folders of imageRootsFor
+   * (the editor's and the CLI's); default: those of the shard with its manifest trusted.
    */
   imageRoots?: readonly string[];
-  /** One root instead of `imageRoots` (kept for callers written before it); ignored when `imageRoots` is given. */
-  datasetRoot?: string;
 }
 
 export interface ModelRunCallbacks extends ChatCallbacks {
@@ -108,7 +100,7 @@ export async function runModel(spec: ModelRunSpec, target: ModelRunTarget, optio
     const policy = { ...DEFAULT_IMAGE_POLICY, ...options.images };
     const roots =
       target.imageRoots ??
-      (target.datasetRoot !== undefined ? [await realFolder(target.datasetRoot)] : await defaultImageRoots(target.shardFile));
+      (await imageRootsFor({ shardFile: target.shardFile, workspaceFolders: [], trustManifest: true })).imageFolders;
     images = await loadImages(record.images, shardFolder, roots, policy);
   } else {
     descriptions = findDescriptions(spec.input, record, state);

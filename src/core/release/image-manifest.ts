@@ -2,7 +2,7 @@
 // folder the import chose for each domain (the release's _images/<domain>, or
 // <out>/images/<domain> with --copy-images). The editor reads it to know which
 // folders outside the dataset its webview may load; it trusts none of it
-// blindly (see src/host/editor/model/image-roots.ts).
+// blindly (see src/core/image-roots.ts).
 import { realpathSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';

@@ -6,6 +6,7 @@
 // request's line, and the import goes on.
 import { copyFile, lstat, mkdir } from 'node:fs/promises';
 import path from 'node:path';
+import { nameInside } from '../path-rules';
 import type { ShardImage } from '../shard/schema';
 import type { UnreadableLine } from './import-jsonl';
 
@@ -38,18 +39,6 @@ function portableRelative(from: string, to: string): string {
   return path.relative(from, to).split(path.sep).join('/');
 }
 
-/** The name's path below `folder`, or why it is refused. Both separators count, whatever the platform. */
-export function nameInside(folder: string, name: string): { relative: string } | { refused: string } {
-  const segments = name.split(/[\\/]/);
-  if (name.includes('\0') || path.isAbsolute(name) || path.win32.isAbsolute(name) || segments.includes('..')) {
-    return { refused: 'the name leaves the image folder' };
-  }
-  const relative = path.relative(folder, path.resolve(folder, ...segments));
-  if (relative === '' || relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative))
-    return { refused: 'the name leaves the image folder' };
-  return { relative };
-}
-
 type Walk = 'clear' | 'missing' | { link: string };
 
 /** Walks `relative` below `folder` part by part without following links: the first symlink met, or a missing part. */
@@ -73,7 +62,7 @@ type Placed = { path: string } | { missing: true } | { refused: string };
 
 async function place(name: string, imagesDir: string, placement: ImagePlacement): Promise<Placed> {
   const inside = nameInside(imagesDir, name);
-  if ('refused' in inside) return inside;
+  if (inside === null) return { refused: 'the name leaves the image folder' };
   const source = path.join(imagesDir, inside.relative);
   const { copyTo } = placement;
   try {

@@ -5,6 +5,7 @@
 // same bytes.
 import path from 'node:path';
 import * as z from 'zod';
+import { nameInside } from '../path-rules';
 
 export const QUEUE_FORMAT = 'imagery-review-queue';
 export const QUEUE_VERSION = 1;
@@ -71,12 +72,23 @@ export function parseQueue(text: string, file: string): ReviewQueue {
     const issue = parsed.error.issues[0];
     throw new Error(`${file}: not a review queue: ${issue.path.join('.') || '(top)'}: ${issue.message}`);
   }
+  // Queues travel (git, a zip): an entry naming a file outside the queue's folder is refused, entry named.
+  const entries = [
+    ...parsed.data.shards.map((shard, i) => [`shards[${i}]`, shard] as const),
+    ...parsed.data.items.map((item, i) => [`items[${i}].shard`, item.shard] as const),
+  ];
+  for (const [where, shard] of entries) {
+    if (nameInside(path.dirname(path.resolve(file)), shard) === null)
+      throw new Error(`${file}: ${where} ${JSON.stringify(shard)}: refused, it leaves the queue's folder`);
+  }
   return parsed.data;
 }
 
-/** The absolute shard path of a queue item, given the queue file's folder. */
+/** The absolute shard path of a queue item, given the queue file's folder (entries were checked by parseQueue). */
 export function queueShardPath(queueDir: string, relative: string): string {
-  return path.resolve(queueDir, ...relative.split('/'));
+  const inside = nameInside(queueDir, relative);
+  if (inside === null) throw new Error(`${JSON.stringify(relative)}: refused, it leaves the queue's folder ${queueDir}`);
+  return path.join(path.resolve(queueDir), inside.relative);
 }
 
 /** Relative, "/"-separated path of a shard from the queue's folder (committable across systems). */

@@ -23,8 +23,10 @@ const HISTORY_LIMIT = 500;
 
 export interface PanelContext {
   extensionUri: vscode.Uri;
-  /** Real paths of the folders images may come from (model/image-roots.ts). */
+  /** Real paths of the folders the webview may show images from (core/image-roots.ts). */
   imageRoots: readonly string[];
+  /** Real paths of the image folders a model run may send images from (core/image-roots.ts). */
+  imageFolders: readonly string[];
   lastRequests: LastRequests;
   /** The review queue being walked, if any (src/host/queue/queue-session.ts). */
   queue?: () => QueueWalk | undefined;
@@ -168,9 +170,9 @@ export class PanelController implements vscode.Disposable {
     return { ok: true };
   }
 
-  /** The folders this tab's images may come from: a model run sends only images from there. */
-  get imageRoots(): readonly string[] {
-    return this.context.imageRoots;
+  /** The image folders of this tab's shard: a model run sends only images from there. */
+  get modelImageFolders(): readonly string[] {
+    return this.context.imageFolders;
   }
 
   showKeymap(): void {

@@ -8,7 +8,7 @@ import { output } from '../output';
 import { BackupPointers } from './backup';
 import { DirtyTabs } from './dirty-tabs';
 import { AnnotatorDocument, type AnnotationEdit } from './document';
-import { imageRootsFor } from './model/image-roots';
+import { imageRootsFor } from '../../core/image-roots';
 import { LastRequests } from './last-requests';
 import { watchLog } from './log-watcher';
 import { PanelController } from './panel';
@@ -88,11 +88,16 @@ export class AnnotatorEditorProvider implements vscode.CustomEditorProvider<Anno
   async resolveCustomEditor(document: AnnotatorDocument, panel: vscode.WebviewPanel): Promise<void> {
     const workspaceFolders = (vscode.workspace.workspaceFolders ?? []).map((folder) => folder.uri.fsPath);
     const trustManifest = vscode.workspace.isTrusted;
-    const { roots, warnings } = await imageRootsFor({ shardFile: document.uri.fsPath, workspaceFolders, trustManifest });
+    const { roots, imageFolders, warnings } = await imageRootsFor({
+      shardFile: document.uri.fsPath,
+      workspaceFolders,
+      trustManifest,
+    });
     for (const warning of warnings) output().warn(warning);
     const controller = new PanelController(document, panel, {
       extensionUri: this.extensionUri,
       imageRoots: roots,
+      imageFolders,
       lastRequests: this.lastRequests,
       queue: () => this.registry.queueWalk,
     });

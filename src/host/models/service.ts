@@ -95,9 +95,9 @@ export class ModelService implements vscode.Disposable {
     }
     const run = new LiveRun(document, requestId, plan, (state) => this.publish(document, state));
     this.live.set(run.id, run);
-    // Images go only from the folders the editor shows them from.
+    // Images go only from the shard's image folders (the manifest's, images/<domain>), not the whole dataset folder.
     await run.start(
-      { shardFile: document.uri.fsPath, record: entry.record, imageRoots: panel.imageRoots },
+      { shardFile: document.uri.fsPath, record: entry.record, imageRoots: panel.modelImageFolders },
       backend,
       secret,
       configuredImagePolicy(),

@@ -9,8 +9,9 @@ import { after, test } from 'node:test';
 import { IMAGE_MANIFEST_NAME, recordImageFolder } from '../../../src/core/release/image-manifest';
 import { importDomain } from '../../../src/core/release/import';
 import { domainFiles } from '../../../src/core/release/layout';
-import { imageRootsFor } from '../../../src/host/editor/model/image-roots';
-import { isInside, REFUSED_OUTSIDE, resolveImageSource } from '../../../src/host/editor/model/images';
+import { imageRootsFor } from '../../../src/core/image-roots';
+import { isInside } from '../../../src/core/path-rules';
+import { REFUSED_OUTSIDE, resolveImageSource } from '../../../src/host/editor/model/images';
 import { SHARED_DATASET, skipWithoutDataset } from '../../helpers/dataset';
 
 const base = realpathSync(mkdtempSync(path.join(tmpdir(), 'host-image-roots-')));

@@ -1,11 +1,13 @@
 // Image confinement without VS Code: the rules the panel relies on.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
-import { imageRootsFor } from '../../../src/host/editor/model/image-roots';
-import { datasetRootFor, REFUSED_OUTSIDE, resolveImageSource, safeRemoteUrl } from '../../../src/host/editor/model/images';
+import { imageRootsFor } from '../../../src/core/image-roots';
+import { datasetRootFor, safeRemoteUrl } from '../../../src/core/path-rules';
+import { REFUSED_OUTSIDE, resolveImageSource } from '../../../src/host/editor/model/images';
 
 function dataset() {
   const base = mkdtempSync(path.join(tmpdir(), 'host-images-'));
@@ -52,6 +54,20 @@ test('a missing local file falls back to an https URL, and only https', async ()
     assert.equal(safeRemoteUrl(url), null, url);
   assert.equal(safeRemoteUrl('HTTPS://example.org/a'), 'HTTPS://example.org/a');
 });
+
+test(
+  'a FIFO or a folder is not served (a FIFO would hang the resource request): not a regular file, or the https URL',
+  { skip: process.platform === 'win32' && 'FIFOs' },
+  async () => {
+    const { root, roots, shards } = dataset();
+    assert.equal(spawnSync('mkfifo', [path.join(root, 'images', 'pipe.png')]).status, 0, 'mkfifo');
+    mkdirSync(path.join(root, 'images', 'folder.png'));
+    const pipe = await resolveImageSource({ path: '../images/pipe.png', url: null }, shards, roots);
+    assert.deepEqual(pipe, { kind: 'none', url: null, error: 'not a regular file: ../images/pipe.png' });
+    const folder = await resolveImageSource({ path: '../images/folder.png', url: 'https://example.org/f.png' }, shards, roots);
+    assert.deepEqual(folder, { kind: 'remote', src: 'https://example.org/f.png', url: 'https://example.org/f.png' });
+  },
+);
 
 test("the dataset root is the shard folder's parent, never above the workspace folder", () => {
   assert.equal(datasetRootFor('/ws/data/shards/a.shard.jsonl', ['/ws']), '/ws/data');

@@ -219,7 +219,7 @@ describe('imagery run', () => {
     assert.equal(large.code, 1);
     assert.match(
       large.stderr,
-      /^imagery: image-too-large: Image \.\.\/images\/a\.png is 12 bytes, over the limit of 1 bytes\.\n$/,
+      /^imagery: image-too-large: Image images\/music\/a\.png is 12 bytes, over the limit of 1 bytes\.\n$/,
     );
   });
 

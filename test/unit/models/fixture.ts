@@ -1,5 +1,5 @@
-// A small dataset on disk for model-run tests: one shard folder beside an
-// images folder, and records built in code.
+// A small dataset on disk for model-run tests: one shard folder holding the
+// image folder `imagery import --copy-images` makes, and records built in code.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ShardRecord } from '../../../src/core/shard/schema';
@@ -14,13 +14,12 @@ export interface Dataset {
   shardFile: string;
 }
 
-/** root/shards/test.shard.jsonl with images root/images/a.png and b.jpg. */
+/** root/shards/test.shard.jsonl with images root/shards/images/music/a.png and b.jpg. */
 export function makeDataset(t: { after: (fn: () => void) => void }, records: ShardRecord[] = []): Dataset {
   const root = makeTempDir(t, 'imagery-models-');
-  mkdirSync(path.join(root, 'shards'));
-  mkdirSync(path.join(root, 'images'));
-  writeFileSync(path.join(root, 'images', 'a.png'), PNG_BYTES);
-  writeFileSync(path.join(root, 'images', 'b.jpg'), JPEG_BYTES);
+  mkdirSync(path.join(root, 'shards', 'images', 'music'), { recursive: true });
+  writeFileSync(path.join(root, 'shards', 'images', 'music', 'a.png'), PNG_BYTES);
+  writeFileSync(path.join(root, 'shards', 'images', 'music', 'b.jpg'), JPEG_BYTES);
   const shardFile = path.join(root, 'shards', 'test.shard.jsonl');
   writeFileSync(shardFile, records.map((record) => JSON.stringify(record) + '\n').join(''));
   return { root, shardFile };
@@ -43,8 +42,8 @@ export function makeRecord(overrides: Partial<ShardRecord> = {}): ShardRecord {
     image_urls: ['https://i.example.invalid/a.png', 'https://i.example.invalid/b.jpg'],
     combined_image: null,
     images: [
-      { path: '../images/a.png', url: 'https://i.example.invalid/a.png' },
-      { path: '../images/b.jpg', url: 'https://i.example.invalid/b.jpg' },
+      { path: 'images/music/a.png', url: 'https://i.example.invalid/a.png' },
+      { path: 'images/music/b.jpg', url: 'https://i.example.invalid/b.jpg' },
     ],
     comments: [
       {

@@ -161,14 +161,14 @@ describe('runModel', () => {
       runModel(titleSpec, { shardFile, record, state: undefined }, options({ images: { maxBytes: 8 } })),
       'image-too-large',
     );
-    assert.match(error.message, /\.\.\/images\/a\.png is 12 bytes, over the limit of 8 bytes/);
+    assert.match(error.message, /images\/music\/a\.png is 12 bytes, over the limit of 8 bytes/);
     assert.equal(server.requests.length, first, 'nothing sent');
   });
 
   test('no usable image: says why for each; remote URLs only when allowed', async (t) => {
     const record = makeRecord({
       images: [
-        { path: '../images/missing.png', url: 'https://i.example.invalid/m.png' },
+        { path: 'images/music/missing.png', url: 'https://i.example.invalid/m.png' },
         { path: null, url: 'https://i.example.invalid/n.png' },
       ],
     });
@@ -193,22 +193,22 @@ describe('runModel', () => {
     assert.match(error.message, /the request has no images/);
   });
 
-  test('image paths stay confined to the dataset: .., absolute paths and symlinks out are refused', async (t) => {
+  test('image paths stay confined to the image folders: .., absolute paths and symlinks out are refused', async (t) => {
     const { root, shardFile } = makeDataset(t);
     const outside = path.join(path.dirname(root), `${path.basename(root)}-outside`);
     mkdirSync(outside, { recursive: true });
     t.after(() => import('node:fs').then((fs) => fs.rmSync(outside, { recursive: true, force: true })));
     writeFileSync(path.join(outside, 'secret.png'), 'x');
-    symlinkSync(path.join(outside, 'secret.png'), path.join(root, 'images', 'link.png'));
+    symlinkSync(path.join(outside, 'secret.png'), path.join(root, 'shards', 'images', 'music', 'link.png'));
     const record = makeRecord({
       images: [
         { path: `../../${path.basename(outside)}/secret.png`, url: null },
         { path: path.join(outside, 'secret.png'), url: null },
-        { path: '../images/link.png', url: null },
+        { path: 'images/music/link.png', url: null },
       ],
     });
     const error = await fails(runModel(titleSpec, { shardFile, record, state: undefined }, options()), 'no-usable-image');
-    assert.equal(error.message.match(/refused, the path leaves the dataset/g)?.length, 3);
+    assert.equal(error.message.match(/refused, the path leaves the image folders/g)?.length, 3);
   });
 
   test("image roots from the caller (the editor's, or the import manifest's) admit a folder outside the dataset", async (t) => {
@@ -296,15 +296,19 @@ describe('runModel', () => {
   });
 });
 
-test('with no image roots given, the default never exposes the disk or the home folder', async () => {
-  const { defaultImageRoots } = await import('../../../src/core/models/image-files');
+test('with no image roots given, the default is the image folders: never the disk, the home folder or the dataset folder', async () => {
+  const { imageRootsFor } = await import('../../../src/core/image-roots');
   const { realpathSync, mkdtempSync, mkdirSync } = await import('node:fs');
   const { tmpdir } = await import('node:os');
   const home = realpathSync(mkdtempSync(path.join(tmpdir(), 'home-')));
+  const folders = async (shardFile: string) =>
+    (await imageRootsFor({ shardFile, workspaceFolders: [], trustManifest: true, home })).imageFolders;
   mkdirSync(path.join(home, 'Downloads'));
-  assert.deepEqual(await defaultImageRoots(path.join(home, 'Downloads', 'x.shard.jsonl'), home), [path.join(home, 'Downloads')]);
-  assert.deepEqual(await defaultImageRoots(path.join(home, 'x.shard.jsonl'), home), []);
-  assert.deepEqual(await defaultImageRoots('/x.shard.jsonl', home), []);
-  mkdirSync(path.join(home, 'data', 'shards'), { recursive: true });
-  assert.deepEqual(await defaultImageRoots(path.join(home, 'data', 'shards', 'x.shard.jsonl'), home), [path.join(home, 'data')]);
+  assert.deepEqual(await folders(path.join(home, 'Downloads', 'x.shard.jsonl')), []);
+  assert.deepEqual(await folders(path.join(home, 'x.shard.jsonl')), []);
+  assert.deepEqual(await folders('/x.shard.jsonl'), []);
+  mkdirSync(path.join(home, 'data', 'shards', 'images', 'books'), { recursive: true });
+  assert.deepEqual(await folders(path.join(home, 'data', 'shards', 'x.shard.jsonl')), [
+    path.join(home, 'data', 'shards', 'images', 'books'),
+  ]);
 });

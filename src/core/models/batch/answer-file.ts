@@ -2,10 +2,14 @@
 // at a time, each fsynced before the next, so a crash or Ctrl+C loses at most
 // the requests still in flight. Reopening reads which requests are answered
 // already; a torn last line (the process died mid-write) is not an answer and
-// is cut off, so the next append starts on a line of its own.
-import { createReadStream } from 'node:fs';
-import { mkdir, open, truncate, type FileHandle } from 'node:fs/promises';
-import path from 'node:path';
+// is cut off, so the next append starts on a line of its own. The file lies in
+// a folder that may come from elsewhere (a clone, a zip): a symlink in its place
+// is refused, never read, truncated or appended to.
+import { constants } from 'node:fs';
+import type { FileHandle } from 'node:fs/promises';
+import { openNoFollow, regularFileOrNull } from '../../no-follow';
+
+export const ANSWER_FILE = 'the answer file';
 
 export interface AnswerFileState {
   /** Requests with a complete, readable line that holds the task's answer. */
@@ -20,18 +24,25 @@ export interface AnswerFileState {
 export async function readAnswered(file: string, answerField: string): Promise<AnswerFileState> {
   const answered = new Set<string>();
   const unreadable: number[] = [];
-  let handle: FileHandle;
+  if ((await regularFileOrNull(file, ANSWER_FILE)) === null) return { answered, tornBytes: 0, unreadable };
+  const handle = await openNoFollow(file, constants.O_RDWR, ANSWER_FILE);
   try {
-    handle = await open(file, 'r');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { answered, tornBytes: 0, unreadable };
-    throw error;
+    return await readLines(handle, answerField, answered, unreadable);
+  } finally {
+    await handle.close();
   }
-  await handle.close();
+}
+
+async function readLines(
+  handle: FileHandle,
+  answerField: string,
+  answered: Set<string>,
+  unreadable: number[],
+): Promise<AnswerFileState> {
   let pending: Buffer = Buffer.alloc(0);
   let offset = 0;
   let lineNumber = 0;
-  for await (const chunk of createReadStream(file)) {
+  for await (const chunk of handle.createReadStream({ start: 0, autoClose: false })) {
     const data = pending.length ? Buffer.concat([pending, chunk as Buffer]) : (chunk as Buffer);
     let start = 0;
     for (let end = data.indexOf(10, start); end !== -1; end = data.indexOf(10, start)) {
@@ -45,7 +56,7 @@ export async function readAnswered(file: string, answerField: string): Promise<A
     pending = data.subarray(start);
   }
   // What follows the last newline never got its newline: a torn write.
-  if (pending.length > 0) await truncate(file, offset);
+  if (pending.length > 0) await handle.truncate(offset);
   return { answered, tornBytes: pending.length, unreadable };
 }
 
@@ -67,9 +78,10 @@ export class AnswerWriter {
   private chain: Promise<void> = Promise.resolve();
   private constructor(private readonly handle: FileHandle) {}
 
+  /** Opens `file` for appending (created if missing); its folder must exist. */
   static async open(file: string): Promise<AnswerWriter> {
-    await mkdir(path.dirname(file), { recursive: true });
-    return new AnswerWriter(await open(file, 'a'));
+    await regularFileOrNull(file, ANSWER_FILE);
+    return new AnswerWriter(await openNoFollow(file, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT, ANSWER_FILE));
   }
 
   /** Resolves once the line is on disk. `line` must end with "\n". */

@@ -1,18 +1,18 @@
 // The requests of a batch run, streamed shard by shard (a shard of a million
 // requests is never held in memory at once), and the output file of each
 // domain, opened once with the requests it already answers.
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { ShardState } from '../../annotations/state';
 import { ShardReader } from '../../shard/reader';
 import type { ShardRecord, Task } from '../../shard/schema';
-import { AnswerWriter, readAnswered } from './answer-file';
+import { mkdirNoFollow } from '../../no-follow';
+import { ANSWER_FILE, AnswerWriter, readAnswered } from './answer-file';
 import { lockAnswerFile } from './answer-lock';
 import { runFilePath } from './release-line';
 
 export interface BatchShard {
   file: string;
-  /** Real folders its local images may lie in (the editor's image roots). */
+  /** Real folders its local images may lie in (the image folders of imageRootsFor). */
   imageRoots: readonly string[];
   /** Every annotator's log replayed: corrections and inline description runs. */
   states: ShardState;
@@ -76,7 +76,8 @@ export class DomainOutputs {
 
   private async open(domain: string): Promise<DomainOutput> {
     const file = runFilePath(this.folder.outDir, { ...this.folder, domain });
-    await mkdir(path.dirname(file), { recursive: true });
+    // A linked folder under <out>/intermediate (planted in a clone) would put the answers elsewhere.
+    await mkdirNoFollow(this.folder.outDir, path.dirname(file), ANSWER_FILE);
     // Before reading: reading cuts a torn last line, which must not be another run's line still being written.
     const unlock = await lockAnswerFile(file);
     try {
