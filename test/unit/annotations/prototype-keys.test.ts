@@ -3,7 +3,7 @@
 // found on it.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { AnnotationEvent, EventDraft } from '../../../src/core/annotations/events';
+
 import { parseEventLine } from '../../../src/core/annotations/log-lines';
 import { replay } from '../../../src/core/annotations/replay';
 import { commentVerdict, isReviewed } from '../../../src/core/annotations/state';
@@ -11,18 +11,9 @@ import { requestSummary } from '../../../src/core/annotations/summary';
 import { correctRequest } from '../../../src/core/release/export-collect';
 import type { ShardRecord } from '../../../src/core/shard/schema';
 import { applyDraft } from '../../../webview/optimistic';
+import { eventBuilder } from '../../builders/events';
 
-let counter = 0;
-function ev(draft: EventDraft): AnnotationEvent {
-  counter += 1;
-  return {
-    ...draft,
-    v: 1,
-    id: `p${counter}`,
-    time: new Date(1_700_000_000_000 + counter).toISOString(),
-    annotator: 'ana',
-  } as AnnotationEvent;
-}
+const ev = eventBuilder({ idPrefix: 'p', stepMs: 1 });
 
 test('a model verdict on the run "__proto__" stays in the state and leaves Object.prototype alone', () => {
   const line = JSON.stringify({

@@ -1,19 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { AnnotationEvent, EventDraft } from '../../../src/core/annotations/events';
+import type { AnnotationEvent } from '../../../src/core/annotations/events';
 import { replay } from '../../../src/core/annotations/replay';
 import { requestSummary } from '../../../src/core/annotations/summary';
+import { eventBuilder } from '../../builders/events';
 
-let counter = 0;
-function ev(draft: EventDraft, id = `e${++counter}`): AnnotationEvent {
-  return {
-    ...draft,
-    v: 1,
-    id,
-    time: new Date(1_700_000_000_000 + counter * 1000).toISOString(),
-    annotator: 'ana',
-  } as AnnotationEvent;
-}
+const ev = eventBuilder();
 const retract = (target: string, id?: string) => ev({ type: 'retract', request: 'r1', target }, id);
 const fix = (items: string[], id?: string) =>
   ev({ type: 'extraction', request: 'r1', comment: 'c1', verdict: 'corrected', items }, id);

@@ -5,17 +5,9 @@ import type { AnnotationEvent, EventDraft } from '../../../src/core/annotations/
 import { replay } from '../../../src/core/annotations/replay';
 import { MatcherAudit } from '../../../src/core/models/audit';
 import { makeRecord } from './fixture';
+import { eventBuilder } from '../../builders/events';
 
-let counter = 0;
-function ev(draft: EventDraft, id = `e${++counter}`): AnnotationEvent {
-  return {
-    ...draft,
-    v: 1,
-    id,
-    time: new Date(1_700_000_000_000 + counter * 1000).toISOString(),
-    annotator: 'ana',
-  } as AnnotationEvent;
-}
+const ev = eventBuilder();
 const verdict = (run: string, target: { kind: 'title'; index: number } | { kind: 'choice' }, value: string): AnnotationEvent =>
   ev({ type: 'model-verdict', request: 'r1', run, target, verdict: value } as EventDraft);
 

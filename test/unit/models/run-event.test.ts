@@ -2,22 +2,14 @@
 // (stable "inline:<id>" keys), undo/redo by retract, verdict values.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { AnnotationEvent, EventDraft } from '../../../src/core/annotations/events';
+import type { EventDraft } from '../../../src/core/annotations/events';
 import { AnnotationLog } from '../../../src/core/annotations/log';
 import { parseEventLine } from '../../../src/core/annotations/log-lines';
 import { replay } from '../../../src/core/annotations/replay';
 import { makeTempDir } from '../annotations/temp';
+import { eventBuilder } from '../../builders/events';
 
-let counter = 0;
-function ev(draft: EventDraft, id = `e${++counter}`): AnnotationEvent {
-  return {
-    ...draft,
-    v: 1,
-    id,
-    time: new Date(1_700_000_000_000 + counter * 1000).toISOString(),
-    annotator: 'ana',
-  } as AnnotationEvent;
-}
+const ev = eventBuilder();
 
 const RUN: Extract<EventDraft, { type: 'model-run' }> = {
   type: 'model-run',
