@@ -25,6 +25,13 @@ describe('titleHits', () => {
     assert.deepEqual(titleHits([...filler(20), '21. zed band - blue hour'].join('\n'), matcher), { 1: 0, 10: 0, 20: 0 });
   });
 
+  test('Hit@20 looks past rank 10: a match at 11, 15 or 20 hits @20 only', () => {
+    for (const rank of [11, 15, 20]) {
+      const answer = [...filler(rank - 1), `${rank}. zed band - blue hour`].join('\n');
+      assert.deepEqual(titleHits(answer, matcher), { 1: 0, 10: 0, 20: 1 }, `rank ${rank}`);
+    }
+  });
+
   test('matchTitles lists every parsed title with its verdict', () => {
     assert.deepEqual(matchTitles('1. Zed Band - Blue Hour\nnot a title\n2. Other - Song', matcher), [
       { title: 'zed band - blue hour', matched: true },
