@@ -47,6 +47,14 @@ test('Wilson: an empty denominator gives nulls, bad counts throw', () => {
   assert.deepEqual(proportion(0, 0), { count: 0, total: 0, value: null, low: null, high: null });
   assert.throws(() => wilsonInterval(3, 2), /count <= total/);
   assert.throws(() => wilsonInterval(1.5, 4), RangeError);
+  assert.throws(() => wilsonInterval(-1, 4), /got -1\/4/);
+  assert.throws(() => wilsonInterval(0, 0), /total > 0 \(got 0\/0\)/);
+  assert.throws(() => wilsonInterval(0, -2), /got 0\/-2/);
+});
+
+test('Wilson: a proportion carries its count, total, value and interval', () => {
+  const { count, total, value, low, high } = proportion(81, 263);
+  assert.deepEqual([count, total, round(value!, 6), round(low!, 4), round(high!, 4)], [81, 263, 0.307985, 0.2553, 0.3662]);
 });
 
 test("Cohen's kappa: the 2x2 table (20, 5, 10, 15) gives 0.40", () => {
@@ -147,5 +155,36 @@ test("Krippendorff's alpha: units with one value are left out; a single category
       ['z', null],
     ]),
     1,
+  );
+});
+
+test("Krippendorff's alpha: a missing value may be undefined as well as null", () => {
+  const _ = undefined;
+  const units = [
+    [1, 1, _],
+    [2, _, 2],
+    [1, 2, _],
+  ];
+  // Pairable values: 1,1 / 2,2 / 1,2 (n = 6, three 1s and three 2s): D_o = 2/6, D_e = 18/30, alpha = 4/9.
+  assert.equal(round(krippendorffAlphaNominal(units)!, 10), round(4 / 9, 10));
+  assert.equal(
+    krippendorffAlphaNominal(units.map((unit) => unit.map((value) => value ?? null))),
+    krippendorffAlphaNominal(units),
+  );
+});
+
+test("Krippendorff's alpha: the smallest defined case, one unit of two different values, is 0", () => {
+  // n = 2: D_o = 2/2 and D_e = 2/(2·1), so alpha = 1 - 1 = 0.
+  assert.equal(krippendorffAlphaNominal([['x', 'y']]), 0);
+});
+
+test("Cohen's kappa: a table that is not square is refused", () => {
+  assert.throws(
+    () =>
+      cohenKappaFromTable([
+        [1, 2, 3],
+        [4, 5, 6],
+      ]),
+    /cohenKappaFromTable: the table must be square/,
   );
 });
