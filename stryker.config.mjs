@@ -5,7 +5,7 @@
 
 /** Module -> the files to mutate and the unit tests that cover them. */
 export const MODULES = {
-  paper: { mutate: ['src/core/paper/**/*.ts'], tests: ['test/unit/paper/*.test.ts'] },
+  paper: { mutate: ['src/core/paper/**/*.ts'], tests: ['test/unit/paper/*.test.ts', 'test/unit/models/matcher-explain.test.ts'] },
   stats: { mutate: ['src/core/stats/**/*.ts'], tests: ['test/unit/stats/*.test.ts'] },
   release: { mutate: ['src/core/release/**/*.ts'], tests: ['test/unit/release/*.test.ts'] },
   report: { mutate: ['src/core/report/**/*.ts'], tests: ['test/unit/report/*.test.ts'] },

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { GroundTruthMatcher } from '../../../src/core/paper/matcher';
-import { accuracyPercent, hitAtK, isChoiceCorrect, matchTitles, titleHits } from '../../../src/core/paper/metrics';
+import { accuracyPercent, hitAtK, isChoiceCorrect, matchTitles, meanOrNull, titleHits } from '../../../src/core/paper/metrics';
 
 describe('hitAtK', () => {
   test('1 when any of the first k matches', () => {
@@ -49,6 +49,14 @@ describe('choice accuracy', () => {
 
   test('accuracy is a percentage; null without requests', () => {
     assert.equal(accuracyPercent(1, 4), 25);
+    assert.equal(accuracyPercent(3, 4), 75);
     assert.equal(accuracyPercent(0, 0), null);
+  });
+});
+
+describe('meanOrNull', () => {
+  test('the mean of 0/1 scores; null, not NaN, for none', () => {
+    assert.equal(meanOrNull(3, 4), 0.75);
+    assert.equal(meanOrNull(0, 0), null);
   });
 });
