@@ -10,7 +10,19 @@ const vscodeImport = { name: 'vscode', message: 'Only src/host and the VS Code t
 const hostImport = { group: ['**/host/**'], message: 'The core, the CLI and the webview must not depend on the host.' };
 
 export default tseslint.config(
-  { ignores: ['dist/', 'out/', '.cache/', 'node_modules/', 'test-results/', 'sample/', 'test/fixtures/export-release/'] },
+  {
+    ignores: [
+      'dist/',
+      'out/',
+      '.cache/',
+      'node_modules/',
+      'test-results/',
+      'sample/',
+      'test/fixtures/export-release/',
+      'reports/',
+      '.stryker-tmp/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   prettier,

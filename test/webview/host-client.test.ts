@@ -14,6 +14,15 @@ function fakeApi(): VsCodeApi & { sent: { seq?: number; type: string }[] } {
   };
 }
 
+/** 'settled' when the promise has resolved or rejected by the next turn of the event loop, else 'pending'. */
+function settledYet(promise: Promise<unknown>): Promise<'settled' | 'pending'> {
+  const settled = promise.then(
+    () => 'settled' as const,
+    () => 'settled' as const,
+  );
+  return Promise.race([settled, new Promise<'pending'>((resolve) => setImmediate(() => resolve('pending')))]);
+}
+
 describe('HostClient.request', () => {
   it('resolves on an ok reply and rejects with the host error text', async () => {
     const api = fakeApi();
@@ -31,10 +40,20 @@ describe('HostClient.request', () => {
     const client = new HostClient(api, 20);
     const unanswered = client.request({ type: 'annotate', draft: { type: 'validity', request: 'r0', verdict: 'valid' } });
     await assert.rejects(unanswered, /did not answer \(annotate\)/);
-    client.settle({ type: 'reply', seq: api.sent[0].seq ?? -1, ok: true });
-    // The next request still works and keeps its own timer.
+    const lateSeq = api.sent[0].seq ?? -1;
+    // The next request gets a seq of its own: the late reply must not settle it.
     const next = client.request({ type: 'navigate', target: { kind: 'next' } });
-    client.settle({ type: 'reply', seq: api.sent[1].seq ?? -1, ok: true });
-    await next;
+    const nextSeq = api.sent[1].seq ?? -1;
+    assert.ok(nextSeq > lateSeq, `seq ${nextSeq} after ${lateSeq}`);
+    client.settle({ type: 'reply', seq: lateSeq, ok: true });
+    assert.equal(await settledYet(next), 'pending', 'the late reply settled another request');
+    assert.deepEqual(
+      api.sent.map((message) => message.type),
+      ['annotate', 'navigate'],
+      'nothing posted in answer',
+    );
+    // Its own reply settles it, with its own outcome.
+    client.settle({ type: 'reply', seq: nextSeq, ok: false, error: 'no next request' });
+    await assert.rejects(next, /^Error: no next request$/);
   });
 });

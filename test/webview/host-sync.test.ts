@@ -109,10 +109,16 @@ describe('HostSync', () => {
   });
 
   it('applies drafts only to their own request and ignores states of requests not shown', () => {
+    updates = 0;
+    const before = sync.requestState;
     sync.annotate({ type: 'validity', request: 'elsewhere', verdict: 'valid' });
-    assert.equal(sync.requestState?.validity, undefined);
+    assert.deepEqual(posted.at(-1)?.draft, { type: 'validity', request: 'elsewhere', verdict: 'valid' }, 'still sent');
+    assert.deepEqual(sync.requestState, before);
     sync.receive({ type: 'state', requestId: 'elsewhere', state: state({ validity: { status: 'valid' } }) });
-    assert.equal(sync.requestState?.validity, undefined);
-    assert.ok(updates > 0, 'the screen was asked to update');
+    assert.deepEqual(sync.requestState, before);
+    assert.equal(updates, 1, "the draft asked for one repaint; the other request's state for none");
+    sync.annotate({ type: 'validity', request: REQUEST, verdict: 'invalid', reason: 'Image is text' });
+    assert.deepEqual(sync.requestState?.validity, { status: 'invalid', reason: 'Image is text', note: undefined });
+    assert.equal(updates, 2, 'a draft on the shown request is painted at once');
   });
 });

@@ -36,9 +36,11 @@ describe('keyboard', () => {
       ofType(posted, 'navigate').map((m) => m.target.kind),
       ['next', 'next', 'previous', 'previous', 'nextUnreviewed'],
     );
+    // Each request has its own seq, in the order sent, so each reply settles the right one.
+    const seqs = posted.map((m) => m.seq);
     assert.ok(
-      posted.every((m) => Number.isInteger(m.seq)),
-      'every navigate carries a seq',
+      seqs.every((seq, index) => Number.isInteger(seq) && (index === 0 || seq > seqs[index - 1])),
+      `seqs unique and increasing: ${seqs.join(', ')}`,
     );
   });
 

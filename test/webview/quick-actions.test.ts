@@ -54,7 +54,21 @@ describe('two quick actions', () => {
     await h.pageValue(WATCH);
   }
 
-  const annotateSeqs = async () => (await h.posted()).filter((m) => m.type === 'annotate').map((m) => m.seq as number);
+  /** The seqs of the actions sent, after checking they are the two drafts the keys stand for, in order. */
+  async function sentActions(request: string, count: 1 | 2): Promise<number[]> {
+    const sent = (await h.posted()).filter((m) => m.type === 'annotate');
+    const drafts = [
+      { type: 'extraction', request, comment: 'c2', verdict: 'confirmed' }, // Enter: the top-voted comment
+      { type: 'validity', request, verdict: 'valid' }, // v
+    ];
+    assert.deepEqual(
+      sent.map((m) => m.draft),
+      drafts.slice(0, count),
+    );
+    const seqs = sent.map((m) => m.seq as number);
+    assert.ok(count === 1 || seqs[1] > seqs[0], `seqs ${seqs.join(', ')}`);
+    return seqs;
+  }
   const confirmed: RequestState = { ...emptyRequestState(), comments: { c2: { status: 'confirmed' } } };
   const both: RequestState = { ...confirmed, validity: { status: 'valid' } };
 
@@ -71,8 +85,7 @@ describe('two quick actions', () => {
     await start(request);
     await h.page.keyboard.press('Enter');
     await h.page.keyboard.press('v');
-    const [first, second] = await annotateSeqs();
-    assert.ok(first !== undefined && second !== undefined, 'both actions were sent');
+    const [first, second] = await sentActions(request, 2);
     // The host records the first (its state knows nothing of the second yet), then the second.
     await h.send({ type: 'state', requestId: request, state: confirmed });
     await h.send({ type: 'reply', seq: first, ok: true });
@@ -85,11 +98,11 @@ describe('two quick actions', () => {
     const request = 'req-quick-2';
     await start(request);
     await h.page.keyboard.press('Enter');
-    const [first] = await annotateSeqs();
+    const [first] = await sentActions(request, 1);
     await h.send({ type: 'state', requestId: request, state: confirmed });
     await h.send({ type: 'reply', seq: first, ok: true });
     await h.page.keyboard.press('v');
-    const [, second] = await annotateSeqs();
+    const [, second] = await sentActions(request, 2);
     // A late echo of the first action's state (another watcher) before the second is recorded.
     await h.send({ type: 'state', requestId: request, state: confirmed });
     await h.send({ type: 'state', requestId: request, state: both });

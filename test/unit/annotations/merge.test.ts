@@ -42,3 +42,34 @@ test("one annotator's own order is kept even if their clock stepped back", () =>
     ['b1', 'a1', 'a2'],
   );
 });
+
+test('equal times: the log listed first comes first, so the later-listed log wins on replay', () => {
+  const time = '2024-01-01T10:00:00.000Z';
+  const ana = [validity('a1', time, 'ana', 'valid')];
+  const bea = [validity('b1', time, 'bea', 'invalid')];
+  assert.deepEqual(
+    mergeByTime([ana, bea]).map((e) => e.id),
+    ['a1', 'b1'],
+  );
+  assert.deepEqual(
+    mergeByTime([bea, ana]).map((e) => e.id),
+    ['b1', 'a1'],
+  );
+  assert.equal(replay(mergeByTime([ana, bea])).get('r1')?.validity?.status, 'invalid');
+  assert.equal(replay(mergeByTime([bea, ana])).get('r1')?.validity?.status, 'valid');
+});
+
+test("an unparsable time sorts first, so it never overrides another annotator's dated decision", () => {
+  const broken = [validity('x1', 'yesterday-ish', 'ana', 'invalid')];
+  const bea = [validity('b1', '2024-01-01T09:00:00.000Z', 'bea', 'valid')];
+  for (const logs of [
+    [broken, bea],
+    [bea, broken],
+  ]) {
+    assert.deepEqual(
+      mergeByTime(logs).map((e) => e.id),
+      ['x1', 'b1'],
+    );
+    assert.equal(replay(mergeByTime(logs)).get('r1')?.validity?.status, 'valid');
+  }
+});

@@ -119,4 +119,23 @@ describe('imagery audit and eval on inline runs', () => {
       ['vision-1', 'image', 'standard', 1, 1],
     );
   });
+
+  test('eval scores only the latest inline run of a model/prompt/input/task, whichever way it went', async (t) => {
+    const { shardFile } = makeDataset(t, [makeRecord()]);
+    const evalInline = async () => {
+      const rows = JSON.parse((await imagery(['eval', shardFile, '--json', '--quiet'])).stdout).rows;
+      const inline = rows.filter((row: any) => row.source === 'inline');
+      return inline.map((row: any) => [row.model, row.prompt, row.accuracy, row.choiceRequests]);
+    };
+    // The true candidate is B; each run replaces the one before.
+    for (const [answer, accuracy] of [
+      ['C. gamma - three', 0],
+      ['B. blue hour - night owls', 100],
+      ['D. delta - four', 0],
+    ] as const) {
+      server.enqueue({ text: answer });
+      assert.equal((await imagery(base(shardFile, '--task', 'rec_choice', '--json'))).code, 0);
+      assert.deepEqual(await evalInline(), [['vision-1', 'standard', accuracy, 1]], answer);
+    }
+  });
 });

@@ -17,6 +17,12 @@ describe('GroundTruthMatcher.explain', () => {
     assert.deepEqual(matcher.explain('blue hour - night ow'), { kind: 'item', item: 'blue hour - night owl', distance: 1 });
   });
 
+  test('items equal but for case: the first as given is the one reported', () => {
+    const twice = new GroundTruthMatcher(['Zed Band - Fern', 'ZED BAND - FERN', 'Zed']);
+    assert.deepEqual(twice.explain('zed band - fern'), { kind: 'item', item: 'Zed Band - Fern', distance: 0 });
+    assert.deepEqual(twice.explain('zed - anything'), { kind: 'creator', item: 'Zed' });
+  });
+
   test('a creator-only item inside the head (before the first "-") is a creator match', () => {
     assert.deepEqual(matcher.explain('the zed band - anything'), { kind: 'creator', item: 'Zed Band' });
     assert.equal(matcher.explain('anything - zed band'), null);

@@ -100,6 +100,13 @@ describe('OpenAI backend', () => {
     assert.match(error.message, /rejected the API key \(HTTP 401\): Incorrect API key provided: \[redacted\]/);
   });
 
+  test('403: unauthorized too (a key without access is as useless as a wrong one)', async () => {
+    server.enqueue({ status: 403, errorMessage: `Key ${KEY} may not use this project.` });
+    const error = await fault(backend().chat(REQUEST, {}));
+    assert.deepEqual([error.kind, error.status], ['unauthorized', 403]);
+    assert.match(error.message, /rejected the API key \(HTTP 403\): Key \[redacted\] may not use this project\./);
+  });
+
   test('404: model not found, naming the model', async () => {
     server.enqueue({ status: 404, errorMessage: 'The model `vision-1` does not exist' });
     const error = await fault(backend().chat(REQUEST, {}));

@@ -29,6 +29,13 @@ describe('parseChoice', () => {
     assert.equal(parseChoice(''), null);
   });
 
+  test('the text search tries A. first, then B. .. E., whatever comes first in the text', () => {
+    assert.equal(parseChoice('The answer is A. zed band - blue hour, not C. lamp post - glow'), 0);
+    assert.equal(parseChoice('The answer is C. lamp post - glow, not A. zed band - blue hour'), 0);
+    assert.equal(parseChoice('Maybe D. lamp post, or B. quiet owls'), 1);
+    assert.equal(parseChoice('A: either E. glow or D. fern'), 3);
+  });
+
   test('a letter-dot inside a name counts (ABBA. is "A.")', () => {
     assert.equal(parseChoice('My pick is ABBA. - waterloo'), 0);
   });

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import type { InlineRun } from '../../../src/core/annotations/state';
 import { evaluateRecords } from '../../../src/core/paper/evaluate';
 import { makeRecord } from './records';
 
@@ -74,5 +75,84 @@ describe('evaluateRecords', () => {
 
   test('no records, no rows', () => {
     assert.deepEqual(evaluateRecords([]), []);
+  });
+
+  test('a run without a text answer, and a title run on a request without ground truth, count nowhere', () => {
+    const rows = evaluateRecords([
+      makeRecord({
+        id: 'r1',
+        relevance: [],
+        choice,
+        runs: [
+          { model: 'm', input: 'image', task: 'rec_title', answer: 'B. b' },
+          { model: 'm', input: 'image', task: 'rec_choice', answer: null as unknown as string },
+        ],
+      }),
+    ]);
+    assert.deepEqual(rows, []);
+  });
+
+  test('rows sort by domain, then stored before inline, model, input and prompt, whatever the input order', () => {
+    const run = (model: string, input: string) => ({ model, input, task: 'rec_choice' as const, answer: 'B. b' });
+    const rows = evaluateRecords([
+      makeRecord({ id: 'm1', choice, runs: [run('zz', 'image'), run('aa', 'image'), run('aa', 'desc')] }),
+      makeRecord({ id: 'b1', domain: 'books', choice, runs: [run('zz', 'image')] }),
+    ]);
+    assert.deepEqual(
+      rows.map((row) => [row.domain, row.model, row.input]),
+      [
+        ['books', 'zz', 'image'],
+        ['music', 'aa', 'desc'],
+        ['music', 'aa', 'image'],
+        ['music', 'zz', 'image'],
+      ],
+    );
+  });
+});
+
+describe('evaluateRecords with inline runs', () => {
+  const record = makeRecord({
+    id: 'r1',
+    relevance: [['zed band - blue hour', 3]],
+    choice,
+    runs: [{ model: 'vision', input: 'image', task: 'rec_choice', answer: 'C. c' }],
+  });
+  let n = 0;
+  const inline = (task: 'rec_title' | 'rec_choice', prompt: 'standard' | 'coi', answer: string) =>
+    ({ key: `inline:e${++n}`, model: 'vision', input: 'image', task, prompt, answer }) as unknown as InlineRun;
+
+  test('rows of their own, after the stored ones, by prompt; only the latest run of a model/prompt/input/task counts', () => {
+    const runs = [
+      inline('rec_choice', 'standard', 'B. b'),
+      inline('rec_choice', 'standard', 'D. d'), // replaces the one before: wrong
+      inline('rec_choice', 'coi', 'A. a'),
+      inline('rec_choice', 'coi', 'B. b'), // replaces the one before: right
+      inline('rec_title', 'coi', '1. Zed Band - Blue Hour'),
+    ];
+    const rows = evaluateRecords([record], (shown) => (shown.id === 'r1' ? runs : []));
+    assert.deepEqual(
+      rows.map((row) => [
+        row.source ?? 'stored',
+        row.prompt ?? '-',
+        row.model,
+        row.accuracy,
+        row.choiceRequests,
+        row.hit1,
+        row.requests,
+      ]),
+      [
+        ['stored', '-', 'vision', 0, 1, null, 0],
+        ['inline', 'coi', 'vision', 100, 1, 1, 1],
+        ['inline', 'standard', 'vision', 0, 1, null, 0],
+      ],
+    );
+  });
+
+  test('without inline runs the rows are the stored ones only', () => {
+    assert.deepEqual(
+      evaluateRecords([record], () => []),
+      evaluateRecords([record]),
+    );
+    assert.equal(evaluateRecords([record], () => []).length, 1);
   });
 });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { GroundTruthMatcher } from '../../../src/core/paper/matcher';
-import { accuracyPercent, hitAtK, isChoiceCorrect, matchTitles, titleHits } from '../../../src/core/paper/metrics';
+import { accuracyPercent, hitAtK, isChoiceCorrect, matchTitles, meanOrNull, titleHits } from '../../../src/core/paper/metrics';
 
 describe('hitAtK', () => {
   test('1 when any of the first k matches', () => {
@@ -25,6 +25,13 @@ describe('titleHits', () => {
     assert.deepEqual(titleHits([...filler(20), '21. zed band - blue hour'].join('\n'), matcher), { 1: 0, 10: 0, 20: 0 });
   });
 
+  test('Hit@20 looks past rank 10: a match at 11, 15 or 20 hits @20 only', () => {
+    for (const rank of [11, 15, 20]) {
+      const answer = [...filler(rank - 1), `${rank}. zed band - blue hour`].join('\n');
+      assert.deepEqual(titleHits(answer, matcher), { 1: 0, 10: 0, 20: 1 }, `rank ${rank}`);
+    }
+  });
+
   test('matchTitles lists every parsed title with its verdict', () => {
     assert.deepEqual(matchTitles('1. Zed Band - Blue Hour\nnot a title\n2. Other - Song', matcher), [
       { title: 'zed band - blue hour', matched: true },
@@ -42,6 +49,14 @@ describe('choice accuracy', () => {
 
   test('accuracy is a percentage; null without requests', () => {
     assert.equal(accuracyPercent(1, 4), 25);
+    assert.equal(accuracyPercent(3, 4), 75);
     assert.equal(accuracyPercent(0, 0), null);
+  });
+});
+
+describe('meanOrNull', () => {
+  test('the mean of 0/1 scores; null, not NaN, for none', () => {
+    assert.equal(meanOrNull(3, 4), 0.75);
+    assert.equal(meanOrNull(0, 0), null);
   });
 });

@@ -78,7 +78,14 @@ describe('buildPrompt', () => {
   });
 
   test('multiple choice without choices is an error', () => {
-    assert.throws(() => buildPrompt({ task: 'rec_choice', domain: 'music', style: 'standard', ...request }), /choices/);
+    assert.throws(
+      () => buildPrompt({ task: 'rec_choice', domain: 'music', style: 'standard', ...request }),
+      /1 to 5 choices, got none/,
+    );
+    assert.throws(
+      () => buildPrompt({ task: 'rec_choice', domain: 'music', style: 'standard', ...request, choices: [] }),
+      /1 to 5 choices, got 0/,
+    );
     assert.throws(
       () => buildPrompt({ task: 'rec_choice', domain: 'music', style: 'standard', ...request, choices: [...choices, 'sixth'] }),
       /1 to 5 choices, got 6/,

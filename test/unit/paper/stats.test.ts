@@ -8,6 +8,7 @@ const choice = { choices: ['a', 'b', 'c', 'd', 'e'], true_index: 0 };
 describe('meanSd', () => {
   test('population standard deviation (divides by n)', () => {
     assert.deepEqual(meanSd([1, 3]), { mean: 2, sd: 1 });
+    assert.deepEqual(meanSd([]), { mean: NaN, sd: NaN });
     assert.deepEqual(meanSd([2, 4, 4, 4, 5, 5, 7, 9]), { mean: 5, sd: 2 });
   });
 });

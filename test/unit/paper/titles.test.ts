@@ -26,9 +26,14 @@ describe('parseTitles', () => {
     assert.deepEqual(parseTitles('Here are 20 songs:\nZed Band-Blue Hour\nZed Band - Blue Hour'), ['zed band - blue hour']);
   });
 
-  test('keeps 4 and 100 chars, drops 101; " - " alone (3 chars) dropped', () => {
+  test('keeps 100 chars, drops 101; "a - " (stripped to 3 chars) and " - " dropped', () => {
     const hundred = `a - ${'b'.repeat(96)}`;
     assert.deepEqual(parseTitles(['a - ', ' - ', 'a - b', hundred, `${hundred}c`].join('\n')), ['a - b', hundred]);
+  });
+
+  test('the 4-character minimum: "x - " (4 after unquoting) is kept, " - " (3) dropped', () => {
+    // Stripping runs before unquoting, so an empty quote is the only way to keep an edge space.
+    assert.deepEqual(parseTitles(['x - ""', '"" - ""', '"" - b'].join('\n')), ['x - ', ' - b']);
   });
 
   test('CRLF answers parse like LF ones; empty lines skipped', () => {

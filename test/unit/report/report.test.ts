@@ -9,7 +9,9 @@ import { loadReportData } from '../../../src/core/report/load';
 import { buildReport } from '../../../src/core/report/report';
 import { parseQueue, serializeQueue } from '../../../src/core/validation/queue';
 import { makeTempDir } from '../annotations/temp';
-import { ITEMS, writeFixture } from './fixture';
+import { writeShard } from '../../../src/core/shard/writer';
+import { sampleRecord } from '../shard/sample-records';
+import { events, ITEMS, T0, writeFixture } from './fixture';
 
 const near = (actual: number | null, expected: number, message?: string) => {
   assert.ok(actual !== null && Math.abs(actual - expected) < 1e-9, `${message ?? ''} expected ${expected}, got ${actual}`);
@@ -195,4 +197,36 @@ test('models: inline runs get their own rows; the matcher audit counts verdicts 
     [report.audit.overall.titlesJudged, report.audit.overall.falseMisses, report.audit.overall.falseHits],
     [1, 1, 0],
   );
+});
+
+test('models: a question whose positive changed is not scorable, even when no negative became relevant', async (t) => {
+  const dir = makeTempDir(t, 'imagery-report-');
+  const shard = path.join(dir, 'music-001.shard.jsonl');
+  const comment = (id: string, upvotes: number, items: string[]) => ({
+    id,
+    raw: items.join('\n'),
+    upvotes,
+    created_utc: null,
+    extraction: { raw: items.join('\n'), items },
+  });
+  // Golf (5 upvotes) is the released positive at A; the annotator removes it, so hotel (2) becomes the positive.
+  await writeShard(shard, [
+    sampleRecord('r1', {
+      comment_ids: ['c1', 'c2'],
+      comments: [comment('c1', 5, [ITEMS.golf]), comment('c2', 2, [ITEMS.hotel])],
+      relevance: [
+        [ITEMS.golf, 5],
+        [ITEMS.hotel, 2],
+      ],
+      choice: { choices: [ITEMS.golf, 'n1 - one', 'n2 - two', 'n3 - three', 'n4 - four'], true_index: 0 },
+      runs: [{ model: 'm1', input: 'image', task: 'rec_choice', answer: 'A. golf' }],
+    }),
+  ]);
+  await AnnotationLog.open(shard, 'ana').appendRaw(
+    events('ana', [{ type: 'extraction', request: 'r1', comment: 'c1', verdict: 'corrected', items: [] }], T0),
+  );
+  const [row] = buildReport(await loadReportData([shard])).models;
+  assert.deepEqual([row.original.accuracy.count, row.original.accuracy.total], [1, 1]);
+  assert.deepEqual([row.corrected.accuracy.count, row.corrected.accuracy.total], [0, 0]);
+  assert.equal(row.choiceNotScorable, 1);
 });

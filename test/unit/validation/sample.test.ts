@@ -36,6 +36,19 @@ test('drawIndexes: every unit can be drawn (each of 10 appears as the single dra
   assert.equal(seen.size, 10);
 });
 
+test('drawIndexes: a pinned draw, so a change of generator or shuffle shows', () => {
+  assert.deepEqual(drawIndexes(20, 5, 7), [0, 1, 3, 11, 17]);
+});
+
+test('drawIndexes: each unit is drawn equally often over 3,000 seeds (3 of 10: 900 each expected)', () => {
+  const counts = Array.from({ length: 10 }, () => 0);
+  for (let seed = 0; seed < 3000; seed++) for (const index of drawIndexes(10, 3, seed)) counts[index]++;
+  // The standard deviation is 25: 800..1000 is 4 of them either side.
+  for (const [index, count] of counts.entries()) {
+    assert.ok(count >= 800 && count <= 1000, `unit ${index}: ${count} of 3000 (${counts.join('/')})`);
+  }
+});
+
 test('population: comments without an extractor answer are not drawn; shards are ordered by path, not by argument', () => {
   const withAnswer = sampleRecord('r1', {
     comments: [
