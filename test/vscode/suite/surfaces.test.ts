@@ -1,6 +1,7 @@
 // Data in VS Code's own surfaces, in the real extension host: a queue or shard
 // named with a command link, an icon or a right-to-left override shows no link
-// and no icon in notifications, the status bar and the Shards view.
+// and no icon in notifications, the status bar and the Shards view; an empty
+// queue is refused and not walked.
 import assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -69,6 +70,23 @@ suite('data in VS Code surfaces', () => {
     assert.match(shown.text, /^Cannot open the review queue: .*: not JSON/);
     assert.ok(shown.text.replaceAll('\u200b', '').includes(COMMAND_LINK), shown.text); // the path is there, to read
     assert.doesNotMatch(shown.text, NOTIFICATION_LINK);
+  });
+
+  test('an empty queue is refused and not walked: the status bar stays on the shard', async () => {
+    await setSettings({});
+    const shard = await createShard('empty-queue');
+    const file = path.join(path.dirname(shard.file), 'empty.queue.json');
+    await fs.writeFile(file, queueText('empty'));
+    const api = await extensionApi();
+    await openShard(shard);
+    await waitFor('the status bar on the shard', () => api.testing.statusBarText() === 'Imagery: 0/5 reviewed');
+    const before = api.testing.notifications().length;
+    assert.equal(await vscode.commands.executeCommand('imageryAnnotator.openReviewQueue', file), false);
+    const [shown] = await shownSince(before);
+    assert.deepEqual(shown, { level: 'warning', text: 'The queue empty has no items' });
+    assert.equal(api.testing.reviewQueue(), undefined);
+    assert.equal(api.testing.statusBarText(), 'Imagery: 0/5 reviewed');
+    assert.doesNotMatch(api.testing.statusBarTooltip() ?? '', /queue|item 1 is current/);
   });
 
   test('a shard named with an icon, a command link and a right-to-left override: the status bar and the Shards view show none of them', async () => {
