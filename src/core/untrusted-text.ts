@@ -18,18 +18,23 @@ const BIDI_CONTROL = /[\u202a-\u202e\u2066-\u2069]/;
  * right-to-left override (U+202E) in a name would otherwise reverse our own
  * text after it. Paired controls stay, so right-to-left data still reads right.
  */
-export function stripUnpairedBidi(text: string): string {
+export function stripUnpairedBidi(text: string, keepOpenEmbeddings = false): string {
   if (!BIDI_CONTROL.test(text)) return text;
   const drop = new Set<number>();
   let open: number[] = []; // indices of the openers not yet closed on this line
+  // An embedding left open is harmless where an isolate around the text ends it (see isolate()).
+  const unclosed = (index: number) => {
+    if (!keepOpenEmbeddings || !EMBEDDING_OPENERS.has(text[index])) drop.add(index);
+  };
   const closeLine = () => {
-    for (const index of open) drop.add(index);
+    open.forEach(unclosed);
     open = [];
   };
   for (let i = 0; i < text.length; i++) {
     const char = text[i];
-    if (PARAGRAPH_END.test(char)) closeLine();
-    else if (EMBEDDING_OPENERS.has(char) || ISOLATE_OPENERS.has(char)) open.push(i);
+    if (PARAGRAPH_END.test(char)) {
+      if (!keepOpenEmbeddings) closeLine();
+    } else if (EMBEDDING_OPENERS.has(char) || ISOLATE_OPENERS.has(char)) open.push(i);
     else if (char === PDF) {
       // A PDF closes the last embedding, never across an isolate.
       const last = open.at(-1);
@@ -39,7 +44,7 @@ export function stripUnpairedBidi(text: string): string {
       const isolate = open.findLastIndex((index) => ISOLATE_OPENERS.has(text[index]));
       if (isolate === -1) drop.add(i);
       else {
-        for (const index of open.slice(isolate + 1)) drop.add(index); // embeddings left open inside the isolate
+        open.slice(isolate + 1).forEach(unclosed); // embeddings left open inside the isolate, which ends them
         open = open.slice(0, isolate);
       }
     }
@@ -77,4 +82,43 @@ const ZERO_WIDTH_SPACE = '\u200b';
  */
 export function uiText(text: string): string {
   return stripUnpairedBidi(escapeControls(text)).replace(/([\]$])\(/g, `$1${ZERO_WIDTH_SPACE}(`);
+}
+
+const FSI = '\u2068';
+
+/**
+ * A data string marked as one run inside our own text (first-strong isolate …
+ * pop directional isolate): right-to-left data reads right, and neither it nor
+ * an override in it reorders the words around it. HTML renders the run as a
+ * `<bdi>` (see isolatedRuns); Markdown keeps the two marks. Inside, stray
+ * closers and unclosed isolates go (they would end ours early or late); an
+ * override left open stays, as the data has it: the isolate's end ends it.
+ */
+export function isolate(text: string): string {
+  return FSI + stripUnpairedBidi(text, true) + PDI;
+}
+
+/** Our text and the isolated data runs in it, in order, without the marks isolate() added. */
+export function isolatedRuns(text: string): { text: string; data: boolean }[] {
+  if (![...ISOLATE_OPENERS].some((opener) => text.includes(opener))) return [{ text, data: false }];
+  const runs: { text: string; data: boolean }[] = [];
+  let start = 0;
+  let depth = 0;
+  let ours = true; // the run was opened by isolate()'s FSI (else by data's own isolate, whose marks stay)
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (ISOLATE_OPENERS.has(char)) {
+      if (depth === 0) {
+        if (i > start) runs.push({ text: text.slice(start, i), data: false });
+        ours = char === FSI;
+        start = ours ? i + 1 : i;
+      }
+      depth++;
+    } else if (char === PDI && depth > 0 && --depth === 0) {
+      runs.push({ text: text.slice(start, ours ? i : i + 1), data: true });
+      start = i + 1;
+    }
+  }
+  if (start < text.length) runs.push({ text: text.slice(start), data: depth > 0 });
+  return runs;
 }

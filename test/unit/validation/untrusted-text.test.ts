@@ -2,7 +2,7 @@
 // text: links, icons, control sequences and unpaired bidi controls.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { escapeControls, stripUnpairedBidi, terminalText, uiText } from '../../../src/core/untrusted-text';
+import { escapeControls, isolate, isolatedRuns, stripUnpairedBidi, terminalText, uiText } from '../../../src/core/untrusted-text';
 
 // VS Code's own pattern for links in notifications (vs/base/common/linkedText.ts) and for icons in labels.
 const NOTIFICATION_LINK = /\[([^\]]+)\]\(((?:https?:\/\/|command:|file:)[^)\s]+)(?: (["'])(.+?)(\3))?\)/gi;
@@ -77,5 +77,35 @@ describe('terminalText', () => {
 
   test('escapeControls leaves ordinary text alone', () => {
     assert.equal(escapeControls('Ünïcode – “quotes” 日本'), 'Ünïcode – “quotes” 日本');
+  });
+});
+
+describe('isolate and isolatedRuns', () => {
+  test('data is wrapped in FSI … PDI; an override left open stays inside, stray closers and open isolates go', () => {
+    assert.equal(isolate(`ana${RLO}`), `\u2068ana${RLO}\u2069`);
+    assert.equal(isolate('a\u2069b\u2067c'), '\u2068abc\u2069');
+  });
+
+  test('runs: our text and each data string, in order, without the marks', () => {
+    const text = `Annotators: ${isolate(`ana${RLO}`)}, ${isolate('\u2067ben\u2069')}. Every share`;
+    assert.deepEqual(isolatedRuns(text), [
+      { text: 'Annotators: ', data: false },
+      { text: `ana${RLO}`, data: true },
+      { text: ', ', data: false },
+      { text: '\u2067ben\u2069', data: true },
+      { text: '. Every share', data: false },
+    ]);
+  });
+
+  test("data's own paired isolate outside ours is a run too, marks kept", () => {
+    assert.deepEqual(isolatedRuns('x \u2067y\u2069 z'), [
+      { text: 'x ', data: false },
+      { text: '\u2067y\u2069', data: true },
+      { text: ' z', data: false },
+    ]);
+  });
+
+  test('text without isolates is one run of ours', () => {
+    assert.deepEqual(isolatedRuns('plain'), [{ text: 'plain', data: false }]);
   });
 });
