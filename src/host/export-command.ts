@@ -32,7 +32,11 @@ export async function runExportCorrected(registry: EditorRegistry): Promise<void
     );
     const text = formatExportSummary(summary);
     output().info(text);
-    const choice = await notify.info(`Exported ${shards.length} shard(s) to ${outDir} (seed ${seed}).`, 'Show Summary');
+    const formulas = summary.formulaCells.reduce((sum, entry) => sum + entry.cells, 0);
+    const care = formulas
+      ? ` ${formulas} CSV cell(s) start with a formula character (= + - @): open with care in a spreadsheet.`
+      : '';
+    const choice = await notify.info(`Exported ${shards.length} shard(s) to ${outDir} (seed ${seed}).${care}`, 'Show Summary');
     if (choice) output().show(true);
   } catch (error) {
     void notify.error(`Export failed: ${error instanceof Error ? error.message : String(error)}`);
