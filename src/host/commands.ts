@@ -7,12 +7,13 @@ import { JSONL_VIEW_TYPE, SHARD_VIEW_TYPE } from './editor/provider';
 import type { EditorRegistry } from './editor/registry';
 import { SHARD_EXTENSION } from '../core/shard/schema';
 import type { ShardTreeProvider } from './views/shard-tree';
+import { notify } from './notify';
 
 export function registerCommands(registry: EditorRegistry, tree: ShardTreeProvider): vscode.Disposable[] {
   const onActive = (action: (panel: PanelController) => Promise<unknown> | unknown) => async () => {
     const panel = registry.activePanel;
     if (!panel) {
-      void vscode.window.showInformationMessage('Open a shard in the Imagery Annotator first.');
+      void notify.info('Open a shard in the Imagery Annotator first.');
       return;
     }
     await action(panel);

@@ -9,6 +9,8 @@ import { formatExportSummary } from '../core/release/export-summary';
 import type { EditorRegistry } from './editor/registry';
 import { output } from './output';
 import { SHARD_GLOB } from './views/shard-tree';
+import { notify } from './notify';
+import { uiText } from '../core/untrusted-text';
 
 export async function runExportCorrected(registry: EditorRegistry): Promise<void> {
   const shards = await pickShards(registry);
@@ -30,13 +32,14 @@ export async function runExportCorrected(registry: EditorRegistry): Promise<void
     );
     const text = formatExportSummary(summary);
     output().info(text);
-    const choice = await vscode.window.showInformationMessage(
-      `Exported ${shards.length} shard(s) to ${outDir} (seed ${seed}).`,
-      'Show Summary',
-    );
+    const formulas = summary.formulaCells.reduce((sum, entry) => sum + entry.cells, 0);
+    const care = formulas
+      ? ` ${formulas} CSV cell(s) start with a formula character (= + - @): open with care in a spreadsheet.`
+      : '';
+    const choice = await notify.info(`Exported ${shards.length} shard(s) to ${outDir} (seed ${seed}).${care}`, 'Show Summary');
     if (choice) output().show(true);
   } catch (error) {
-    void vscode.window.showErrorMessage(`Export failed: ${error instanceof Error ? error.message : String(error)}`);
+    void notify.error(`Export failed: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
 
@@ -45,7 +48,9 @@ function reporter(progress: vscode.Progress<{ message?: string; increment?: numb
   const share = { read: 80, write: 20 } as const;
   return (step) =>
     progress.report({
-      message: `${step.phase === 'read' ? 'Reading' : 'Writing'} ${path.basename(step.file)} (${step.done}/${step.total})`,
+      message: uiText(
+        `${step.phase === 'read' ? 'Reading' : 'Writing'} ${path.basename(step.file)} (${step.done}/${step.total})`,
+      ),
       increment: share[step.phase] / Math.max(1, step.total),
     });
 }
@@ -53,13 +58,13 @@ function reporter(progress: vscode.Progress<{ message?: string; increment?: numb
 async function pickShards(registry: EditorRegistry): Promise<string[] | undefined> {
   const files = (await vscode.workspace.findFiles(SHARD_GLOB, '**/node_modules/**')).map((uri) => uri.fsPath).sort();
   if (files.length === 0) {
-    void vscode.window.showWarningMessage('No *.shard.jsonl files in this workspace to export.');
+    void notify.warning('No *.shard.jsonl files in this workspace to export.');
     return undefined;
   }
   const active = registry.activePanel?.document.uri.fsPath;
   const picked = await vscode.window.showQuickPick(
     files.map((file) => ({
-      label: vscode.workspace.asRelativePath(file),
+      label: uiText(vscode.workspace.asRelativePath(file)),
       file,
       picked: active === undefined || file === active,
     })),

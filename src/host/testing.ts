@@ -7,6 +7,7 @@ import type { PanelController } from './editor/panel';
 import type { AnnotatorEditorProvider } from './editor/provider';
 import type { EditorRegistry } from './editor/registry';
 import type { ReviewQueueSession } from './queue/queue-session';
+import { recentNotifications } from './notify';
 import type { ShardTreeProvider } from './views/shard-tree';
 import type { ProgressStatusBar } from './views/status-bar';
 
@@ -17,8 +18,12 @@ export interface TestingApi {
   activePanel(): PanelController | undefined;
   provider(viewType: string): AnnotatorEditorProvider | undefined;
   statusBarText(): string | undefined;
+  /** The status bar item's tooltip as set (data escaped), or undefined when hidden. */
+  statusBarTooltip(): string | undefined;
+  /** The last notifications as shown (their data escaped), oldest first. */
+  notifications(): readonly { level: string; text: string }[];
   /** The Shards view's rows as shown: label (workspace-relative path) and description ("3/5 reviewed"). */
-  shardTreeRows(): Promise<{ path: string; description: string }[]>;
+  shardTreeRows(): Promise<{ path: string; label: string; description: string }[]>;
   /** The review queue being walked: its name, current item and this annotator's done/total. */
   reviewQueue(): ReviewQueueSession['current'];
   /** Forgets the walked queue as a reload does (the stored name kept) and walks it again, as activation does. */
@@ -45,6 +50,8 @@ export function testingApi(
     activePanel: () => registry.activePanel,
     provider: (viewType) => providers.find((provider) => provider.viewType === viewType),
     statusBarText: () => statusBar.text,
+    statusBarTooltip: () => statusBar.tooltip,
+    notifications: () => recentNotifications(),
     reviewQueue: () => queue.current,
     resumeReviewQueueAfterReload: () => {
       queue.forgetWalkInMemory();
@@ -55,7 +62,7 @@ export function testingApi(
       const rows = [];
       for (const uri of await tree.getChildren()) {
         const item = await tree.getTreeItem(uri);
-        rows.push({ path: uri.fsPath, description: String(item.description ?? '') });
+        rows.push({ path: uri.fsPath, label: String(item.label ?? ''), description: String(item.description ?? '') });
       }
       return rows;
     },

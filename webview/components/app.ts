@@ -35,8 +35,8 @@ import './validity';
 /** "Queue sample: item 3 of 100 · 41 done by you" while a review queue is walked. */
 const queueBar = (queue: NonNullable<Show['queue']>) =>
   html`<div class="queue-bar" role="status" aria-label="Review queue">
-    Queue <strong>${queue.name}</strong>: item ${queue.index + 1} of ${queue.total} · ${queue.done} done by you · j / k walk the
-    queue
+    Queue <strong><bdi>${queue.name}</bdi></strong
+    >: item ${queue.index + 1} of ${queue.total} · ${queue.done} done by you · j / k walk the queue
   </div>`;
 
 /** The gallery's description runs, before a new request's later panels are drawn (the frame after its title). */

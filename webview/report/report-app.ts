@@ -7,6 +7,7 @@ import type { Disagreement } from '../../src/core/report/agreement';
 import type { Report } from '../../src/core/report/report';
 import { reportBlocks, type Block } from '../../src/core/report/report-blocks';
 import type { HostToReport, ReportToHost } from '../../src/protocol';
+import { isolatedRuns } from '../../src/core/untrusted-text';
 import { themeStyles } from '../theme';
 import { COLOURS, reportPlots, type PlotSpec } from './plots';
 
@@ -191,9 +192,9 @@ export class IaReport extends LitElement {
         continue;
       }
       if (block.kind === 'table') out.push(renderTable(block.headers, block.rows));
-      else if (block.kind === 'h1' || block.kind === 'h2') out.push(html`<h2>${block.text}</h2>`);
-      else if (block.kind === 'h3') out.push(html`<h3>${block.text}</h3>`);
-      else out.push(html`<p>${block.text}</p>`);
+      else if (block.kind === 'h1' || block.kind === 'h2') out.push(html`<h2>${isolated(block.text)}</h2>`);
+      else if (block.kind === 'h3') out.push(html`<h3>${isolated(block.text)}</h3>`);
+      else out.push(html`<p>${isolated(block.text)}</p>`);
     }
     return out;
   }
@@ -211,8 +212,7 @@ export class IaReport extends LitElement {
             >
               ${d.request}${d.comment ? ` · comment ${d.comment}` : ''}
             </button>
-            — ${d.kind}${d.adjudicated ? ' (adjudicated)' : ''}:
-            ${d.values.map((v) => `${v.annotator}: ${v.validity ?? (v.items!.length ? v.items!.join('; ') : '(no items)')}`).join(' · ')}
+            — ${d.kind}${d.adjudicated ? ' (adjudicated)' : ''}: ${d.values.map((v, i) => html`${i ? ' · ' : ''}${answer(v)}`)}
           </li>`,
       )}
     </ul>`;
@@ -231,9 +231,20 @@ function renderTable(headers: string[], rows: string[][]): TemplateResult {
       ${rows.map(
         (row) =>
           html`<tr>
-            ${row.map((cell) => html`<td>${cell}</td>`)}
+            ${row.map((cell) => html`<td>${isolated(cell)}</td>`)}
           </tr>`,
       )}
     </tbody>
   </table>`;
+}
+
+/** Text whose data runs (marked by the core's isolate()) are each a <bdi>: an override in a name reverses nothing of ours. */
+function isolated(text: string): (string | TemplateResult)[] {
+  return isolatedRuns(text).map((run) => (run.data ? html`<bdi>${run.text}</bdi>` : run.text));
+}
+
+/** "ana: valid", "ben: alpha - song; beta - book": each name and item in its own <bdi>. */
+function answer(v: Disagreement['values'][number]): TemplateResult {
+  const items = v.items?.length ? v.items.map((item, j) => html`${j ? '; ' : ''}<bdi>${item}</bdi>`) : '(no items)';
+  return html`<bdi>${v.annotator}</bdi>: ${v.validity ?? items}`;
 }

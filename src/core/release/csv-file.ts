@@ -18,3 +18,16 @@ export async function readCsvFile<Row>(file: string, options: Options): Promise<
     throw new Error(`${file}: ${(error as Error).message}`, { cause: error });
   }
 }
+
+// What a spreadsheet may run as a formula when a cell starts with it.
+const FORMULA_START = /^[=+\-@]/;
+
+/**
+ * The cells of a CSV text (header row left out) that start with a formula
+ * character. The files stay byte-compatible with pandas, so such cells are
+ * counted and reported, not rewritten.
+ */
+export function formulaCells(text: string): number {
+  const rows = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true }) as string[][];
+  return rows.slice(1).reduce((count, row) => count + row.filter((cell) => FORMULA_START.test(cell)).length, 0);
+}

@@ -1,4 +1,5 @@
 // The export's summary as text, for the CLI and the editor's output channel.
+import path from 'node:path';
 import type { ExportSummary } from './export';
 
 const MAX_LISTED = 5;
@@ -39,6 +40,14 @@ export function formatExportSummary(summary: ExportSummary): string {
   if (r.byRule.length) {
     lines.push(
       `  decided by the rule (${r.rule}): ${r.byRule.length}${listed(r.byRule.map((d) => (d.comment ? `${d.request}/${d.comment}` : d.request)))}`,
+    );
+  }
+  const formulas = summary.formulaCells.reduce((sum, entry) => sum + entry.cells, 0);
+  if (formulas) {
+    const where = summary.formulaCells.map((entry) => `${path.relative(summary.outDir, entry.file)} (${entry.cells})`).join(', ');
+    lines.push(
+      `warning: ${formulas} cell(s) start with a formula character (= + - @); open with care in a spreadsheet: ${where}. ` +
+        'The files are left as pandas reads them.',
     );
   }
   for (const w of r.warnings) lines.push(`warning: ${w}`);

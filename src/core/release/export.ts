@@ -11,6 +11,7 @@ import type { LogWarning } from '../annotations/log';
 import type { ResolutionSummary } from '../annotations/resolve';
 import { collectRequests, type CorrectedRequest } from './export-collect';
 import { buildDomain, type DomainChanges, type DomainFilesText } from './export-domain';
+import { formulaCells } from './csv-file';
 import { readItemsCsv } from './export-items';
 import { formatIrrelevant, irrelevantFile, readIrrelevant, type IrrelevantRow } from './export-irrelevant';
 import { readReleasedSubmissions } from './export-unsampled';
@@ -47,6 +48,8 @@ export interface ExportSummary {
   warnings: string[];
   /** Decisions adjudicated, agreed, by one annotator, or by the rule (listed). */
   resolution: ResolutionSummary;
+  /** CSV files written with cells starting with = + - @ (a spreadsheet may run them), and how many. */
+  formulaCells: { file: string; cells: number }[];
 }
 
 export async function exportCorrected(shardFiles: string[], outDir: string, opts: ExportOptions): Promise<ExportSummary> {
@@ -76,6 +79,10 @@ export async function exportCorrected(shardFiles: string[], outDir: string, opts
   const added = newIrrelevantRows(collected.requests, kept);
   outputs.set(irrelevantFile(outDir), formatIrrelevant([...kept, ...added]));
 
+  const formulas = [...outputs]
+    .filter(([file]) => file.endsWith('.csv'))
+    .map(([file, text]) => ({ file, cells: formulaCells(text) }))
+    .filter((entry) => entry.cells > 0);
   let done = 0;
   for (const [file, text] of outputs) {
     await mkdir(path.dirname(file), { recursive: true });
@@ -92,6 +99,7 @@ export async function exportCorrected(shardFiles: string[], outDir: string, opts
     logWarnings: collected.logWarnings,
     warnings: collected.warnings,
     resolution: collected.resolution,
+    formulaCells: formulas,
   };
 }
 

@@ -3,6 +3,7 @@
 import { decimal, percent, share, signed } from './format-numbers';
 import type { Report } from './report';
 import { AUDIT_COLUMNS, auditCountCells } from '../models/audit-table';
+import { isolate } from '../untrusted-text';
 
 export type Block = { kind: 'h1' | 'h2' | 'h3' | 'p'; text: string } | { kind: 'table'; headers: string[]; rows: string[][] };
 
@@ -19,9 +20,9 @@ export function reportBlocks(report: Report): Block[] {
     p(
       `${report.scope.requests} requests from ${report.scope.shards} shard(s)` +
         (queue
-          ? `, limited to review queue "${queue.name}" (${queue.unit}: ${queue.found} of ${queue.items} items found).`
+          ? `, limited to review queue "${isolate(queue.name)}" (${queue.unit}: ${queue.found} of ${queue.items} items found).`
           : '.') +
-        ` Annotators: ${report.annotators.length ? report.annotators.join(', ') : 'none yet'}.` +
+        ` Annotators: ${report.annotators.length ? report.annotators.map(isolate).join(', ') : 'none yet'}.` +
         ' Every share comes with its 95% Wilson interval (CI).',
     ),
     { kind: 'h2', text: 'Extraction quality' },
@@ -62,7 +63,7 @@ export function reportBlocks(report: Report): Block[] {
       report.models.flatMap((row) =>
         (['hit1', 'hit10', 'hit20', 'accuracy'] as const).map((key) => [
           row.domain,
-          row.source === 'inline' ? `${row.model} (inline)` : row.model,
+          row.source === 'inline' ? `${isolate(row.model)} (inline)` : row.model,
           row.input,
           { hit1: 'Hit@1', hit10: 'Hit@10', hit20: 'Hit@20', accuracy: 'accuracy' }[key],
           share(row.original[key], 2),
@@ -88,13 +89,13 @@ export function reportBlocks(report: Report): Block[] {
     p(
       a.annotators.length < 2
         ? 'Agreement needs two or more annotators; ' +
-            (a.annotators.length ? `only ${a.annotators[0]} has annotated.` : 'nobody has annotated yet.')
+            (a.annotators.length ? `only ${isolate(a.annotators[0])} has annotated.` : 'nobody has annotated yet.')
         : `Validity (valid / invalid): Cohen's kappa ${decimal(a.cohenKappa)}${a.annotators.length > 2 ? ' (per pair below)' : ''}, Krippendorff's alpha ${decimal(a.krippendorffAlpha)} over ${a.validityUnits} requests decided by two or more.`,
     ),
     table(
       ['pair', 'validity: agreed', "Cohen's kappa", 'extraction: same items', 'item F1'],
       a.pairs.map((pair) => [
-        `${pair.a} / ${pair.b}`,
+        `${isolate(pair.a)} / ${isolate(pair.b)}`,
         `${pair.validityAgreed}/${pair.validityUnits}`,
         decimal(pair.cohenKappa),
         `${pair.extractionAgreed}/${pair.extractionUnits}`,
@@ -109,7 +110,10 @@ export function reportBlocks(report: Report): Block[] {
         d.comment ?? '',
         d.kind,
         d.values
-          .map((v) => `${v.annotator}: ${v.validity ?? (v.items!.length ? v.items!.join('; ') : '(no items)')}`)
+          .map(
+            (v) =>
+              `${isolate(v.annotator)}: ${v.validity ?? (v.items!.length ? v.items!.map(isolate).join('; ') : '(no items)')}`,
+          )
           .join(' · '),
         d.adjudicated ? 'yes' : 'no',
       ]),
@@ -126,7 +130,7 @@ export function reportBlocks(report: Report): Block[] {
       r.byRule.map((d) => [
         d.request,
         d.comment ?? '',
-        d.answers.map((x) => `${x.annotator}: ${x.answer}`).join(' · '),
+        d.answers.map((x) => `${isolate(x.annotator)}: ${isolate(x.answer)}`).join(' · '),
         d.chosen,
       ]),
     ),

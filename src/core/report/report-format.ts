@@ -2,8 +2,20 @@
 // script, no external resource). Every piece of text is escaped: annotator
 // names, subreddits and items come from data.
 import type { Block } from './report-blocks';
+import { isolatedRuns, stripUnpairedBidi } from '../untrusted-text';
 
-const escapeMarkdown = (text: string): string => text.replace(/[\\`*_[\]<>|#]/g, (char) => `\\${char}`).replace(/[\r\n]+/g, ' ');
+// C0 and C1 controls but tab (line breaks become spaces first): they are no text, and a terminal would obey them.
+// eslint-disable-next-line no-control-regex -- control characters are what it finds
+const CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f]/g;
+
+/** Markdown's own characters escaped, `$` too (a preview reads `$…$` as math); no control, no unpaired bidi control. */
+const escapeMarkdown = (text: string): string =>
+  stripUnpairedBidi(
+    text
+      .replace(/[\r\n]+/g, ' ')
+      .replace(CONTROL, '')
+      .replace(/[\\`*_[\]<>|#$]/g, (char) => `\\${char}`),
+  );
 
 export function blocksToMarkdown(blocks: readonly Block[]): string {
   return (
@@ -32,13 +44,19 @@ export function blocksToMarkdown(blocks: readonly Block[]): string {
 export const escapeHtml = (text: string): string =>
   text.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]!);
 
+/** Escaped text whose data runs (see isolate()) are each a `<bdi>`: an override in a name stays inside it. */
+const htmlText = (text: string): string =>
+  isolatedRuns(text)
+    .map((run) => (run.data ? `<bdi>${escapeHtml(run.text)}</bdi>` : escapeHtml(run.text)))
+    .join('');
+
 export function blocksToHtmlBody(blocks: readonly Block[]): string {
   return blocks
     .map((block) => {
-      if (block.kind !== 'table') return `<${block.kind}>${escapeHtml(block.text)}</${block.kind}>`;
+      if (block.kind !== 'table') return `<${block.kind}>${htmlText(block.text)}</${block.kind}>`;
       if (block.rows.length === 0) return '<p><em>None.</em></p>';
       const head = block.headers.map((header) => `<th scope="col">${escapeHtml(header)}</th>`).join('');
-      const rows = block.rows.map((row) => `<tr>${row.map((cell) => `<td>${escapeHtml(cell)}</td>`).join('')}</tr>`).join('\n');
+      const rows = block.rows.map((row) => `<tr>${row.map((cell) => `<td>${htmlText(cell)}</td>`).join('')}</tr>`).join('\n');
       return `<table>\n<thead><tr>${head}</tr></thead>\n<tbody>\n${rows}\n</tbody>\n</table>`;
     })
     .join('\n');

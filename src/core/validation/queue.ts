@@ -11,6 +11,13 @@ export const QUEUE_FORMAT = 'imagery-review-queue';
 export const QUEUE_VERSION = 1;
 export const QUEUE_EXTENSION = '.queue.json';
 
+const NAME = /^[\p{L}\p{N}][\p{L}\p{N}_.-]{0,63}$/u;
+
+/** A name that is a file stem everywhere, and no markup on any surface (no link, icon or control character). */
+function isQueueName(name: string): boolean {
+  return NAME.test(name) && !name.endsWith('.');
+}
+
 export const QueueItem = z.object({
   /** The shard holding the request, relative to the queue file's folder, with "/" separators. */
   shard: z.string().min(1),
@@ -23,7 +30,8 @@ export type QueueItem = z.infer<typeof QueueItem>;
 export const ReviewQueue = z.object({
   format: z.literal(QUEUE_FORMAT),
   version: z.literal(QUEUE_VERSION),
-  name: z.string().min(1),
+  /** Shown in the status bar and in messages: checked when read, as when made (see checkQueueName). */
+  name: z.string().refine(isQueueName, 'use letters, digits, "_", "-" or "." (up to 64, starting with a letter or digit)'),
   unit: z.enum(['comments', 'requests']),
   seed: z.number().int(),
   /** How many units the sample was drawn from (comments with an extractor answer, or requests). */
@@ -35,11 +43,9 @@ export const ReviewQueue = z.object({
 });
 export type ReviewQueue = z.infer<typeof ReviewQueue>;
 
-const NAME = /^[\p{L}\p{N}][\p{L}\p{N}_.-]{0,63}$/u;
-
 /** Throws unless `name` is usable as a file stem everywhere (letters, digits, "_", "-", "."; up to 64). */
 export function checkQueueName(name: string): string {
-  if (!NAME.test(name) || name.endsWith('.')) {
+  if (!isQueueName(name)) {
     throw new Error(
       `queue name ${JSON.stringify(name)}: use letters, digits, "_", "-" or "." (up to 64, starting with a letter or digit)`,
     );

@@ -13,6 +13,7 @@ import { LastRequests } from './last-requests';
 import { watchLog } from './log-watcher';
 import { PanelController } from './panel';
 import type { EditorRegistry } from './registry';
+import { notify } from '../notify';
 
 export const SHARD_VIEW_TYPE = 'imageryAnnotator.shard';
 export const JSONL_VIEW_TYPE = 'imageryAnnotator.jsonl';
@@ -63,7 +64,7 @@ export class AnnotatorEditorProvider implements vscode.CustomEditorProvider<Anno
     } catch (error) {
       const message = `Imagery Annotator could not open ${uri.fsPath}: ${error instanceof Error ? error.message : String(error)}`;
       output().error(message);
-      void vscode.window.showErrorMessage(message);
+      void notify.error(message);
       throw new Error(message, { cause: error });
     }
     // The log is read behind the first request (a long one takes seconds): its warnings or failure come when it is done.
@@ -72,7 +73,7 @@ export class AnnotatorEditorProvider implements vscode.CustomEditorProvider<Anno
       (error: unknown) => {
         const message = `Imagery Annotator could not read the annotation log ${document.logFile}: ${error instanceof Error ? error.message : String(error)}`;
         output().error(message);
-        void vscode.window.showErrorMessage(message);
+        void notify.error(message);
       },
     );
     const subscriptions = [

@@ -7,6 +7,8 @@ import { checkReleaseLayout, describeMissing } from '../../core/release/import-r
 import { DEFAULT_SHARD_SIZE } from '../../core/release/import-shards';
 import { domainFiles } from '../../core/release/layout';
 import type { Domain } from '../../core/shard/schema';
+import { notify } from '../notify';
+import { uiText } from '../../core/untrusted-text';
 
 export interface ImportChoices {
   releaseDir: string;
@@ -50,7 +52,7 @@ export async function pickRelease(given?: vscode.Uri): Promise<{ dir: string; do
   const dir = uri.fsPath;
   const layout = checkReleaseLayout(dir);
   if (layout.domains.length === 0) {
-    void vscode.window.showErrorMessage(`${describeMissing(dir, layout)} Nothing was imported.`);
+    void notify.error(`${describeMissing(dir, layout)} Nothing was imported.`);
     return undefined;
   }
   return { dir, domains: layout.domains };
@@ -67,8 +69,8 @@ async function pickDomains(available: Domain[]): Promise<Domain[] | undefined> {
 async function pickTarget(): Promise<string | undefined> {
   const choose = 'choose';
   const items: Pick<string>[] = (vscode.workspace.workspaceFolders ?? []).map((folder) => ({
-    label: `shards/ in ${folder.name}`,
-    description: path.join(folder.uri.fsPath, 'shards'),
+    label: uiText(`shards/ in ${folder.name}`),
+    description: uiText(path.join(folder.uri.fsPath, 'shards')),
     value: path.join(folder.uri.fsPath, 'shards'),
   }));
   items.push({ label: 'Choose a folder…', description: 'anywhere on disk', value: choose });

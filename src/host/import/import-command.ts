@@ -9,6 +9,8 @@ import { SHARD_VIEW_TYPE } from '../editor/provider';
 import { output } from '../output';
 import { askImportChoices, type ImportChoices } from './import-choices';
 import { problemsOf, SHOW_PROBLEMS_COMMAND, writeImportSummary } from './import-report';
+import { notify } from '../notify';
+import { uiText } from '../../core/untrusted-text';
 
 export { IMPORT_COMMAND } from './command-ids';
 
@@ -20,11 +22,11 @@ const PHASE_START = { read: 0, build: PHASE_SHARE.read, write: PHASE_SHARE.read 
 export function progressReporter(domains: readonly string[], report: (value: { message?: string; increment?: number }) => void) {
   let shown = 0;
   return (message: string, step?: ImportStep): void => {
-    if (!step) return report({ message });
+    if (!step) return report({ message: uiText(message) });
     const index = Math.max(0, domains.indexOf(step.domain));
     const within = PHASE_START[step.phase] + PHASE_SHARE[step.phase] * Math.min(1, step.done / Math.max(1, step.total));
     const total = (100 * (index + within)) / domains.length;
-    report({ message, increment: Math.max(0, total - shown) });
+    report({ message: uiText(message), increment: Math.max(0, total - shown) });
     shown = Math.max(shown, total);
   };
 }
@@ -34,7 +36,7 @@ async function confirmReplace(choices: ImportChoices): Promise<boolean | undefin
   const existing = existingImportShards(choices.outDir, choices.domains);
   if (existing.length === 0) return false;
   const replace = 'Replace Shards';
-  const answer = await vscode.window.showWarningMessage(
+  const answer = await notify.ask(
     `${choices.outDir} already holds ${existing.length} shard(s) of ${choices.domains.join(' and ')}. Replace them?`,
     { modal: true, detail: 'Annotation logs (*.shard.jsonl.annotations) are kept as they are.' },
     replace,
@@ -53,7 +55,7 @@ async function runImport(choices: ImportChoices, overwrite: boolean): Promise<Im
     return await vscode.window.withProgress(
       {
         location: vscode.ProgressLocation.Notification,
-        title: `Importing ${path.basename(choices.releaseDir)}`,
+        title: uiText(`Importing ${path.basename(choices.releaseDir)}`),
         cancellable: true,
       },
       (progress, token) => {
@@ -69,11 +71,11 @@ async function runImport(choices: ImportChoices, overwrite: boolean): Promise<Im
   } catch (error) {
     if (isAbort(error)) {
       output().info(`Import of ${choices.releaseDir} cancelled: no shard was written or replaced.`);
-      void vscode.window.showInformationMessage('Import cancelled. No shard was written or replaced.');
+      void notify.info('Import cancelled. No shard was written or replaced.');
     } else {
       const reason = error instanceof Error ? error.message : String(error);
       output().error(`Import of ${choices.releaseDir} failed: ${reason}`);
-      void vscode.window.showErrorMessage(`Import failed: ${reason}`);
+      void notify.error(`Import failed: ${reason}`);
     }
     return undefined;
   }
@@ -87,9 +89,7 @@ async function announce(results: readonly ImportResult[], choices: ImportChoices
     `Imported ${requests} requests into ${shards} shard(s) in ${vscode.workspace.asRelativePath(choices.outDir)}` +
     (problems ? `; ${problems} unreadable line(s) skipped.` : '.');
   const buttons = problems ? ['Show Problems', 'Show Summary'] : ['Show Summary'];
-  const picked = await (problems
-    ? vscode.window.showWarningMessage(text, ...buttons)
-    : vscode.window.showInformationMessage(text, ...buttons));
+  const picked = await (problems ? notify.warning(text, ...buttons) : notify.info(text, ...buttons));
   if (picked === 'Show Problems') await vscode.commands.executeCommand(SHOW_PROBLEMS_COMMAND);
   if (picked === 'Show Summary') output().show(true);
 }

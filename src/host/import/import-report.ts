@@ -6,6 +6,8 @@ import { formatUnreadable, type UnreadableLine } from '../../core/release/import
 import type { ImportResult } from '../../core/release/import-release';
 import { formatImportResult } from '../../core/release/import-result-text';
 import { output } from '../output';
+import { notify } from '../notify';
+import { uiText } from '../../core/untrusted-text';
 
 export const SHOW_PROBLEMS_COMMAND = 'imageryAnnotator.showImportProblems';
 
@@ -42,13 +44,13 @@ export async function openProblem(problem: UnreadableLine): Promise<void> {
 
 export async function showImportProblems(): Promise<void> {
   if (known.length === 0) {
-    void vscode.window.showInformationMessage('The last import found no unreadable lines.');
+    void notify.info('The last import found no unreadable lines.');
     return;
   }
   const picked = await vscode.window.showQuickPick(
     known.map((problem) => ({
-      label: `${vscode.workspace.asRelativePath(problem.file)}${problem.line === undefined ? '' : `:${problem.line}`}`,
-      detail: problem.reason,
+      label: uiText(`${vscode.workspace.asRelativePath(problem.file)}${problem.line === undefined ? '' : `:${problem.line}`}`),
+      detail: uiText(problem.reason),
       problem,
     })),
     { title: `Unreadable lines of the last import (${known.length})`, placeHolder: 'Open a line', matchOnDetail: true },

@@ -7,6 +7,7 @@ import path from 'node:path';
 import * as vscode from 'vscode';
 import { SHARD_VIEW_TYPE } from '../editor/provider';
 import { output } from '../output';
+import { notify } from '../notify';
 
 export const OPEN_SAMPLE_COMMAND = 'imageryAnnotator.openSample';
 const PENDING_KEY = 'imageryAnnotator.openAfterReload';
@@ -28,7 +29,7 @@ export async function openSample(context: vscode.ExtensionContext): Promise<void
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     output().error(`The sample could not be written to ${dir}: ${reason}`);
-    void vscode.window.showErrorMessage(`The sample could not be written: ${reason}`);
+    void notify.error(`The sample could not be written: ${reason}`);
     return;
   }
   output().info(`Sample written to ${dir}`);

@@ -1,18 +1,18 @@
 // "Imagery: Run Model on This Request…" from the palette: the same flow as the
 // panel's button, on the active editor's current request.
-import * as vscode from 'vscode';
 import type { EditorRegistry } from '../editor/registry';
 import { modelService } from './service';
+import { notify } from '../notify';
 
 export async function runModelCommand(registry: EditorRegistry): Promise<void> {
   const panel = registry.activePanel;
   if (!panel) {
-    void vscode.window.showInformationMessage('Open a shard in the Imagery Annotator first.');
+    void notify.info('Open a shard in the Imagery Annotator first.');
     return;
   }
   const requestId = panel.document.idAt(panel.position);
   if (requestId === null) {
-    void vscode.window.showInformationMessage('The current position holds no readable request.');
+    void notify.info('The current position holds no readable request.');
     return;
   }
   await modelService().start(panel, requestId);

@@ -6,6 +6,7 @@ import { descriptionSources, type RunInput } from '../../core/models/run-input';
 import type { ShardRecord, Task } from '../../core/shard/schema';
 import type { PromptVariant, RunChoice } from '../../protocol';
 import type { RunProfile } from './profiles';
+import { uiText } from '../../core/untrusted-text';
 
 export interface RunPlan {
   task: Task;
@@ -72,10 +73,12 @@ export async function planRun(
     : await pick(
         'Run model: profile',
         profiles.map((entry) => ({
-          label: entry.profile.name,
-          description: entry.profile.model,
+          label: uiText(entry.profile.name),
+          description: uiText(entry.profile.model),
           detail:
-            entry.kind === 'vscode-lm' ? 'VS Code language model (temperature cannot be set)' : hostOf(entry.profile.baseUrl),
+            entry.kind === 'vscode-lm'
+              ? 'VS Code language model (temperature cannot be set)'
+              : uiText(hostOf(entry.profile.baseUrl)),
           value: entry,
         })),
       );
@@ -87,9 +90,9 @@ async function pickInput(sources: ReturnType<typeof descriptionSources>): Promis
   return pick('Run model: input', [
     { label: "The request's images", value: 'images' },
     ...sources.map((source) => ({
-      label: `Descriptions by ${source.model}`,
+      label: uiText(`Descriptions by ${source.model}`),
       description: source.run.startsWith('inline:') ? 'made inline' : 'stored',
-      detail: source.descriptions[0]?.slice(0, 120),
+      detail: source.descriptions[0] === undefined ? undefined : uiText(source.descriptions[0].slice(0, 120)),
       value: `desc:${source.run}`,
     })),
   ]);

@@ -11,6 +11,8 @@ import { LiveRun } from './live-run';
 import { availableProfiles, backendFor } from './profiles';
 import { planRun } from './run-picks';
 import { ApiKeys, configuredImagePolicy, configuredProfiles } from './settings';
+import { notify } from '../notify';
+import { uiText } from '../../core/untrusted-text';
 
 type ModelMessage = Extract<WebviewToHost, { type: 'runModel' | 'cancelModelRun' | 'keepModelRun' | 'dismissModelRun' }>;
 
@@ -84,7 +86,7 @@ export class ModelService implements vscode.Disposable {
     const entry = position === undefined ? undefined : await document.read(position);
     if (entry?.kind !== 'record') return fail(`Request ${requestId} cannot be read from ${document.shardName}.`);
     const { profiles, problems } = await availableProfiles();
-    for (const problem of problems) void vscode.window.showWarningMessage(problem);
+    for (const problem of problems) void notify.warning(problem);
     const plan = await planRun(entry.record, document.state().get(requestId), choice, profiles);
     if (!plan) return undefined;
     if ('error' in plan) return fail(plan.error);
@@ -129,26 +131,24 @@ export class ModelService implements vscode.Disposable {
   async setApiKey(): Promise<void> {
     const { profiles } = configuredProfiles();
     if (profiles.length === 0) {
-      void vscode.window.showInformationMessage('Add a profile to the imageryAnnotator.modelProfiles setting first.');
+      void notify.info('Add a profile to the imageryAnnotator.modelProfiles setting first.');
       return;
     }
     const picked = await vscode.window.showQuickPick(
-      profiles.map((profile) => ({ label: profile.name, description: profile.model })),
+      profiles.map((profile) => ({ label: uiText(profile.name), description: uiText(profile.model), name: profile.name })),
       { title: 'Set the API key of a model profile' },
     );
     if (!picked) return;
     const key = await vscode.window.showInputBox({
-      title: `API key for ${picked.label}`,
+      title: uiText(`API key for ${picked.name}`),
       prompt:
         "Kept in VS Code's secret storage, never in settings. Leave empty to remove it (OPENAI_API_KEY is then used, if set).",
       password: true,
       ignoreFocusOut: true,
     });
     if (key === undefined) return;
-    await this.keys.set(picked.label, key.trim());
-    void vscode.window.showInformationMessage(
-      key.trim() ? `API key stored for ${picked.label}.` : `API key removed for ${picked.label}.`,
-    );
+    await this.keys.set(picked.name, key.trim());
+    void notify.info(key.trim() ? `API key stored for ${picked.name}.` : `API key removed for ${picked.name}.`);
   }
 
   /** A document closed: stop its runs. */

@@ -2,6 +2,8 @@
 import * as vscode from 'vscode';
 import { QUEUE_EXTENSION } from '../../core/validation/queue';
 import type { ReviewQueueSession } from './queue-session';
+import { notify } from '../notify';
+import { uiText } from '../../core/untrusted-text';
 
 export function registerQueueCommands(session: ReviewQueueSession): vscode.Disposable[] {
   return [
@@ -10,7 +12,10 @@ export function registerQueueCommands(session: ReviewQueueSession): vscode.Dispo
       const name = session.current?.name;
       session.leave();
       if (name)
-        void vscode.window.setStatusBarMessage(`Left the review queue ${name}: next and previous walk the shard again`, 4000);
+        void vscode.window.setStatusBarMessage(
+          uiText(`Left the review queue ${name}: next and previous walk the shard again`),
+          4000,
+        );
     }),
   ];
 }
@@ -23,13 +28,11 @@ async function openReviewQueue(session: ReviewQueueSession, arg?: unknown): Prom
       .map((uri) => uri.fsPath)
       .sort();
     if (queues.length === 0) {
-      void vscode.window.showInformationMessage(
-        'No review queue (*.queue.json) in this workspace: run "Imagery: Sample for Validation…" first.',
-      );
+      void notify.info('No review queue (*.queue.json) in this workspace: run "Imagery: Sample for Validation…" first.');
       return false;
     }
     const picked = await vscode.window.showQuickPick(
-      queues.map((queue) => ({ label: vscode.workspace.asRelativePath(queue), file: queue })),
+      queues.map((queue) => ({ label: uiText(vscode.workspace.asRelativePath(queue)), file: queue })),
       { title: 'Open Review Queue', placeHolder: 'Walk a review queue: next and previous go through its items' },
     );
     if (!picked) return false;
@@ -37,12 +40,10 @@ async function openReviewQueue(session: ReviewQueueSession, arg?: unknown): Prom
   }
   try {
     const outcome = await session.open(file);
-    if (!outcome.ok) void vscode.window.showWarningMessage(outcome.error);
+    if (!outcome.ok) void notify.warning(outcome.error);
     return outcome.ok;
   } catch (error) {
-    void vscode.window.showErrorMessage(
-      `Cannot open the review queue: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    void notify.error(`Cannot open the review queue: ${error instanceof Error ? error.message : String(error)}`);
     return false;
   }
 }

@@ -26,6 +26,8 @@ interface Walk {
   progress: QueueProgress;
 }
 
+class EmptyQueueError extends Error {}
+
 /** Workspace memory: the queue being walked, so that a reloaded window walks it still. */
 const WALKED_QUEUE = 'imageryAnnotator.walkedQueue';
 
@@ -53,9 +55,14 @@ export class ReviewQueueSession implements QueueWalk, vscode.Disposable {
 
   /** Starts walking the queue at the first item this annotator has not done. */
   async open(file: string): Promise<Outcome> {
-    const walk = await this.start(file);
+    let walk: Walk | undefined;
+    try {
+      walk = await this.start(file);
+    } catch (error) {
+      if (error instanceof EmptyQueueError) return { ok: false, error: error.message };
+      throw error;
+    }
     if (!walk) return { ok: true }; // another queue was opened, or the walk left, meanwhile: that one stands
-    if (walk.queue.items.length === 0) return { ok: false, error: `The queue ${walk.queue.name} has no items` };
     return this.goTo(walk.index);
   }
 
@@ -80,6 +87,8 @@ export class ReviewQueueSession implements QueueWalk, vscode.Disposable {
   /** The walk begun, or undefined when a newer open, resume or leave came before it was ready. */
   private async start(file: string, generation = ++this.generation): Promise<Walk | undefined> {
     const queue = await readQueue(file);
+    // An empty queue is not walked: the status bar would show "0/0 done, item 1 is current" of nothing.
+    if (queue.items.length === 0) throw new EmptyQueueError(`The queue ${queue.name} has no items`);
     const dir = path.dirname(file);
     const shards = new Map(queue.shards.map((relative) => [path.resolve(queueShardPath(dir, relative)), relative] as const));
     const states = await this.states(dir, queue);

@@ -7,6 +7,8 @@ import type { EditorRegistry } from '../editor/registry';
 import { SHARD_GLOB } from '../views/shard-tree';
 import { ReportPanel } from './report-panel';
 import { runSampleForValidation } from './sample-command';
+import { notify } from '../notify';
+import { uiText } from '../../core/untrusted-text';
 
 export function registerReportCommands(extensionUri: vscode.Uri, registry: EditorRegistry): vscode.Disposable[] {
   return [
@@ -26,7 +28,7 @@ async function showReport(
 ): Promise<ReportPanel | undefined> {
   let shards = (await vscode.workspace.findFiles(SHARD_GLOB, '**/node_modules/**')).map((uri) => uri.fsPath).sort();
   if (shards.length === 0 && queueArg === undefined) {
-    void vscode.window.showWarningMessage('No *.shard.jsonl files in this workspace to report on.');
+    void notify.warning('No *.shard.jsonl files in this workspace to report on.');
     return undefined;
   }
   let queueFile = queueArg instanceof vscode.Uri ? queueArg.fsPath : typeof queueArg === 'string' ? queueArg : undefined;
@@ -39,7 +41,7 @@ async function showReport(
       const picked = await vscode.window.showQuickPick(
         [
           { label: 'Everything annotated', file: undefined as string | undefined },
-          ...queues.map((file) => ({ label: vscode.workspace.asRelativePath(file), file })),
+          ...queues.map((file) => ({ label: uiText(vscode.workspace.asRelativePath(file)), file })),
         ],
         { title: 'Show Report', placeHolder: 'Report on every annotation, or limit it to a review queue' },
       );
@@ -53,9 +55,7 @@ async function showReport(
       const queue = await readQueue(queueFile);
       shards = queue.shards.map((relative) => queueShardPath(path.dirname(queueFile!), relative));
     } catch (error) {
-      void vscode.window.showErrorMessage(
-        `Cannot read the review queue: ${error instanceof Error ? error.message : String(error)}`,
-      );
+      void notify.error(`Cannot read the review queue: ${error instanceof Error ? error.message : String(error)}`);
       return undefined;
     }
   }

@@ -13,6 +13,7 @@ import type { EditorRegistry } from '../editor/registry';
 import { output } from '../output';
 import { renderReportPage } from './report-page';
 import { scopeStamp } from '../log-stamp';
+import { notify } from '../notify';
 
 export const REPORT_VIEW_TYPE = 'imageryAnnotator.report';
 const REFRESH_DELAY_MS = 300;
@@ -156,7 +157,7 @@ export class ReportPanel implements vscode.Disposable {
     }
     // A disagreement lands on the adjudication panel, where a reviewer settles it.
     const outcome = await openRequest(this.registry, shard, request, { kind: 'adjudication' });
-    if (!outcome.ok) void vscode.window.showWarningMessage(outcome.error);
+    if (!outcome.ok) void notify.warning(outcome.error);
     return outcome.ok;
   }
 
@@ -171,7 +172,7 @@ export class ReportPanel implements vscode.Disposable {
     });
     if (!target) return;
     await this.writeExport(target, format, plots);
-    void vscode.window.showInformationMessage(`Report saved to ${target.fsPath}.`);
+    void notify.info(`Report saved to ${target.fsPath}.`);
   }
 
   /** The report as Markdown, or as one HTML page with the plots as drawn (plain SVG, checked by the protocol). */

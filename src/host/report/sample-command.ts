@@ -7,15 +7,17 @@ import { checkQueueName, queueFile } from '../../core/validation/queue';
 import { DEFAULT_SAMPLE_SIZE, drawSample, MAX_SEED } from '../../core/validation/sample';
 import { output } from '../output';
 import { SHARD_GLOB } from '../views/shard-tree';
+import { notify } from '../notify';
+import { uiText } from '../../core/untrusted-text';
 
 export async function runSampleForValidation(): Promise<string | undefined> {
   const files = (await vscode.workspace.findFiles(SHARD_GLOB, '**/node_modules/**')).map((uri) => uri.fsPath).sort();
   if (files.length === 0) {
-    void vscode.window.showWarningMessage('No *.shard.jsonl files in this workspace to sample from.');
+    void notify.warning('No *.shard.jsonl files in this workspace to sample from.');
     return undefined;
   }
   const picked = await vscode.window.showQuickPick(
-    files.map((file) => ({ label: vscode.workspace.asRelativePath(file), file, picked: true })),
+    files.map((file) => ({ label: uiText(vscode.workspace.asRelativePath(file)), file, picked: true })),
     { canPickMany: true, title: 'Sample for validation (1/5): shards', placeHolder: 'The sample is drawn across these shards' },
   );
   if (!picked?.length) return undefined;
@@ -77,16 +79,16 @@ export async function runSampleForValidation(): Promise<string | undefined> {
     try {
       outcome = await writeQueue(file, queue);
     } catch (error) {
-      const replace = await vscode.window.showWarningMessage(`${(error as Error).message}.`, { modal: true }, 'Replace');
+      const replace = await notify.ask(`${(error as Error).message}.`, { modal: true }, 'Replace');
       if (replace !== 'Replace') return undefined;
       outcome = await writeQueue(file, queue, true);
     }
-    void vscode.window.showInformationMessage(
+    void notify.info(
       `${outcome === 'written' ? 'Wrote' : 'Unchanged:'} ${vscode.workspace.asRelativePath(file)}: ${queue.items.length} of ${queue.population} ${queue.unit}, seed ${queue.seed}.`,
     );
     return file;
   } catch (error) {
-    void vscode.window.showErrorMessage(`Sampling failed: ${error instanceof Error ? error.message : String(error)}`);
+    void notify.error(`Sampling failed: ${error instanceof Error ? error.message : String(error)}`);
     return undefined;
   }
 }

@@ -10,6 +10,7 @@ import { QUEUE_EXTENSION } from '../../core/validation/queue';
 import { queueFileProgress, type ReviewQueueSession } from '../queue/queue-session';
 import { CommentIdsStore } from './comment-ids-store';
 import { ShardProgressCache } from './shard-progress';
+import { uiText } from '../../core/untrusted-text';
 
 export const SHARD_GLOB = '**/*.shard.jsonl';
 const EXCLUDE_GLOB = '**/{node_modules,.git}/**';
@@ -77,18 +78,20 @@ export class ShardTreeProvider implements vscode.TreeDataProvider<vscode.Uri>, v
 
   async getTreeItem(uri: vscode.Uri): Promise<vscode.TreeItem> {
     if (uri.fsPath.endsWith(QUEUE_EXTENSION)) return this.queueItem(uri);
-    const item = new vscode.TreeItem(vscode.workspace.asRelativePath(uri, false), vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(uiText(vscode.workspace.asRelativePath(uri, false)), vscode.TreeItemCollapsibleState.None);
     item.resourceUri = uri;
     item.command = { title: 'Open Shard', command: 'vscode.openWith', arguments: [uri, SHARD_VIEW_TYPE] };
     try {
       const progress =
         this.registry.documentFor(uri)?.progress() ?? (await this.closedShards.progress(uri.fsPath, configuredAnnotator()));
       item.description = `${progress.reviewed}/${progress.total} reviewed`;
-      item.tooltip = `${uri.fsPath}\n${progress.reviewed} of ${progress.total} reviewed, ${progress.invalid} invalid, ${progress.corrected} corrected`;
+      item.tooltip = uiText(
+        `${uri.fsPath}\n${progress.reviewed} of ${progress.total} reviewed, ${progress.invalid} invalid, ${progress.corrected} corrected`,
+      );
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       item.description = 'cannot read';
-      item.tooltip = `${uri.fsPath}: ${reason}`;
+      item.tooltip = uiText(`${uri.fsPath}: ${reason}`);
       output().warn(`${uri.fsPath}: ${reason}`);
     }
     return item;
@@ -96,7 +99,7 @@ export class ShardTreeProvider implements vscode.TreeDataProvider<vscode.Uri>, v
 
   /** A review queue with this annotator's done/total; the one being walked is marked. */
   private async queueItem(uri: vscode.Uri): Promise<vscode.TreeItem> {
-    const item = new vscode.TreeItem(vscode.workspace.asRelativePath(uri, false), vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(uiText(vscode.workspace.asRelativePath(uri, false)), vscode.TreeItemCollapsibleState.None);
     item.resourceUri = uri;
     item.iconPath = new vscode.ThemeIcon('checklist');
     item.contextValue = 'reviewQueue';
@@ -105,12 +108,16 @@ export class ShardTreeProvider implements vscode.TreeDataProvider<vscode.Uri>, v
       const walked = this.queue?.current;
       const progress =
         walked?.file === uri.fsPath ? walked : await queueFileProgress(this.registry, uri.fsPath, configuredAnnotator());
-      item.description = `queue ${progress.name}: ${progress.done}/${progress.total} done${walked?.file === uri.fsPath ? ' (walking)' : ''}`;
-      item.tooltip = `${uri.fsPath}\nYou have done ${progress.done} of ${progress.total} items. Click: walk this queue with next / previous.`;
+      item.description = uiText(
+        `queue ${progress.name}: ${progress.done}/${progress.total} done${walked?.file === uri.fsPath ? ' (walking)' : ''}`,
+      );
+      item.tooltip = uiText(
+        `${uri.fsPath}\nYou have done ${progress.done} of ${progress.total} items. Click: walk this queue with next / previous.`,
+      );
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       item.description = 'cannot read';
-      item.tooltip = `${uri.fsPath}: ${reason}`;
+      item.tooltip = uiText(`${uri.fsPath}: ${reason}`);
       output().warn(reason);
     }
     return item;

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import type { EditorRegistry } from '../editor/registry';
 import type { ReviewQueueSession } from '../queue/queue-session';
+import { uiText } from '../../core/untrusted-text';
 
 export class ProgressStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('imageryAnnotator.progress', vscode.StatusBarAlignment.Left, 100);
@@ -26,6 +27,10 @@ export class ProgressStatusBar implements vscode.Disposable {
     return this.registry.activePanel ? this.item.text : undefined;
   }
 
+  get tooltip(): string | undefined {
+    return this.registry.activePanel ? String(this.item.tooltip ?? '') : undefined;
+  }
+
   update(): void {
     const panel = this.registry.activePanel;
     if (!panel) {
@@ -34,8 +39,10 @@ export class ProgressStatusBar implements vscode.Disposable {
     }
     const walked = this.queue?.current;
     if (walked) {
-      this.item.text = `Imagery: queue ${walked.name} ${walked.done}/${walked.total} done`;
-      this.item.tooltip = `Review queue ${walked.name}: you have done ${walked.done} of ${walked.total} items; item ${walked.index + 1} is current. Click: leave the queue.`;
+      this.item.text = uiText(`Imagery: queue ${walked.name} ${walked.done}/${walked.total} done`);
+      this.item.tooltip = uiText(
+        `Review queue ${walked.name}: you have done ${walked.done} of ${walked.total} items; item ${walked.index + 1} is current. Click: leave the queue.`,
+      );
       this.item.command = 'imageryAnnotator.leaveReviewQueue';
       this.item.show();
       return;
@@ -43,7 +50,9 @@ export class ProgressStatusBar implements vscode.Disposable {
     this.item.command = 'imageryAnnotator.nextUnreviewed';
     const { reviewed, total, invalid } = panel.document.progress();
     this.item.text = `Imagery: ${reviewed}/${total} reviewed`;
-    this.item.tooltip = `${panel.document.shardName}: ${reviewed} of ${total} reviewed (${invalid} invalid). Click: next unreviewed request.`;
+    this.item.tooltip = uiText(
+      `${panel.document.shardName}: ${reviewed} of ${total} reviewed (${invalid} invalid). Click: next unreviewed request.`,
+    );
     this.item.show();
   }
 

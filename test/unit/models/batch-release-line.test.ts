@@ -120,6 +120,15 @@ describe('batch run pieces', () => {
     assert.equal(written[3], '\n');
   });
 
+  test('progress on a TTY: a request id or error with control sequences is printed as escapes; only our own line reset is raw', () => {
+    const progress = { ...emptyProgress(10), startedAt: 0, done: 1, answered: 1 };
+    const written: string[] = [];
+    const tty = new ProgressPrinter({ isTTY: true, write: (text) => written.push(text) }, 4);
+    tty.update(progress, 1000);
+    tty.message('imagery: failed: r\u001b]0;pwned\u0007x\u202e: server-error: \u001b[2Jgone\rover');
+    assert.equal(written[1], '\r\x1b[Kimagery: failed: r\\x1b]0;pwned\\x07x: server-error: \\x1b[2Jgone\\x0dover\n');
+  });
+
   test('the answer file: a torn last line is cut off; whole lines without the answer are not answers', async (t) => {
     const file = path.join(makeTempDir(t, 'imagery-answers-'), 'rec_title.jsonl');
     writeFileSync(

@@ -84,6 +84,16 @@ describe('imagery run', () => {
     assert.match(result.stdout, /recorded as inline:/);
   });
 
+  test("terminal control sequences in the model's answer are printed as visible escapes, not obeyed", async (t) => {
+    const { shardFile } = makeDataset(t, [makeRecord()]);
+    server.enqueue({ text: 'C. gamma\u001b]0;pwned\u0007 - three\u001b[2J\u009b31m' });
+    const result = await imagery(base(shardFile, '--task', 'rec_choice'));
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stdout, /^C\. gamma\\x1b\]0;pwned\\x07 - three\\x1b\[2J\\x9b31m\n/);
+    // eslint-disable-next-line no-control-regex -- no raw control character may reach the terminal
+    assert.doesNotMatch(result.stdout + result.stderr, /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+  });
+
   test('a correction made first changes the score', async (t) => {
     const { shardFile } = makeDataset(t, [makeRecord()]);
     server.answerWith({ text: '1. rain maker - first light' });

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { test } from 'node:test';
 import { AnnotationLog } from '../../../src/core/annotations/log';
 import { exportCorrected, type ExportProgress } from '../../../src/core/release/export';
@@ -156,6 +157,31 @@ test('without a release: items in first-mention order, only the new invalid rows
     'subreddit,submission_id,reason\rbooksthatfeellikethis,b002,Image is text',
   );
   assert.equal(summary.irrelevantKept, 0);
+});
+
+test('cells starting with = + - @ are written as they are (pandas reads the same) and counted in the summary', async (t) => {
+  const dir = tempDir(t);
+  const shards = await importToShards(SYNTHETIC_RELEASE, `${dir}/shards`, ['music']);
+  const items = ['=hyperlink("http://x") - song', '+1 band - tune', '@artist - track', 'plain - song'];
+  await AnnotationLog.open(shards[0], 'ana').append({
+    type: 'extraction',
+    request: 'm001',
+    comment: 'cm2',
+    verdict: 'corrected',
+    items,
+  });
+  const summary = await exportCorrected(shards, `${dir}/out`, { seed: 3, releaseDir: SYNTHETIC_RELEASE });
+  const csv = readFileSync(releaseFile(`${dir}/out`, 'processed', 'music', 'items.csv'), 'utf8');
+  for (const item of items.slice(0, 3))
+    assert.ok(csv.includes(`\n${item.includes('"') ? `"${item.replaceAll('"', '""')}"` : item}\n`), csv);
+  assert.deepEqual(
+    summary.formulaCells.map((entry) => [path.relative(`${dir}/out`, entry.file), entry.cells]),
+    [[path.join('data', 'processed', 'music', 'items.csv'), 3]],
+  );
+  assert.match(
+    formatExportSummary(summary),
+    /^warning: 3 cell\(s\) start with a formula character \(= \+ - @\); open with care in a spreadsheet: data\/processed\/music\/items\.csv \(3\)\. The files are left as pandas reads them\.$/m,
+  );
 });
 
 test('progress is reported for every shard read and file written', async (t) => {

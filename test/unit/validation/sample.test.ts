@@ -89,6 +89,23 @@ test('queue text: serialize then parse gives the queue back; a broken queue name
   assert.throws(() => parseQueue('{', 'torn.queue.json'), /torn\.queue\.json: not JSON/);
 });
 
+test('queue text: a name with a command link, an icon or a right-to-left override is refused when read, naming the file and the field', () => {
+  const header = { format: 'imagery-review-queue', version: 1, unit: 'requests', seed: 1, population: 0, shards: [], items: [] };
+  const link = '[Click](command:workbench.action.terminal.sendSequence?%7B%22text%22%3A%22echo%20hi%22%7D)';
+  for (const name of [link, 'a$(zap)', 'abc\u202edef', 'two words', '']) {
+    assert.throws(
+      () => parseQueue(JSON.stringify({ ...header, name }), 'hostile.queue.json'),
+      (error: Error) => {
+        assert.match(error.message, /^hostile\.queue\.json: not a review queue: name: use letters, digits/);
+        assert.ok(!error.message.includes('command:'), error.message); // the refusal does not repeat the name
+        return true;
+      },
+      JSON.stringify(name),
+    );
+  }
+  assert.equal(parseQueue(JSON.stringify({ ...header, name: 'spot-check_2.b' }), 'ok.queue.json').name, 'spot-check_2.b');
+});
+
 test('imagery sample --comments: the same seed and shards give the same bytes, whatever the argument order', async (t) => {
   const shards = copySampleShards(t);
   const files = ['books-001', 'books-002', 'music-001', 'music-002'].map((name) => path.join(shards, `${name}.shard.jsonl`));

@@ -1,6 +1,7 @@
 // What a batch run has done so far, and the one line that says it on stderr:
 // done/total, rate, ETA, errors. The printer is throttled: a TTY line is
 // rewritten in place a few times a second; a log file gets a line now and then.
+import { terminalText } from '../../untrusted-text';
 
 export interface BatchProgress {
   /** Requests in the shards (non-blank lines). */
@@ -79,7 +80,9 @@ export class ProgressPrinter {
 
   /** A message between updates (a failure): on a TTY the progress line is cleared first. */
   message(text: string): void {
-    this.sink.write(this.sink.isTTY && this.pending ? `\r\x1b[K${text}\n` : `${text}\n`);
+    // The text may name a request, a run folder or a server's error: only our own control sequence is written raw.
+    const shown = terminalText(text);
+    this.sink.write(this.sink.isTTY && this.pending ? `\r\x1b[K${shown}\n` : `${shown}\n`);
     this.pending = false;
   }
 
@@ -90,7 +93,7 @@ export class ProgressPrinter {
   }
 
   private print(progress: BatchProgress, now: number): void {
-    const line = formatProgress(progress, now, this.maxConcurrency);
+    const line = terminalText(formatProgress(progress, now, this.maxConcurrency));
     if (this.sink.isTTY) {
       this.sink.write(`\r\x1b[K${line}`);
       this.pending = true;
