@@ -22,6 +22,7 @@ export function formatImportResult(result: ImportResult): string {
     `  unreadable lines: ${result.unreadable.length}` +
       result.unreadable.map((problem) => `\n    ${formatUnreadable(problem)}`).join(''),
     `  shards: ${result.shards.length} in ${result.shards.length ? path.dirname(result.shards[0]) : '-'}`,
+    ...annotationsMovedLines(result),
   ];
   return lines.join('\n');
 }
@@ -39,4 +40,15 @@ function relevanceMismatchLine(result: ImportResult): string {
     `(the export writes the released S_r while a request is not corrected, the S_r recomputed over the corrected extraction once it is): ` +
     `${listed}${more}`
   );
+}
+
+/** What a re-import moved: each log's events to the log beside their request's new shard. */
+function annotationsMovedLines(result: ImportResult): string[] {
+  const { events, requests, moves } = result.annotationsMoved;
+  if (events === 0) return [];
+  const relative = (file: string): string => path.join(path.basename(path.dirname(file)), path.basename(file));
+  return [
+    `  annotations: ${events} event(s) of ${requests.length} request(s) moved to the logs beside their new shards`,
+    ...moves.map((move) => `    ${relative(move.from)} -> ${relative(move.to)}: ${move.events} event(s)`),
+  ];
 }

@@ -57,7 +57,7 @@ describe('importDomain (synthetic release)', async () => {
   test('flags the requests whose stored extraction does not give back the released S_r, and says what the export writes', () => {
     // m001: recs.json scores "1979" 5 and "paper lanterns - 1979" 0, which no counted comment yields; m002 adds up.
     assert.deepEqual(summary.relevanceMismatch, { count: 1, requests: ['m001'] });
-    const text = formatImportResult({ ...summary, shards: [] });
+    const text = formatImportResult({ ...summary, shards: [], annotationsMoved: { events: 0, requests: [], moves: [] } });
     assert.match(
       text,
       /\n {2}S_r: 1 of 2 requests with comments: the stored extraction does not give back the released S_r \(the export writes the released S_r while a request is not corrected, the S_r recomputed over the corrected extraction once it is\): m001\n/,
