@@ -5,7 +5,8 @@
 // report and export say whose did.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
+// The ES module build: the package's main (UMD) loads its parts with a require() the extension's bundle cannot follow.
+import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser/lib/esm/main.js';
 import { z } from 'zod';
 import { annotatorStem } from './log-identity';
 import { isMissing } from './log-file';
