@@ -6,7 +6,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { EventDraft } from '../src/core/annotations/events';
 import { commentVerdict, type RequestState } from '../src/core/annotations/state';
-import { correctedRelevance } from '../src/core/paper/relevance';
+import { correctedRelevance, releaseMismatches, type ReleaseMismatch } from '../src/core/paper/relevance';
 import type { ShardRecord } from '../src/core/shard/schema';
 import type { Dispute, Filter, HostToWebview, NavTarget, Progress } from '../src/protocol';
 import type { HostClient } from './client';
@@ -125,6 +125,19 @@ export class HostSync implements ReactiveController {
     const result = correctedRelevance(record.relevance, original, corrected);
     this.relevanceCache = { record, state, result };
     return result;
+  }
+
+  private mismatchCache: { record: ShardRecord; result: ReleaseMismatch[] } | null = null;
+
+  /** The items whose released S_r the shown request's stored extraction does not give back (empty: it does). */
+  get releaseMismatches(): ReleaseMismatch[] {
+    const record = this.record;
+    if (!record) return [];
+    if (this.mismatchCache?.record !== record) {
+      const stored = record.comments.map((c) => ({ upvotes: c.upvotes, items: c.extraction.items }));
+      this.mismatchCache = { record, result: record.comments.length ? releaseMismatches(record.relevance, stored) : [] };
+    }
+    return this.mismatchCache.result;
   }
 
   get saveStatus(): SaveStatus {

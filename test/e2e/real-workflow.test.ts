@@ -12,6 +12,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import type { FrameLocator, Locator } from 'playwright-core';
 import { INVALID_REASONS } from '../../src/core/annotations/events';
 import { annotationLogPath } from '../../src/core/annotations/paths';
+import { relevance } from '../../src/core/paper/relevance';
 import { ShardRecord } from '../../src/core/shard/schema';
 import { SHARED_DATASET, skipWithoutDataset } from '../helpers/dataset';
 import { until } from './editor-steps';
@@ -209,10 +210,15 @@ describe('the annotator workflow on the real music release', { skip: skipWithout
     const exported = readRecs(out);
     const released = readRecs(SHARED_DATASET);
     assert.equal(exported[second.id], undefined, 'the invalid request is out of recs.json');
-    // S_r(i) sums the upvotes of the comments mentioning i; a negative comment counts nothing (and mentions nothing).
-    const upvotes = byUpvotes(first)[CONFIRMED].upvotes;
-    const withAdded = upvotes < 0 ? released[first.id] : { ...released[first.id], [ADDED_ITEM]: upvotes };
-    assert.deepEqual(exported[first.id], withAdded);
+    // A corrected request's S_r is the paper's rule over the corrected extraction (S_r(i) sums the upvotes of the
+    // comments mentioning i; a negative comment counts nothing); a correction of a negative comment changes nothing.
+    const target = byUpvotes(first)[CONFIRMED];
+    const corrected = first.comments.map((comment) => ({
+      upvotes: comment.upvotes,
+      items: comment.id === target.id ? [...comment.extraction.items, ADDED_ITEM] : comment.extraction.items,
+    }));
+    const expected = target.upvotes < 0 ? released[first.id] : Object.fromEntries(relevance(corrected));
+    assert.deepEqual(exported[first.id], expected);
     const others = Object.keys(released).filter((id) => id !== first.id && id !== second.id);
     assert.deepEqual(Object.keys(exported).sort(), [first.id, ...others].sort());
     for (const id of others) assert.deepEqual(exported[id], released[id], `recs of ${id} as released`);

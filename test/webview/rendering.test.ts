@@ -211,6 +211,52 @@ describe('rendering', () => {
     assert.match((await h.page.locator('ia-model-panel .hit-at').first().textContent()) ?? '', /Hit@1 0/);
   });
 
+  it('flags a request whose stored extraction does not give back the released S_r; a correction never shows a negative S_r', async () => {
+    // Request 12lnov3 of the shared music release, cut down: the release scores the second spelling 2, the stored
+    // extraction credits the 67-upvote comment with it too. Removing it there once showed "2 → -65".
+    const pixies = ['pixies - where is my mind?', 'pixies - where is my mind'];
+    const comment = (n: number, upvotes: number) => ({
+      ...makeRecord().comments[0],
+      id: `p${n}`,
+      upvotes,
+      raw: 'Pixies, Where Is My Mind (both spellings).',
+      extraction: { raw: pixies.join('\n'), items: [...pixies] },
+    });
+    await h.send(
+      showMessage(
+        makeRecord({
+          id: 'mismatch',
+          comment_ids: ['p1', 'p2', 'p3'],
+          comments: [comment(1, 67), comment(2, 1), comment(3, 1)],
+          relevance: [
+            [pixies[0], 67],
+            [pixies[1], 2],
+          ],
+        }),
+      ),
+    );
+    const flag = h.page.locator('ia-relevance .mismatch');
+    await flag.waitFor();
+    assert.match(
+      (await flag.textContent())?.replace(/\s+/g, ' ') ?? '',
+      /2 items differ, e\.g\. pixies - where is my mind\?: released 67, recomputed 69\)\. Export writes: the released S_r/,
+    );
+    // The top comment (67) is current; select its second item and remove it.
+    await h.page.keyboard.press(']');
+    await h.page.keyboard.press('x');
+    await h.page.locator('ia-relevance .changes li').first().waitFor();
+    assert.deepEqual(await h.page.locator('ia-relevance .changes li').allTextContents(), [`~ ${pixies[0]} 67 → 69`]);
+    assert.deepEqual(await h.page.locator('ia-relevance ol.items li').allTextContents(), [`69 ${pixies[0]}`, `2 ${pixies[1]}`]);
+    assert.match(
+      (await flag.textContent()) ?? '',
+      /Export writes: S_r recomputed by the paper's rule over the corrected extraction/,
+    );
+    // A request whose extraction adds up carries no flag.
+    await h.send(showMessage(makeRecord({ id: 'adds-up' })));
+    await h.page.locator('ia-relevance .positive-item').waitFor();
+    assert.equal(await h.page.locator('ia-relevance .mismatch').count(), 0);
+  });
+
   it('model panel marks generated titles that hit the ground truth and checks choices', async () => {
     await h.send(
       showMessage(

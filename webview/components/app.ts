@@ -193,7 +193,11 @@ export class IaApp extends LitElement {
     }
     // The corrected relevance walks every comment: only these panels read it.
     const corrected = this.sync.correctedRelevance;
-    return html`<ia-relevance .release=${record.relevance} .corrected=${corrected}></ia-relevance>
+    return html`<ia-relevance
+        .release=${record.relevance}
+        .corrected=${corrected}
+        .mismatches=${this.sync.releaseMismatches}
+      ></ia-relevance>
       <ia-model-panel
         .record=${record}
         .requestState=${state}

@@ -2,7 +2,7 @@
 // corrections, what changed against the release, and the positive (argmax).
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { positiveItem } from '../../src/core/paper/relevance';
+import { positiveItem, type ReleaseMismatch } from '../../src/core/paper/relevance';
 import { relevanceChanges } from '../relevance-diff';
 import { themeStyles } from '../theme';
 import '../ui-kit';
@@ -43,11 +43,17 @@ export class IaRelevance extends LitElement {
       .positive {
         font-weight: 600;
       }
+      .mismatch {
+        border-left: 3px solid var(--vscode-editorWarning-foreground, #cca700);
+        padding-left: 6px;
+      }
     `,
   ];
 
   @property({ attribute: false }) release: [string, number][] = [];
   @property({ attribute: false }) corrected: [string, number][] = [];
+  /** Items whose released S_r the stored extraction does not give back (import flags these requests). */
+  @property({ attribute: false }) mismatches: ReleaseMismatch[] = [];
   @state() private showAll = false;
 
   override render() {
@@ -62,6 +68,7 @@ export class IaRelevance extends LitElement {
         Positive: <span class="positive-item">${positive ?? 'none'}</span>
         ${positive !== releasedPositive ? html`<span class="rescored">(release: ${releasedPositive ?? 'none'})</span>` : nothing}
       </p>
+      ${this.renderMismatch(changes.length > 0)}
       ${
         changes.length
           ? html`<h3>Changed by corrections (${changes.length})</h3>
@@ -82,6 +89,24 @@ export class IaRelevance extends LitElement {
           : nothing
       }
     </section>`;
+  }
+
+  /** The flag of a request whose stored extraction does not add up to its released S_r, and what the export writes. */
+  private renderMismatch(changed: boolean) {
+    if (this.mismatches.length === 0) return nothing;
+    const count = this.mismatches.length;
+    return html`<p class="mismatch" role="note">
+      The stored extraction does not give back the released S<sub>r</sub> (${count}
+      ${count === 1 ? 'item differs' : 'items differ'}, e.g. ${this.mismatches[0].item}: released
+      ${this.mismatches[0].released ?? 'none'}, recomputed ${this.mismatches[0].recomputed ?? 'none'}).
+      <span class="export-writes"
+        >${
+          changed
+            ? "Export writes: S_r recomputed by the paper's rule over the corrected extraction (the list below)."
+            : 'Export writes: the released S_r (no correction changes it yet; a correction recomputes it over the corrected extraction).'
+        }</span
+      >
+    </p>`;
   }
 
   private renderChange(item: string, before: number | null, after: number | null) {

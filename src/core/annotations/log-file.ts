@@ -27,17 +27,20 @@ export async function appendDurably(file: string, body: string): Promise<void> {
 }
 
 /** The bytes from `offset` to the end and the file's inode; empty (inode null) when the file does not exist. */
-export async function readBytesFrom(file: string, offset: number): Promise<{ bytes: Buffer; ino: number | null }> {
+export async function readBytesFrom(
+  file: string,
+  offset: number,
+): Promise<{ bytes: Buffer; ino: number | null; mtimeMs: number }> {
   let handle: fs.FileHandle;
   try {
     await regularFileOrNull(file, WHAT);
     handle = await openNoFollow(file, constants.O_RDONLY, WHAT);
   } catch (error) {
-    if (isMissing(error)) return { bytes: Buffer.alloc(0), ino: null };
+    if (isMissing(error)) return { bytes: Buffer.alloc(0), ino: null, mtimeMs: 0 };
     throw error;
   }
   try {
-    const { size, ino } = await handle.stat();
+    const { size, ino, mtimeMs } = await handle.stat();
     const bytes = Buffer.alloc(Math.max(0, size - offset));
     let filled = 0;
     while (filled < bytes.length) {
@@ -45,7 +48,7 @@ export async function readBytesFrom(file: string, offset: number): Promise<{ byt
       if (bytesRead === 0) break;
       filled += bytesRead;
     }
-    return { bytes: bytes.subarray(0, filled), ino };
+    return { bytes: bytes.subarray(0, filled), ino, mtimeMs };
   } finally {
     await handle.close();
   }

@@ -4,6 +4,7 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { isPlainKnownEvent } from './event-shape';
 import { KnownEvent, UnknownEvent, type AnnotationEvent } from './events';
+import type { EventVet } from './log-identity';
 
 export interface LogWarning {
   file: string;
@@ -95,7 +96,7 @@ function firstIssue(issues: readonly { path: readonly PropertyKey[]; message: st
  * unparsable there means a crash mid-write, reported as a truncated last line.
  * The returned cursor stops before an unconsumed or truncated tail.
  */
-export function parseLogBytes(bytes: Buffer, file: string, start: LogCursor, includeTail: boolean): ParsedChunk {
+export function parseLogBytes(bytes: Buffer, file: string, start: LogCursor, includeTail: boolean, vet?: EventVet): ParsedChunk {
   const events: AnnotationEvent[] = [];
   const warnings: LogWarning[] = [];
   // A BOM (some editors add one) is not part of the first event; the shard reader skips it too.
@@ -113,7 +114,7 @@ export function parseLogBytes(bytes: Buffer, file: string, start: LogCursor, inc
       const end = text.indexOf('\n', at);
       const parsed = parseNonBlank(lineText(text, at, end));
       if (parsed && !parsed.ok) warnings.push({ file, line, reason: parsed.error });
-      else if (parsed) events.push(parsed.event);
+      else if (parsed) keep(events, parsed.event, line, vet);
       at = end + 1;
     }
     piece = pieceEnd;
@@ -125,12 +126,18 @@ export function parseLogBytes(bytes: Buffer, file: string, start: LogCursor, inc
     if (parsed && !parsed.ok)
       warnings.push({ file, line, reason: `truncated last line ignored (interrupted write?): ${parsed.error}` });
     else {
-      if (parsed) events.push(parsed.event);
+      if (parsed) keep(events, parsed.event, line, vet);
       consumed = bytes.length;
       line += 1;
     }
   }
   return { events, warnings, cursor: { offset: start.offset + consumed, line } };
+}
+
+/** Adds the event, as the vet (if any) lets it through. */
+function keep(events: AnnotationEvent[], event: AnnotationEvent, line: number, vet: EventVet | undefined): void {
+  const kept = vet ? vet(event, line) : event;
+  if (kept) events.push(kept);
 }
 
 /** `text` from `at` to `end` without a final carriage return (a CRLF line). */

@@ -17,6 +17,7 @@ import {
   type LogWarning,
   type ParsedChunk,
 } from './log-lines';
+import { vetLog } from './log-identity';
 import { mergeByTime } from './merge';
 import { annotationLogPath, annotationsDir, LOG_EXTENSION, sameAnnotator, SharedLogError } from './paths';
 
@@ -112,7 +113,12 @@ export class AnnotationLog {
     return { ...chunk, cursor: { ...chunk.cursor, ...(ino === null ? {} : { ino }) } };
   }
 
-  /** Every annotator's log of `shardFile`, merged: the latest event in time wins on replay. */
+  /**
+   * Every annotator's log of `shardFile`, merged: the latest event in time
+   * wins on replay. Each file speaks only for the annotator it is named after
+   * (an event naming another is dropped), and an event dated after its file
+   * was last written wins nothing by its date: log-identity.ts, warned.
+   */
   static async readAll(shardFile: string): Promise<AllLogsRead> {
     const dir = annotationsDir(shardFile);
     let names: string[];
@@ -124,7 +130,13 @@ export class AnnotationLog {
     }
     const files = names.map((name) => path.join(dir, name));
     const reads = await Promise.all(
-      files.map(async (file) => parseLogBytes((await readBytesFrom(file, 0)).bytes, file, LOG_START, true)),
+      files.map(async (file) => {
+        const { bytes, mtimeMs } = await readBytesFrom(file, 0);
+        // Whose log it is, and how late its events may be dated: log-identity.ts.
+        const vetted: LogWarning[] = [];
+        const read = parseLogBytes(bytes, file, LOG_START, true, vetLog(file, mtimeMs, vetted));
+        return { ...read, warnings: [...read.warnings, ...vetted].sort((a, b) => a.line - b.line) };
+      }),
     );
     const perFile = reads.map((read) => read.events);
     return {

@@ -6,7 +6,9 @@
 import type { AdjudicationEvent, AnnotationEvent, KnownEvent } from './events';
 import { itemSetKey } from './items';
 import { isKnownType } from './log-lines';
+import { annotatorStem } from './log-identity';
 import { mergeByTime, replayLogs } from './merge';
+import { REVIEWERS_FILE } from './reviewers';
 import { replay, retractedIds } from './replay';
 import {
   commentVerdict,
@@ -47,7 +49,22 @@ export interface ResolvableRecord {
   comments: readonly { id: string; extraction: { items: readonly string[] } }[];
 }
 
-type Adjudicated = { validity?: Validity; comments: Map<string, CommentVerdict> };
+/** One reviewer's settled value of one question, and when (in merged order) it was set. */
+type Settled<T> = { value: T; order: number };
+/** Per question ("" for the request's validity, else the comment id): each reviewer's settled value. */
+type Adjudicated = Map<string, Map<string, Settled<Validity | CommentVerdict>>>;
+
+export interface ResolverOptions {
+  /**
+   * The log owners (file stems, paths.ts `sanitizeAnnotatorName`) whose
+   * adjudications count: the reviewers file beside the shards
+   * (reviewers.ts). Absent or null: no such file, every annotator's count
+   * and the summary names them.
+   */
+  reviewers?: ReadonlySet<string> | null;
+  /** Named in warnings: the reviewers file, or where it would be. */
+  reviewersFile?: string;
+}
 type Candidate<T> = { annotator: string; value: T; key: string; time: number };
 
 const emptyCounts = (): Record<DecisionSource, number> => ({ adjudicated: 0, agreed: 0, single: 0, rule: 0 });
@@ -63,9 +80,18 @@ export class Resolver {
     { validity?: DecisionSource; comments: Map<string, DecisionSource>; byRule: RuleDecision[] }
   >();
   private readonly warnings: string[] = [];
+  /** Adjudicators counted while no reviewers file says who may adjudicate. */
+  private readonly unlistedAdjudicators = new Set<string>();
+  private order = 0;
 
-  /** `logs`: every annotator's log of one shard, one array per file (a retract undoes only its own log's events). */
-  constructor(logs: readonly (readonly AnnotationEvent[])[]) {
+  /**
+   * `logs`: every annotator's log of one shard, one array per file (a retract undoes only its own log's events),
+   * each holding only its owner's events (AnnotationLog.readAll sees to it).
+   */
+  constructor(
+    logs: readonly (readonly AnnotationEvent[])[],
+    private readonly options: ResolverOptions = {},
+  ) {
     this.merged = replayLogs(logs);
     const effective = logs.map((log) => {
       const retracted = retractedIds(log);
@@ -86,6 +112,11 @@ export class Resolver {
         else this.decidedAt.set(key, Date.parse(known.time) || 0);
       }
     }
+    if (this.unlistedAdjudicators.size > 0)
+      this.warnings.push(
+        `adjudications by ${[...this.unlistedAdjudicators].sort().join(', ')} count, as no reviewers file lists who may adjudicate ` +
+          `(${this.options.reviewersFile ?? REVIEWERS_FILE}); write one to restrict adjudication to the reviewers it names`,
+      );
   }
 
   /** Each annotator's own replayed state (adjudications aside), by annotator name. */
@@ -95,14 +126,18 @@ export class Resolver {
 
   /** Whether a reviewer settled this request's validity (no comment) or this comment. */
   isAdjudicated(request: string, comment?: string): boolean {
-    const settled = this.adjudicated.get(request);
-    return comment === undefined ? settled?.validity !== undefined : settled?.comments.has(comment) === true;
+    return this.adjudicatedValue(request, comment) !== undefined;
   }
 
-  /** The reviewers' settled value of a request's validity (no comment) or of one comment, if any. */
+  /** The reviewers' settled value of a request's validity (no comment) or of one comment: the latest reviewer's, if any. */
   adjudicatedValue(request: string, comment?: string): Validity | CommentVerdict | undefined {
-    const settled = this.adjudicated.get(request);
-    return comment === undefined ? settled?.validity : settled?.comments.get(comment);
+    let latest: Settled<Validity | CommentVerdict> | undefined;
+    for (const settled of this.adjudicated
+      .get(request)
+      ?.get(comment ?? '')
+      ?.values() ?? [])
+      if (!latest || settled.order > latest.order) latest = settled;
+    return latest?.value;
   }
 
   /** The request's state as exported: notes and model verdicts merged, validity and extraction resolved. */
@@ -116,19 +151,21 @@ export class Resolver {
       byRule: RuleDecision[];
     };
     const settled = this.adjudicated.get(record.id);
-    const validity = this.decide(record.id, undefined, settled?.validity, (s) => s.validity, validityText, outcome.byRule);
+    const settledValidity = this.adjudicatedValue(record.id) as Validity | undefined;
+    const validity = this.decide(record.id, undefined, settledValidity, (s) => s.validity, validityText, outcome.byRule);
     if (validity) {
       state.validity = validity.value;
       outcome.validity = validity.source;
     }
     const extracted = new Map(record.comments.map((comment) => [comment.id, comment.extraction.items] as const));
-    const commentIds = new Set<string>([...(settled?.comments.keys() ?? [])]);
+    const commentIds = new Set<string>([...(settled?.keys() ?? [])].filter((key) => key !== ''));
     for (const annotated of this.perAnnotator.values())
       for (const id of Object.keys(annotated.get(record.id)?.comments ?? {})) commentIds.add(id);
     for (const id of commentIds) {
       const text = (verdict: CommentVerdict): string =>
         itemSetKey(verdict.status === 'confirmed' ? (extracted.get(id) ?? []) : verdict.items);
-      const decided = this.decide(record.id, id, settled?.comments.get(id), (s) => commentVerdict(s, id), text, outcome.byRule);
+      const adjudicated = this.adjudicatedValue(record.id, id) as CommentVerdict | undefined;
+      const decided = this.decide(record.id, id, adjudicated, (s) => commentVerdict(s, id), text, outcome.byRule);
       if (!decided) continue;
       state.comments[id] = decided.value;
       outcome.comments.set(id, decided.source);
@@ -189,22 +226,39 @@ export class Resolver {
     return { value: winner.value, source: 'rule' };
   }
 
+  /**
+   * Only a listed reviewer's adjudication counts (anyone's while no reviewers
+   * file exists); `withdrawn` takes back only the reviewer's own, and among
+   * several reviewers the latest word stands.
+   */
   private adjudicate(event: AdjudicationEvent): void {
-    const settled = this.adjudicated.get(event.request) ?? { comments: new Map<string, CommentVerdict>() };
-    this.adjudicated.set(event.request, settled);
     const where = `adjudication ${event.id} (request ${event.request}${event.comment ? `, comment ${event.comment}` : ''})`;
-    if (event.verdict === 'withdrawn') {
-      if (event.comment === undefined) delete settled.validity;
-      else settled.comments.delete(event.comment);
-    } else if (event.comment === undefined) {
-      if (event.verdict === 'valid') settled.validity = withNote({ status: 'valid' }, event.note);
-      else if (event.verdict === 'invalid')
-        settled.validity = withNote({ status: 'invalid', reason: event.reason ?? 'Other' }, event.note);
-      else this.warnings.push(`${where}: "${event.verdict}" settles a comment, but no comment is named; ignored`);
-    } else if (event.verdict === 'confirmed') settled.comments.set(event.comment, { status: 'confirmed' });
-    else if (event.verdict === 'corrected')
-      settled.comments.set(event.comment, { status: 'corrected', items: [...(event.items ?? [])] });
-    else this.warnings.push(`${where}: "${event.verdict}" settles validity, but a comment is named; ignored`);
+    const { reviewers } = this.options;
+    const reviewer = annotatorStem(event.annotator);
+    if (reviewers && (reviewer === null || !reviewers.has(reviewer))) {
+      this.warnings.push(
+        `${where} by ${JSON.stringify(event.annotator)}: not a reviewer listed in ${this.options.reviewersFile ?? REVIEWERS_FILE}; ignored`,
+      );
+      return;
+    }
+    if (!reviewers) this.unlistedAdjudicators.add(event.annotator);
+    let value: Validity | CommentVerdict | undefined;
+    if (event.verdict === 'withdrawn') value = undefined;
+    else if (event.comment === undefined) {
+      if (event.verdict === 'valid') value = withNote({ status: 'valid' }, event.note);
+      else if (event.verdict === 'invalid') value = withNote({ status: 'invalid', reason: event.reason ?? 'Other' }, event.note);
+      else return void this.warnings.push(`${where}: "${event.verdict}" settles a comment, but no comment is named; ignored`);
+    } else if (event.verdict === 'confirmed') value = { status: 'confirmed' };
+    else if (event.verdict === 'corrected') value = { status: 'corrected', items: [...(event.items ?? [])] };
+    else return void this.warnings.push(`${where}: "${event.verdict}" settles validity, but a comment is named; ignored`);
+    let questions = this.adjudicated.get(event.request);
+    if (!questions) this.adjudicated.set(event.request, (questions = new Map()));
+    const question = event.comment ?? '';
+    let byReviewer = questions.get(question);
+    if (!byReviewer) questions.set(question, (byReviewer = new Map()));
+    const key = reviewer ?? event.annotator;
+    if (value === undefined) byReviewer.delete(key);
+    else byReviewer.set(key, { value, order: this.order++ });
   }
 }
 
@@ -223,7 +277,8 @@ export function mergeResolutionSummaries(summaries: readonly ResolutionSummary[]
       total.extraction[source] += summary.extraction[source];
     }
     total.byRule.push(...summary.byRule);
-    total.warnings.push(...summary.warnings);
+    // Each shard says the same of a missing reviewers file: once is enough.
+    for (const warning of summary.warnings) if (!total.warnings.includes(warning)) total.warnings.push(warning);
   }
   return total;
 }

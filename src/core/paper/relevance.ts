@@ -30,52 +30,55 @@ export function positiveItem(rel: readonly (readonly [string, number])[]): strin
   return best === undefined ? null : best[0];
 }
 
+/** An item whose released score (null: not released) the stored extraction gives otherwise (null: not at all). */
+export type ReleaseMismatch = { item: string; released: number | null; recomputed: number | null };
+
 /**
- * The released S_r corrected by an annotator's edits, without recomputing it
- * from the comments (the release's extraction is partly reconstructed, so a
- * recomputation would not give back recs.json):
- *
- *   score(i) = release(i) (0 if absent) + relevance(corrected)(i) - relevance(original)(i)
- *
- * `original` and `corrected` are the same comments before and after the
- * correction. An item "changed" when its delta is non-zero or whether a
- * (non-negative-upvote) comment mentions it differs between the two.
- * - An item some original comment mentioned and no corrected comment mentions
- *   any more is dropped, whatever its score: every mention of it was removed.
- * - Unchanged items stay exactly as released (unchanged comments => output
- *   deep-equals `release`, same order). Released items that no comment
- *   mentions before or after (the reconstructed extraction missed them) stay.
- * - A changed item is kept only while a corrected comment with upvotes >= 0
- *   still mentions it, even at score 0 (as the release keeps zero-upvote
- *   mentions): release items in release order, new items appended in
- *   first-mention order of `corrected`.
- * The editor's item list, the model panel's hits and the export all use this.
+ * The items whose released score the paper's rule over `comments` does not
+ * give back: a score that differs, a released item no comment yields, or an
+ * item the comments yield that the release lacks. Empty when the stored
+ * extraction reproduces the release (the release's extraction is partly
+ * reconstructed: in the shared music release 33 of the 81 requests with
+ * comments differ).
+ */
+export function releaseMismatches(
+  release: readonly (readonly [string, number])[],
+  comments: readonly CommentItems[],
+): ReleaseMismatch[] {
+  const recomputed = relevanceMap(comments);
+  const released = new Map(release);
+  const differ: ReleaseMismatch[] = [];
+  for (const [item, score] of release) {
+    const again = recomputed.get(item);
+    if (again !== score) differ.push({ item, released: score, recomputed: again ?? null });
+  }
+  for (const [item, score] of recomputed) if (!released.has(item)) differ.push({ item, released: null, recomputed: score });
+  return differ;
+}
+
+/**
+ * S_r as the export writes it, after an annotator's corrections. One rule:
+ * - while the corrections leave the paper's S_r over the comments unchanged
+ *   (no edit, or edits only to negative comments), the released S_r stays
+ *   exactly (a copy, same order);
+ * - once they change it, S_r is the paper's rule over the corrected
+ *   extraction, `relevance(corrected)`: never negative, an item present
+ *   only while a comment with upvotes >= 0 mentions it (score 0 for a
+ *   zero-upvote comment, as in the release), in first-mention order.
+ * Released scores are never offset by a delta: where the stored extraction
+ * does not reproduce the release (`releaseMismatches`), a delta could push a
+ * score below zero ("2 -> -65"). Such requests are flagged at import and in
+ * the items panel. The editor's item list, the model panel's hits and the
+ * export all use this.
  */
 export function correctedRelevance(
   release: readonly (readonly [string, number])[],
   original: readonly CommentItems[],
   corrected: readonly CommentItems[],
 ): [string, number][] {
-  const before = relevanceMap(original);
-  const after = relevanceMap(corrected);
-  // Mentions by any comment, negative upvotes included: what "every mention removed" is about.
-  const mentionedBefore = new Set(original.flatMap((comment) => comment.items));
-  const mentionedAfter = new Set(corrected.flatMap((comment) => comment.items));
-  const released = new Set(release.map(([item]) => item));
-  const result: [string, number][] = [];
-  const consider = (item: string, base: number): void => {
-    if (mentionedBefore.has(item) && !mentionedAfter.has(item)) return;
-    const delta = (after.get(item) ?? 0) - (before.get(item) ?? 0);
-    const mentioned = after.has(item);
-    const changed = delta !== 0 || mentioned !== before.has(item);
-    if (!changed) {
-      if (released.has(item)) result.push([item, base]);
-      return;
-    }
-    if (mentioned) result.push([item, base + delta]);
-  };
-  for (const [item, score] of release) consider(item, score);
-  for (const item of after.keys()) if (!released.has(item)) consider(item, 0);
-  // Items only the original mentioned and the release lacks end at a score <= 0, unmentioned: dropped.
-  return result;
+  const after = relevance(corrected);
+  const before = relevance(original);
+  const unchanged =
+    after.length === before.length && after.every(([item, score], i) => before[i][0] === item && before[i][1] === score);
+  return unchanged ? release.map(([item, score]) => [item, score]) : after;
 }

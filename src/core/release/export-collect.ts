@@ -3,6 +3,7 @@
 // `resolution`; see annotations/resolve.ts) and its corrected relevance.
 import { AnnotationLog, type LogWarning } from '../annotations/log';
 import { mergeResolutionSummaries, Resolver, type ResolutionSummary } from '../annotations/resolve';
+import { readReviewers } from '../annotations/reviewers';
 import { commentVerdict, type RequestState } from '../annotations/state';
 import { correctedRelevance, type CommentItems } from '../paper/relevance';
 import { ShardReader } from '../shard/reader';
@@ -44,7 +45,8 @@ export async function collectRequests(
   for (const [index, file] of shardFiles.entries()) {
     const logs = await AnnotationLog.readAll(file);
     logWarnings.push(...logs.warnings);
-    const resolver = new Resolver(logs.perFile);
+    const reviewers = await readReviewers(file);
+    const resolver = new Resolver(logs.perFile, { reviewers: reviewers.stems, reviewersFile: reviewers.file });
     const reader = await ShardReader.open(file);
     try {
       for await (const entry of reader.entries()) {

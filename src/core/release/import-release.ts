@@ -8,11 +8,16 @@ import path from 'node:path';
 import type { Domain } from '../shard/schema';
 import { importDomain, ReleaseImportError, type ImportSummary } from './import';
 import type { ImportProgressFn } from './import-progress';
-import { DEFAULT_SHARD_SIZE, existingShards, stageImportShards, type StagedImport } from './import-shards';
+import { planLogMoves, type AnnotationsMoved, type LogPlan } from './import-logs';
+import { DEFAULT_SHARD_SIZE, existingShards, shardFileName, stageImportShards, type StagedImport } from './import-shards';
 import { physicalPath, recordImageFolder } from './image-manifest';
 import { domainFiles, processedDir, RELEASE_DOMAINS } from './layout';
 
-export type ImportResult = ImportSummary & { shards: string[] };
+export type ImportResult = ImportSummary & {
+  shards: string[];
+  /** Annotations moved to the logs beside their requests' new shards (a re-import with other options). */
+  annotationsMoved: AnnotationsMoved;
+};
 
 export interface ReleaseLayout {
   /** Domains with a processed folder that has requests to import. */
@@ -56,7 +61,11 @@ export interface ReleaseImportOptions {
   includeUnsampled?: boolean;
   /** Copy found images to <outDir>/images/<domain>/ instead of pointing into the release. */
   copyImages?: boolean;
-  /** Replace numbered shards of these domains already in outDir. Annotation logs are never touched. */
+  /**
+   * Replace numbered shards of these domains already in outDir. Annotation
+   * logs follow their requests into the new shards (import-logs.ts); an
+   * import that would leave an annotated request out is refused.
+   */
   overwrite?: boolean;
   progress?: ImportProgressFn;
   signal?: AbortSignal;
@@ -94,6 +103,7 @@ export async function importRelease(releaseDir: string, options: ReleaseImportOp
   ].filter((folder) => !existsSync(folder));
   const staged: StagedImport[] = [];
   const summaries: ImportSummary[] = [];
+  const logPlans: LogPlan[] = [];
   try {
     for (const domain of domains) {
       const { records, summary } = await importDomain(releaseDir, domain, {
@@ -103,14 +113,15 @@ export async function importRelease(releaseDir: string, options: ReleaseImportOp
         signal,
       });
       summaries.push(summary);
+      const shardSize = options.shardSize ?? DEFAULT_SHARD_SIZE;
       staged.push(
-        await stageImportShards(records, outDir, domain, {
-          shardSize: options.shardSize ?? DEFAULT_SHARD_SIZE,
-          overwrite: options.overwrite,
-          progress,
-          signal,
-        }),
+        await stageImportShards(records, outDir, domain, { shardSize, overwrite: options.overwrite, progress, signal }),
       );
+      // Annotations follow their requests into the new shards, or the import stops here, nothing written.
+      const placement = new Map(
+        records.map((record, index) => [record.id, path.join(outDir, shardFileName(domain, Math.floor(index / shardSize)))]),
+      );
+      logPlans.push(await planLogMoves(outDir, domain, placement));
     }
     signal?.throwIfAborted();
   } catch (error) {
@@ -123,13 +134,15 @@ export async function importRelease(releaseDir: string, options: ReleaseImportOp
   const results: ImportResult[] = [];
   for (const [index, domain] of staged.entries()) {
     const shards = await domain.commit();
+    await logPlans[index].commit();
     // The editor lets its webview load this folder, and no other outside the dataset (docs/shard-format.md).
     await recordImageFolder(
       shardDir,
       domain.domain,
       copyFolder(domain.domain) ?? path.resolve(domainFiles(releaseDir, domain.domain).imagesDir),
     );
-    results.push({ ...summaries[index], shards });
+    const { events, requests, moves } = logPlans[index];
+    results.push({ ...summaries[index], shards, annotationsMoved: { events, requests, moves } });
   }
   return results;
 }

@@ -1,5 +1,6 @@
 // What an import found, counted as records are built: the summary the CLI
 // prints (and emits with --json, see docs/cli.md).
+import { releaseMismatches, type CommentItems } from '../paper/relevance';
 import type { Domain, ShardComment, ShardRecord } from '../shard/schema';
 import type { ResolvedImages } from './import-images';
 import type { UnreadableLine } from './import-jsonl';
@@ -27,6 +28,13 @@ export interface ImportSummary {
   relevanceItems: number;
   /** Comments whose request was not imported. */
   orphanComments: number;
+  /**
+   * Requests with comments whose stored extraction does not give back their
+   * released S_r by the paper's rule (paper/relevance.ts `releaseMismatches`),
+   * in file order. Unedited, they export the released S_r; once corrected,
+   * the S_r recomputed over the corrected extraction.
+   */
+  relevanceMismatch: { count: number; requests: string[] };
   runs: RunImportSummary[];
   /** refused: names leaving the image folder, symlinks, files that could not be copied (each in imageWarnings). */
   images: { found: number; missing: number; refused: number };
@@ -47,6 +55,7 @@ export function emptySummary(domain: Domain, source: string, unreadable: Unreada
     extractedItems: 0,
     relevanceItems: 0,
     orphanComments: 0,
+    relevanceMismatch: { count: 0, requests: [] },
     runs: [],
     images: { found: 0, missing: 0, refused: 0 },
     unreadable,
@@ -64,6 +73,10 @@ export function countRecord(summary: ImportSummary, record: ShardRecord, images:
     if (comment.extraction.raw === null) summary.extractionMissing += 1;
   }
   summary.relevanceItems += record.relevance.length;
+  if (record.comments.length > 0 && releaseMismatches(record.relevance, extractedItems(record)).length > 0) {
+    summary.relevanceMismatch.count += 1;
+    summary.relevanceMismatch.requests.push(record.id);
+  }
   summary.images.found += images.found;
   summary.images.missing += images.missing;
   summary.images.refused += images.refused;
@@ -86,4 +99,9 @@ export function countLeftOver(
       if (target) target.unmatched += 1;
     }
   }
+}
+
+/** The stored extraction of a request's comments, as the relevance rule reads it. */
+export function extractedItems(record: Pick<ShardRecord, 'comments'>): CommentItems[] {
+  return record.comments.map((comment) => ({ upvotes: comment.upvotes, items: comment.extraction.items }));
 }

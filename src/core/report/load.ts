@@ -8,6 +8,7 @@ import { AnnotationLog } from '../annotations/log';
 import { isKnownType } from '../annotations/log-lines';
 import { retractedIds } from '../annotations/replay';
 import { mergeResolutionSummaries, Resolver, type ResolutionSummary } from '../annotations/resolve';
+import { readReviewers } from '../annotations/reviewers';
 import type { RequestState } from '../annotations/state';
 import type { ShardRecord } from '../shard/schema';
 import { queueShardPath, type ReviewQueue } from '../validation/queue';
@@ -59,7 +60,8 @@ export async function loadReportData(
   for (const { file, records } of shards) {
     const logs = await AnnotationLog.readAll(file);
     warnings.push(...logs.warnings.map((warning) => `${warning.file}:${warning.line}: ${warning.reason}`));
-    const resolver = new Resolver(logs.perFile);
+    const reviewers = await readReviewers(file);
+    const resolver = new Resolver(logs.perFile, { reviewers: reviewers.stems, reviewersFile: reviewers.file });
     resolvers.set(file, resolver);
     const perAnnotator = resolver.annotatorStates();
     const inScope = (id: string): boolean => !scope || scope.get(queueKey(file, id)) !== undefined;

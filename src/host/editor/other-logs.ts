@@ -6,7 +6,8 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { AnnotationEvent } from '../../core/annotations/events';
 import { isMissing, readBytesFrom } from '../../core/annotations/log-file';
-import { LOG_START, parseLogBytes } from '../../core/annotations/log-lines';
+import { vetLog } from '../../core/annotations/log-identity';
+import { LOG_START, parseLogBytes, type LogWarning } from '../../core/annotations/log-lines';
 import { annotationsDir, LOG_EXTENSION } from '../../core/annotations/paths';
 
 interface CachedLog {
@@ -55,7 +56,9 @@ export class LogsByRequest {
     if (cached && cached.size === stat.size && cached.mtimeMs === stat.mtimeMs && cached.ino === stat.ino) return cached;
     const { bytes } = await readBytesFrom(file, 0);
     const byRequest = new Map<string, AnnotationEvent[]>();
-    for (const event of parseLogBytes(bytes, file, LOG_START, true).events) {
+    // As AnnotationLog.readAll: events naming another annotator are dropped, future dates win nothing.
+    const vetted: LogWarning[] = [];
+    for (const event of parseLogBytes(bytes, file, LOG_START, true, vetLog(file, stat.mtimeMs, vetted)).events) {
       const list = byRequest.get(event.request);
       if (list) list.push(event);
       else byRequest.set(event.request, [event]);

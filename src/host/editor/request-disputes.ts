@@ -1,8 +1,10 @@
 // The disputes of one request as the adjudication panel shows them: every
 // annotator's log of the shard, with this document's unsaved events in place
-// of its own log on disk (manual save mode), resolved by the core.
+// of its own log on disk (manual save mode), resolved by the core. Each other
+// log speaks only for the annotator it is named after (other-logs.ts).
 import { disputesOf, type Dispute } from '../../core/annotations/disputes';
 import { Resolver } from '../../core/annotations/resolve';
+import { readReviewers } from '../../core/annotations/reviewers';
 import type { AnnotatorDocument } from './document';
 import { LogsByRequest } from './other-logs';
 
@@ -21,5 +23,8 @@ export async function disputesAt(
   // Only this request's events: a retract names its target's request, so the resolution is the same.
   const events = await logs.eventsOf(record.id, document.logFile);
   events.push(document.allEvents().filter((event) => event.request === record.id));
-  return { requestId: record.id, disputes: disputesOf(record, new Resolver(events)) };
+  // The same reviewers file the report and the export read: only a listed reviewer's adjudication settles.
+  const reviewers = await readReviewers(document.uri.fsPath);
+  const resolver = new Resolver(events, { reviewers: reviewers.stems, reviewersFile: reviewers.file });
+  return { requestId: record.id, disputes: disputesOf(record, resolver) };
 }

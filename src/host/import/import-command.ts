@@ -31,14 +31,19 @@ export function progressReporter(domains: readonly string[], report: (value: { m
   };
 }
 
-/** Asks before replacing shards; the annotation logs beside them are never touched. */
+/** Asks before replacing shards; the annotation logs beside them follow their requests (core/release/import-logs.ts). */
 async function confirmReplace(choices: ImportChoices): Promise<boolean | undefined> {
   const existing = existingImportShards(choices.outDir, choices.domains);
   if (existing.length === 0) return false;
   const replace = 'Replace Shards';
   const answer = await notify.ask(
     `${choices.outDir} already holds ${existing.length} shard(s) of ${choices.domains.join(' and ')}. Replace them?`,
-    { modal: true, detail: 'Annotation logs (*.shard.jsonl.annotations) are kept as they are.' },
+    {
+      modal: true,
+      detail:
+        'Annotations follow their requests: events of a request that lands in another shard move to the log beside it. ' +
+        'An import that would leave an annotated request out is refused, naming the logs.',
+    },
     replace,
   );
   return answer === replace ? true : undefined;
@@ -85,8 +90,10 @@ async function announce(results: readonly ImportResult[], choices: ImportChoices
   const requests = results.reduce((sum, result) => sum + result.requests, 0);
   const shards = results.reduce((sum, result) => sum + result.shards.length, 0);
   const problems = problemsOf(results).length;
+  const moved = results.reduce((sum, result) => sum + result.annotationsMoved.events, 0);
   const text =
     `Imported ${requests} requests into ${shards} shard(s) in ${vscode.workspace.asRelativePath(choices.outDir)}` +
+    (moved ? `; ${moved} annotation event(s) moved with their requests to the logs beside their new shards` : '') +
     (problems ? `; ${problems} unreadable line(s) skipped.` : '.');
   const buttons = problems ? ['Show Problems', 'Show Summary'] : ['Show Summary'];
   const picked = await (problems ? notify.warning(text, ...buttons) : notify.info(text, ...buttons));

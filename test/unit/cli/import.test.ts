@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, describe, test } from 'node:test';
@@ -119,6 +119,43 @@ describe('imagery import', () => {
     assert.equal(forced.code, 0);
     assert.deepEqual(readdirSync(out).sort(), ['imagery-images.json', 'music-001.shard.jsonl']);
     assert.deepEqual(await idsOf(path.join(out, 'music-001.shard.jsonl')), [...SYNTHETIC.music.nsIds]);
+  });
+
+  test('imported twice with different shard sizes, annotations follow their requests and the summary says what moved', async () => {
+    const out = outDir('resized');
+    const imported = (...more: string[]) => runCli('import', release.dir, '--domain', 'music', '--out', out, '--quiet', ...more);
+    assert.equal((await imported('--shard-size', '1')).code, 0);
+    // Ana validated m003 in music-003 (of one request each).
+    const event = {
+      v: 1,
+      id: 'a1',
+      time: '2026-01-01T10:00:00.000Z',
+      annotator: 'ana',
+      request: 'm003',
+      type: 'validity',
+      verdict: 'valid',
+    };
+    const oldLog = path.join(out, 'music-003.shard.jsonl.annotations', 'ana.jsonl');
+    mkdirSync(path.dirname(oldLog));
+    writeFileSync(oldLog, JSON.stringify(event) + '\n');
+    const again = await imported('--shard-size', '2', '--force');
+    assert.equal(again.code, 0, again.stderr);
+    assert.match(
+      again.stdout,
+      /\n {2}annotations: 1 event\(s\) of 1 request\(s\) moved to the logs beside their new shards\n {4}music-003\.shard\.jsonl\.annotations\/ana\.jsonl -> music-002\.shard\.jsonl\.annotations\/ana\.jsonl: 1 event\(s\)/,
+    );
+    assert.equal(existsSync(path.dirname(oldLog)), false);
+    assert.equal(
+      readFileSync(path.join(out, 'music-002.shard.jsonl.annotations', 'ana.jsonl'), 'utf8'),
+      JSON.stringify(event) + '\n',
+    );
+    assert.deepEqual(await idsOf(path.join(out, 'music-002.shard.jsonl')), ['m003']);
+    const json = await imported('--shard-size', '1', '--force', '--json');
+    const [result] = (JSON.parse(json.stdout) as { imports: ImportResult[] }).imports;
+    assert.deepEqual(
+      { events: result.annotationsMoved.events, requests: result.annotationsMoved.requests },
+      { events: 1, requests: ['m003'] },
+    );
   });
 
   test('--copy-images copies found images beside the shards; --include-unsampled adds choice-less requests', async () => {

@@ -110,9 +110,10 @@ describe('runModel', () => {
       const state = replay((await AnnotationLog.readAll(shardFile)).events).get('r1');
       const corrected = await runModel(titleSpec, { shardFile, record, state }, options());
       assert.equal(corrected.score.task === 'rec_title' && corrected.score.hit1, 1);
+      // A corrected request's S_r is the paper's rule over the corrected extraction: first-mention order (c1 first).
       assert.deepEqual(corrected.score.task === 'rec_title' && corrected.score.groundTruth, [
-        'zed band',
         'rain maker - first light',
+        'zed band',
       ]);
     } finally {
       server.answerWith({ text: 'ok' });

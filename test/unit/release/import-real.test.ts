@@ -22,6 +22,10 @@ describe('import of the shared release', { skip: skipWithoutDataset }, () => {
     assert.equal(summary.comments, 2936);
     assert.equal(summary.requestsWithComments, 81);
     assert.equal(summary.orphanComments, 0);
+    // Measured: the release's reconstructed extraction gives back recs.json in 48 of the 81 requests with comments.
+    assert.equal(summary.relevanceMismatch.count, 33);
+    assert.equal(summary.relevanceMismatch.requests.length, 33);
+    assert.deepEqual(summary.relevanceMismatch.requests.slice(0, 3), ['saz0bx', 'wlnsfr', '12lnov3']);
     assert.deepEqual(summary.unreadable, []);
     assert.ok(summary.runs.length > 0);
     // rec_title files that also cover the 8 requests left out of submissions_ns.

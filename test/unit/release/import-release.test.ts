@@ -5,6 +5,7 @@ import path from 'node:path';
 import { after, describe, test } from 'node:test';
 import type { ImportStep } from '../../../src/core/release/import-progress';
 import { checkReleaseLayout, describeMissing, importRelease } from '../../../src/core/release/import-release';
+import { formatImportResult } from '../../../src/core/release/import-result-text';
 import { makeRelease, SYNTHETIC } from '../../fixtures/release-maker';
 
 const release = makeRelease();
@@ -127,20 +128,96 @@ describe('importRelease', () => {
     for (const [name, text] of before) assert.equal(readFileSync(path.join(out, name), 'utf8'), text, name);
   });
 
-  test('replacing shards keeps the annotation logs beside them', async () => {
+  /** One event line of `annotator` about `request` (a note: any event type moves alike). */
+  const eventLine = (annotator: string, request: string, n: number): string =>
+    JSON.stringify({
+      v: 1,
+      id: `${annotator}-${n}`,
+      time: `2026-01-0${n}T10:00:00.000Z`,
+      annotator,
+      request,
+      type: 'note',
+      text: `n${n}`,
+    });
+  const writeLog = (out: string, shard: string, annotator: string, lines: string[]): string => {
+    const log = path.join(out, `${shard}.annotations`, `${annotator}.jsonl`);
+    mkdirSync(path.dirname(log), { recursive: true });
+    writeFileSync(log, lines.map((line) => line + '\n').join(''));
+    return log;
+  };
+
+  test("re-importing with another shard size moves each annotator's events to the log beside their request's new shard", async () => {
     const out = path.join(fresh('replace'), 'shards');
+    // Shards of one request: m001 in music-001, m002 in music-002, m003 in music-003.
     await importRelease(release.dir, { domains: ['music'], outDir: out, shardSize: 1 });
-    const log = path.join(out, 'music-003.shard.jsonl.annotations', 'someone.jsonl');
-    mkdirSync(path.dirname(log));
-    writeFileSync(log, '{"kept": true}\n');
+    const ana2 = eventLine('ana', 'm002', 1);
+    const ana3 = [eventLine('ana', 'm003', 2), eventLine('ana', 'm003', 3)];
+    const ben1 = eventLine('ben', 'm001', 4);
+    writeLog(out, 'music-002.shard.jsonl', 'ana', [ana2]);
+    writeLog(out, 'music-003.shard.jsonl', 'ana', ana3);
+    writeLog(out, 'music-001.shard.jsonl', 'ben', [ben1]);
     await assert.rejects(importRelease(release.dir, { domains: ['music'], outDir: out }), /shards already exist here/);
-    await importRelease(release.dir, { domains: ['music'], outDir: out, overwrite: true });
+
+    // A shard size of 2: m001 and m002 in music-001, m003 in music-002.
+    const [result] = await importRelease(release.dir, { domains: ['music'], outDir: out, shardSize: 2, overwrite: true });
     assert.deepEqual(filesUnder(out), [
       'imagery-images.json',
       'music-001.shard.jsonl',
-      path.join('music-003.shard.jsonl.annotations', 'someone.jsonl'),
+      path.join('music-001.shard.jsonl.annotations', 'ana.jsonl'),
+      path.join('music-001.shard.jsonl.annotations', 'ben.jsonl'),
+      'music-002.shard.jsonl',
+      path.join('music-002.shard.jsonl.annotations', 'ana.jsonl'),
     ]);
-    assert.equal(readFileSync(log, 'utf8'), '{"kept": true}\n');
+    const read = (shard: string, annotator: string) =>
+      readFileSync(path.join(out, `${shard}.annotations`, `${annotator}.jsonl`), 'utf8');
+    assert.equal(read('music-001.shard.jsonl', 'ana'), `${ana2}\n`);
+    assert.equal(read('music-001.shard.jsonl', 'ben'), `${ben1}\n`);
+    assert.equal(read('music-002.shard.jsonl', 'ana'), `${ana3.join('\n')}\n`);
+    const relative = (file: string) => path.relative(out, file);
+    assert.deepEqual(
+      {
+        ...result.annotationsMoved,
+        moves: result.annotationsMoved.moves.map((move) => ({ ...move, from: relative(move.from), to: relative(move.to) })),
+      },
+      {
+        events: 3,
+        requests: ['m002', 'm003'],
+        moves: [
+          {
+            from: path.join('music-002.shard.jsonl.annotations', 'ana.jsonl'),
+            to: path.join('music-001.shard.jsonl.annotations', 'ana.jsonl'),
+            events: 1,
+          },
+          {
+            from: path.join('music-003.shard.jsonl.annotations', 'ana.jsonl'),
+            to: path.join('music-002.shard.jsonl.annotations', 'ana.jsonl'),
+            events: 2,
+          },
+        ],
+      },
+    );
+    assert.match(
+      formatImportResult(result),
+      /\n {2}annotations: 3 event\(s\) of 2 request\(s\) moved to the logs beside their new shards\n {4}music-002\.shard\.jsonl\.annotations\/ana\.jsonl -> music-001\.shard\.jsonl\.annotations\/ana\.jsonl: 1 event\(s\)\n {4}music-003\.shard\.jsonl\.annotations\/ana\.jsonl -> music-002\.shard\.jsonl\.annotations\/ana\.jsonl: 2 event\(s\)$/,
+    );
+  });
+
+  test('a re-import that would leave an annotated request out is refused, naming the log and the request; nothing changes', async () => {
+    const out = path.join(fresh('detach'), 'shards');
+    await importRelease(release.dir, { domains: ['music'], outDir: out, shardSize: 2, includeUnsampled: true });
+    // m004 is an unsampled request (music-002 with m003); the default import leaves it out.
+    const log = writeLog(out, 'music-002.shard.jsonl', 'ana', [eventLine('ana', 'm003', 1), eventLine('ana', 'm004', 2)]);
+    const before = new Map(filesUnder(out).map((name) => [name, readFileSync(path.join(out, name), 'utf8')]));
+    await assert.rejects(
+      importRelease(release.dir, { domains: ['music'], outDir: out, shardSize: 2, overwrite: true }),
+      (error: Error) => {
+        assert.match(error.message, /^this import would detach annotations: .* nothing was written/);
+        assert.ok(error.message.endsWith(`\n  ${log}: m004`), error.message);
+        return true;
+      },
+    );
+    assert.deepEqual(filesUnder(out), [...before.keys()]);
+    for (const [name, text] of before) assert.equal(readFileSync(path.join(out, name), 'utf8'), text, name);
   });
 
   test('a folder that is not a release: a clear error and no files', async () => {

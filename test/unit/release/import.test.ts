@@ -4,6 +4,7 @@ import path from 'node:path';
 import { after, describe, test } from 'node:test';
 import { importDomain, ReleaseImportError } from '../../../src/core/release/import';
 import { formatUnreadable } from '../../../src/core/release/import-jsonl';
+import { formatImportResult } from '../../../src/core/release/import-result-text';
 import { ShardRecord, runKey } from '../../../src/core/shard/schema';
 import { insertLine, makeRelease, SYNTHETIC } from '../../fixtures/release-maker';
 
@@ -51,6 +52,16 @@ describe('importDomain (synthetic release)', async () => {
     assert.equal(summary.requestsWithComments, SYNTHETIC.music.requestsWithComments);
     assert.equal(summary.extractedItems, SYNTHETIC.music.extractedItems);
     assert.equal(summary.extractionMissing, 0);
+  });
+
+  test('flags the requests whose stored extraction does not give back the released S_r, and says what the export writes', () => {
+    // m001: recs.json scores "1979" 5 and "paper lanterns - 1979" 0, which no counted comment yields; m002 adds up.
+    assert.deepEqual(summary.relevanceMismatch, { count: 1, requests: ['m001'] });
+    const text = formatImportResult({ ...summary, shards: [], annotationsMoved: { events: 0, requests: [], moves: [] } });
+    assert.match(
+      text,
+      /\n {2}S_r: 1 of 2 requests with comments: the stored extraction does not give back the released S_r \(the export writes the released S_r while a request is not corrected, the S_r recomputed over the corrected extraction once it is\): m001\n/,
+    );
   });
 
   test('finds every stored run and attaches answers by submission_id', () => {
