@@ -82,4 +82,15 @@ describe('leaving fields', () => {
     assert.deepEqual(ofType(await h.posted(), 'setFilter'), []);
     assert.deepEqual(await navigations(), ['next']);
   });
+
+  it('an error banner goes when another request is shown, and stays while the same one is', async () => {
+    const record = makeRecord({ id: 'req-banner' });
+    await h.send(showMessage(record));
+    await h.send({ type: 'error', message: 'No request with id "zzz999" in synthetic.shard.jsonl' });
+    assert.match((await h.page.locator('.banner').textContent()) ?? '', /zzz999/);
+    await h.send(showMessage(record));
+    assert.equal(await h.page.locator('.banner').count(), 1, 'the same request shown again keeps it');
+    await h.send(showMessage(makeRecord({ id: 'req-other' }), { position: 1 }));
+    assert.equal(await h.page.locator('.banner').count(), 0);
+  });
 });
