@@ -172,6 +172,8 @@ export class HostSync implements ReactiveController {
 
   private showResolved(show: ResolvedShow): void {
     if (show.view.kind !== 'record' || show.view.record.id !== this.record?.id) this.disputes = [];
+    // An error is about the request it was shown on: moving on takes it away.
+    if (show.position !== this.show?.position || show.view.kind !== this.show.view.kind) this.error = null;
     this.show = show;
     this.hostState = show.view.kind === 'record' ? show.view.state : null;
     // Any request shown later comes with the host's truth: recorded drafts are no longer needed.

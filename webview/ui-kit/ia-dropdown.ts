@@ -1,4 +1,5 @@
 // <ia-dropdown>: a toolkit dropdown over `options`. Event `ia-change`, detail = { value }.
+// A choice and Escape give the keyboard back to the editor: the next key is a command, not a pick.
 import { LitElement, css, html } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
 import { emit } from '../events';
@@ -27,7 +28,12 @@ export class IaDropdown extends LitElement {
   @query('vscode-dropdown') private dropdown!: HTMLElement & { value: string };
 
   override render() {
-    return html`<vscode-dropdown aria-label=${this.label} .value=${this.value} @change=${this.onChange}>
+    return html`<vscode-dropdown
+      aria-label=${this.label}
+      .value=${this.value}
+      @change=${this.onChange}
+      @keydown=${this.onKeydown}
+    >
       ${this.options.map(
         (option) =>
           html`<vscode-option value=${option.value} ?selected=${option.value === this.value}>${option.label}</vscode-option>`,
@@ -45,6 +51,14 @@ export class IaDropdown extends LitElement {
     if (value === this.value) return;
     this.value = value;
     emit(this, 'ia-change', { value });
+    this.dropdown.blur();
+  }
+
+  private onKeydown(event: KeyboardEvent) {
+    if (event.key !== 'Escape') return;
+    // The toolkit closes an open list first (its own handler ran); either way the field is left.
+    event.stopPropagation();
+    this.dropdown.blur();
   }
 }
 

@@ -1,5 +1,6 @@
 // <ia-text-field>: a toolkit text field. Events: `ia-input` (each change),
-// `ia-commit` (Enter), `ia-cancel` (Escape); detail = { value }.
+// `ia-commit` (Enter), `ia-cancel` (Escape); detail = { value }. Enter and
+// Escape both give the keyboard back to the editor, so no key after them is typed here.
 import { LitElement, css, html } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
 import { emit } from '../events';
@@ -56,11 +57,20 @@ export class IaTextField extends LitElement {
       event.preventDefault();
       this.value = this.field.value;
       emit(this, 'ia-commit', { value: this.value });
+      this.leave();
     } else if (event.key === 'Escape') {
       event.preventDefault();
+      // Esc leaves the field only: it must not also cancel a streaming run.
       event.stopPropagation();
       emit(this, 'ia-cancel', { value: this.value });
+      this.leave();
     }
+  }
+
+  /** Gives the keyboard back to the page (its key handler). */
+  private leave() {
+    this.field.control?.blur();
+    this.field.blur();
   }
 }
 
