@@ -110,6 +110,35 @@ export const ModelRunEvent = z.object({
   unparseable: z.boolean().optional(),
 });
 
+/**
+ * The item extractor run on one comment (the paper's request, any model),
+ * with a model run's provenance and the raw answer. Replay keeps the
+ * annotation state as it is: the items it suggests count only once accepted
+ * as an ordinary extraction correction.
+ */
+export const ExtractionRunEvent = z.object({
+  ...base,
+  type: z.literal('extraction-run'),
+  comment: z.string().min(1),
+  profile: z.string().min(1),
+  backend: z.string().min(1),
+  model: z.string().min(1),
+  /** The base URL's host (and port) only; empty for backends without one. */
+  host: z.string(),
+  /** sha256 (hex) of the JSON of the exact messages sent. */
+  messagesSha256: z.string().regex(/^[0-9a-f]{64}$/),
+  startedAt: z.string().min(1),
+  endedAt: z.string().min(1),
+  latencyMs: z.number().min(0),
+  temperature: z.number(),
+  temperatureApplied: z.boolean(),
+  maxTokens: z.number().int().min(1),
+  usage: TokenUsage.optional(),
+  finishReason: z.string().optional(),
+  /** The extractor's answer text, as the model gave it. */
+  answer: z.string(),
+});
+
 export const NoteEvent = z.object({
   ...base,
   type: z.literal('note'),
@@ -144,6 +173,7 @@ export const KnownEvent = z.discriminatedUnion('type', [
   ValidityEvent,
   ModelVerdictEvent,
   ModelRunEvent,
+  ExtractionRunEvent,
   NoteEvent,
   RetractEvent,
   AdjudicationEvent,
@@ -153,6 +183,7 @@ export type ExtractionEvent = z.infer<typeof ExtractionEvent>;
 export type ValidityEvent = z.infer<typeof ValidityEvent>;
 export type ModelVerdictEvent = z.infer<typeof ModelVerdictEvent>;
 export type ModelRunEvent = z.infer<typeof ModelRunEvent>;
+export type ExtractionRunEvent = z.infer<typeof ExtractionRunEvent>;
 export type NoteEvent = z.infer<typeof NoteEvent>;
 export type RetractEvent = z.infer<typeof RetractEvent>;
 export type AdjudicationEvent = z.infer<typeof AdjudicationEvent>;
@@ -174,6 +205,7 @@ export const EventDraft = z.discriminatedUnion('type', [
   ValidityEvent.omit(filledByLog),
   ModelVerdictEvent.omit(filledByLog),
   ModelRunEvent.omit(filledByLog),
+  ExtractionRunEvent.omit(filledByLog),
   NoteEvent.omit(filledByLog),
   RetractEvent.omit(filledByLog),
   AdjudicationEvent.omit(filledByLog),

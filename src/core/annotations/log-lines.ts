@@ -73,6 +73,7 @@ const KNOWN_TYPES: ReadonlySet<string> = new Set([
   'validity',
   'model-verdict',
   'model-run',
+  'extraction-run',
   'note',
   'retract',
   'adjudication',

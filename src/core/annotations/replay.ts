@@ -67,7 +67,8 @@ class Replayer {
       if (!isKnownType(event) || retracted.has(event.id)) continue;
       const known = event as KnownEvent;
       // Adjudications are not the reviewer's own annotations; resolve.ts applies them.
-      if (known.type === 'retract' || known.type === 'adjudication') continue;
+      // Extraction runs only suggest: the state changes when a suggestion is accepted as a correction.
+      if (known.type === 'retract' || known.type === 'adjudication' || known.type === 'extraction-run') continue;
       let request = state.get(known.request);
       if (!request) state.set(known.request, (request = emptyRequestState()));
       apply(request, known);
@@ -82,7 +83,7 @@ class Replayer {
   }
 }
 
-function apply(request: RequestState, event: Exclude<KnownEvent, { type: 'retract' | 'adjudication' }>): void {
+function apply(request: RequestState, event: Exclude<KnownEvent, { type: 'retract' | 'adjudication' | 'extraction-run' }>): void {
   switch (event.type) {
     case 'extraction':
       if (event.verdict === 'unreviewed') delete request.comments[event.comment];

@@ -8,10 +8,13 @@ export type ChatContentPart =
   /** `url` is a base64 `data:` URL for local files, or a remote https URL when allowed. */
   | { type: 'image_url'; image_url: { url: string; detail: ImageDetail } };
 
-/** The paper sent one user message (prompt text, then the images) and no system message. */
+/**
+ * The paper sent one user message (prompt text, then the images) and no system
+ * message; its item extractor sent the content as a plain string.
+ */
 export interface ChatMessage {
   role: 'user';
-  content: ChatContentPart[];
+  content: string | ChatContentPart[];
 }
 
 export interface ChatRequest {

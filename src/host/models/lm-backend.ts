@@ -2,7 +2,7 @@
 // without an API key can run a model they already have. VS Code's API takes
 // no temperature: provenance records that it could not be set.
 import * as vscode from 'vscode';
-import type { ChatBackend, ChatCallbacks, ChatRequest, ChatResult } from '../../core/models/backend';
+import type { ChatBackend, ChatCallbacks, ChatContentPart, ChatRequest, ChatResult } from '../../core/models/backend';
 import { ModelRunError } from '../../core/models/errors';
 
 /** Some VS Code builds tell whether a model takes images; absent means unknown (we try). */
@@ -47,7 +47,9 @@ export class LanguageModelBackend implements ChatBackend {
 
   async chat(request: ChatRequest, callbacks: ChatCallbacks, signal?: AbortSignal): Promise<ChatResult> {
     const { model } = this;
-    const parts = request.messages[0]?.content ?? [];
+    const sent = request.messages[0]?.content ?? [];
+    // A plain string (the item extractor's message) is one text part here.
+    const parts: ChatContentPart[] = typeof sent === 'string' ? [{ type: 'text', text: sent }] : sent;
     const hasImages = parts.some((part) => part.type === 'image_url');
     if (hasImages && acceptsImages(model) === false) {
       throw new ModelRunError('unsupported', `${model.name} does not accept images. Use description input, or another profile.`);

@@ -19,6 +19,8 @@ export function describeDraft(draft: EventDraft): string {
       return `Model answer ${draft.verdict}`;
     case 'model-run':
       return `Model run ${draft.model}`;
+    case 'extraction-run':
+      return `Extraction run ${draft.model}`;
     case 'note':
       return 'Note';
     case 'retract':
