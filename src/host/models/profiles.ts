@@ -26,6 +26,7 @@ function languageModelProfile(model: vscode.LanguageModelChat): RunProfile {
       model: model.id,
       temperature: DEFAULT_TEMPERATURE,
       maxTokens: DEFAULT_MAX_TOKENS,
+      tokenParameter: 'auto',
       imageDetail: 'auto',
       headers: {},
     },
