@@ -40,6 +40,26 @@ function learnt(refusal: Refusal, sent: SentParams): Parameters<QuirkMemory['lea
   return { streamOptionsRefused: true };
 }
 
+/** The positions (1-based) of GIF images in the request. */
+function gifPositions(request: ChatRequest): number[] {
+  const urls = request.messages.flatMap((message) =>
+    message.content.flatMap((part) => (part.type === 'image_url' ? [part.image_url.url] : [])),
+  );
+  return urls.flatMap((url, index) => (url.startsWith('data:image/gif') ? [index + 1] : []));
+}
+
+/** A server refusing a request with a GIF in it most likely refuses the GIF (Ollama, llama.cpp take only JPEG, PNG, WebP): say so. */
+function withGifHint(fault: ModelRunError, request: ChatRequest): ModelRunError {
+  const gifs = gifPositions(request);
+  if (gifs.length === 0 || fault.status === undefined || fault.status < 400 || fault.status === 401 || fault.status === 429)
+    return fault;
+  return new ModelRunError(
+    fault.kind,
+    `${fault.message} (image ${gifs.join(', ')} of the request is a GIF, which some servers refuse: they take only JPEG, PNG or WebP; convert it, e.g. \`ffmpeg -i image.gif image.png\`, and point the shard at the copy)`,
+    { status: fault.status },
+  );
+}
+
 export async function adaptiveChat(call: AdaptiveCall): Promise<ChatResult> {
   const { request, quirks, host } = call;
   const tried = new Set<Refusal>();
@@ -57,6 +77,7 @@ export async function adaptiveChat(call: AdaptiveCall): Promise<ChatResult> {
     } catch (error) {
       const fault = error instanceof ModelRunError ? error : undefined;
       const refusal = fault?.refused as Refusal | undefined;
+      if (fault && !refusal) throw withGifHint(fault, request);
       if (!fault || !refusal) throw error;
       if (isForced(refusal, request) || tried.has(refusal)) {
         const forced = isForced(refusal, request) ? 'the profile forces it' : 'it was refused again after one resend';

@@ -6,9 +6,9 @@ import * as z from 'zod';
 export const DEFAULT_TEMPERATURE = 0;
 export const DEFAULT_MAX_TOKENS = 500;
 /**
- * Tokens a reasoning model may spend thinking, on top of the 500 visible ones.
- * OpenAI advises reserving 25,000 for reasoning and answer when starting with
- * its reasoning models; gpt-5 at its default (medium) effort stays well under.
+ * Tokens a reasoning model may spend thinking, on top of the 500 visible ones:
+ * OpenAI's advice when starting with its reasoning models (gpt-5 at its
+ * default, medium, effort included) is to reserve about 25,000 for both.
  */
 export const DEFAULT_REASONING_BUDGET = 25_000;
 

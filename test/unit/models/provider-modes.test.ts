@@ -3,6 +3,8 @@
 // 20 titles from the answer (none from the thinking), the request adapted to
 // the server and remembered, a cut answer never taken for a whole one.
 import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { ModelRunError } from '../../../src/core/models/errors';
 import { createOpenAIBackend } from '../../../src/core/models/openai-backend';
@@ -192,6 +194,46 @@ describe('provider modes: one request', () => {
     );
     assertWholeAnswer(outcome);
     assert.equal(quirks.reasoningField, 'reasoning');
+  });
+
+  test('Ollama refusing a GIF: the message names the GIF and how to convert it', async (t) => {
+    const record = makeRecord({ images: [{ path: '../images/c.gif', url: 'https://i.example.invalid/c.gif' }] });
+    const { shardFile, root } = makeDataset(t, [record]);
+    writeFileSync(path.join(root, 'images', 'c.gif'), Buffer.from('GIF89a\x01\x00\x01\x00', 'latin1'));
+    server.answerWith(providerMode('ollama'));
+    const profile = parseProfile({ name: 'ollama', baseUrl: server.baseUrl, model: 'm' });
+    const error = await runModel(
+      spec,
+      { shardFile, record, state: undefined },
+      { profile, backend: createOpenAIBackend({ profile, apiKey: '' }) },
+    ).then(
+      () => assert.fail('a GIF must be refused'),
+      (e: unknown) => e,
+    );
+    assert.ok(error instanceof ModelRunError);
+    assert.equal(error.kind, 'bad-request');
+    assert.match(
+      error.message,
+      /image 1 of the request is a GIF, .* take only JPEG, PNG or WebP; convert it, e\.g\. `ffmpeg -i image\.gif image\.png`/,
+    );
+  });
+
+  test('a content filter stop is a fault of its own, not an answer', async (t) => {
+    const record = makeRecord();
+    const { shardFile } = makeDataset(t, [record]);
+    server.answerWith({ text: '1. Blue Hour', finishReason: 'content_filter' });
+    const profile = parseProfile({ name: 'azure', baseUrl: server.baseUrl, model: 'm' });
+    const error = await runModel(
+      spec,
+      { shardFile, record, state: undefined },
+      { profile, backend: createOpenAIBackend({ profile, apiKey: '' }) },
+    ).then(
+      () => assert.fail('a filtered answer must not pass'),
+      (e: unknown) => e,
+    );
+    assert.ok(error instanceof ModelRunError);
+    assert.equal(error.kind, 'content-filter');
+    assert.match(error.message, /content filter stopped the answer \(finish_reason "content_filter"\)/);
   });
 
   test('a forced token parameter the server refuses fails naming the setting, with no resend', async (t) => {
