@@ -121,9 +121,9 @@ export function createOpenAIBackend(options: OpenAIBackendOptions): ChatBackend 
     } catch (error) {
       const stop = interrupted();
       if (stop) throw stop;
-      if (error instanceof ModelRunError) throw error;
-      const fault = classifyOpenAIError(error, request.model, context);
-      const refused = refusalOf(error, sent);
+      const fault = error instanceof ModelRunError ? error : classifyOpenAIError(error, request.model, context);
+      // The SDK's error, or a fault already classified, may name a parameter the server refused.
+      const refused = refusalOf(error, sent) ?? refusalOf(fault, sent);
       throw refused ? new ModelRunError(fault.kind, fault.message, { status: fault.status, refused }) : fault;
     } finally {
       clearTimeout(watchdog);

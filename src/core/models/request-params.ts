@@ -89,25 +89,26 @@ export function bodyParams(sent: SentParams): Record<string, unknown> {
 /** A parameter the server refused, which one resend without it (or with the other name) may cure. */
 export type Refusal = 'token-parameter' | 'temperature' | 'stream-options';
 
-/** Everything the SDK kept of an error answer, as text to search for a parameter's name. */
-function errorText(error: InstanceType<typeof OpenAI.APIError>): string {
-  const extra = (error as { rawBody?: unknown }).rawBody;
-  return [error.message, error.param, error.code, JSON.stringify(error.error ?? null), typeof extra === 'string' ? extra : '']
+/** Everything kept of an error answer (the SDK's error, or any error with a status and the server's words), as text. */
+function errorText(error: { message?: unknown; param?: unknown; code?: unknown; error?: unknown; rawBody?: unknown }): string {
+  return [error.message, error.param, error.code, JSON.stringify(error.error ?? null), error.rawBody]
     .filter((part) => typeof part === 'string')
     .join(' ');
 }
 
 /** Which sent parameter a 400/422 names; undefined for any other fault. */
 export function refusalOf(error: unknown, sent: SentParams): Refusal | undefined {
-  if (!(error instanceof OpenAI.APIError) || (error.status !== 400 && error.status !== 422)) return undefined;
-  const text = errorText(error);
+  const status = (error as { status?: unknown } | null)?.status;
+  if (!(error instanceof Error) || (status !== 400 && status !== 422)) return undefined;
+  const text = errorText(error as Parameters<typeof errorText>[0]);
   // "max_tokens is too large / maximum context length" is about the value, not the name.
   const aboutLength = /too large|context length|maximum context/i.test(text);
   if (!aboutLength && text.includes(sent.tokenParameter)) return 'token-parameter';
   if (sent.temperature !== undefined && /temperature/i.test(text)) return 'temperature';
   if (sent.streamUsage && /stream_options|include_usage/i.test(text)) return 'stream-options';
   // A 400 with no reason the SDK could read (Foundry's {"detail": ...}) while stream_options was sent.
-  const unread = error.error === undefined && (error as { rawBody?: unknown }).rawBody === undefined;
+  const unread =
+    error instanceof OpenAI.APIError && error.error === undefined && (error as { rawBody?: unknown }).rawBody === undefined;
   if (sent.streamUsage && unread) return 'stream-options';
   return undefined;
 }
