@@ -99,6 +99,8 @@ export type LiveRunPhase =
   | 'stored'
   /** Answered, but no title / no letter could be read; stored only if the annotator asks. */
   | 'unparseable'
+  /** The answer stopped at the token limit (`error` says which and what to raise); stored only if the annotator asks. */
+  | 'truncated'
   | 'failed'
   | 'cancelled';
 
@@ -115,6 +117,8 @@ export interface LiveModelRun {
   phase: LiveRunPhase;
   /** The answer so far (all of it, not a delta: a late or repeated message cannot garble it). */
   text: string;
+  /** The model's thinking so far, kept apart from the answer and never scored. */
+  thinking?: string;
   wait?: { seconds: number; attempt: number; reason: string };
   /** failed: what went wrong, in words that never hold the API key. */
   error?: { kind: string; message: string };

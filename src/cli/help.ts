@@ -105,7 +105,8 @@ Options:
   run: `Usage: imagery run --shard <file> --request <id> --task rec_title|rec_choice|description
                    [--prompt standard|coi] [--input images|desc:<model>]
                    (--profile <name> [--profiles <file>] | --base-url <url> --model <name>)
-                   [--annotator <name>] [--json]
+                   [--annotator <name>] [--record-truncated] [--json]
+       imagery run --check (--profile <name> [--profiles <file>] | --base-url <url> --model <name>)
        imagery run --shards <shard files or folders>... --out <dir> --task <task>
                    [--prompt ...] [--input ...] (--profile ... | --base-url ... --model ...)
                    [--concurrency <n>] [--name <folder>] [--json]
@@ -125,7 +126,7 @@ model-run event, which the editor lists beside the stored runs.
   --profile       a profile from --profiles <file>, else $IMAGERY_PROFILES, else
                   VS Code's user settings.json ("imageryAnnotator.modelProfiles")
   --base-url      an OpenAI-compatible endpoint, e.g. http://localhost:11434/v1,
-                  with --model; temperature 0, max tokens 500
+                  with --model; temperature 0, 500 visible tokens
   --model         with --profile: use this model instead of the profile's
 
 The API key comes from OPENAI_API_KEY (sent only as the Authorization header,
@@ -134,6 +135,25 @@ never printed or stored). Local servers need none.
 Options:
   --annotator <name>       whose log to append to (default: the OS user name)
   --record-unparseable     also record an answer that gives no title / letter
+  --record-truncated       also record (or write, with --shards) an answer cut
+                           at the token limit, marked truncated
+  --check                  test the profile alone: one tiny request with one
+                           small image; prints what works (token parameter,
+                           temperature, images, streaming usage, reasoning) and
+                           remembers what it learnt; exit code 1 on a problem
+
+The profile's request settings, each forcing the profile's own:
+  --token-parameter <p>    auto (max_completion_tokens for OpenAI / Azure OpenAI
+                           hosts, else max_tokens), max_tokens, max_completion_tokens
+  --temperature <n|none>   none sends no temperature
+  --reasoning-effort <e>   sent as reasoning_effort (minimal, low, medium, high)
+  --reasoning-budget <n>   reasoning tokens on top of the 500 visible ones
+                           (default 25000, sent when the model reasons)
+  --stream-usage on|off    ask for token usage in the stream (stream_options)
+  --image-detail <d>       auto, low, high, original, or omit
+What a server refused (a token parameter, the temperature, stream_options) is
+resent once without it and remembered in
+$XDG_STATE_HOME/imagery-annotator/server-quirks.json ($IMAGERY_STATE_DIR).
   --allow-remote-images    send an image's https URL when it has no local file
   --max-image-mb <n>       a local image larger than this fails the run (default 20)
   --timeout <s>            wait for the response headers at most this long (default 120)
@@ -144,8 +164,9 @@ Options:
   --quiet                  no progress on stderr
 
 A fault (wrong key, unknown model, rate limit after retries, server error,
-timeout, stalled or cut stream, connection refused, empty answer, image too
-large, no usable image) is one line "imagery: <kind>: <what>", exit code 1;
+timeout, stalled or cut stream, connection refused, empty answer, an answer
+cut at the token limit (truncated), content filter, image too large, no
+usable image) is one line "imagery: <kind>: <what>", exit code 1;
 nothing is recorded. Ctrl+C cancels the request (exit code 130).
 
 Whole shards (--shards with --out): every request, each through the same code

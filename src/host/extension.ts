@@ -34,7 +34,7 @@ export interface ExtensionApi {
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const activated = timeActivation();
   const registry = new EditorRegistry();
-  const models = initModelService(registry, context.secrets);
+  const models = initModelService(registry, context.secrets, context.globalState);
   const providers = AnnotatorEditorProvider.register(context, registry);
   const queue = new ReviewQueueSession(registry, context.workspaceState);
   const tree = new ShardTreeProvider(registry, queue, context.storageUri);
@@ -50,6 +50,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     ...registerCommands(registry, tree),
     vscode.commands.registerCommand('imageryAnnotator.runModel', () => runModelCommand(registry)),
     vscode.commands.registerCommand('imageryAnnotator.setApiKey', () => models.setApiKey()),
+    vscode.commands.registerCommand('imageryAnnotator.testModelProfile', (name?: unknown) =>
+      models.testProfile(typeof name === 'string' ? name : undefined),
+    ),
     ...firstRun.disposables,
     ...registerReportCommands(context.extensionUri, registry),
     ...registerQueueCommands(queue),

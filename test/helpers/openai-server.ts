@@ -35,10 +35,16 @@ export interface ScriptedAnswer {
   cutAfterChunks?: number;
   /** finish_reason of the last chunk; null sends none. Default "stop". */
   finishReason?: string | null;
-  /** Token usage; null sends none. Default: counted from the texts. */
-  usage?: { prompt_tokens: number; completion_tokens: number; total_tokens: number } | null;
+  /** Token usage (any extra fields, e.g. completion_tokens_details, go as given); null sends none. Default: counted from the texts. */
+  usage?: { prompt_tokens: number; completion_tokens: number; total_tokens: number; [extra: string]: unknown } | null;
   /** An SSE `{"error": ...}` event after the chunks instead of the finish. */
   streamError?: string;
+  /** A non-200 answer's whole body, sent as given (a string as text/plain): each provider's own error shape. */
+  errorBody?: unknown;
+  /** Thinking streamed before the answer, in `delta[field]` (OpenRouter/Ollama/vLLM "reasoning", llama.cpp/LM Studio "reasoning_content"). */
+  reasoning?: { field: string; chunks: string[] };
+  /** A raw chunk sent before any other (Azure's empty-choices prompt_filter_results). */
+  firstChunk?: object;
 }
 
 export interface RecordedRequest {
@@ -157,6 +163,13 @@ export class OpenAIServer {
     if (answer.headerDelayMs) await sleep(answer.headerDelayMs);
     if (res.destroyed) return;
     const status = answer.status ?? 200;
+    if (status !== 200 && answer.errorBody !== undefined) {
+      const text = typeof answer.errorBody === 'string';
+      res
+        .writeHead(status, { 'content-type': text ? 'text/plain' : 'application/json', ...answer.headers })
+        .end(text ? answer.errorBody : JSON.stringify(answer.errorBody));
+      return;
+    }
     if (status !== 200) {
       const error = { message: answer.errorMessage ?? `scripted ${status}`, type: 'test_error', code: null, param: null };
       res.writeHead(status, { 'content-type': 'application/json', ...answer.headers }).end(JSON.stringify({ error }));
@@ -198,7 +211,9 @@ export class OpenAIServer {
       choices: [{ index: 0, delta, finish_reason: finish }],
     });
     const pieces = splitText(text, answer.chunks);
+    if (answer.firstChunk) send(answer.firstChunk);
     send(chunk({ role: 'assistant', content: '' }, null));
+    for (const piece of answer.reasoning?.chunks ?? []) send(chunk({ [answer.reasoning!.field]: piece }, null));
     for (const [index, piece] of pieces.entries()) {
       if (answer.stallAfterChunks === index) return; // keep the socket open, send nothing more
       if (answer.cutAfterChunks === index) {

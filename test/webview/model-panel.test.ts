@@ -198,6 +198,83 @@ describe('model panel', () => {
     assert.deepEqual(ofType(await h.posted(), 'keepModelRun'), [{ type: 'keepModelRun', id: 'u1' }]);
   });
 
+  it('a cut answer says why, shows the thinking apart, and is kept only on request', async () => {
+    const message =
+      'The answer of tiny was cut: it reached max_completion_tokens 800, 700 of them spent reasoning, the visible answer cut after 40 characters.';
+    await h.send({
+      type: 'modelRun',
+      run: live({
+        id: 't1',
+        phase: 'truncated',
+        text: '1. Alpha Band - Moon Song\n2. Beta',
+        thinking: '1. Decoy - Thinking Aloud',
+        error: { kind: 'truncated', message },
+      }),
+    });
+    const card = h.page.locator('ia-model-live-run[data-live="t1"], ia-model-live-run').last();
+    assert.equal(await card.locator('.phase').textContent(), 'Answer cut at the token limit');
+    assert.equal(await card.locator('.fault').textContent(), message);
+    assert.equal(await card.locator('pre.stream').textContent(), '1. Alpha Band - Moon Song\n2. Beta');
+    assert.equal(await card.locator('details.thinking summary').textContent(), 'Thinking (25 characters, not scored)');
+    assert.equal(await card.locator('details.thinking pre').isVisible(), false);
+    assert.deepEqual(ofType(await h.posted(), 'keepModelRun'), []);
+    await card.getByRole('button', { name: 'Keep the cut answer' }).click();
+    assert.deepEqual(ofType(await h.posted(), 'keepModelRun'), [{ type: 'keepModelRun', id: 't1' }]);
+  });
+
+  it("a stored run's thinking is one key away (R, with the raw answer) and never among the titles", async () => {
+    const inline: InlineRun = {
+      key: 'inline:e2',
+      id: 'e2',
+      time: '2026-01-01T00:00:00Z',
+      annotator: 'tester',
+      backend: 'openai',
+      messagesSha256: 'b'.repeat(64),
+      startedAt: '2026-01-01T00:00:00Z',
+      endedAt: '2026-01-01T00:00:01Z',
+      maxTokens: 500,
+      model: 'thinker',
+      input: 'image',
+      task: 'rec_title',
+      answer: '1. Alpha Band - Moon Song',
+      thinking: '1. Decoy Band - Thinking Aloud',
+      profile: 'local',
+      prompt: 'standard',
+      host: '127.0.0.1:9',
+      latencyMs: 1000,
+      temperature: 0,
+      temperatureApplied: false,
+      sent: {
+        tokenParameter: 'max_completion_tokens',
+        tokenLimit: 25500,
+        reasoningBudget: 25000,
+        streamUsage: true,
+        imageDetail: 'auto',
+      },
+      usage: { totalTokens: 900, reasoningTokens: 800 },
+      finishReason: 'stop',
+    };
+    const state: RequestState = { comments: {}, modelVerdicts: {}, notes: [], runs: [inline] };
+    await h.send(showMessage(makeRecord({ id: 'req-think', runs: [] }), { state }));
+    const card = h.page.locator('ia-model-title-run').filter({ hasText: 'thinker' });
+    assert.match(
+      (await card.locator('.provenance').textContent()) ?? '',
+      /900 tokens · 800 reasoning · max_completion_tokens 25500 · finish stop · temperature could not be set/,
+    );
+    assert.deepEqual(
+      await card
+        .locator('li .title, li')
+        .allTextContents()
+        .then((items) => items.filter((text) => /decoy/i.test(text))),
+      [],
+    );
+    assert.equal(await card.locator('pre.thinking').isVisible(), false);
+    await h.blurFocus();
+    await h.page.keyboard.press('R');
+    assert.equal(await card.locator('pre.thinking').textContent(), '1. Decoy Band - Thinking Aloud');
+    assert.equal(await card.locator('pre.thinking').isVisible(), true);
+  });
+
   it('p and the button ask the host to run a model; without access they explain why instead', async () => {
     await h.page.keyboard.press('p');
     await h.page.locator('ia-model-panel .run-model').click();

@@ -58,7 +58,7 @@ export class IaModelChoiceRun extends LitElement {
           )}
         </span>
       </p>
-      ${rawAnswer(answerText(run.answer), this.rawOpen, (open) => this.emit('ia-raw-toggle', { open }))}
+      ${rawAnswer(answerText(run.answer), this.rawOpen, (open) => this.emit('ia-raw-toggle', { open }), run.inline?.thinking)}
     </article>`;
   }
 

@@ -15,6 +15,7 @@ const PHASE_WORDS: Record<LiveModelRun['phase'], string> = {
   waiting: 'Waiting…',
   stored: 'Scored and stored',
   unparseable: 'Answer could not be parsed',
+  truncated: 'Answer cut at the token limit',
   failed: 'Failed',
   cancelled: 'Cancelled',
 };
@@ -52,13 +53,21 @@ export class IaModelLiveRun extends LitElement {
           ? html`<p class="wait" role="status">${run.wait.reason}: retry ${run.wait.attempt} in ${run.wait.seconds} s</p>`
           : nothing
       }
-      ${run.phase === 'failed' && run.error ? html`<p class="error fault" role="alert" data-kind=${run.error.kind}>${run.error.message}</p>` : nothing}
+      ${(run.phase === 'failed' || run.phase === 'truncated') && run.error ? html`<p class="error fault" role="alert" data-kind=${run.error.kind}>${run.error.message}</p>` : nothing}
       ${
         run.phase === 'unparseable'
           ? html`<p class="unparseable" role="alert">
               No ${run.task === 'rec_choice' ? 'choice letter' : 'title'} could be read from this answer. It is not stored unless
               you keep it.
             </p>`
+          : nothing
+      }
+      ${
+        run.thinking
+          ? html`<details class="thinking">
+              <summary>Thinking (${run.thinking.length} characters, not scored)</summary>
+              <pre>${run.thinking}</pre>
+            </details>`
           : nothing
       }
       ${run.text || active ? html`<pre class="stream" aria-live="polite">${run.text}</pre>` : nothing}
@@ -71,6 +80,7 @@ export class IaModelLiveRun extends LitElement {
               >`
             : nothing
         }
+        ${run.phase === 'truncated' ? html`<ia-button @click=${() => this.act('keep')}>Keep the cut answer</ia-button>` : nothing}
         ${active ? nothing : html`<ia-button label="Dismiss run message" @click=${() => this.act('dismiss')}>Dismiss</ia-button>`}
       </div>
     </article>`;

@@ -39,7 +39,7 @@ export class IaModelTitleRun extends LitElement {
             </ol>`
           : html`<p class="muted">No parsable titles.</p>`
       }
-      ${rawAnswer(answerText(run.answer), this.rawOpen, (open) => this.emit('ia-raw-toggle', { open }))}
+      ${rawAnswer(answerText(run.answer), this.rawOpen, (open) => this.emit('ia-raw-toggle', { open }), run.inline?.thinking)}
     </article>`;
   }
 

@@ -9,6 +9,7 @@ import { ProgressPrinter, type ProgressSink } from '../../core/models/batch/prog
 import { modelFolderName } from '../../core/models/batch/release-line';
 import { redact } from '../../core/models/errors';
 import { createOpenAIBackend } from '../../core/models/openai-backend';
+import { fileQuirkMemory, quirksStateFile } from '../../core/models/quirks-file';
 import type { RunInput } from '../../core/models/run-input';
 import type { PromptStyle } from '../../core/paper/prompts';
 import type { Task } from '../../core/shard/schema';
@@ -17,7 +18,7 @@ import { integerOption } from '../args';
 import { CliError, usageError } from '../cli-error';
 import { resolveInputs } from '../inputs';
 import { processOutput, type Output } from '../output';
-import { chooseProfile, numberOption } from './run-profile';
+import { chooseProfile, numberOption, type ProfileFlags } from './run-profile';
 
 export interface BatchFlags {
   shards: string[];
@@ -26,7 +27,8 @@ export interface BatchFlags {
   prompt: PromptStyle;
   input: RunInput;
   inputText: string;
-  values: {
+  values: ProfileFlags & {
+    'record-truncated'?: boolean;
     profile?: string;
     profiles?: string;
     'base-url'?: string;
@@ -80,9 +82,12 @@ export async function runBatchCommand(flags: BatchFlags, output: Output): Promis
   const quiet = values.quiet === true;
   const shards = await loadShards(flags.shards, (text) => output.err(text));
   // maxRetries 0: a 429 comes back to the batch runner, whose one limiter slows every worker.
+  // One memory for the whole batch: a parameter refused once is sent right by every later request.
+  const state = fileQuirkMemory(quirksStateFile(), profile);
   const backend = createOpenAIBackend({
     profile,
     apiKey,
+    quirks: state.memory,
     maxRetries: 0,
     timeoutMs: numberOption('timeout', values.timeout, 1000),
     idleTimeoutMs: numberOption('idle-timeout', values['idle-timeout'], 1000),
@@ -110,6 +115,7 @@ export async function runBatchCommand(flags: BatchFlags, output: Output): Promis
       modelFolder,
       concurrency,
       signal: controller.signal,
+      recordTruncated: values['record-truncated'] === true,
       images: {
         allowRemote: values['allow-remote-images'] === true,
         ...(maxImageMb === undefined ? {} : { maxBytes: maxImageMb }),
@@ -123,6 +129,7 @@ export async function runBatchCommand(flags: BatchFlags, output: Output): Promis
     });
   } finally {
     process.removeListener('SIGINT', interrupt);
+    await state.saved();
   }
   if (!quiet) printer.finish(summary);
   return finish(summary, output, values.json === true, apiKey);

@@ -6,11 +6,48 @@ import { type ModelProfile, parseProfile } from '../../core/models/profile';
 import { readProfilesFile, vscodeUserSettingsFile } from '../../core/models/profile-file';
 import { CliError, usageError } from '../cli-error';
 
-interface ProfileFlags {
+export interface ProfileFlags {
   profile?: string;
   profiles?: string;
   'base-url'?: string;
   model?: string;
+  'token-parameter'?: string;
+  temperature?: string;
+  'reasoning-effort'?: string;
+  'reasoning-budget'?: string;
+  'stream-usage'?: string;
+  'image-detail'?: string;
+}
+
+/** The profile settings a flag may force, as `imagery run` declares them. */
+export const PROFILE_SETTING_OPTIONS = {
+  'token-parameter': { type: 'string' },
+  temperature: { type: 'string' },
+  'reasoning-effort': { type: 'string' },
+  'reasoning-budget': { type: 'string' },
+  'stream-usage': { type: 'string' },
+  'image-detail': { type: 'string' },
+} as const;
+
+/** The flags' settings over the profile's, checked as a profile would be. */
+function withSettingFlags(profile: ModelProfile, flags: ProfileFlags): ModelProfile {
+  const set: Record<string, unknown> = {};
+  if (flags['token-parameter'] !== undefined) set.tokenParameter = flags['token-parameter'];
+  if (flags.temperature !== undefined) set.temperature = flags.temperature === 'none' ? null : Number(flags.temperature);
+  if (flags['reasoning-effort'] !== undefined) set.reasoningEffort = flags['reasoning-effort'];
+  if (flags['reasoning-budget'] !== undefined) set.reasoningBudget = Number(flags['reasoning-budget']);
+  if (flags['stream-usage'] !== undefined) {
+    if (flags['stream-usage'] !== 'on' && flags['stream-usage'] !== 'off')
+      throw usageError(`run: --stream-usage must be on or off, got "${flags['stream-usage']}"`);
+    set.streamUsage = flags['stream-usage'] === 'on';
+  }
+  if (flags['image-detail'] !== undefined) set.imageDetail = flags['image-detail'];
+  if (Object.keys(set).length === 0) return profile;
+  try {
+    return parseProfile({ ...profile, ...set }, 'run');
+  } catch (error) {
+    throw usageError((error as Error).message);
+  }
 }
 
 function profilesFile(flags: ProfileFlags): string {
@@ -22,6 +59,10 @@ function profilesFile(flags: ProfileFlags): string {
 }
 
 export function chooseProfile(flags: ProfileFlags): ModelProfile {
+  return withSettingFlags(profileOfFlags(flags), flags);
+}
+
+function profileOfFlags(flags: ProfileFlags): ModelProfile {
   const baseUrl = flags['base-url'];
   if ((flags.profile === undefined) === (baseUrl === undefined))
     throw usageError('run: give either --profile NAME or --base-url URL with --model M');

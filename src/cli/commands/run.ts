@@ -16,9 +16,12 @@ import { parseCommand } from '../args';
 import { CliError, usageError } from '../cli-error';
 import { HELP } from '../help';
 import type { Output } from '../output';
+import { fileQuirkMemory, quirksStateFile } from '../../core/models/quirks-file';
+import { TruncatedAnswerError } from '../../core/models/truncation';
 import { runBatchCommand } from './run-batch';
+import { runCheckCommand } from './run-check';
 import { formatOutcome, outcomeJson } from './run-output';
-import { chooseProfile, numberOption } from './run-profile';
+import { chooseProfile, numberOption, PROFILE_SETTING_OPTIONS } from './run-profile';
 
 const OPTIONS = {
   shard: { type: 'string' },
@@ -36,6 +39,9 @@ const OPTIONS = {
   model: { type: 'string' },
   annotator: { type: 'string' },
   'record-unparseable': { type: 'boolean' },
+  'record-truncated': { type: 'boolean' },
+  check: { type: 'boolean' },
+  ...PROFILE_SETTING_OPTIONS,
   'allow-remote-images': { type: 'boolean' },
   'max-image-mb': { type: 'string' },
   timeout: { type: 'string' },
@@ -72,6 +78,11 @@ export async function runCommand(argv: string[], output: Output): Promise<number
   if (values.help) {
     output.out(HELP.run);
     return 0;
+  }
+  if (values.check) {
+    if (values.shard || values.shards || values.request || values.task)
+      throw usageError('run: --check tests the profile alone; drop --shard(s), --request and --task');
+    return runCheckCommand(values, output);
   }
   const batch = values.shards !== undefined || values.out !== undefined;
   if (batch && (!values.shards || !values.out || !values.task))
@@ -112,9 +123,12 @@ export async function runCommand(argv: string[], output: Output): Promise<number
   const images = await imageRootsFor({ shardFile: values.shard, workspaceFolders: [], trustManifest: cliTrustsManifest() });
   for (const warning of images.warnings) output.err(`imagery: warning: ${warning}`);
 
+  // What this profile's server refused before (a test connection, an earlier run) is sent right at once.
+  const learnt = fileQuirkMemory(quirksStateFile(), profile);
   const backend = createOpenAIBackend({
     profile,
     apiKey,
+    quirks: learnt.memory,
     timeoutMs: numberOption('timeout', values.timeout, 1000),
     idleTimeoutMs: numberOption('idle-timeout', values['idle-timeout'], 1000),
   });
@@ -134,18 +148,22 @@ export async function runCommand(argv: string[], output: Output): Promise<number
         profile,
         backend,
         signal: controller.signal,
+        keepTruncated: values['record-truncated'] === true,
         images: {
           allowRemote: values['allow-remote-images'] === true,
           ...(maxImageMb === undefined ? {} : { maxBytes: maxImageMb }),
         },
         callbacks: {
           onWait: ({ attempt, seconds, reason }) => progress(`waiting ${seconds} s before retry ${attempt}: ${reason}`),
+          onResend: (reason) => progress(reason),
           onCall: (index, total) => total > 1 && progress(`image ${index + 1} of ${total}`),
         },
       },
     );
   } catch (error) {
+    await learnt.saved();
     if (!isModelRunError(error)) throw error;
+    if (error instanceof TruncatedAnswerError) output.err(`imagery: the cut answer was: ${JSON.stringify(error.outcome.answer)}`);
     // One line naming the cause; the key is scrubbed once more in case a message ever carried it.
     throw new CliError(
       `${error.kind}: ${redact(error.message, apiKey || undefined)}`,
@@ -156,6 +174,7 @@ export async function runCommand(argv: string[], output: Output): Promise<number
   } finally {
     process.removeListener('SIGINT', interrupt);
   }
+  await learnt.saved();
 
   let recorded: { run: string; log: string } | null = null;
   if (outcome.parseable || values['record-unparseable']) {

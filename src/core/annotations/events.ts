@@ -70,6 +70,21 @@ export const TokenUsage = z.object({
   promptTokens: z.number().int().min(0).optional(),
   completionTokens: z.number().int().min(0).optional(),
   totalTokens: z.number().int().min(0).optional(),
+  /** Of the completion, the tokens spent reasoning. */
+  reasoningTokens: z.number().int().min(0).optional(),
+});
+
+/** What a run's requests actually carried, after adapting to the server. */
+export const SentParams = z.object({
+  tokenParameter: z.enum(['max_tokens', 'max_completion_tokens']),
+  /** maxTokens plus the reasoning headroom. */
+  tokenLimit: z.number().int().min(1),
+  reasoningBudget: z.number().int().min(0),
+  /** Absent when none was sent. */
+  temperature: z.number().optional(),
+  reasoningEffort: z.string().optional(),
+  streamUsage: z.boolean(),
+  imageDetail: z.string(),
 });
 
 /**
@@ -98,16 +113,22 @@ export const ModelRunEvent = z.object({
   startedAt: z.string().min(1),
   endedAt: z.string().min(1),
   latencyMs: z.number().min(0),
-  temperature: z.number(),
-  /** False when the backend could not set the temperature. */
+  /** The profile's temperature; null: none was asked for. */
+  temperature: z.number().nullable(),
+  /** False when the backend could not set the temperature (or the server refused it). */
   temperatureApplied: z.boolean(),
   maxTokens: z.number().int().min(1),
+  sent: SentParams.optional(),
   usage: TokenUsage.optional(),
   finishReason: z.string().optional(),
   /** rec_title / rec_choice: the answer text; description: one text per image. */
   answer: z.union([z.string(), z.array(z.string())]),
   /** The answer gave no title / no choice and the user chose to keep it anyway. */
   unparseable: z.boolean().optional(),
+  /** The model's thinking, kept apart from the answer and never scored (description: one per image). */
+  thinking: z.union([z.string(), z.array(z.string())]).optional(),
+  /** The answer was cut at the token limit and the user chose to keep it anyway. */
+  truncated: z.boolean().optional(),
 });
 
 /**

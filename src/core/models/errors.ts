@@ -22,6 +22,10 @@ export type ModelFaultKind =
   | 'stream-cut'
   /** The model answered with no text. */
   | 'empty-answer'
+  /** The answer stopped at the token limit (finish_reason "length"): never recorded as whole. */
+  | 'truncated'
+  /** The server's content filter stopped the answer (finish_reason "content_filter"). */
+  | 'content-filter'
   /** The user (or the caller's AbortSignal) stopped the run. */
   | 'cancelled'
   /** A local image file is larger than the configured limit. */
@@ -44,12 +48,15 @@ export interface ModelRunErrorDetails {
   status?: number;
   /** What the server asked to wait before a retry (rate limits). */
   retryAfterSeconds?: number;
+  /** A 400 named a parameter we sent, which one resend may cure (request-params.ts Refusal). */
+  refused?: string;
 }
 
 export class ModelRunError extends Error {
   override readonly name = 'ModelRunError';
   readonly status?: number;
   readonly retryAfterSeconds?: number;
+  readonly refused?: string;
   constructor(
     readonly kind: ModelFaultKind,
     message: string,
@@ -58,6 +65,7 @@ export class ModelRunError extends Error {
     super(message);
     this.status = details.status;
     this.retryAfterSeconds = details.retryAfterSeconds;
+    this.refused = details.refused;
   }
 }
 

@@ -23,7 +23,11 @@ function userMessage(text: string, images: readonly ImageInput[], detail: ImageD
     role: 'user',
     content: [
       { type: 'text', text },
-      ...images.map((image) => ({ type: 'image_url' as const, image_url: { url: image.url, detail } })),
+      // `omit`: no detail key at all, as the paper's code sent it.
+      ...images.map((image) => ({
+        type: 'image_url' as const,
+        image_url: detail === 'omit' ? { url: image.url } : { url: image.url, detail },
+      })),
     ],
   };
 }

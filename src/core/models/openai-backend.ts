@@ -3,10 +3,14 @@
 // a 429 is retried here so the wait can be reported, and its timeout covers
 // only the wait for headers, so an idle watchdog guards the stream after them.
 import OpenAI from 'openai';
-import type { ChatBackend, ChatCallbacks, ChatRequest, ChatResult, TokenUsage } from './backend';
+import { adaptiveChat } from './adaptive-request';
+import { AnswerCollector, type GatheredAnswer } from './answer-stream';
+import type { ChatBackend, ChatCallbacks, ChatRequest } from './backend';
 import { ModelRunError } from './errors';
 import { classifyOpenAIError } from './openai-faults';
 import type { ModelProfile } from './profile';
+import { bodyParams, refusalOf, type SentParams } from './request-params';
+import { QuirkMemory } from './server-quirks';
 
 export interface OpenAIBackendOptions {
   profile: Pick<ModelProfile, 'baseUrl' | 'headers'>;
@@ -24,6 +28,8 @@ export interface OpenAIBackendOptions {
   maxRetryWaitSeconds?: number;
   /** The clock that 429 pauses are timed by (Date.now); a test can hold it still. */
   now?: () => number;
+  /** What this profile's server has refused or shown before; shared by every call (default: a fresh one). */
+  quirks?: QuirkMemory;
 }
 
 const DEFAULTS = { timeoutMs: 120_000, idleTimeoutMs: 60_000, maxRetries: 4, retryBaseSeconds: 1, maxRetryWaitSeconds: 120 };
@@ -66,7 +72,14 @@ export function createOpenAIBackend(options: OpenAIBackendOptions): ChatBackend 
   });
   const context = { host, apiKey: options.apiKey };
 
-  async function attempt(request: ChatRequest, callbacks: ChatCallbacks, signal: AbortSignal | undefined): Promise<ChatResult> {
+  const quirks = options.quirks ?? new QuirkMemory();
+
+  async function attempt(
+    request: ChatRequest,
+    sent: SentParams,
+    callbacks: ChatCallbacks,
+    signal: AbortSignal | undefined,
+  ): Promise<GatheredAnswer> {
     const controller = new AbortController();
     let stalled = false;
     const forward = (): void => controller.abort();
@@ -90,52 +103,42 @@ export function createOpenAIBackend(options: OpenAIBackendOptions): ChatBackend 
       }
       return undefined;
     };
-    let text = '';
-    let usage: TokenUsage | undefined;
-    let finishReason: string | undefined;
+    const collector = new AnswerCollector(callbacks);
     try {
       if (signal?.aborted) throw interrupted();
-      const stream = await client.chat.completions.create(
-        {
-          model: request.model,
-          // The SDK's content-part type is the same shape as ChatContentPart.
-          messages: request.messages as OpenAI.Chat.ChatCompletionMessageParam[],
-          temperature: request.temperature,
-          max_tokens: request.maxTokens,
-          stream: true,
-          stream_options: { include_usage: true },
-        },
-        { signal: controller.signal },
-      );
+      const body = {
+        model: request.model,
+        // The SDK's content-part type is the same shape as ChatContentPart.
+        messages: request.messages as OpenAI.Chat.ChatCompletionMessageParam[],
+        ...bodyParams(sent),
+      } as OpenAI.Chat.ChatCompletionCreateParamsStreaming;
+      const stream = await client.chat.completions.create(body, { signal: controller.signal });
       arm();
       for await (const chunk of stream) {
         arm();
-        const choice = chunk.choices[0];
-        const delta = choice?.delta?.content;
-        if (delta) {
-          text += delta;
-          callbacks.onDelta?.(delta);
-        }
-        if (choice?.finish_reason) finishReason = choice.finish_reason;
-        if (chunk.usage) usage = toUsage(chunk.usage);
+        collector.take(chunk);
       }
     } catch (error) {
-      throw interrupted() ?? (error instanceof ModelRunError ? error : classifyOpenAIError(error, request.model, context));
+      const stop = interrupted();
+      if (stop) throw stop;
+      const fault = error instanceof ModelRunError ? error : classifyOpenAIError(error, request.model, context);
+      // The SDK's error, or a fault already classified, may name a parameter the server refused.
+      const refused = refusalOf(error, sent) ?? refusalOf(fault, sent);
+      throw refused ? new ModelRunError(fault.kind, fault.message, { status: fault.status, refused }) : fault;
     } finally {
       clearTimeout(watchdog);
       signal?.removeEventListener('abort', forward);
     }
     const stop = interrupted();
     if (stop) throw stop;
-    if (finishReason === undefined) {
+    const answer = collector.result();
+    if (answer.finishReason === undefined) {
       throw new ModelRunError(
         'stream-cut',
-        `The connection to ${host} closed before the answer finished (${text.length} characters received).`,
+        `The connection to ${host} closed before the answer finished (${collector.receivedCharacters} characters received).`,
       );
     }
-    if (text.trim() === '')
-      throw new ModelRunError('empty-answer', `The model ${request.model} at ${host} gave an empty answer.`);
-    return { text, ...(usage ? { usage } : {}), finishReason, temperatureApplied: true };
+    return answer;
   }
 
   // A 429 slows every call of this backend, not only the one that got it: a
@@ -160,7 +163,14 @@ export function createOpenAIBackend(options: OpenAIBackendOptions): ChatBackend 
           await wait(shared, signal);
         }
         try {
-          return await attempt(request, callbacks, signal);
+          return await adaptiveChat({
+            request,
+            baseUrl: options.profile.baseUrl,
+            host,
+            quirks,
+            send: (sent) => attempt(request, sent, callbacks, signal),
+            onResend: (reason) => callbacks.onResend?.(reason),
+          });
         } catch (error) {
           const fault = error as ModelRunError;
           if (fault.kind !== 'rate-limited' || retry >= settings.maxRetries) throw fault;
@@ -175,10 +185,6 @@ export function createOpenAIBackend(options: OpenAIBackendOptions): ChatBackend 
       }
     },
   };
-}
-
-function toUsage(usage: OpenAI.CompletionUsage): TokenUsage {
-  return { promptTokens: usage.prompt_tokens, completionTokens: usage.completion_tokens, totalTokens: usage.total_tokens };
 }
 
 function safeHost(baseUrl: string): string {

@@ -17,6 +17,7 @@ import { messagesSha256, planCalls } from './messages';
 import { baseUrlHost, type ModelProfile } from './profile';
 import { findDescriptions, inputLabel, type RunInput } from './run-input';
 import { isParseable, scoreAnswer, type RunScore } from './score';
+import { TruncatedAnswerError, truncatedMessage } from './truncation';
 
 export interface ModelRunSpec {
   task: Task;
@@ -48,6 +49,8 @@ export interface ModelRunOptions {
   signal?: AbortSignal;
   callbacks?: ModelRunCallbacks;
   images?: Partial<ImagePolicy>;
+  /** Return an answer cut at the token limit (its draft marked `truncated`) instead of failing with TruncatedAnswerError. */
+  keepTruncated?: boolean;
 }
 
 export type ModelRunDraft = Extract<EventDraft, { type: 'model-run' }>;
@@ -69,7 +72,7 @@ function sumUsage(results: readonly ChatResult[]): TokenUsage | undefined {
   const total = (key: keyof TokenUsage): number | undefined =>
     usages.some((usage) => usage[key] !== undefined) ? usages.reduce((sum, usage) => sum + (usage[key] ?? 0), 0) : undefined;
   const usage: TokenUsage = {};
-  for (const key of ['promptTokens', 'completionTokens', 'totalTokens'] as const) {
+  for (const key of ['promptTokens', 'completionTokens', 'totalTokens', 'reasoningTokens'] as const) {
     const value = total(key);
     if (value !== undefined) usage[key] = value;
   }
@@ -119,12 +122,20 @@ export async function runModel(spec: ModelRunSpec, target: ModelRunTarget, optio
   for (const [index, messages] of calls.entries()) {
     if (signal?.aborted) throw new ModelRunError('cancelled', 'The run was cancelled.');
     callbacks.onCall?.(index, calls.length);
+    const settings = {
+      tokenParameter: profile.tokenParameter,
+      reasoningBudget: profile.reasoningBudget,
+      reasoningEffort: profile.reasoningEffort,
+      streamUsage: profile.streamUsage,
+    };
     const result = await backend.chat(
-      { messages, model: profile.model, temperature: profile.temperature, maxTokens: profile.maxTokens },
+      { messages, model: profile.model, temperature: profile.temperature, maxTokens: profile.maxTokens, settings },
       callbacks,
       signal,
     );
-    if (result.text.trim() === '') throw new ModelRunError('empty-answer', `The model ${profile.model} gave an empty answer.`);
+    // A cut answer may be empty (reasoning took the whole budget): that is truncation, not an empty answer.
+    if (result.text.trim() === '' && result.finishReason !== 'length')
+      throw new ModelRunError('empty-answer', `The model ${profile.model} gave an empty answer.`);
     results.push(result);
   }
   const latencyMs = Math.round(performance.now() - started);
@@ -133,6 +144,9 @@ export async function runModel(spec: ModelRunSpec, target: ModelRunTarget, optio
   const parseable = isParseable(score);
   const usage = sumUsage(results);
   const finishReason = results.at(-1)?.finishReason;
+  const cut = results.find((result) => result.finishReason === 'length');
+  const thinking = spec.task === 'description' ? results.map((result) => result.thinking ?? '') : results[0].thinking;
+  const sent = results.at(-1)?.sent;
   const draft: ModelRunDraft = {
     type: 'model-run',
     request: record.id,
@@ -151,10 +165,15 @@ export async function runModel(spec: ModelRunSpec, target: ModelRunTarget, optio
     temperature: profile.temperature,
     temperatureApplied: results.every((result) => result.temperatureApplied),
     maxTokens: profile.maxTokens,
+    ...(sent ? { sent: { ...sent, imageDetail: profile.imageDetail } } : {}),
     ...(usage ? { usage } : {}),
     ...(finishReason ? { finishReason } : {}),
     answer,
+    ...(thinking !== undefined && (Array.isArray(thinking) ? thinking.some(Boolean) : thinking) ? { thinking } : {}),
     ...(parseable ? {} : { unparseable: true }),
+    ...(cut ? { truncated: true } : {}),
   };
-  return { answer, score, parseable, draft };
+  const outcome = { answer, score, parseable, draft };
+  if (cut && !options.keepTruncated) throw new TruncatedAnswerError(truncatedMessage(cut, profile.model), outcome);
+  return outcome;
 }

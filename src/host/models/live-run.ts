@@ -5,6 +5,7 @@
 import { randomUUID } from '../../core/node-crypto';
 import { isModelRunError, redact } from '../../core/models/errors';
 import { runModel, type ModelRunDraft, type ModelRunTarget } from '../../core/models/run-model';
+import { TruncatedAnswerError } from '../../core/models/truncation';
 import type { ImagePolicy } from '../../core/models/image-files';
 import { inputLabel } from '../../core/models/run-input';
 import type { LiveModelRun } from '../../protocol';
@@ -65,6 +66,9 @@ export class LiveRun {
               if (index > 0) this.append(`\n\n[image ${index + 1} of ${total}]\n`);
             },
             onDelta: (text) => this.append(text),
+            onThinking: (text) => this.think(text),
+            // The resent request streams its answer afresh.
+            onResend: () => this.update({ text: '', thinking: undefined }),
             onWait: (wait) => this.update({ phase: 'waiting', wait }),
           },
         },
@@ -80,6 +84,16 @@ export class LiveRun {
     } catch (error) {
       this.flush();
       if (isModelRunError(error) && error.kind === 'cancelled') return this.update({ phase: 'cancelled' });
+      if (error instanceof TruncatedAnswerError) {
+        // Kept only when the annotator asks, as an unparseable answer is.
+        this.unparseable = error.outcome.draft;
+        const text = error.outcome.answer;
+        return this.update({
+          phase: 'truncated',
+          text: Array.isArray(text) ? text.join('\n\n') : text,
+          error: { kind: error.kind, message: redact(error.message, secret) },
+        });
+      }
       const kind = isModelRunError(error) ? error.kind : 'unknown';
       const message = redact(error instanceof Error ? error.message : String(error), secret);
       output().warn(
@@ -109,6 +123,11 @@ export class LiveRun {
     this.update({ phase: 'stored', runKey: `inline:${event.id}` });
   }
 
+  private think(text: string): void {
+    this.run.thinking = (this.run.thinking ?? '') + text;
+    this.timer ??= setTimeout(() => this.flush(), STREAM_INTERVAL_MS);
+  }
+
   private append(text: string): void {
     this.run.text += text;
     if (this.run.phase === 'waiting') this.update({ phase: 'running', wait: undefined });
@@ -125,6 +144,7 @@ export class LiveRun {
   private update(change: Partial<LiveModelRun>): void {
     Object.assign(this.run, change);
     if (change.wait === undefined) delete this.run.wait;
+    if ('thinking' in change && change.thinking === undefined) delete this.run.thinking;
     clearTimeout(this.timer);
     this.timer = undefined;
     this.publish(this.run);

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { ChatBackend } from '../../core/models/backend';
 import { DEFAULT_MAX_TOKENS, DEFAULT_TEMPERATURE, type ModelProfile } from '../../core/models/profile';
 import { LanguageModelBackend } from './lm-backend';
+import type { HostQuirks } from './profile-check';
 import { configuredProfiles, type ApiKeys } from './settings';
 
 export type RunProfile =
@@ -26,6 +27,7 @@ function languageModelProfile(model: vscode.LanguageModelChat): RunProfile {
       model: model.id,
       temperature: DEFAULT_TEMPERATURE,
       maxTokens: DEFAULT_MAX_TOKENS,
+      tokenParameter: 'auto',
       imageDetail: 'auto',
       headers: {},
     },
@@ -45,10 +47,16 @@ export async function availableProfiles(): Promise<AvailableProfiles> {
 }
 
 /** The backend for a profile, and the one secret its messages must never show. */
-export async function backendFor(choice: RunProfile, keys: ApiKeys): Promise<{ backend: ChatBackend; secret: string }> {
+export async function backendFor(
+  choice: RunProfile,
+  keys: ApiKeys,
+  quirks?: HostQuirks,
+): Promise<{ backend: ChatBackend; secret: string }> {
   if (choice.kind === 'vscode-lm') return { backend: new LanguageModelBackend(choice.model), secret: '' };
   const apiKey = await keys.get(choice.profile.name);
   // Loaded on the first run, not at activation: the OpenAI client is the bundle's largest part after zod.
   const { createOpenAIBackend } = await import('../../core/models/openai-backend');
-  return { backend: createOpenAIBackend({ profile: choice.profile, apiKey }), secret: apiKey };
+  // What this profile's server refused before is sent right at once.
+  const memory = quirks?.memoryFor(choice.profile);
+  return { backend: createOpenAIBackend({ profile: choice.profile, apiKey, quirks: memory }), secret: apiKey };
 }

@@ -8,6 +8,7 @@ import type { AnnotatorDocument } from '../editor/document';
 import type { PanelController } from '../editor/panel';
 import type { EditorRegistry } from '../editor/registry';
 import { LiveRun } from './live-run';
+import { HostQuirks, testModelProfile } from './profile-check';
 import { availableProfiles, backendFor } from './profiles';
 import { planRun } from './run-picks';
 import { ApiKeys, configuredImagePolicy, configuredProfiles } from './settings';
@@ -24,12 +25,16 @@ export class ModelService implements vscode.Disposable {
   private readonly watched = new WeakSet<AnnotatorDocument>();
   private readonly disposables: vscode.Disposable[] = [];
   readonly keys: ApiKeys;
+  /** What each profile's server takes, learnt by runs and test connections (globalState). */
+  readonly quirks: HostQuirks;
 
   constructor(
     private readonly registry: EditorRegistry,
     secrets: vscode.SecretStorage,
+    globalState?: vscode.Memento,
   ) {
     this.keys = new ApiKeys(secrets);
+    this.quirks = new HostQuirks(globalState);
     this.disposables.push(
       vscode.workspace.onDidGrantWorkspaceTrust(() => {
         for (const panel of this.registry.panels()) this.sendAccess(panel);
@@ -90,7 +95,7 @@ export class ModelService implements vscode.Disposable {
     const plan = await planRun(entry.record, document.state().get(requestId), choice, profiles);
     if (!plan) return undefined;
     if ('error' in plan) return fail(plan.error);
-    const { backend, secret } = await backendFor(plan.profile, this.keys);
+    const { backend, secret } = await backendFor(plan.profile, this.keys, this.quirks);
     if (!this.watched.has(document)) {
       this.watched.add(document);
       document.onDidDispose(() => this.forgetDocument(document));
@@ -151,6 +156,11 @@ export class ModelService implements vscode.Disposable {
     void notify.info(key.trim() ? `API key stored for ${picked.name}.` : `API key removed for ${picked.name}.`);
   }
 
+  /** "Imagery: Test Model Profile…": `name` skips the pick (the Add Model Profile command passes it). */
+  testProfile(name?: string): ReturnType<typeof testModelProfile> {
+    return testModelProfile(this.keys, this.quirks, typeof name === 'string' ? name : undefined);
+  }
+
   /** A document closed: stop its runs. */
   private forgetDocument(document: AnnotatorDocument): void {
     for (const [id, run] of this.live)
@@ -169,8 +179,12 @@ export class ModelService implements vscode.Disposable {
 
 let service: ModelService | undefined;
 
-export function initModelService(registry: EditorRegistry, secrets: vscode.SecretStorage): ModelService {
-  service = new ModelService(registry, secrets);
+export function initModelService(
+  registry: EditorRegistry,
+  secrets: vscode.SecretStorage,
+  globalState?: vscode.Memento,
+): ModelService {
+  service = new ModelService(registry, secrets, globalState);
   return service;
 }
 

@@ -1,6 +1,11 @@
 // Runs the CLI in-process with captured stdout/stderr (the child-process test
 // covers the real entry point).
+import os from 'node:os';
+import path from 'node:path';
 import { run } from '../../../src/cli/run';
+
+// What `imagery run` learns of servers goes to a test folder, never to the user's own state folder.
+process.env.IMAGERY_STATE_DIR ??= path.join(os.tmpdir(), `imagery-test-state-${process.pid}`);
 
 export interface CliResult {
   code: number;

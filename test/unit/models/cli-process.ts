@@ -1,10 +1,14 @@
 // Runs the real CLI entry point as a child process, asynchronously (the
 // loopback model server lives in the test's own process).
 import { spawn } from 'node:child_process';
+import os from 'node:os';
 import path from 'node:path';
 import { REPO_ROOT } from '../../helpers/dataset';
 
 export const KEY = 'sk-cli-SECRET-24680';
+
+/** What `imagery run` learns of servers goes here, never to the user's own state folder. */
+export const TEST_STATE_DIR = path.join(os.tmpdir(), `imagery-test-state-${process.pid}`);
 
 export interface Result {
   code: number | null;
@@ -16,7 +20,15 @@ export function imagery(argv: string[], env: NodeJS.ProcessEnv = {}): Promise<Re
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'src', 'cli', 'main.ts'), ...argv], {
       cwd: REPO_ROOT,
-      env: { ...process.env, IMAGERY_DEBUG: '', OPENAI_API_KEY: KEY, OPENAI_BASE_URL: '', IMAGERY_PROFILES: '', ...env },
+      env: {
+        ...process.env,
+        IMAGERY_DEBUG: '',
+        OPENAI_API_KEY: KEY,
+        OPENAI_BASE_URL: '',
+        IMAGERY_PROFILES: '',
+        IMAGERY_STATE_DIR: TEST_STATE_DIR,
+        ...env,
+      },
     });
     let stdout = '';
     let stderr = '';

@@ -54,6 +54,7 @@ describe('OpenAI backend', () => {
       usage: { promptTokens: 11, completionTokens: 7, totalTokens: 18 },
       finishReason: 'stop',
       temperatureApplied: true,
+      sent: { tokenParameter: 'max_tokens', tokenLimit: 500, reasoningBudget: 0, temperature: 0, streamUsage: true },
     });
     const sent = server.requests.at(-1)!;
     assert.equal(sent.url, '/v1/chat/completions');

@@ -4,13 +4,14 @@ import { test } from 'node:test';
 import { parseProfilesText, vscodeUserSettingsFile } from '../../../src/core/models/profile-file';
 import { baseUrlHost, parseProfile } from '../../../src/core/models/profile';
 
-test('a profile gets the paper defaults: temperature 0, 500 tokens, detail auto, no headers', () => {
+test('a profile gets the paper defaults: temperature 0, 500 tokens, token parameter by host, detail auto, no headers', () => {
   assert.deepEqual(parseProfile({ name: 'o', baseUrl: 'http://localhost:11434/v1', model: 'llava' }), {
     name: 'o',
     baseUrl: 'http://localhost:11434/v1',
     model: 'llava',
     temperature: 0,
     maxTokens: 500,
+    tokenParameter: 'auto',
     imageDetail: 'auto',
     headers: {},
   });

@@ -36,6 +36,8 @@ export interface BatchRunOptions {
   images?: Partial<ImagePolicy>;
   /** Retries of a request after a transient fault (5xx, timeout, cut stream): default 2. */
   retries?: number;
+  /** Write an answer cut at the token limit too (else it fails as `truncated` and is not written). */
+  recordTruncated?: boolean;
   /** Retries of one request after 429s: default 10. */
   rateLimitRetries?: number;
   onProgress?(progress: BatchProgress): void;
@@ -120,7 +122,13 @@ export async function runBatch(options: BatchRunOptions): Promise<BatchSummary> 
         outcome = await runModel(
           spec,
           { shardFile: shard.file, record, state, imageRoots: shard.imageRoots },
-          { profile: options.profile, backend: options.backend, signal, images: options.images },
+          {
+            profile: options.profile,
+            backend: options.backend,
+            signal,
+            images: options.images,
+            keepTruncated: options.recordTruncated === true,
+          },
         );
       } catch (error) {
         const fault = isModelRunError(error) ? error : new ModelRunError('unknown', (error as Error).message);
