@@ -1,7 +1,9 @@
 // The "Shards" view: every review queue (*.queue.json) with this annotator's
 // done/total, then every *.shard.jsonl with their reviewed/total. A click on a
 // queue walks it; a click on a shard opens it in the annotator.
+import path from 'node:path';
 import * as vscode from 'vscode';
+import { annotationLogPath } from '../../core/annotations/paths';
 import { configuredAnnotator } from '../config';
 import type { EditorRegistry } from '../editor/registry';
 import { SHARD_VIEW_TYPE } from '../editor/provider';
@@ -9,12 +11,14 @@ import { output } from '../output';
 import { QUEUE_EXTENSION } from '../../core/validation/queue';
 import { queueFileProgress, type ReviewQueueSession } from '../queue/queue-session';
 import { CommentIdsStore } from './comment-ids-store';
+import { LogTrustCache } from './log-trust';
 import { ShardProgressCache } from './shard-progress';
 import { uiText } from '../../core/untrusted-text';
 
 export const SHARD_GLOB = '**/*.shard.jsonl';
 const EXCLUDE_GLOB = '**/{node_modules,.git}/**';
 const REFRESH_SETTLE_MS = 300;
+const MAX_LISTED_WARNINGS = 5;
 
 export class ShardTreeProvider implements vscode.TreeDataProvider<vscode.Uri>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<vscode.Uri | undefined>();
@@ -25,6 +29,10 @@ export class ShardTreeProvider implements vscode.TreeDataProvider<vscode.Uri>, v
   private readonly closedShards: ShardProgressCache;
   /** Comment ids read, kept for the next window. */
   private readonly commentIds: CommentIdsStore;
+  /** Other annotators' log lines that do not count, per log, read again when a log changes. */
+  private readonly logTrust = new LogTrustCache();
+  /** Warnings already written to the output channel (each once per window). */
+  private readonly warned = new Set<string>();
   /** What is kept for shards gone since is removed once per window, at the first listing. */
   private pruned = false;
 
@@ -88,6 +96,9 @@ export class ShardTreeProvider implements vscode.TreeDataProvider<vscode.Uri>, v
       item.tooltip = uiText(
         `${uri.fsPath}\n${progress.reviewed} of ${progress.total} reviewed, ${progress.invalid} invalid, ${progress.corrected} corrected`,
       );
+      await this.markDistrusted(item, uri.fsPath).catch((error: unknown) =>
+        output().warn(`${uri.fsPath}: the other annotators' logs could not be checked: ${String(error)}`),
+      );
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       item.description = 'cannot read';
@@ -95,6 +106,22 @@ export class ShardTreeProvider implements vscode.TreeDataProvider<vscode.Uri>, v
       output().warn(`${uri.fsPath}: ${reason}`);
     }
     return item;
+  }
+
+  /** Other annotators' log lines that do not count (another name, a future date): a warning on the shard's row. */
+  private async markDistrusted(item: vscode.TreeItem, shardFile: string): Promise<void> {
+    const warnings = await this.logTrust.warnings(shardFile, annotationLogPath(shardFile, configuredAnnotator()));
+    if (warnings.length === 0) return;
+    item.iconPath = new vscode.ThemeIcon('warning');
+    item.description = `${String(item.description)} · ${warnings.length} log line(s) not counted`;
+    const listed = warnings.slice(0, MAX_LISTED_WARNINGS).map((w) => uiText(`${path.basename(w.file)}:${w.line}: ${w.reason}`));
+    const more = warnings.length > MAX_LISTED_WARNINGS ? [`(and ${warnings.length - MAX_LISTED_WARNINGS} more)`] : [];
+    item.tooltip = [String(item.tooltip), ...listed, ...more].join('\n');
+    for (const warning of warnings) {
+      const line = `${warning.file}:${warning.line}: ${warning.reason}`;
+      if (!this.warned.has(line)) output().warn(line);
+      this.warned.add(line);
+    }
   }
 
   /** A review queue with this annotator's done/total; the one being walked is marked. */

@@ -35,4 +35,23 @@ suite('Shards view', () => {
     // Unreadable lines are requests that cannot be reviewed: counted in the total, never reviewed.
     assert.equal(rows.description, '0/2 reviewed');
   });
+
+  test('a log holding events that do not count (another annotator named, a future date) is flagged on the shard row', async () => {
+    const api = await extensionApi();
+    const shard = await createShard('tree-forged');
+    const logs = `${shard.file}.annotations`;
+    await fs.mkdir(logs, { recursive: true });
+    const event = (id: string, annotator: string, time: string) =>
+      JSON.stringify({ v: 1, id, time, annotator, request: 'r0', type: 'validity', verdict: 'valid' }) + '\n';
+    await fs.writeFile(
+      path.join(logs, 'mallory.jsonl'),
+      event('m1', 'mallory', '2026-01-01T00:00:00.000Z') +
+        event('m2', 'alice', '2026-01-01T00:00:00.000Z') +
+        event('m3', 'mallory', '2099-01-01T00:00:00.000Z'),
+    );
+    const row = await waitFor('the flagged shard row', async () =>
+      (await api.testing.shardTreeRows()).find((found) => found.path === shard.file && found.description.includes('not counted')),
+    );
+    assert.equal(row.description, '0/5 reviewed · 2 log line(s) not counted');
+  });
 });
