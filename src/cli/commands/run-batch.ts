@@ -7,7 +7,7 @@ import { runBatch, type BatchSummary } from '../../core/models/batch/batch-run';
 import type { BatchShard } from '../../core/models/batch/batch-jobs';
 import { ProgressPrinter, type ProgressSink } from '../../core/models/batch/progress';
 import { modelFolderName } from '../../core/models/batch/release-line';
-import { redact } from '../../core/models/errors';
+import { profileSecrets, redact } from '../../core/models/errors';
 import { createOpenAIBackend } from '../../core/models/openai-backend';
 import type { RunInput } from '../../core/models/run-input';
 import type { PromptStyle } from '../../core/paper/prompts';
@@ -77,6 +77,7 @@ export async function runBatchCommand(flags: BatchFlags, output: Output): Promis
     throw usageError(`run: --name: ${(error as Error).message}`);
   }
   const apiKey = process.env.OPENAI_API_KEY ?? '';
+  const secrets = profileSecrets(apiKey, profile.headers);
   const quiet = values.quiet === true;
   const shards = await loadShards(flags.shards, (text) => output.err(text));
   // maxRetries 0: a 429 comes back to the batch runner, whose one limiter slows every worker.
@@ -116,7 +117,7 @@ export async function runBatchCommand(flags: BatchFlags, output: Output): Promis
       },
       onProgress: quiet ? undefined : (progress) => printer.update(progress),
       onFailure: (failure) => {
-        const text = `imagery: failed: ${failure.id}: ${failure.kind}: ${redact(failure.message, apiKey || undefined)}`;
+        const text = `imagery: failed: ${failure.id}: ${failure.kind}: ${redact(failure.message, secrets)}`;
         if (quiet) output.err(text);
         else printer.message(text);
       },
@@ -125,10 +126,10 @@ export async function runBatchCommand(flags: BatchFlags, output: Output): Promis
     process.removeListener('SIGINT', interrupt);
   }
   if (!quiet) printer.finish(summary);
-  return finish(summary, output, values.json === true, apiKey);
+  return finish(summary, output, values.json === true, secrets);
 }
 
-function finish(summary: BatchSummary, output: Output, json: boolean, apiKey: string): number {
+function finish(summary: BatchSummary, output: Output, json: boolean, secrets: readonly string[]): number {
   const missing = summary.total - summary.answered - summary.resumed - summary.skipped;
   if (json) {
     const { fatal, failures, ...counts } = summary;
@@ -136,8 +137,8 @@ function finish(summary: BatchSummary, output: Output, json: boolean, apiKey: st
       JSON.stringify({
         ...counts,
         missing,
-        failures: failures.map((failure) => ({ ...failure, message: redact(failure.message, apiKey || undefined) })),
-        ...(fatal ? { fatal: { kind: fatal.kind, message: redact(fatal.message, apiKey || undefined) } } : {}),
+        failures: failures.map((failure) => ({ ...failure, message: redact(failure.message, secrets) })),
+        ...(fatal ? { fatal: { kind: fatal.kind, message: redact(fatal.message, secrets) } } : {}),
       }),
     );
   } else {
@@ -149,7 +150,7 @@ function finish(summary: BatchSummary, output: Output, json: boolean, apiKey: st
       ].join('\n'),
     );
   }
-  if (summary.fatal) throw new CliError(`${summary.fatal.kind}: ${redact(summary.fatal.message, apiKey || undefined)}`);
+  if (summary.fatal) throw new CliError(`${summary.fatal.kind}: ${redact(summary.fatal.message, secrets)}`);
   if (summary.interrupted) return 130;
   return missing > 0 ? 1 : 0;
 }

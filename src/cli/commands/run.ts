@@ -5,7 +5,7 @@ import { resolveAnnotator } from '../../core/annotations/annotator';
 import { AnnotationLog } from '../../core/annotations/log';
 import { replayLogs } from '../../core/annotations/merge';
 import { inlineRunKey } from '../../core/annotations/state';
-import { isModelRunError, redact } from '../../core/models/errors';
+import { isModelRunError, profileSecrets, redact } from '../../core/models/errors';
 import { createOpenAIBackend } from '../../core/models/openai-backend';
 import { runModel, type ModelRunOutcome } from '../../core/models/run-model';
 import { parseRunInput } from '../../core/models/run-input';
@@ -147,7 +147,7 @@ export async function runCommand(argv: string[], output: Output): Promise<number
     if (!isModelRunError(error)) throw error;
     // One line naming the cause; the key is scrubbed once more in case a message ever carried it.
     throw new CliError(
-      `${error.kind}: ${redact(error.message, apiKey || undefined)}`,
+      `${error.kind}: ${redact(error.message, profileSecrets(apiKey, profile.headers))}`,
       undefined,
       undefined,
       error.kind === 'cancelled' ? 130 : 1,

@@ -65,9 +65,40 @@ export function isModelRunError(error: unknown): error is ModelRunError {
   return error instanceof ModelRunError;
 }
 
-/** Removes every occurrence of `secret` (and anything that looks like a bearer token) from text shown to users. */
-export function redact(text: string, secret: string | undefined): string {
+/** Secrets in a message: exact copies, URL-encoded copies, and cut copies that keep at least this many leading characters. */
+const PREFIX_CHARS = 8;
+
+/** The values a profile's messages must never show: the key, and the values of its extra headers (an Azure `api-key`…). */
+export function profileSecrets(apiKey: string | undefined, headers: Readonly<Record<string, string>> = {}): string[] {
+  // Shorter header values ("blue", "2024-10-21"'s cousins) are routing words, and would blank ordinary text.
+  const values = Object.values(headers).filter((value) => value.length >= PREFIX_CHARS);
+  return [...(apiKey ? [apiKey] : []), ...values];
+}
+
+function redactOne(text: string, secret: string): string {
+  if (secret.length < PREFIX_CHARS) return text.split(secret).join('[redacted]');
+  // A server may echo a key cut short ("sk-proj-abcd…"): any run of its first 8+ characters goes.
+  const head = secret.slice(0, PREFIX_CHARS);
+  let result = '';
+  let from = 0;
+  for (let at = text.indexOf(head); at !== -1; at = text.indexOf(head, from)) {
+    let length = PREFIX_CHARS;
+    while (length < secret.length && text[at + length] === secret[length]) length++;
+    result += `${text.slice(from, at)}[redacted]`;
+    from = at + length;
+  }
+  return result + text.slice(from);
+}
+
+/** Removes every copy of each secret (exact, URL-encoded, or its first 8+ characters) and anything that looks like a bearer token. */
+export function redact(text: string, secrets: string | readonly (string | undefined)[] | undefined): string {
   let result = text;
-  if (secret) result = result.split(secret).join('[redacted]');
+  const list = typeof secrets === 'string' ? [secrets] : (secrets ?? []);
+  for (const secret of list) {
+    if (!secret) continue;
+    const encoded = encodeURIComponent(secret);
+    if (encoded !== secret) result = redactOne(result, encoded);
+    result = redactOne(result, secret);
+  }
   return result.replace(/Bearer\s+[^\s"']+/gi, 'Bearer [redacted]');
 }

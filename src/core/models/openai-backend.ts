@@ -4,7 +4,7 @@
 // only the wait for headers, so an idle watchdog guards the stream after them.
 import OpenAI from 'openai';
 import type { ChatBackend, ChatCallbacks, ChatRequest, ChatResult, TokenUsage } from './backend';
-import { ModelRunError } from './errors';
+import { ModelRunError, profileSecrets } from './errors';
 import { classifyOpenAIError } from './openai-faults';
 import type { ModelProfile } from './profile';
 
@@ -64,7 +64,7 @@ export function createOpenAIBackend(options: OpenAIBackendOptions): ChatBackend 
     timeout: settings.timeoutMs,
     defaultHeaders: options.profile.headers,
   });
-  const context = { host, apiKey: options.apiKey };
+  const context = { host, apiKey: options.apiKey, secrets: profileSecrets(options.apiKey, options.profile.headers) };
 
   async function attempt(request: ChatRequest, callbacks: ChatCallbacks, signal: AbortSignal | undefined): Promise<ChatResult> {
     const controller = new AbortController();

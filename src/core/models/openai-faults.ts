@@ -28,10 +28,10 @@ function causeCode(error: unknown): string | undefined {
 }
 
 /** What the server said, shortened and without the key. */
-function serverSays(error: InstanceType<typeof OpenAI.APIError>, apiKey: string): string {
+function serverSays(error: InstanceType<typeof OpenAI.APIError>, secrets: readonly string[]): string {
   const body = error.error as { message?: unknown } | undefined;
   const said = typeof body?.message === 'string' ? body.message : '';
-  const text = redact(said.replace(/\s+/g, ' ').trim(), apiKey || undefined);
+  const text = redact(said.replace(/\s+/g, ' ').trim(), secrets);
   return text ? `: ${text.length > 200 ? `${text.slice(0, 200)}…` : text}` : '';
 }
 
@@ -43,8 +43,16 @@ function statusFault(status: number): { kind: ModelFaultKind; what: string } {
   return { kind: 'bad-request', what: 'refused the request' };
 }
 
-export function classifyOpenAIError(error: unknown, model: string, context: { host: string; apiKey: string }): ModelRunError {
-  const { host, apiKey } = context;
+export interface FaultContext {
+  host: string;
+  apiKey: string;
+  /** Everything no message may show (profileSecrets); default: the key. */
+  secrets?: readonly string[];
+}
+
+export function classifyOpenAIError(error: unknown, model: string, context: FaultContext): ModelRunError {
+  const { host } = context;
+  const secrets = context.secrets ?? [context.apiKey];
   if (error instanceof OpenAI.APIConnectionTimeoutError) {
     return new ModelRunError(
       'timeout',
@@ -63,20 +71,17 @@ export function classifyOpenAIError(error: unknown, model: string, context: { ho
     if (code && CUT.has(code))
       return new ModelRunError('stream-cut', `${host} closed the connection before answering (${code}).`);
     // E.g. fetch refusing a port ("bad port") or a TLS failure: name the cause.
-    return new ModelRunError(
-      'connection-refused',
-      `Cannot connect to ${host}: ${redact(deepestMessage(error), apiKey || undefined)}`,
-    );
+    return new ModelRunError('connection-refused', `Cannot connect to ${host}: ${redact(deepestMessage(error), secrets)}`);
   }
   if (error instanceof OpenAI.APIError) {
     if (error.status === undefined) {
       // An error event inside the stream (the server failed mid-answer).
-      return new ModelRunError('server-error', `${host} reported an error during the answer${serverSays(error, apiKey)}`);
+      return new ModelRunError('server-error', `${host} reported an error during the answer${serverSays(error, secrets)}`);
     }
     const { kind, what } = statusFault(error.status);
     const subject =
       kind === 'model-not-found' ? `${host} ${what.replace('this model', `the model "${model}"`)}` : `${host} ${what}`;
-    return new ModelRunError(kind, `${subject} (HTTP ${error.status})${serverSays(error, apiKey)}`, {
+    return new ModelRunError(kind, `${subject} (HTTP ${error.status})${serverSays(error, secrets)}`, {
       status: error.status,
       retryAfterSeconds: retryAfterSeconds(error.headers),
     });
@@ -91,7 +96,7 @@ export function classifyOpenAIError(error: unknown, model: string, context: { ho
     );
   }
   const message = error instanceof Error ? error.message : String(error);
-  return new ModelRunError('unknown', `The call to ${host} failed: ${redact(message, apiKey || undefined)}`);
+  return new ModelRunError('unknown', `The call to ${host} failed: ${redact(message, secrets)}`);
 }
 
 /** Seconds a 429 asks to wait (Retry-After as seconds or a date, or retry-after-ms); undefined when absent. */

@@ -47,7 +47,12 @@ export class LiveRun {
     return this.run.phase === 'running' || this.run.phase === 'waiting';
   }
 
-  async start(target: Omit<ModelRunTarget, 'state'>, backend: ChatBackend, secret: string, images: ImagePolicy): Promise<void> {
+  async start(
+    target: Omit<ModelRunTarget, 'state'>,
+    backend: ChatBackend,
+    secrets: readonly string[],
+    images: ImagePolicy,
+  ): Promise<void> {
     this.publish(this.run);
     const { profile } = this.plan.profile;
     try {
@@ -81,7 +86,7 @@ export class LiveRun {
       this.flush();
       if (isModelRunError(error) && error.kind === 'cancelled') return this.update({ phase: 'cancelled' });
       const kind = isModelRunError(error) ? error.kind : 'unknown';
-      const message = redact(error instanceof Error ? error.message : String(error), secret);
+      const message = redact(error instanceof Error ? error.message : String(error), secrets);
       output().warn(
         `${this.document.shardName}: ${profile.name} ${this.plan.task} on ${this.run.requestId} failed (${kind}): ${message}`,
       );

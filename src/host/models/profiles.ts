@@ -2,6 +2,7 @@
 // chat models VS Code already has (vscode.lm), each with its backend.
 import * as vscode from 'vscode';
 import type { ChatBackend } from '../../core/models/backend';
+import { profileSecrets } from '../../core/models/errors';
 import { DEFAULT_MAX_TOKENS, DEFAULT_TEMPERATURE, type ModelProfile } from '../../core/models/profile';
 import { LanguageModelBackend } from './lm-backend';
 import { configuredProfiles, type ApiKeys } from './settings';
@@ -44,11 +45,14 @@ export async function availableProfiles(): Promise<AvailableProfiles> {
   return { profiles: [...configured, ...models.map(languageModelProfile)], problems };
 }
 
-/** The backend for a profile, and the one secret its messages must never show. */
-export async function backendFor(choice: RunProfile, keys: ApiKeys): Promise<{ backend: ChatBackend; secret: string }> {
-  if (choice.kind === 'vscode-lm') return { backend: new LanguageModelBackend(choice.model), secret: '' };
+/** The backend for a profile, and the secrets its messages must never show (the key, extra header values). */
+export async function backendFor(choice: RunProfile, keys: ApiKeys): Promise<{ backend: ChatBackend; secrets: string[] }> {
+  if (choice.kind === 'vscode-lm') return { backend: new LanguageModelBackend(choice.model), secrets: [] };
   const apiKey = await keys.get(choice.profile.name);
   // Loaded on the first run, not at activation: the OpenAI client is the bundle's largest part after zod.
   const { createOpenAIBackend } = await import('../../core/models/openai-backend');
-  return { backend: createOpenAIBackend({ profile: choice.profile, apiKey }), secret: apiKey };
+  return {
+    backend: createOpenAIBackend({ profile: choice.profile, apiKey }),
+    secrets: profileSecrets(apiKey, choice.profile.headers),
+  };
 }

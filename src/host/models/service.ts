@@ -88,7 +88,7 @@ export class ModelService implements vscode.Disposable {
     const plan = await planRun(entry.record, document.state().get(requestId), choice, profiles);
     if (!plan) return undefined;
     if ('error' in plan) return fail(plan.error);
-    const { backend, secret } = await backendFor(plan.profile, this.keys);
+    const { backend, secrets } = await backendFor(plan.profile, this.keys);
     if (!this.watched.has(document)) {
       this.watched.add(document);
       document.onDidDispose(() => this.forgetDocument(document));
@@ -99,7 +99,7 @@ export class ModelService implements vscode.Disposable {
     await run.start(
       { shardFile: document.uri.fsPath, record: entry.record, imageRoots: panel.imageRoots },
       backend,
-      secret,
+      secrets,
       configuredImagePolicy(),
     );
     return run;
