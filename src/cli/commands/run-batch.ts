@@ -37,6 +37,8 @@ export interface BatchFlags {
     'max-image-mb'?: string;
     timeout?: string;
     'idle-timeout'?: string;
+    deadline?: string;
+    'max-answer-mb'?: string;
     quiet?: boolean;
     json?: boolean;
   };
@@ -87,6 +89,8 @@ export async function runBatchCommand(flags: BatchFlags, output: Output): Promis
     maxRetries: 0,
     timeoutMs: numberOption('timeout', values.timeout, 1000),
     idleTimeoutMs: numberOption('idle-timeout', values['idle-timeout'], 1000),
+    deadlineMs: numberOption('deadline', values.deadline, 1000),
+    maxAnswerBytes: numberOption('max-answer-mb', values['max-answer-mb'], 1024 * 1024),
   });
   const maxImageMb = numberOption('max-image-mb', values['max-image-mb'], 1024 * 1024);
   const printer = new ProgressPrinter(progressSink(output), concurrency);

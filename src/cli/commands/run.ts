@@ -40,6 +40,8 @@ const OPTIONS = {
   'max-image-mb': { type: 'string' },
   timeout: { type: 'string' },
   'idle-timeout': { type: 'string' },
+  deadline: { type: 'string' },
+  'max-answer-mb': { type: 'string' },
   json: { type: 'boolean' },
   quiet: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -116,6 +118,8 @@ export async function runCommand(argv: string[], output: Output): Promise<number
     apiKey,
     timeoutMs: numberOption('timeout', values.timeout, 1000),
     idleTimeoutMs: numberOption('idle-timeout', values['idle-timeout'], 1000),
+    deadlineMs: numberOption('deadline', values.deadline, 1000),
+    maxAnswerBytes: numberOption('max-answer-mb', values['max-answer-mb'], 1024 * 1024),
   });
   const maxImageMb = numberOption('max-image-mb', values['max-image-mb'], 1024 * 1024);
   const controller = new AbortController();

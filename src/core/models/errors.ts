@@ -36,6 +36,14 @@ export type ModelFaultKind =
   | 'unsupported'
   /** No API key was found for the profile. */
   | 'no-api-key'
+  /** The server refuses a setting no retry can fix (a parameter, images): the message names what to change. */
+  | 'configuration'
+  /** The server answered with a redirect, which model calls never follow. */
+  | 'redirected'
+  /** The answer took longer than the profile's total deadline. */
+  | 'deadline'
+  /** The answer passed the profile's size limit. */
+  | 'answer-too-large'
   /** Anything else; the message says what. */
   | 'unknown';
 
@@ -44,12 +52,17 @@ export interface ModelRunErrorDetails {
   status?: number;
   /** What the server asked to wait before a retry (rate limits). */
   retryAfterSeconds?: number;
+  /** The server's machine-readable code and parameter, when its body had them (e.g. "unsupported_parameter", "max_tokens"). */
+  code?: string;
+  param?: string;
 }
 
 export class ModelRunError extends Error {
   override readonly name = 'ModelRunError';
   readonly status?: number;
   readonly retryAfterSeconds?: number;
+  readonly code?: string;
+  readonly param?: string;
   constructor(
     readonly kind: ModelFaultKind,
     message: string,
@@ -58,6 +71,8 @@ export class ModelRunError extends Error {
     super(message);
     this.status = details.status;
     this.retryAfterSeconds = details.retryAfterSeconds;
+    if (details.code !== undefined) this.code = details.code;
+    if (details.param !== undefined) this.param = details.param;
   }
 }
 

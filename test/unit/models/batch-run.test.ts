@@ -159,6 +159,45 @@ describe('imagery run --shards (whole-shard runs)', () => {
 });
 
 describe('imagery run --shards: a fault every request would hit', () => {
+  test('a configuration fault (llama.cpp without --mmproj, HTTP 500) is never retried and stops the run, naming the flag', async (t) => {
+    const { shardFile } = makeBatchDataset(t, 20);
+    const out = makeTempDir(t, 'imagery-batch-');
+    server.answerWith({
+      status: 500,
+      errorBody: {
+        error: {
+          code: 500,
+          message: 'image input is not supported - hint: you may need to provide the mmproj',
+          type: 'server_error',
+        },
+      },
+    });
+    const first = server.requests.length;
+    const result = await runCli(...batch(shardFile, out, '--task', 'rec_title', '--concurrency', '2', '--json'));
+    assert.equal(result.code, 1);
+    // Within the calls in flight: 2 workers, each asked once (before: 3 calls per request, 60 in all).
+    assert.ok(server.requests.length - first <= 2, `${server.requests.length - first} calls`);
+    assert.match(
+      result.stderr,
+      /^imagery: configuration: .*\(HTTP 500\): image input is not supported .*To fix: start llama-server with --mmproj/m,
+    );
+    assert.equal(JSON.parse(result.stdout).answered, 0);
+  });
+
+  test('a redirect stops the run; the host it names gets nothing', async (t) => {
+    const elsewhere = await OpenAIServer.start();
+    t.after(() => elsewhere.close());
+    const { shardFile } = makeBatchDataset(t, 10);
+    const out = makeTempDir(t, 'imagery-batch-');
+    server.answerWith({ status: 308, headers: { location: `${elsewhere.baseUrl}/chat/completions` }, errorBody: '' });
+    const first = server.requests.length;
+    const result = await runCli(...batch(shardFile, out, '--task', 'rec_title', '--concurrency', '2', '--quiet'));
+    assert.equal(result.code, 1);
+    assert.ok(server.requests.length - first <= 2, `${server.requests.length - first} calls`);
+    assert.match(result.stderr, /imagery: redirected: .*\(HTTP 308\) to http:\/\/127\.0\.0\.1:\d+\/v1\/chat\/completions\./);
+    assert.equal(elsewhere.requests.length, 0);
+  });
+
   test('a rejected key stops the run at once: one line naming the cause, exit 1, the key nowhere', async (t) => {
     const { shardFile } = makeBatchDataset(t, 30);
     const out = makeTempDir(t, 'imagery-batch-');

@@ -51,7 +51,8 @@ export interface BatchSummary extends BatchProgress {
 }
 
 const TRANSIENT = new Set<ModelFaultKind>(['server-error', 'timeout', 'stalled-stream', 'stream-cut', 'connection-refused']);
-const FATAL = new Set<ModelFaultKind>(['unauthorized', 'model-not-found', 'no-api-key']);
+// Faults every request would hit: a configuration refusal or a redirect is never retried and stops the run, as a wrong key.
+const FATAL = new Set<ModelFaultKind>(['unauthorized', 'model-not-found', 'no-api-key', 'configuration', 'redirected']);
 
 const pause = (seconds: number, signal: AbortSignal): Promise<void> =>
   new Promise((resolve) => {
