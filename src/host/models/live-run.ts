@@ -12,8 +12,9 @@ import type { AnnotatorDocument } from '../editor/document';
 import { output } from '../output';
 import type { RunPlan } from './run-picks';
 import type { ChatBackend } from '../../core/models/backend';
+import { StreamedText } from './streamed-text';
 
-/** Streamed text reaches the webview at most this often (each message carries the whole text so far). */
+/** Streamed text reaches the webview at most this often (each message carries only the new part). */
 const STREAM_INTERVAL_MS = 50;
 
 export class LiveRun {
@@ -21,14 +22,17 @@ export class LiveRun {
   readonly run: LiveModelRun;
   private readonly abort = new AbortController();
   private unparseable: ModelRunDraft | undefined;
-  private timer: NodeJS.Timeout | undefined;
+  private readonly streamed: StreamedText;
 
   constructor(
     readonly document: AnnotatorDocument,
     requestId: string,
     private readonly plan: RunPlan,
     private readonly publish: (run: LiveModelRun) => void,
+    /** Sends the new part of the text (from offset `at`) to the panels. */
+    publishText: (id: string, at: number, part: string) => void,
   ) {
+    this.streamed = new StreamedText((at, part) => publishText(this.id, at, part), STREAM_INTERVAL_MS);
     const { profile } = plan.profile;
     this.run = {
       id: this.id,
@@ -74,7 +78,8 @@ export class LiveRun {
           },
         },
       );
-      this.flush();
+      // Every ending sends the whole text in its update.
+      this.streamed.cancel();
       this.run.text = Array.isArray(outcome.answer) ? outcome.answer.join('\n\n') : outcome.answer;
       if (!outcome.parseable && this.plan.task !== 'description') {
         this.unparseable = outcome.draft;
@@ -83,7 +88,7 @@ export class LiveRun {
       }
       await this.store(outcome.draft);
     } catch (error) {
-      this.flush();
+      this.streamed.cancel();
       if (isModelRunError(error) && error.kind === 'cancelled') return this.update({ phase: 'cancelled' });
       const kind = isModelRunError(error) ? error.kind : 'unknown';
       const message = redact(error instanceof Error ? error.message : String(error), secrets);
@@ -117,26 +122,18 @@ export class LiveRun {
   private append(text: string): void {
     this.run.text += text;
     if (this.run.phase === 'waiting') this.update({ phase: 'running', wait: undefined });
-    else this.timer ??= setTimeout(() => this.flush(), STREAM_INTERVAL_MS);
-  }
-
-  private flush(): void {
-    if (this.timer === undefined) return;
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    this.publish(this.run);
+    else this.streamed.grew(() => this.run.text);
   }
 
   private update(change: Partial<LiveModelRun>): void {
     Object.assign(this.run, change);
     if (change.wait === undefined) delete this.run.wait;
-    clearTimeout(this.timer);
-    this.timer = undefined;
+    this.streamed.sentWhole(this.run.text);
     this.publish(this.run);
   }
 
   dispose(): void {
-    clearTimeout(this.timer);
+    this.streamed.cancel();
     this.abort.abort();
   }
 }

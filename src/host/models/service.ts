@@ -93,7 +93,15 @@ export class ModelService implements vscode.Disposable {
       this.watched.add(document);
       document.onDidDispose(() => this.forgetDocument(document));
     }
-    const run = new LiveRun(document, requestId, plan, (state) => this.publish(document, state));
+    const run = new LiveRun(
+      document,
+      requestId,
+      plan,
+      (state) => this.publish(document, state),
+      (id, at, text) => {
+        for (const each of this.registry.panelsOf(document)) each.post({ type: 'modelRunText', id, at, text });
+      },
+    );
     this.live.set(run.id, run);
     // Images go only from the folders the editor shows them from.
     await run.start(
