@@ -160,6 +160,7 @@ export async function runCommand(argv: string[], output: Output): Promise<number
     process.removeListener('SIGINT', interrupt);
   }
 
+  for (const warning of outcome.warnings) output.err(`imagery: warning: ${warning}`);
   let recorded: { run: string; log: string } | null = null;
   if (outcome.parseable || values['record-unparseable']) {
     const log = AnnotationLog.open(values.shard, resolveAnnotator(values.annotator));

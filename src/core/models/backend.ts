@@ -50,6 +50,8 @@ export interface ChatResult {
   finishReason?: string;
   /** False when the backend could not set the temperature (e.g. VS Code language models). */
   temperatureApplied: boolean;
+  /** What the user should know about an answer kept as it is (e.g. usage figures left out). */
+  warnings?: string[];
 }
 
 export interface ChatBackend {

@@ -9,6 +9,7 @@ import type { ChatBackend, ChatCallbacks, ChatRequest, ChatResult, TokenUsage } 
 import { ModelRunError, profileSecrets } from './errors';
 import { createModelFetch } from './http/model-fetch';
 import { classifyOpenAIError } from './openai-faults';
+import { readUsage } from './usage';
 import { DEFAULT_DEADLINE_SECONDS, DEFAULT_MAX_ANSWER_MEGABYTES, type ModelProfile } from './profile';
 
 export interface OpenAIBackendOptions {
@@ -116,6 +117,7 @@ export function createOpenAIBackend(options: OpenAIBackendOptions): ChatBackend 
     };
     let text = '';
     let usage: TokenUsage | undefined;
+    let usageWarning: string | undefined;
     let finishReason: string | undefined;
     try {
       if (signal?.aborted) throw interrupted();
@@ -141,7 +143,7 @@ export function createOpenAIBackend(options: OpenAIBackendOptions): ChatBackend 
           callbacks.onDelta?.(delta);
         }
         if (choice?.finish_reason) finishReason = choice.finish_reason;
-        if (chunk.usage) usage = toUsage(chunk.usage);
+        if (chunk.usage) ({ usage, warning: usageWarning } = readUsage(chunk.usage));
       }
     } catch (error) {
       throw interrupted() ?? (error instanceof ModelRunError ? error : classifyOpenAIError(error, request.model, context));
@@ -162,7 +164,13 @@ export function createOpenAIBackend(options: OpenAIBackendOptions): ChatBackend 
     }
     if (text.trim() === '')
       throw new ModelRunError('empty-answer', `The model ${request.model} at ${host} gave an empty answer.`);
-    return { text, ...(usage ? { usage } : {}), finishReason, temperatureApplied: true };
+    return {
+      text,
+      ...(usage ? { usage } : {}),
+      finishReason,
+      temperatureApplied: true,
+      ...(usageWarning ? { warnings: [usageWarning] } : {}),
+    };
   }
 
   // A 429 slows every call of this backend, not only the one that got it: a
@@ -202,10 +210,6 @@ export function createOpenAIBackend(options: OpenAIBackendOptions): ChatBackend 
       }
     },
   };
-}
-
-function toUsage(usage: OpenAI.CompletionUsage): TokenUsage {
-  return { promptTokens: usage.prompt_tokens, completionTokens: usage.completion_tokens, totalTokens: usage.total_tokens };
 }
 
 function safeHost(baseUrl: string): string {

@@ -69,6 +69,8 @@ export interface ModelRunOutcome {
   parseable: boolean;
   /** The model-run event to append (its `unparseable` flag already set when needed). */
   draft: ModelRunDraft;
+  /** What the user should be told about the answer (e.g. usage figures left out); empty when nothing. */
+  warnings: string[];
 }
 
 function sumUsage(results: readonly ChatResult[]): TokenUsage | undefined {
@@ -164,5 +166,6 @@ export async function runModel(spec: ModelRunSpec, target: ModelRunTarget, optio
     answer,
     ...(parseable ? {} : { unparseable: true }),
   };
-  return { answer, score, parseable, draft };
+  const warnings = [...new Set(results.flatMap((result) => result.warnings ?? []))];
+  return { answer, score, parseable, draft, warnings };
 }

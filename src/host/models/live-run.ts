@@ -78,6 +78,8 @@ export class LiveRun {
           },
         },
       );
+      for (const warning of outcome.warnings)
+        output().warn(`${this.document.shardName}: ${profile.name} on ${this.run.requestId}: ${warning}`);
       // Every ending sends the whole text in its update.
       this.streamed.cancel();
       this.run.text = Array.isArray(outcome.answer) ? outcome.answer.join('\n\n') : outcome.answer;

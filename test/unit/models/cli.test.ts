@@ -266,6 +266,20 @@ describe('imagery run', () => {
     );
   });
 
+  test('usage that is not token counts: the answer is recorded without the bad figures, and a warning says so', async (t) => {
+    const { shardFile } = makeDataset(t, [makeRecord()]);
+    server.enqueue({ text: '1. a - b', usage: { prompt_tokens: 40, completion_tokens: -7, total_tokens: 'many' } });
+    const result = await imagery(base(shardFile, '--task', 'rec_title', '--json', '--quiet'));
+    assert.equal(result.code, 0, result.stderr);
+    assert.equal(JSON.parse(result.stdout).recorded, true);
+    assert.equal(
+      result.stderr,
+      `imagery: warning: the server's token usage held figures that are not token counts (completion_tokens -7, total_tokens "many"); they are left out of the recorded usage\n`,
+    );
+    const event = JSON.parse(readFileSync(logOf(shardFile), 'utf8'));
+    assert.deepEqual([event.answer, event.usage], ['1. a - b', { promptTokens: 40 }]);
+  });
+
   test('an unparseable answer is not recorded unless asked', async (t) => {
     const { shardFile } = makeDataset(t, [makeRecord()]);
     server.enqueue({ text: 'Sorry, I cannot help.' }, { text: 'Sorry, I cannot help.' });

@@ -185,6 +185,22 @@ describe('a configuration refusal names what to change and is a fault of its own
   });
 });
 
+describe('usage that is not token counts', () => {
+  test('bad figures are left out and said; the good ones and the answer are kept', async () => {
+    server.enqueue({ text: '1. a - b', usage: { prompt_tokens: 10, completion_tokens: '12', total_tokens: 22 } });
+    const kept = await backend().chat(REQUEST, {});
+    assert.equal(kept.text, '1. a - b');
+    assert.deepEqual(kept.usage, { promptTokens: 10, totalTokens: 22 });
+    assert.deepEqual(kept.warnings, [
+      `the server's token usage held figures that are not token counts (completion_tokens "12"); they are left out of the recorded usage`,
+    ]);
+    server.enqueue({ text: '1. a - b', usage: { prompt_tokens: -3, completion_tokens: 2.5, total_tokens: 1e300 } });
+    const none = await backend().chat(REQUEST, {});
+    assert.equal(none.usage, undefined);
+    assert.match(none.warnings![0], /\(prompt_tokens -3, completion_tokens 2\.5, total_tokens 1e\+300\)/);
+  });
+});
+
 describe('redirects are never followed', () => {
   test('a 307 fails naming where it pointed; the other host gets nothing, not the prompt nor the headers', async () => {
     const elsewhere = await OpenAIServer.start();
