@@ -4,6 +4,10 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { runBatch } from '../../../src/core/models/batch/batch-run';
+import { formatProgress } from '../../../src/core/models/batch/progress';
+import { createOpenAIBackend } from '../../../src/core/models/openai-backend';
+import { parseProfile } from '../../../src/core/models/profile';
 import { readRuns } from '../../../src/core/release/import-runs';
 import { findRunFiles } from '../../../src/core/release/layout';
 import { OpenAIServer } from '../../helpers/openai-server';
@@ -155,6 +159,36 @@ describe('imagery run --shards (whole-shard runs)', () => {
         `${refusal.id} asked again ${retry.receivedAt - refusal.at} ms after its 429`,
       );
     }
+  });
+});
+
+describe('runBatch: a Retry-After beyond the cap', () => {
+  test('a day-long Retry-After pauses only as long as the cap, and the progress line says so', { timeout: 20_000 }, async (t) => {
+    const { shardFile } = makeBatchDataset(t, 4);
+    const out = makeTempDir(t, 'imagery-batch-');
+    let refused = 0;
+    server.answerWith((request) =>
+      refused++ === 0
+        ? { status: 429, headers: { 'retry-after': '86400' }, errorMessage: 'come back tomorrow' }
+        : knownAnswer(request),
+    );
+    const lines: string[] = [];
+    const started = Date.now();
+    const summary = await runBatch({
+      shards: [{ file: shardFile, imageRoots: [path.dirname(path.dirname(shardFile))], states: new Map() }],
+      spec: { task: 'rec_title', prompt: 'standard', input: { kind: 'images' } },
+      profile: parseProfile({ name: 'p', baseUrl: server.baseUrl, model: 'vision-1' }),
+      backend: createOpenAIBackend({ profile: { baseUrl: server.baseUrl, headers: {} }, apiKey: KEY, maxRetries: 0 }),
+      outDir: out,
+      modelFolder: 'vision-1',
+      concurrency: 2,
+      maxRetryWaitSeconds: 0.5,
+      onProgress: (progress) => lines.push(formatProgress(progress, Date.now(), 2)),
+    });
+    assert.equal(summary.answered, 4);
+    assert.ok(Date.now() - started < 10_000, `took ${Date.now() - started} ms`);
+    assert.deepEqual(summary.cappedRetryAfter, { asked: 86400, cap: 0.5 });
+    assert.match(lines.at(-1)!, /429s 1 {2}window \d\/2 {2}Retry-After 24h00m capped to 0\.5s$/);
   });
 });
 

@@ -38,6 +38,8 @@ export interface BatchRunOptions {
   retries?: number;
   /** Retries of one request after 429s: default 10. */
   rateLimitRetries?: number;
+  /** A longer Retry-After pauses only this long, as single runs allow (default 120 s); the progress line says so. */
+  maxRetryWaitSeconds?: number;
   onProgress?(progress: BatchProgress): void;
   onFailure?(failure: BatchFailure): void;
 }
@@ -70,7 +72,8 @@ export async function runBatch(options: BatchRunOptions): Promise<BatchSummary> 
   const signal = options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal;
   // Every request in flight listens on this one signal (a few listeners each): that is no leak.
   setMaxListeners(16 + options.concurrency * 8, signal);
-  const limiter = new AdaptiveLimiter({ max: options.concurrency });
+  const maxPause = options.maxRetryWaitSeconds ?? 120;
+  const limiter = new AdaptiveLimiter({ max: options.concurrency, maxPauseSeconds: maxPause });
   const outputs = new DomainOutputs({
     outDir: options.outDir,
     model: options.modelFolder,
@@ -83,6 +86,7 @@ export async function runBatch(options: BatchRunOptions): Promise<BatchSummary> 
   const report = (): void => {
     const stats = limiter.stats();
     Object.assign(progress, { inFlight: stats.inFlight, window: stats.window, rateLimited: stats.rateLimited });
+    if (stats.cappedRetryAfter !== undefined) progress.cappedRetryAfter = { asked: stats.cappedRetryAfter, cap: maxPause };
     options.onProgress?.({ ...progress });
   };
   const fail = (failure: BatchFailure): void => {

@@ -19,6 +19,8 @@ export interface BatchProgress {
   window: number;
   /** 429s so far. */
   rateLimited: number;
+  /** The longest Retry-After that was cut to the cap (seconds), and the cap; absent when none was. */
+  cappedRetryAfter?: { asked: number; cap: number };
   /** Date.now() when the run started. */
   startedAt: number;
 }
@@ -35,6 +37,9 @@ function duration(seconds: number): string {
   return `${Math.floor(s / 3600)}h${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}m`;
 }
 
+/** Like duration, with tenths below a minute (a cap of 0.5 s is not "1s"). */
+const span = (seconds: number): string => (seconds < 60 ? `${Math.round(seconds * 10) / 10}s` : duration(seconds));
+
 /** "412/2266 (18%)  7.9 req/s  ETA 3m55s  errors 2  429s 5  window 8/16" */
 export function formatProgress(progress: BatchProgress, now: number, maxConcurrency: number): string {
   const seconds = Math.max(0.001, (now - progress.startedAt) / 1000);
@@ -50,6 +55,8 @@ export function formatProgress(progress: BatchProgress, now: number, maxConcurre
   ];
   if (progress.resumed) parts.push(`resumed ${progress.resumed}`);
   if (progress.rateLimited) parts.push(`429s ${progress.rateLimited}`, `window ${progress.window}/${maxConcurrency}`);
+  const capped = progress.cappedRetryAfter;
+  if (capped) parts.push(`Retry-After ${span(capped.asked)} capped to ${span(capped.cap)}`);
   return parts.join('  ');
 }
 
