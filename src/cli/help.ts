@@ -174,7 +174,9 @@ descriptions were the input; <model>: --name, else the model, with "-CoI" for
   - A request that keeps failing (after 2 retries of a transient fault) is
     reported "imagery: failed: <id>: <kind>: <what>" and the others go on; a
     rejected key, an unknown model, a redirect or a configuration fault
-    stops the run. The summary (--json: one
+    stops the run. A request that can never be answered (no usable image,
+    an unreadable line) is reported "imagery: skipped: <id>: <why>", counted
+    apart and listed in <dir>/skipped/; it is not missing. The summary (--json: one
     object) says how many are missing; exit code 1 when any are.
   - rec_choice skips requests without candidates (not applicable).`,
 

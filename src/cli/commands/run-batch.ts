@@ -6,6 +6,7 @@ import { replayLogs } from '../../core/annotations/merge';
 import { runBatch, type BatchSummary } from '../../core/models/batch/batch-run';
 import type { BatchShard } from '../../core/models/batch/batch-jobs';
 import { ProgressPrinter, type ProgressSink } from '../../core/models/batch/progress';
+import { countReasons } from '../../core/models/batch/skipped-file';
 import { modelFolderName } from '../../core/models/batch/release-line';
 import { profileSecrets, redact } from '../../core/models/errors';
 import { createOpenAIBackend } from '../../core/models/openai-backend';
@@ -120,6 +121,11 @@ export async function runBatchCommand(flags: BatchFlags, output: Output): Promis
         ...(maxImageMb === undefined ? {} : { maxBytes: maxImageMb }),
       },
       onProgress: quiet ? undefined : (progress) => printer.update(progress),
+      onSkip: (skipped) => {
+        const text = `imagery: skipped: ${skipped.id}: ${skipped.reason}: ${redact(skipped.message, secrets)}`;
+        if (quiet) output.err(text);
+        else printer.message(text);
+      },
       onFailure: (failure) => {
         const text = `imagery: failed: ${failure.id}: ${failure.kind}: ${redact(failure.message, secrets)}`;
         if (quiet) output.err(text);
@@ -134,13 +140,16 @@ export async function runBatchCommand(flags: BatchFlags, output: Output): Promis
 }
 
 function finish(summary: BatchSummary, output: Output, json: boolean, secrets: readonly string[]): number {
-  const missing = summary.total - summary.answered - summary.resumed - summary.skipped;
+  // A request no rerun can answer is not missing: a batch with only those left is complete.
+  const missing = summary.total - summary.answered - summary.resumed - summary.skipped - summary.unanswerable;
+  const reasons = countReasons(summary.skippedRequests);
   if (json) {
-    const { fatal, failures, ...counts } = summary;
+    const { fatal, failures, skippedRequests, ...counts } = summary;
     output.out(
       JSON.stringify({
         ...counts,
         missing,
+        skippedRequests: skippedRequests.map((entry) => ({ ...entry, message: redact(entry.message, secrets) })),
         failures: failures.map((failure) => ({ ...failure, message: redact(failure.message, secrets) })),
         ...(fatal ? { fatal: { kind: fatal.kind, message: redact(fatal.message, secrets) } } : {}),
       }),
@@ -148,7 +157,7 @@ function finish(summary: BatchSummary, output: Output, json: boolean, secrets: r
   } else {
     output.out(
       [
-        `answered ${summary.answered} now, ${summary.resumed} before; ${summary.skipped} not applicable; ${summary.failed} failed; ${missing} missing`,
+        `answered ${summary.answered} now, ${summary.resumed} before; ${summary.skipped} not applicable; ${reasons ? `skipped: ${reasons}; ` : ''}${summary.failed} failed; ${missing} missing`,
         ...summary.files.map((file) => `  ${file}`),
         ...(missing > 0 ? ['rerun the same command to retry the missing requests'] : []),
       ].join('\n'),

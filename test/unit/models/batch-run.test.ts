@@ -1,7 +1,7 @@
 // imagery run --shards ... --out DIR against the loopback server: every
 // request once in the release's layout, scored by eval --runs, faults and 429s.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { runBatch } from '../../../src/core/models/batch/batch-run';
@@ -15,6 +15,7 @@ import { makeTempDir } from '../annotations/temp';
 import { runCli } from '../cli/run-cli';
 import { allIds, ids, knownAnswer, makeBatchDataset, readLines, requestIdOf } from './batch-fixture';
 import { KEY } from './cli-process';
+import { makeDataset, makeRecord } from './fixture';
 
 let server: OpenAIServer;
 before(async () => (server = await OpenAIServer.start()));
@@ -159,6 +160,49 @@ describe('imagery run --shards (whole-shard runs)', () => {
         `${refusal.id} asked again ${retry.receivedAt - refusal.at} ms after its 429`,
       );
     }
+  });
+});
+
+describe('imagery run --shards: requests that can never be answered', () => {
+  test('no usable image and an unreadable line are skipped apart, the run exits 0, and eval says how many and why', async (t) => {
+    const records = Array.from({ length: 5 }, (_, i) =>
+      makeRecord({
+        id: `r${i + 1}`,
+        title: `Request r${i + 1}`,
+        ...(i === 2 ? { images: [{ path: '../images/missing.png', url: 'https://i.example.invalid/m.png' }] } : {}),
+      }),
+    );
+    const { shardFile } = makeDataset(t, records);
+    const lines = readFileSync(shardFile, 'utf8').split('\n');
+    writeFileSync(shardFile, [...lines.slice(0, 4), '{"id": "broken", "title": ', ...lines.slice(4)].join('\n'));
+    const out = makeTempDir(t, 'imagery-batch-');
+    server.answerWith((request) => knownAnswer(request));
+    const first = server.requests.length;
+    const run = () => runCli(...batch(shardFile, out, '--task', 'rec_title', '--concurrency', '2', '--quiet'));
+    const result = await run();
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(
+      result.stdout,
+      /^answered 4 now, 0 before; 0 not applicable; skipped: (no usable image: 1, unreadable line: 1|unreadable line: 1, no usable image: 1); 0 failed; 0 missing$/m,
+    );
+    assert.doesNotMatch(result.stdout, /rerun/);
+    assert.match(result.stderr, /^imagery: skipped: r3: no usable image: This request has no image that can be sent: /m);
+    assert.match(
+      result.stderr,
+      new RegExp(`^imagery: skipped: ${shardFile.replace(/[.\\/]/g, '\\$&')}:5: unreadable line: `, 'm'),
+    );
+    assert.equal(server.requests.length - first, 4, 'the request without an image was never sent');
+    // Again: nothing to do, still complete.
+    const again = await run();
+    assert.equal(again.code, 0, again.stderr);
+    assert.match(again.stdout, /0 now, 4 before; .*0 failed; 0 missing$/m);
+    const evaluated = await runCli('eval', shardFile, '--runs', out, '--quiet');
+    assert.match(
+      evaluated.stdout,
+      /^skipped by the run vision-1\/image\/rec_title: 2 \((no usable image: 1, unreadable line: 1|unreadable line: 1, no usable image: 1)\)$/m,
+    );
+    const json = JSON.parse((await runCli('eval', shardFile, '--runs', out, '--json', '--quiet')).stdout);
+    assert.equal(json.skipped[0].count, 2);
   });
 });
 

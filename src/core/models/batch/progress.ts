@@ -5,7 +5,7 @@
 export interface BatchProgress {
   /** Requests in the shards (non-blank lines). */
   total: number;
-  /** answered + resumed + skipped + failed. */
+  /** answered + resumed + skipped + unanswerable + failed. */
   done: number;
   /** Answered in this run. */
   answered: number;
@@ -13,6 +13,8 @@ export interface BatchProgress {
   resumed: number;
   /** Not applicable to the task (rec_choice on a request without candidates). */
   skipped: number;
+  /** Can never be answered (no usable image, an unreadable line): not failures, and not missing. */
+  unanswerable: number;
   failed: number;
   inFlight: number;
   /** The adaptive concurrency window now. */
@@ -26,7 +28,19 @@ export interface BatchProgress {
 }
 
 export function emptyProgress(total: number): BatchProgress {
-  return { total, done: 0, answered: 0, resumed: 0, skipped: 0, failed: 0, inFlight: 0, window: 0, rateLimited: 0, startedAt: 0 };
+  return {
+    total,
+    done: 0,
+    answered: 0,
+    resumed: 0,
+    skipped: 0,
+    unanswerable: 0,
+    failed: 0,
+    inFlight: 0,
+    window: 0,
+    rateLimited: 0,
+    startedAt: 0,
+  };
 }
 
 function duration(seconds: number): string {
@@ -54,6 +68,7 @@ export function formatProgress(progress: BatchProgress, now: number, maxConcurre
     `errors ${progress.failed}`,
   ];
   if (progress.resumed) parts.push(`resumed ${progress.resumed}`);
+  if (progress.unanswerable) parts.push(`skipped ${progress.unanswerable}`);
   if (progress.rateLimited) parts.push(`429s ${progress.rateLimited}`, `window ${progress.window}/${maxConcurrency}`);
   const capped = progress.cappedRetryAfter;
   if (capped) parts.push(`Retry-After ${span(capped.asked)} capped to ${span(capped.cap)}`);
