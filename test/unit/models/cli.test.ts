@@ -209,14 +209,14 @@ describe('imagery run', () => {
     [
       'a slow drip',
       { chunks: ['1. a - b\n'], endless: true, chunkDelayMs: 100 },
-      /^imagery: deadline: The answer from 127\.0\.0\.1:\d+ was not finished after 1 s/,
+      /^imagery: deadline: The answer from 127\.0\.0\.1:\d+ was not finished after 2 s/,
     ],
   ];
   for (const [name, answer, message] of faults) {
     test(`fault, ${name}: one line naming the cause, exit 1, nothing recorded, no key`, async (t) => {
       const { shardFile } = makeDataset(t, [makeRecord()]);
       server.enqueue(answer);
-      const limits = ['--idle-timeout', '0.3', '--deadline', '1', '--max-answer-mb', '0.05'];
+      const limits = ['--idle-timeout', '0.3', '--deadline', '2', '--max-answer-mb', '0.05'];
       const result = await imagery(base(shardFile, '--task', 'rec_title', '--json', '--quiet', ...limits));
       assert.equal(result.code, 1);
       assert.equal(result.stdout, '');
