@@ -115,7 +115,7 @@ export interface LiveModelRun {
   profile: string;
   model: string;
   phase: LiveRunPhase;
-  /** The answer so far (all of it, not a delta: a late or repeated message cannot garble it). */
+  /** The answer so far, all of it; while it streams, `modelRunText` messages add the new parts. */
   text: string;
   /** The model's thinking so far, kept apart from the answer and never scored. */
   thinking?: string;
@@ -183,6 +183,11 @@ export type HostToWebview =
   | { type: 'showKeymap' }
   /** A model run started from the editor changed (text streamed in, waiting, stored, failed, ...). */
   | { type: 'modelRun'; run: LiveModelRun }
+  /**
+   * New text of a streaming run: `text` replaces the run's text from offset `at` on. Only the new part
+   * travels (the whole answer twenty times a second did not scale); a part that would leave a gap is dropped.
+   */
+  | { type: 'modelRunText'; id: string; at: number; text: string }
   /** The host forgot a live run (dismissed); the webview drops it too. */
   | { type: 'modelRunGone'; id: string }
   /** Whether models may run here; `reason` explains why not (e.g. an untrusted workspace). */

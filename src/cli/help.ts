@@ -158,16 +158,24 @@ $XDG_STATE_HOME/imagery-annotator/server-quirks.json ($IMAGERY_STATE_DIR).
   --max-image-mb <n>       a local image larger than this fails the run (default 20)
   --timeout <s>            wait for the response headers at most this long (default 120)
   --idle-timeout <s>       fail when a started answer stalls this long (default 60)
+  --deadline <s>           fail when one answer is not finished after this long,
+                           a slow drip included (default: the profile's
+                           deadlineSeconds, else 600)
+  --max-answer-mb <n>      fail when one answer passes this size on the wire
+                           (default: the profile's maxAnswerMegabytes, else 8)
   --json                   print one object: the answer, parsed titles with their
                            matches and hit1/hit10/hit20, or choice and correct,
                            and the provenance (see docs/cli.md)
   --quiet                  no progress on stderr
 
 A fault (wrong key, unknown model, rate limit after retries, server error,
-timeout, stalled or cut stream, connection refused, empty answer, an answer
-cut at the token limit (truncated), content filter, image too large, no
-usable image) is one line "imagery: <kind>: <what>", exit code 1;
-nothing is recorded. Ctrl+C cancels the request (exit code 130).
+timeout, stalled or cut stream, deadline, answer too large, connection
+refused, redirect, configuration, empty answer, an answer cut at the token
+limit (truncated), content filter, image too large, no usable image) is one
+line "imagery: <kind>: <what>" with the server's own words, exit code 1;
+nothing is recorded. A redirect is never followed; a configuration fault (a
+parameter or images the server refuses) names the profile setting or server
+flag to change. Ctrl+C cancels the request (exit code 130).
 
 Whole shards (--shards with --out): every request, each through the same code
 path, <n> at a time (--concurrency, default 4). The answers are appended, one
@@ -186,7 +194,10 @@ descriptions were the input; <model>: --name, else the model, with "-CoI" for
     it; a lock left by a run that was killed is taken over).
   - A request that keeps failing (after 2 retries of a transient fault) is
     reported "imagery: failed: <id>: <kind>: <what>" and the others go on; a
-    rejected key or unknown model stops the run. The summary (--json: one
+    rejected key, an unknown model, a redirect or a configuration fault
+    stops the run. A request that can never be answered (no usable image,
+    an unreadable line) is reported "imagery: skipped: <id>: <why>", counted
+    apart and listed in <dir>/skipped/; it is not missing. The summary (--json: one
     object) says how many are missing; exit code 1 when any are.
   - rec_choice skips requests without candidates (not applicable).`,
 

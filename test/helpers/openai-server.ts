@@ -4,13 +4,15 @@
 // answer (`enqueue`), else by the default (`answerWith`), so a test can play
 // any fault: a status with Retry-After, a delay before the headers, a stall
 // or a cut mid-stream, an empty answer, a latency, an answer held until the
-// test releases it. Every request is recorded (headers, parsed body, arrival). Used by the model tests, the editor tests and benchmarks.
+// test releases it, an answer without end, a redirect, any error body,
+// nonsense usage, an error event under HTTP 200. Every request is recorded (headers, parsed body, arrival). Used by the model tests, the editor tests and benchmarks.
 //
 //   const server = await OpenAIServer.start();
 //   server.enqueue({ status: 429, headers: { 'retry-after': '0' } }, { text: '1. a - b' });
 //   ... new OpenAI({ baseURL: server.baseUrl, apiKey: 'k' }) ...
 //   server.requests[1].body.messages; await server.close();
 import { createServer, type IncomingHttpHeaders, type Server, type ServerResponse } from 'node:http';
+import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 
 export interface ScriptedAnswer {
@@ -20,6 +22,11 @@ export interface ScriptedAnswer {
   headers?: Record<string, string>;
   /** Error message in the body of a non-200 answer. */
   errorMessage?: string;
+  /**
+   * The whole body of a non-200 answer instead of OpenAI's shape: a string is sent as text/plain, anything
+   * else as JSON (vLLM's flat body, Gemini's array, {"detail": …}). A 3xx with headers.location is a redirect.
+   */
+  errorBody?: unknown;
   /** The answer text (default "ok"). Split into `chunks` pieces, or give `chunks` as strings. */
   text?: string;
   chunks?: number | string[];
@@ -35,12 +42,14 @@ export interface ScriptedAnswer {
   cutAfterChunks?: number;
   /** finish_reason of the last chunk; null sends none. Default "stop". */
   finishReason?: string | null;
-  /** Token usage (any extra fields, e.g. completion_tokens_details, go as given); null sends none. Default: counted from the texts. */
-  usage?: { prompt_tokens: number; completion_tokens: number; total_tokens: number; [extra: string]: unknown } | null;
+  /** Token usage (any JSON, extra fields such as completion_tokens_details go as given, or nonsense); null sends none. Default: counted from the texts. */
+  usage?: Record<string, unknown> | null;
   /** An SSE `{"error": ...}` event after the chunks instead of the finish. */
   streamError?: string;
-  /** A non-200 answer's whole body, sent as given (a string as text/plain): each provider's own error shape. */
-  errorBody?: unknown;
+  /** An SSE event of this JSON after the chunks instead of the finish (OpenRouter's `{"error": …, "choices": …}` under HTTP 200). */
+  streamEvent?: unknown;
+  /** After the chunks, send them again and again (every `chunkDelayMs`) until the client hangs up: an answer without end. */
+  endless?: boolean;
   /** Thinking streamed before the answer, in `delta[field]` (OpenRouter/Ollama/vLLM "reasoning", llama.cpp/LM Studio "reasoning_content"). */
   reasoning?: { field: string; chunks: string[] };
   /** A raw chunk sent before any other (Azure's empty-choices prompt_filter_results). */
@@ -224,9 +233,23 @@ export class OpenAIServer {
       if (res.destroyed) return;
       send(chunk({ content: piece }, null));
     }
+    while (answer.endless && !res.destroyed) {
+      for (const piece of pieces) {
+        // Wait for the client to drain, as a real server's socket would (a client that stops reading stops it).
+        if (!res.write(`data: ${JSON.stringify(chunk({ content: piece }, null))}\n\n`))
+          await once(res, 'drain').catch(() => undefined);
+        await sleep(answer.chunkDelayMs ?? 0);
+        if (res.destroyed) return;
+      }
+    }
     if (answer.stallAfterChunks !== undefined) return;
     if (answer.cutAfterChunks !== undefined) {
       res.socket?.destroy();
+      return;
+    }
+    if (answer.streamEvent !== undefined) {
+      send(answer.streamEvent);
+      res.end();
       return;
     }
     if (answer.streamError) {

@@ -170,6 +170,23 @@ describe('model panel', () => {
     assert.deepEqual(ofType(await h.posted(), 'dismissModelRun'), [{ type: 'dismissModelRun', id: 'live-1' }]);
   });
 
+  it('a streaming run grows by the new parts the host sends; a part that would leave a hole is dropped', async () => {
+    await h.send({ type: 'modelRun', run: live({ id: 'd1', text: '1. Al' }) });
+    const card = h.page.locator('ia-model-live-run').last();
+    await h.send({ type: 'modelRunText', id: 'd1', at: 5, text: 'pha Band' });
+    await h.send({ type: 'modelRunText', id: 'd1', at: 13, text: ' - Moon Song\n' });
+    assert.equal(await card.locator('pre.stream').textContent(), '1. Alpha Band - Moon Song\n');
+    // Sent again from an earlier offset (a whole message crossed it): replaces from there, never doubles.
+    await h.send({ type: 'modelRunText', id: 'd1', at: 13, text: ' - Moon Song\n2.' });
+    assert.equal(await card.locator('pre.stream').textContent(), '1. Alpha Band - Moon Song\n2.');
+    await h.send({ type: 'modelRunText', id: 'd1', at: 99, text: 'lost' });
+    await h.send({ type: 'modelRunText', id: 'gone', at: 0, text: 'nobody' });
+    assert.equal(await card.locator('pre.stream').textContent(), '1. Alpha Band - Moon Song\n2.');
+    await card.getByRole('button', { name: 'Cancel run' }).click();
+    await h.send({ type: 'modelRun', run: live({ id: 'd1', phase: 'cancelled', text: '1. Alpha' }) });
+    await card.getByRole('button', { name: 'Dismiss run message' }).click();
+  });
+
   it("shows each fault's message", async () => {
     const faults = [
       ['unauthorized', 'The server refused the API key (401). Set it with "Imagery: Set API Key".'],

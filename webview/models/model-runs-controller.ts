@@ -7,10 +7,15 @@ import type { HostClient } from '../client';
 import type { LiveRunAction } from '../components/model-live-run';
 import type { ModelAccess } from '../components/model-panel';
 
-export type ModelMessage = Extract<HostToWebview, { type: 'modelRun' | 'modelRunGone' | 'modelAccess' }>;
+export type ModelMessage = Extract<HostToWebview, { type: 'modelRun' | 'modelRunText' | 'modelRunGone' | 'modelAccess' }>;
 
 export function isModelMessage(message: HostToWebview): message is ModelMessage {
-  return message.type === 'modelRun' || message.type === 'modelRunGone' || message.type === 'modelAccess';
+  return (
+    message.type === 'modelRun' ||
+    message.type === 'modelRunText' ||
+    message.type === 'modelRunGone' ||
+    message.type === 'modelAccess'
+  );
 }
 
 export class ModelRunsController implements ReactiveController {
@@ -39,6 +44,13 @@ export class ModelRunsController implements ReactiveController {
         if (message.run.phase === 'stored') this.dismiss(message.run.id);
         else this.live.set(message.run.id, message.run);
         break;
+      case 'modelRunText': {
+        const run = this.live.get(message.id);
+        // A part past the end would leave a hole: the next whole message (phase change, reload) brings the text.
+        if (!run || message.at > run.text.length) return;
+        this.live.set(message.id, { ...run, text: run.text.slice(0, message.at) + message.text });
+        break;
+      }
       case 'modelRunGone':
         this.live.delete(message.id);
         break;

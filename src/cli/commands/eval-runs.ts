@@ -8,11 +8,14 @@ import { formatUnreadable } from '../../core/release/import-jsonl';
 import { readRuns, type RunSummary } from '../../core/release/import-runs';
 import { findRunFiles, RELEASE_DOMAINS } from '../../core/release/layout';
 import { runKey, type ShardRecord } from '../../core/shard/schema';
+import { countReasons, readSkippedDir } from '../../core/models/batch/skipped-file';
 import { CliError } from '../cli-error';
 
 export interface JoinedRuns {
   runs: (RunSummary & { domain: string; matched: number })[];
   warnings: string[];
+  /** Requests the batch run could never answer, per <model>/<input>/<task>, and why. */
+  skipped: { run: string; count: number; reasons: string }[];
 }
 
 export async function joinRunsDir(dir: string, records: ShardRecord[]): Promise<JoinedRuns> {
@@ -38,7 +41,12 @@ export async function joinRunsDir(dir: string, records: ShardRecord[]): Promise<
   }
   if (joined.length === 0)
     warnings.push(`${path.join(dir, 'intermediate')}: no run files (<model>/<domain>/<input>/<task>.jsonl)`);
-  return { runs: joined, warnings };
+  const skipped = readSkippedDir(dir).map(({ run, skipped: list }) => ({
+    run,
+    count: list.length,
+    reasons: countReasons(list),
+  }));
+  return { runs: joined, warnings, skipped };
 }
 
 /** One line per run file: how many answers it holds and how many join a request given to eval. */
@@ -50,4 +58,9 @@ export function formatJoined(runs: JoinedRuns['runs']): string {
         ` (${path.basename(run.file)})`,
     )
     .join('\n');
+}
+
+/** One line per run with requests it could never answer: "skipped by the run model/input/task: 2 (no usable image: 2)". */
+export function formatSkipped(skipped: JoinedRuns['skipped']): string[] {
+  return skipped.map((entry) => `skipped by the run ${entry.run}: ${entry.count} (${entry.reasons})`);
 }

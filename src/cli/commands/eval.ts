@@ -11,7 +11,7 @@ import { HELP } from '../help';
 import { loadRecords, resolveInputs } from '../inputs';
 import type { Output } from '../output';
 import { formatTable } from '../table';
-import { formatJoined, joinRunsDir, type JoinedRuns } from './eval-runs';
+import { formatJoined, formatSkipped, joinRunsDir, type JoinedRuns } from './eval-runs';
 
 const fraction = (value: number | null): string => (value === null ? '-' : value.toFixed(4));
 const percent = (value: number | null): string => (value === null ? '-' : `${value.toFixed(2)}%`);
@@ -51,13 +51,15 @@ export async function evalCommand(argv: string[], output: Output): Promise<numbe
   const inline = await inlineRunsBeside(resolveInputs(positionals).shards);
   for (const warning of inline.warnings) output.err(`imagery: warning: ${warning.file}:${warning.line}: ${warning.reason}`);
   const added: JoinedRuns['runs'] = [];
+  const skipped: JoinedRuns['skipped'] = [];
   for (const dir of values.runs ?? []) {
     const joined = await joinRunsDir(dir, records);
     for (const warning of joined.warnings) output.err(`imagery: warning: ${warning}`);
     added.push(...joined.runs);
+    skipped.push(...joined.skipped);
   }
   const rows = evaluateRecords(records, (record) => inline.runs.get(record.id) ?? []);
-  if (values.json) output.out(JSON.stringify(values.runs ? { rows, runs: added } : { rows }));
+  if (values.json) output.out(JSON.stringify(values.runs ? { rows, runs: added, skipped } : { rows }));
   else if (rows.length === 0) output.out('no stored runs to score');
   else {
     // n: the requests each figure averages over (with ground truth / with candidates, and an answer).
@@ -67,7 +69,7 @@ export async function evalCommand(argv: string[], output: Output): Promise<numbe
         ? `${table}
 
 from --runs (n in the table: requests each figure covers):
-${formatJoined(added)}`
+${[formatJoined(added), ...formatSkipped(skipped)].join('\n')}`
         : table,
     );
   }

@@ -6,8 +6,9 @@ import { replayLogs } from '../../core/annotations/merge';
 import { runBatch, type BatchSummary } from '../../core/models/batch/batch-run';
 import type { BatchShard } from '../../core/models/batch/batch-jobs';
 import { ProgressPrinter, type ProgressSink } from '../../core/models/batch/progress';
+import { countReasons } from '../../core/models/batch/skipped-file';
 import { modelFolderName } from '../../core/models/batch/release-line';
-import { redact } from '../../core/models/errors';
+import { profileSecrets, redact } from '../../core/models/errors';
 import { createOpenAIBackend } from '../../core/models/openai-backend';
 import { fileQuirkMemory, quirksStateFile } from '../../core/models/quirks-file';
 import type { RunInput } from '../../core/models/run-input';
@@ -39,6 +40,8 @@ export interface BatchFlags {
     'max-image-mb'?: string;
     timeout?: string;
     'idle-timeout'?: string;
+    deadline?: string;
+    'max-answer-mb'?: string;
     quiet?: boolean;
     json?: boolean;
   };
@@ -79,6 +82,7 @@ export async function runBatchCommand(flags: BatchFlags, output: Output): Promis
     throw usageError(`run: --name: ${(error as Error).message}`);
   }
   const apiKey = process.env.OPENAI_API_KEY ?? '';
+  const secrets = profileSecrets(apiKey, profile.headers);
   const quiet = values.quiet === true;
   const shards = await loadShards(flags.shards, (text) => output.err(text));
   // maxRetries 0: a 429 comes back to the batch runner, whose one limiter slows every worker.
@@ -91,6 +95,8 @@ export async function runBatchCommand(flags: BatchFlags, output: Output): Promis
     maxRetries: 0,
     timeoutMs: numberOption('timeout', values.timeout, 1000),
     idleTimeoutMs: numberOption('idle-timeout', values['idle-timeout'], 1000),
+    deadlineMs: numberOption('deadline', values.deadline, 1000),
+    maxAnswerBytes: numberOption('max-answer-mb', values['max-answer-mb'], 1024 * 1024),
   });
   const maxImageMb = numberOption('max-image-mb', values['max-image-mb'], 1024 * 1024);
   const printer = new ProgressPrinter(progressSink(output), concurrency);
@@ -121,8 +127,13 @@ export async function runBatchCommand(flags: BatchFlags, output: Output): Promis
         ...(maxImageMb === undefined ? {} : { maxBytes: maxImageMb }),
       },
       onProgress: quiet ? undefined : (progress) => printer.update(progress),
+      onSkip: (skipped) => {
+        const text = `imagery: skipped: ${skipped.id}: ${skipped.reason}: ${redact(skipped.message, secrets)}`;
+        if (quiet) output.err(text);
+        else printer.message(text);
+      },
       onFailure: (failure) => {
-        const text = `imagery: failed: ${failure.id}: ${failure.kind}: ${redact(failure.message, apiKey || undefined)}`;
+        const text = `imagery: failed: ${failure.id}: ${failure.kind}: ${redact(failure.message, secrets)}`;
         if (quiet) output.err(text);
         else printer.message(text);
       },
@@ -132,31 +143,34 @@ export async function runBatchCommand(flags: BatchFlags, output: Output): Promis
     await state.saved();
   }
   if (!quiet) printer.finish(summary);
-  return finish(summary, output, values.json === true, apiKey);
+  return finish(summary, output, values.json === true, secrets);
 }
 
-function finish(summary: BatchSummary, output: Output, json: boolean, apiKey: string): number {
-  const missing = summary.total - summary.answered - summary.resumed - summary.skipped;
+function finish(summary: BatchSummary, output: Output, json: boolean, secrets: readonly string[]): number {
+  // A request no rerun can answer is not missing: a batch with only those left is complete.
+  const missing = summary.total - summary.answered - summary.resumed - summary.skipped - summary.unanswerable;
+  const reasons = countReasons(summary.skippedRequests);
   if (json) {
-    const { fatal, failures, ...counts } = summary;
+    const { fatal, failures, skippedRequests, ...counts } = summary;
     output.out(
       JSON.stringify({
         ...counts,
         missing,
-        failures: failures.map((failure) => ({ ...failure, message: redact(failure.message, apiKey || undefined) })),
-        ...(fatal ? { fatal: { kind: fatal.kind, message: redact(fatal.message, apiKey || undefined) } } : {}),
+        skippedRequests: skippedRequests.map((entry) => ({ ...entry, message: redact(entry.message, secrets) })),
+        failures: failures.map((failure) => ({ ...failure, message: redact(failure.message, secrets) })),
+        ...(fatal ? { fatal: { kind: fatal.kind, message: redact(fatal.message, secrets) } } : {}),
       }),
     );
   } else {
     output.out(
       [
-        `answered ${summary.answered} now, ${summary.resumed} before; ${summary.skipped} not applicable; ${summary.failed} failed; ${missing} missing`,
+        `answered ${summary.answered} now, ${summary.resumed} before; ${summary.skipped} not applicable; ${reasons ? `skipped: ${reasons}; ` : ''}${summary.failed} failed; ${missing} missing`,
         ...summary.files.map((file) => `  ${file}`),
         ...(missing > 0 ? ['rerun the same command to retry the missing requests'] : []),
       ].join('\n'),
     );
   }
-  if (summary.fatal) throw new CliError(`${summary.fatal.kind}: ${redact(summary.fatal.message, apiKey || undefined)}`);
+  if (summary.fatal) throw new CliError(`${summary.fatal.kind}: ${redact(summary.fatal.message, secrets)}`);
   if (summary.interrupted) return 130;
   return missing > 0 ? 1 : 0;
 }

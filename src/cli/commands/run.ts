@@ -5,7 +5,7 @@ import { resolveAnnotator } from '../../core/annotations/annotator';
 import { AnnotationLog } from '../../core/annotations/log';
 import { replayLogs } from '../../core/annotations/merge';
 import { inlineRunKey } from '../../core/annotations/state';
-import { isModelRunError, redact } from '../../core/models/errors';
+import { isModelRunError, profileSecrets, redact } from '../../core/models/errors';
 import { createOpenAIBackend } from '../../core/models/openai-backend';
 import { runModel, type ModelRunOutcome } from '../../core/models/run-model';
 import { parseRunInput } from '../../core/models/run-input';
@@ -46,6 +46,8 @@ const OPTIONS = {
   'max-image-mb': { type: 'string' },
   timeout: { type: 'string' },
   'idle-timeout': { type: 'string' },
+  deadline: { type: 'string' },
+  'max-answer-mb': { type: 'string' },
   json: { type: 'boolean' },
   quiet: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -131,6 +133,8 @@ export async function runCommand(argv: string[], output: Output): Promise<number
     quirks: learnt.memory,
     timeoutMs: numberOption('timeout', values.timeout, 1000),
     idleTimeoutMs: numberOption('idle-timeout', values['idle-timeout'], 1000),
+    deadlineMs: numberOption('deadline', values.deadline, 1000),
+    maxAnswerBytes: numberOption('max-answer-mb', values['max-answer-mb'], 1024 * 1024),
   });
   const maxImageMb = numberOption('max-image-mb', values['max-image-mb'], 1024 * 1024);
   const controller = new AbortController();
@@ -166,7 +170,7 @@ export async function runCommand(argv: string[], output: Output): Promise<number
     if (error instanceof TruncatedAnswerError) output.err(`imagery: the cut answer was: ${JSON.stringify(error.outcome.answer)}`);
     // One line naming the cause; the key is scrubbed once more in case a message ever carried it.
     throw new CliError(
-      `${error.kind}: ${redact(error.message, apiKey || undefined)}`,
+      `${error.kind}: ${redact(error.message, profileSecrets(apiKey, profile.headers))}`,
       undefined,
       undefined,
       error.kind === 'cancelled' ? 130 : 1,
@@ -176,6 +180,7 @@ export async function runCommand(argv: string[], output: Output): Promise<number
   }
   await learnt.saved();
 
+  for (const warning of outcome.warnings) output.err(`imagery: warning: ${warning}`);
   let recorded: { run: string; log: string } | null = null;
   if (outcome.parseable || values['record-unparseable']) {
     const log = AnnotationLog.open(values.shard, resolveAnnotator(values.annotator));

@@ -151,7 +151,7 @@ export const ExtractionRunEvent = z.object({
   startedAt: z.string().min(1),
   endedAt: z.string().min(1),
   latencyMs: z.number().min(0),
-  temperature: z.number(),
+  temperature: z.number().nullable(),
   temperatureApplied: z.boolean(),
   maxTokens: z.number().int().min(1),
   usage: TokenUsage.optional(),

@@ -43,7 +43,9 @@ function learnt(refusal: Refusal, sent: SentParams): Parameters<QuirkMemory['lea
 /** The positions (1-based) of GIF images in the request. */
 function gifPositions(request: ChatRequest): number[] {
   const urls = request.messages.flatMap((message) =>
-    message.content.flatMap((part) => (part.type === 'image_url' ? [part.image_url.url] : [])),
+    typeof message.content === 'string'
+      ? []
+      : message.content.flatMap((part) => (part.type === 'image_url' ? [part.image_url.url] : [])),
   );
   return urls.flatMap((url, index) => (url.startsWith('data:image/gif') ? [index + 1] : []));
 }
@@ -81,7 +83,8 @@ export async function adaptiveChat(call: AdaptiveCall): Promise<ChatResult> {
       if (!fault || !refusal) throw error;
       if (isForced(refusal, request) || tried.has(refusal)) {
         const forced = isForced(refusal, request) ? 'the profile forces it' : 'it was refused again after one resend';
-        throw new ModelRunError('bad-request', `${fault.message} (${forced}: change ${settingFor(refusal)} in the profile)`, {
+        // A configuration fault: never retried, and it stops a batch (the same answer would come every time).
+        throw new ModelRunError('configuration', `${fault.message} (${forced}: change ${settingFor(refusal)} in the profile)`, {
           status: fault.status,
         });
       }
@@ -112,6 +115,7 @@ export async function adaptiveChat(call: AdaptiveCall): Promise<ChatResult> {
       ...(answer.usage ? { usage: answer.usage } : {}),
       ...(answer.finishReason ? { finishReason: answer.finishReason } : {}),
       ...(answer.thinking ? { thinking: answer.thinking } : {}),
+      ...(answer.warnings ? { warnings: answer.warnings } : {}),
       temperatureApplied: sent.temperature !== undefined,
       sent,
     };

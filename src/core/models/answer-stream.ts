@@ -5,6 +5,7 @@
 import type OpenAI from 'openai';
 import { splitThinking, ThinkSplitter } from './answer-text';
 import type { ChatCallbacks, TokenUsage } from './backend';
+import { isCount, readUsage, type ReadUsage } from './usage';
 
 /** Where servers put thinking in a delta: OpenRouter, Ollama and new vLLM `reasoning`; llama.cpp, LM Studio, old vLLM `reasoning_content`. */
 const REASONING_FIELDS = ['reasoning', 'reasoning_content'] as const;
@@ -16,6 +17,8 @@ export interface GatheredAnswer {
   reasoningField?: string;
   usage?: TokenUsage;
   finishReason?: string;
+  /** Usage figures left out because they were not token counts. */
+  warnings?: string[];
 }
 
 export class AnswerCollector {
@@ -24,6 +27,7 @@ export class AnswerCollector {
   private field: string | undefined;
   private usage: TokenUsage | undefined;
   private finishReason: string | undefined;
+  private usageWarning: string | undefined;
   private readonly splitter: ThinkSplitter;
 
   constructor(private readonly callbacks: ChatCallbacks) {
@@ -53,7 +57,11 @@ export class AnswerCollector {
       this.splitter.push(delta.content);
     }
     if (choice?.finish_reason) this.finishReason = choice.finish_reason;
-    if (chunk.usage) this.usage = toUsage(chunk.usage);
+    if (chunk.usage) {
+      const read = toUsage(chunk.usage);
+      this.usage = read.usage;
+      this.usageWarning = read.warning;
+    }
   }
 
   result(): GatheredAnswer {
@@ -67,6 +75,7 @@ export class AnswerCollector {
       ...(field ? { reasoningField: field } : {}),
       ...(this.usage ? { usage: this.usage } : {}),
       ...(this.finishReason ? { finishReason: this.finishReason } : {}),
+      ...(this.usageWarning ? { warnings: [this.usageWarning] } : {}),
     };
   }
 }
@@ -74,16 +83,15 @@ export class AnswerCollector {
 /**
  * Usage with its reasoning tokens: `completion_tokens_details.reasoning_tokens`,
  * or (Gemini) the tokens counted in the total but in neither prompt nor completion.
+ * Figures that are not token counts are left out, with a warning (usage.ts).
  */
-export function toUsage(usage: OpenAI.CompletionUsage): TokenUsage {
-  const result: TokenUsage = {
-    promptTokens: usage.prompt_tokens,
-    completionTokens: usage.completion_tokens,
-    totalTokens: usage.total_tokens,
-  };
-  const stated = usage.completion_tokens_details?.reasoning_tokens;
-  const hidden = (usage.total_tokens ?? 0) - (usage.prompt_tokens ?? 0) - (usage.completion_tokens ?? 0);
-  if (typeof stated === 'number') result.reasoningTokens = stated;
-  else if (hidden > 0) result.reasoningTokens = hidden;
-  return result;
+export function toUsage(raw: OpenAI.CompletionUsage): ReadUsage {
+  const read = readUsage(raw);
+  const usage = read.usage;
+  if (!usage) return read;
+  const stated: unknown = raw.completion_tokens_details?.reasoning_tokens;
+  const hidden = (usage.totalTokens ?? 0) - (usage.promptTokens ?? 0) - (usage.completionTokens ?? 0);
+  if (isCount(stated)) usage.reasoningTokens = stated;
+  else if (usage.totalTokens !== undefined && hidden > 0) usage.reasoningTokens = hidden;
+  return read;
 }

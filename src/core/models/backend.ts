@@ -68,6 +68,8 @@ export interface ChatResult {
   thinking?: string;
   /** What the request carried, after any adaptation to the server. */
   sent?: SentParams;
+  /** What the user should know about an answer kept as it is (e.g. usage figures left out). */
+  warnings?: string[];
 }
 
 export interface ChatBackend {

@@ -40,6 +40,14 @@ export type ModelFaultKind =
   | 'unsupported'
   /** No API key was found for the profile. */
   | 'no-api-key'
+  /** The server refuses a setting no retry can fix (a parameter, images): the message names what to change. */
+  | 'configuration'
+  /** The server answered with a redirect, which model calls never follow. */
+  | 'redirected'
+  /** The answer took longer than the profile's total deadline. */
+  | 'deadline'
+  /** The answer passed the profile's size limit. */
+  | 'answer-too-large'
   /** Anything else; the message says what. */
   | 'unknown';
 
@@ -50,6 +58,9 @@ export interface ModelRunErrorDetails {
   retryAfterSeconds?: number;
   /** A 400 named a parameter we sent, which one resend may cure (request-params.ts Refusal). */
   refused?: string;
+  /** The server's machine-readable code and parameter, when its body had them (e.g. "unsupported_parameter", "max_tokens"). */
+  code?: string;
+  param?: string;
 }
 
 export class ModelRunError extends Error {
@@ -57,6 +68,8 @@ export class ModelRunError extends Error {
   readonly status?: number;
   readonly retryAfterSeconds?: number;
   readonly refused?: string;
+  readonly code?: string;
+  readonly param?: string;
   constructor(
     readonly kind: ModelFaultKind,
     message: string,
@@ -66,6 +79,8 @@ export class ModelRunError extends Error {
     this.status = details.status;
     this.retryAfterSeconds = details.retryAfterSeconds;
     this.refused = details.refused;
+    if (details.code !== undefined) this.code = details.code;
+    if (details.param !== undefined) this.param = details.param;
   }
 }
 
@@ -73,9 +88,40 @@ export function isModelRunError(error: unknown): error is ModelRunError {
   return error instanceof ModelRunError;
 }
 
-/** Removes every occurrence of `secret` (and anything that looks like a bearer token) from text shown to users. */
-export function redact(text: string, secret: string | undefined): string {
+/** Secrets in a message: exact copies, URL-encoded copies, and cut copies that keep at least this many leading characters. */
+const PREFIX_CHARS = 8;
+
+/** The values a profile's messages must never show: the key, and the values of its extra headers (an Azure `api-key`…). */
+export function profileSecrets(apiKey: string | undefined, headers: Readonly<Record<string, string>> = {}): string[] {
+  // Shorter header values ("blue", "2024-10-21"'s cousins) are routing words, and would blank ordinary text.
+  const values = Object.values(headers).filter((value) => value.length >= PREFIX_CHARS);
+  return [...(apiKey ? [apiKey] : []), ...values];
+}
+
+function redactOne(text: string, secret: string): string {
+  if (secret.length < PREFIX_CHARS) return text.split(secret).join('[redacted]');
+  // A server may echo a key cut short ("sk-proj-abcd…"): any run of its first 8+ characters goes.
+  const head = secret.slice(0, PREFIX_CHARS);
+  let result = '';
+  let from = 0;
+  for (let at = text.indexOf(head); at !== -1; at = text.indexOf(head, from)) {
+    let length = PREFIX_CHARS;
+    while (length < secret.length && text[at + length] === secret[length]) length++;
+    result += `${text.slice(from, at)}[redacted]`;
+    from = at + length;
+  }
+  return result + text.slice(from);
+}
+
+/** Removes every copy of each secret (exact, URL-encoded, or its first 8+ characters) and anything that looks like a bearer token. */
+export function redact(text: string, secrets: string | readonly (string | undefined)[] | undefined): string {
   let result = text;
-  if (secret) result = result.split(secret).join('[redacted]');
+  const list = typeof secrets === 'string' ? [secrets] : (secrets ?? []);
+  for (const secret of list) {
+    if (!secret) continue;
+    const encoded = encodeURIComponent(secret);
+    if (encoded !== secret) result = redactOne(result, encoded);
+    result = redactOne(result, secret);
+  }
   return result.replace(/Bearer\s+[^\s"']+/gi, 'Bearer [redacted]');
 }

@@ -1,25 +1,32 @@
 // The OpenAI-compatible backend (OpenAI, Azure's v1 endpoint, Ollama, vLLM,
 // LM Studio...), over the `openai` package. The package's own retries are off:
 // a 429 is retried here so the wait can be reported, and its timeout covers
-// only the wait for headers, so an idle watchdog guards the stream after them.
+// only the wait for headers, so an idle watchdog guards the stream after them
+// and a total deadline the whole answer. Its fetch (http/model-fetch.ts)
+// refuses redirects, reads every error body and bounds the answer's size.
 import OpenAI from 'openai';
 import { adaptiveChat } from './adaptive-request';
 import { AnswerCollector, type GatheredAnswer } from './answer-stream';
 import type { ChatBackend, ChatCallbacks, ChatRequest } from './backend';
-import { ModelRunError } from './errors';
+import { ModelRunError, profileSecrets } from './errors';
+import { createModelFetch } from './http/model-fetch';
 import { classifyOpenAIError } from './openai-faults';
-import type { ModelProfile } from './profile';
+import { DEFAULT_DEADLINE_SECONDS, DEFAULT_MAX_ANSWER_MEGABYTES, type ModelProfile } from './profile';
 import { bodyParams, refusalOf, type SentParams } from './request-params';
 import { QuirkMemory } from './server-quirks';
 
 export interface OpenAIBackendOptions {
-  profile: Pick<ModelProfile, 'baseUrl' | 'headers'>;
+  profile: Pick<ModelProfile, 'baseUrl' | 'headers'> & Partial<Pick<ModelProfile, 'deadlineSeconds' | 'maxAnswerMegabytes'>>;
   /** Sent only as `Authorization: Bearer <key>`. Empty for servers that need none (Ollama). */
   apiKey: string;
   /** Wait for response headers at most this long (default 120 s). */
   timeoutMs?: number;
   /** After the headers, fail when no data arrives for this long (default 60 s). */
   idleTimeoutMs?: number;
+  /** The whole answer, headers to last byte, at most this long (default: the profile's deadlineSeconds, else 600 s). */
+  deadlineMs?: number;
+  /** The answer's bytes on the wire at most (default: the profile's maxAnswerMegabytes, else 8 MB). */
+  maxAnswerBytes?: number;
   /** Retries after a 429 (default 4), each honouring Retry-After. */
   maxRetries?: number;
   /** Backoff when a 429 carries no Retry-After: this, doubled each retry (default 1 s). */
@@ -58,6 +65,10 @@ export function createOpenAIBackend(options: OpenAIBackendOptions): ChatBackend 
   // An option given as undefined keeps its default (a spread would put undefined, and the watchdog would fire at once).
   const settings = { ...DEFAULTS, ...definedOnly(options) };
   const host = safeHost(options.profile.baseUrl);
+  const secrets = profileSecrets(options.apiKey, options.profile.headers);
+  const deadlineMs = settings.deadlineMs ?? (options.profile.deadlineSeconds ?? DEFAULT_DEADLINE_SECONDS) * 1000;
+  const maxAnswerBytes =
+    settings.maxAnswerBytes ?? Math.round((options.profile.maxAnswerMegabytes ?? DEFAULT_MAX_ANSWER_MEGABYTES) * 1024 * 1024);
   const client = new OpenAI({
     // Explicit, so OPENAI_BASE_URL / OPENAI_ORG_ID / OPENAI_PROJECT_ID / OPENAI_LOG never redirect or log a profile.
     baseURL: options.profile.baseUrl,
@@ -69,8 +80,9 @@ export function createOpenAIBackend(options: OpenAIBackendOptions): ChatBackend 
     maxRetries: 0,
     timeout: settings.timeoutMs,
     defaultHeaders: options.profile.headers,
+    fetch: createModelFetch({ host, maxAnswerBytes, secrets }),
   });
-  const context = { host, apiKey: options.apiKey };
+  const context = { host, apiKey: options.apiKey, secrets };
 
   const quirks = options.quirks ?? new QuirkMemory();
 
@@ -82,8 +94,14 @@ export function createOpenAIBackend(options: OpenAIBackendOptions): ChatBackend 
   ): Promise<GatheredAnswer> {
     const controller = new AbortController();
     let stalled = false;
+    let overdue = false;
     const forward = (): void => controller.abort();
     signal?.addEventListener('abort', forward, { once: true });
+    // The idle watchdog is re-armed by every chunk: only this ends a server that drips for ever.
+    const deadline = setTimeout(() => {
+      overdue = true;
+      controller.abort();
+    }, deadlineMs);
     let watchdog: NodeJS.Timeout | undefined;
     const arm = (): void => {
       clearTimeout(watchdog);
@@ -95,6 +113,12 @@ export function createOpenAIBackend(options: OpenAIBackendOptions): ChatBackend 
     // Aborts end the package's stream silently (it returns instead of throwing), so the flags decide.
     const interrupted = (): ModelRunError | undefined => {
       if (signal?.aborted) return new ModelRunError('cancelled', 'The run was cancelled.');
+      if (overdue) {
+        return new ModelRunError(
+          'deadline',
+          `The answer from ${host} was not finished after ${deadlineMs / 1000} s, the limit for one answer (the profile's "deadlineSeconds", --deadline); ${collector.receivedCharacters} characters had arrived.`,
+        );
+      }
       if (stalled) {
         return new ModelRunError(
           'stalled-stream',
@@ -124,10 +148,15 @@ export function createOpenAIBackend(options: OpenAIBackendOptions): ChatBackend 
       const fault = error instanceof ModelRunError ? error : classifyOpenAIError(error, request.model, context);
       // The SDK's error, or a fault already classified, may name a parameter the server refused.
       const refused = refusalOf(error, sent) ?? refusalOf(fault, sent);
-      throw refused ? new ModelRunError(fault.kind, fault.message, { status: fault.status, refused }) : fault;
+      throw refused
+        ? new ModelRunError(fault.kind, fault.message, { status: fault.status, refused, code: fault.code, param: fault.param })
+        : fault;
     } finally {
       clearTimeout(watchdog);
+      clearTimeout(deadline);
       signal?.removeEventListener('abort', forward);
+      // A fault in the middle (an answer too large) leaves the connection open otherwise.
+      controller.abort();
     }
     const stop = interrupted();
     if (stop) throw stop;

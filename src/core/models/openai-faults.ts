@@ -2,6 +2,8 @@
 // message for users. The API key is scrubbed from anything a server echoes.
 import OpenAI from 'openai';
 import { ModelRunError, redact, type ModelFaultKind } from './errors';
+import { configurationHint } from './http/config-faults';
+import { fromErrorField, type ServerError } from './http/error-body';
 
 const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
 
@@ -27,12 +29,40 @@ function causeCode(error: unknown): string | undefined {
   return undefined;
 }
 
+/** A fault our own fetch raised (a redirect, an answer too large), which the client wraps as a connection error's cause. */
+function ownFault(error: unknown): ModelRunError | undefined {
+  for (let current = error, depth = 0; current && depth < 6; depth++) {
+    if (current instanceof ModelRunError) return current;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+/** The server's words: the body's error (model-fetch gave every body shape as {"error": {...}}), else the client's message. */
+function serverError(error: InstanceType<typeof OpenAI.APIError>): ServerError {
+  return fromErrorField(error.error) ?? { message: error.status === undefined ? error.message : '' };
+}
+
 /** What the server said, shortened and without the key. */
-function serverSays(error: InstanceType<typeof OpenAI.APIError>, apiKey: string): string {
-  const body = error.error as { message?: unknown } | undefined;
-  const said = typeof body?.message === 'string' ? body.message : '';
-  const text = redact(said.replace(/\s+/g, ' ').trim(), apiKey || undefined);
-  return text ? `: ${text.length > 200 ? `${text.slice(0, 200)}…` : text}` : '';
+function serverSays(said: ServerError, secrets: readonly string[]): string {
+  const text = redact(said.message.replace(/\s+/g, ' ').trim(), secrets);
+  return text ? `: ${text.length > 300 ? `${text.slice(0, 300)}…` : text}` : '';
+}
+
+/** A refusal no retry can fix, naming what to change; undefined when it is not one. */
+function configurationFault(host: string, status: number | undefined, said: ServerError, secrets: readonly string[]) {
+  const hint = configurationHint(status, said);
+  if (!hint) return undefined;
+  const http = status === undefined ? 'during the answer' : `(HTTP ${status})`;
+  return new ModelRunError(
+    'configuration',
+    `${host} cannot take this request ${http}${serverSays(said, secrets)}. To fix: ${hint}.`,
+    {
+      ...(status === undefined ? {} : { status }),
+      ...(said.code ? { code: said.code } : {}),
+      ...(said.param ? { param: said.param } : {}),
+    },
+  );
 }
 
 function statusFault(status: number): { kind: ModelFaultKind; what: string } {
@@ -43,8 +73,18 @@ function statusFault(status: number): { kind: ModelFaultKind; what: string } {
   return { kind: 'bad-request', what: 'refused the request' };
 }
 
-export function classifyOpenAIError(error: unknown, model: string, context: { host: string; apiKey: string }): ModelRunError {
-  const { host, apiKey } = context;
+export interface FaultContext {
+  host: string;
+  apiKey: string;
+  /** Everything no message may show (profileSecrets); default: the key. */
+  secrets?: readonly string[];
+}
+
+export function classifyOpenAIError(error: unknown, model: string, context: FaultContext): ModelRunError {
+  const { host } = context;
+  const secrets = context.secrets ?? [context.apiKey];
+  const own = ownFault(error);
+  if (own) return own;
   if (error instanceof OpenAI.APIConnectionTimeoutError) {
     return new ModelRunError(
       'timeout',
@@ -63,22 +103,24 @@ export function classifyOpenAIError(error: unknown, model: string, context: { ho
     if (code && CUT.has(code))
       return new ModelRunError('stream-cut', `${host} closed the connection before answering (${code}).`);
     // E.g. fetch refusing a port ("bad port") or a TLS failure: name the cause.
-    return new ModelRunError(
-      'connection-refused',
-      `Cannot connect to ${host}: ${redact(deepestMessage(error), apiKey || undefined)}`,
-    );
+    return new ModelRunError('connection-refused', `Cannot connect to ${host}: ${redact(deepestMessage(error), secrets)}`);
   }
   if (error instanceof OpenAI.APIError) {
+    const said = serverError(error);
+    const refused = configurationFault(host, error.status, said, secrets);
+    if (refused) return refused;
     if (error.status === undefined) {
-      // An error event inside the stream (the server failed mid-answer).
-      return new ModelRunError('server-error', `${host} reported an error during the answer${serverSays(error, apiKey)}`);
+      // An error event inside the stream (the server failed mid-answer; OpenRouter sends it under HTTP 200).
+      return new ModelRunError('server-error', `${host} reported an error during the answer${serverSays(said, secrets)}`);
     }
     const { kind, what } = statusFault(error.status);
     const subject =
       kind === 'model-not-found' ? `${host} ${what.replace('this model', `the model "${model}"`)}` : `${host} ${what}`;
-    return new ModelRunError(kind, `${subject} (HTTP ${error.status})${serverSays(error, apiKey)}`, {
+    return new ModelRunError(kind, `${subject} (HTTP ${error.status})${serverSays(said, secrets)}`, {
       status: error.status,
       retryAfterSeconds: retryAfterSeconds(error.headers),
+      ...(said.code ? { code: said.code } : {}),
+      ...(said.param ? { param: said.param } : {}),
     });
   }
   const code = causeCode(error);
@@ -91,7 +133,7 @@ export function classifyOpenAIError(error: unknown, model: string, context: { ho
     );
   }
   const message = error instanceof Error ? error.message : String(error);
-  return new ModelRunError('unknown', `The call to ${host} failed: ${redact(message, apiKey || undefined)}`);
+  return new ModelRunError('unknown', `The call to ${host} failed: ${redact(message, secrets)}`);
 }
 
 /** Seconds a 429 asks to wait (Retry-After as seconds or a date, or retry-after-ms); undefined when absent. */

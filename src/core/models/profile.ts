@@ -11,6 +11,10 @@ export const DEFAULT_MAX_TOKENS = 500;
  * default, medium, effort included) is to reserve about 25,000 for both.
  */
 export const DEFAULT_REASONING_BUDGET = 25_000;
+/** One answer, from the request to its last byte: 10 minutes (a reasoning model at high effort takes minutes). */
+export const DEFAULT_DEADLINE_SECONDS = 600;
+/** One answer on the wire: 8 MB (500 visible tokens stream in ~100 KB; thousands of reasoning deltas in a few MB). */
+export const DEFAULT_MAX_ANSWER_MEGABYTES = 8;
 
 /** Which name the answer limit is sent under; `auto`: max_completion_tokens for OpenAI / Azure OpenAI hosts, else max_tokens. */
 export const TokenParameter = z.enum(['auto', 'max_tokens', 'max_completion_tokens']);
@@ -50,6 +54,10 @@ export const ModelProfile = z.object({
   imageDetail: ImageDetail.default('auto'),
   /** Extra HTTP headers, e.g. Azure's `api-key` alternative or a gateway's routing header. Never the API key itself. */
   headers: z.record(z.string(), z.string()).default({}),
+  /** The whole answer at most this long (default DEFAULT_DEADLINE_SECONDS); the idle limit alone never ends a slow drip. */
+  deadlineSeconds: z.number().positive().optional(),
+  /** The answer's bytes on the wire at most (default DEFAULT_MAX_ANSWER_MEGABYTES). */
+  maxAnswerMegabytes: z.number().positive().optional(),
 });
 export type ModelProfile = z.output<typeof ModelProfile>;
 /** What a user writes: everything but name, baseUrl and model may be left out. */

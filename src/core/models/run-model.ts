@@ -64,6 +64,8 @@ export interface ModelRunOutcome {
   parseable: boolean;
   /** The model-run event to append (its `unparseable` flag already set when needed). */
   draft: ModelRunDraft;
+  /** What the user should be told about the answer (e.g. usage figures left out); empty when nothing. */
+  warnings: string[];
 }
 
 function sumUsage(results: readonly ChatResult[]): TokenUsage | undefined {
@@ -173,7 +175,8 @@ export async function runModel(spec: ModelRunSpec, target: ModelRunTarget, optio
     ...(parseable ? {} : { unparseable: true }),
     ...(cut ? { truncated: true } : {}),
   };
-  const outcome = { answer, score, parseable, draft };
+  const warnings = [...new Set(results.flatMap((result) => result.warnings ?? []))];
+  const outcome = { answer, score, parseable, draft, warnings };
   if (cut && !options.keepTruncated) throw new TruncatedAnswerError(truncatedMessage(cut, profile.model), outcome);
   return outcome;
 }

@@ -13,8 +13,9 @@ import type { AnnotatorDocument } from '../editor/document';
 import { output } from '../output';
 import type { RunPlan } from './run-picks';
 import type { ChatBackend } from '../../core/models/backend';
+import { StreamedText } from './streamed-text';
 
-/** Streamed text reaches the webview at most this often (each message carries the whole text so far). */
+/** Streamed text reaches the webview at most this often (each message carries only the new part). */
 const STREAM_INTERVAL_MS = 50;
 
 export class LiveRun {
@@ -22,6 +23,8 @@ export class LiveRun {
   readonly run: LiveModelRun;
   private readonly abort = new AbortController();
   private unparseable: ModelRunDraft | undefined;
+  private readonly streamed: StreamedText;
+  /** Thinking is shown with the whole run, at most every STREAM_INTERVAL_MS. */
   private timer: NodeJS.Timeout | undefined;
 
   constructor(
@@ -29,7 +32,10 @@ export class LiveRun {
     requestId: string,
     private readonly plan: RunPlan,
     private readonly publish: (run: LiveModelRun) => void,
+    /** Sends the new part of the text (from offset `at`) to the panels. */
+    publishText: (id: string, at: number, part: string) => void,
   ) {
+    this.streamed = new StreamedText((at, part) => publishText(this.id, at, part), STREAM_INTERVAL_MS);
     const { profile } = plan.profile;
     this.run = {
       id: this.id,
@@ -48,7 +54,12 @@ export class LiveRun {
     return this.run.phase === 'running' || this.run.phase === 'waiting';
   }
 
-  async start(target: Omit<ModelRunTarget, 'state'>, backend: ChatBackend, secret: string, images: ImagePolicy): Promise<void> {
+  async start(
+    target: Omit<ModelRunTarget, 'state'>,
+    backend: ChatBackend,
+    secrets: readonly string[],
+    images: ImagePolicy,
+  ): Promise<void> {
     this.publish(this.run);
     const { profile } = this.plan.profile;
     try {
@@ -73,7 +84,10 @@ export class LiveRun {
           },
         },
       );
-      this.flush();
+      for (const warning of outcome.warnings)
+        output().warn(`${this.document.shardName}: ${profile.name} on ${this.run.requestId}: ${warning}`);
+      // Every ending sends the whole text in its update.
+      this.streamed.cancel();
       this.run.text = Array.isArray(outcome.answer) ? outcome.answer.join('\n\n') : outcome.answer;
       if (!outcome.parseable && this.plan.task !== 'description') {
         this.unparseable = outcome.draft;
@@ -82,7 +96,7 @@ export class LiveRun {
       }
       await this.store(outcome.draft);
     } catch (error) {
-      this.flush();
+      this.streamed.cancel();
       if (isModelRunError(error) && error.kind === 'cancelled') return this.update({ phase: 'cancelled' });
       if (error instanceof TruncatedAnswerError) {
         // Kept only when the annotator asks, as an unparseable answer is.
@@ -91,11 +105,11 @@ export class LiveRun {
         return this.update({
           phase: 'truncated',
           text: Array.isArray(text) ? text.join('\n\n') : text,
-          error: { kind: error.kind, message: redact(error.message, secret) },
+          error: { kind: error.kind, message: redact(error.message, secrets) },
         });
       }
       const kind = isModelRunError(error) ? error.kind : 'unknown';
-      const message = redact(error instanceof Error ? error.message : String(error), secret);
+      const message = redact(error instanceof Error ? error.message : String(error), secrets);
       output().warn(
         `${this.document.shardName}: ${profile.name} ${this.plan.task} on ${this.run.requestId} failed (${kind}): ${message}`,
       );
@@ -128,17 +142,15 @@ export class LiveRun {
     this.timer ??= setTimeout(() => this.flush(), STREAM_INTERVAL_MS);
   }
 
+  private flush(): void {
+    this.timer = undefined;
+    this.update({});
+  }
+
   private append(text: string): void {
     this.run.text += text;
     if (this.run.phase === 'waiting') this.update({ phase: 'running', wait: undefined });
-    else this.timer ??= setTimeout(() => this.flush(), STREAM_INTERVAL_MS);
-  }
-
-  private flush(): void {
-    if (this.timer === undefined) return;
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    this.publish(this.run);
+    else this.streamed.grew(() => this.run.text);
   }
 
   private update(change: Partial<LiveModelRun>): void {
@@ -147,11 +159,13 @@ export class LiveRun {
     if ('thinking' in change && change.thinking === undefined) delete this.run.thinking;
     clearTimeout(this.timer);
     this.timer = undefined;
+    this.streamed.sentWhole(this.run.text);
     this.publish(this.run);
   }
 
   dispose(): void {
     clearTimeout(this.timer);
+    this.streamed.cancel();
     this.abort.abort();
   }
 }

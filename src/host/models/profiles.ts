@@ -2,6 +2,7 @@
 // chat models VS Code already has (vscode.lm), each with its backend.
 import * as vscode from 'vscode';
 import type { ChatBackend } from '../../core/models/backend';
+import { profileSecrets } from '../../core/models/errors';
 import { DEFAULT_MAX_TOKENS, DEFAULT_TEMPERATURE, type ModelProfile } from '../../core/models/profile';
 import { LanguageModelBackend } from './lm-backend';
 import type { HostQuirks } from './profile-check';
@@ -46,17 +47,20 @@ export async function availableProfiles(): Promise<AvailableProfiles> {
   return { profiles: [...configured, ...models.map(languageModelProfile)], problems };
 }
 
-/** The backend for a profile, and the one secret its messages must never show. */
+/** The backend for a profile, and the secrets its messages must never show (the key, extra header values). */
 export async function backendFor(
   choice: RunProfile,
   keys: ApiKeys,
   quirks?: HostQuirks,
-): Promise<{ backend: ChatBackend; secret: string }> {
-  if (choice.kind === 'vscode-lm') return { backend: new LanguageModelBackend(choice.model), secret: '' };
+): Promise<{ backend: ChatBackend; secrets: string[] }> {
+  if (choice.kind === 'vscode-lm') return { backend: new LanguageModelBackend(choice.model), secrets: [] };
   const apiKey = await keys.get(choice.profile.name);
   // Loaded on the first run, not at activation: the OpenAI client is the bundle's largest part after zod.
   const { createOpenAIBackend } = await import('../../core/models/openai-backend');
   // What this profile's server refused before is sent right at once.
   const memory = quirks?.memoryFor(choice.profile);
-  return { backend: createOpenAIBackend({ profile: choice.profile, apiKey, quirks: memory }), secret: apiKey };
+  return {
+    backend: createOpenAIBackend({ profile: choice.profile, apiKey, quirks: memory }),
+    secrets: profileSecrets(apiKey, choice.profile.headers),
+  };
 }

@@ -95,18 +95,26 @@ export class ModelService implements vscode.Disposable {
     const plan = await planRun(entry.record, document.state().get(requestId), choice, profiles);
     if (!plan) return undefined;
     if ('error' in plan) return fail(plan.error);
-    const { backend, secret } = await backendFor(plan.profile, this.keys, this.quirks);
+    const { backend, secrets } = await backendFor(plan.profile, this.keys, this.quirks);
     if (!this.watched.has(document)) {
       this.watched.add(document);
       document.onDidDispose(() => this.forgetDocument(document));
     }
-    const run = new LiveRun(document, requestId, plan, (state) => this.publish(document, state));
+    const run = new LiveRun(
+      document,
+      requestId,
+      plan,
+      (state) => this.publish(document, state),
+      (id, at, text) => {
+        for (const each of this.registry.panelsOf(document)) each.post({ type: 'modelRunText', id, at, text });
+      },
+    );
     this.live.set(run.id, run);
     // Images go only from the shard's image folders (the manifest's, images/<domain>), not the whole dataset folder.
     await run.start(
       { shardFile: document.uri.fsPath, record: entry.record, imageRoots: panel.modelImageFolders },
       backend,
-      secret,
+      secrets,
       configuredImagePolicy(),
     );
     return run;

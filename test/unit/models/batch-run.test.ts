@@ -1,9 +1,13 @@
 // imagery run --shards ... --out DIR against the loopback server: every
 // request once in the release's layout, scored by eval --runs, faults and 429s.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { runBatch } from '../../../src/core/models/batch/batch-run';
+import { formatProgress } from '../../../src/core/models/batch/progress';
+import { createOpenAIBackend } from '../../../src/core/models/openai-backend';
+import { parseProfile } from '../../../src/core/models/profile';
 import { readRuns } from '../../../src/core/release/import-runs';
 import { findRunFiles } from '../../../src/core/release/layout';
 import { OpenAIServer } from '../../helpers/openai-server';
@@ -11,6 +15,7 @@ import { makeTempDir } from '../annotations/temp';
 import { runCli } from '../cli/run-cli';
 import { allIds, ids, knownAnswer, makeBatchDataset, readLines, requestIdOf } from './batch-fixture';
 import { KEY } from './cli-process';
+import { makeDataset, makeRecord } from './fixture';
 
 let server: OpenAIServer;
 before(async () => (server = await OpenAIServer.start()));
@@ -158,7 +163,119 @@ describe('imagery run --shards (whole-shard runs)', () => {
   });
 });
 
+describe('imagery run --shards: requests that can never be answered', () => {
+  test('no usable image and an unreadable line are skipped apart, the run exits 0, and eval says how many and why', async (t) => {
+    const records = Array.from({ length: 5 }, (_, i) =>
+      makeRecord({
+        id: `r${i + 1}`,
+        title: `Request r${i + 1}`,
+        ...(i === 2 ? { images: [{ path: '../images/missing.png', url: 'https://i.example.invalid/m.png' }] } : {}),
+      }),
+    );
+    const { shardFile } = makeDataset(t, records);
+    const lines = readFileSync(shardFile, 'utf8').split('\n');
+    writeFileSync(shardFile, [...lines.slice(0, 4), '{"id": "broken", "title": ', ...lines.slice(4)].join('\n'));
+    const out = makeTempDir(t, 'imagery-batch-');
+    server.answerWith((request) => knownAnswer(request));
+    const first = server.requests.length;
+    const run = () => runCli(...batch(shardFile, out, '--task', 'rec_title', '--concurrency', '2', '--quiet'));
+    const result = await run();
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(
+      result.stdout,
+      /^answered 4 now, 0 before; 0 not applicable; skipped: (no usable image: 1, unreadable line: 1|unreadable line: 1, no usable image: 1); 0 failed; 0 missing$/m,
+    );
+    assert.doesNotMatch(result.stdout, /rerun/);
+    assert.match(result.stderr, /^imagery: skipped: r3: no usable image: This request has no image that can be sent: /m);
+    assert.match(
+      result.stderr,
+      new RegExp(`^imagery: skipped: ${shardFile.replace(/[.\\/]/g, '\\$&')}:5: unreadable line: `, 'm'),
+    );
+    assert.equal(server.requests.length - first, 4, 'the request without an image was never sent');
+    // Again: nothing to do, still complete.
+    const again = await run();
+    assert.equal(again.code, 0, again.stderr);
+    assert.match(again.stdout, /0 now, 4 before; .*0 failed; 0 missing$/m);
+    const evaluated = await runCli('eval', shardFile, '--runs', out, '--quiet');
+    assert.match(
+      evaluated.stdout,
+      /^skipped by the run vision-1\/image\/rec_title: 2 \((no usable image: 1, unreadable line: 1|unreadable line: 1, no usable image: 1)\)$/m,
+    );
+    const json = JSON.parse((await runCli('eval', shardFile, '--runs', out, '--json', '--quiet')).stdout);
+    assert.equal(json.skipped[0].count, 2);
+  });
+});
+
+describe('runBatch: a Retry-After beyond the cap', () => {
+  test('a day-long Retry-After pauses only as long as the cap, and the progress line says so', { timeout: 20_000 }, async (t) => {
+    const { shardFile } = makeBatchDataset(t, 4);
+    const out = makeTempDir(t, 'imagery-batch-');
+    let refused = 0;
+    server.answerWith((request) =>
+      refused++ === 0
+        ? { status: 429, headers: { 'retry-after': '86400' }, errorMessage: 'come back tomorrow' }
+        : knownAnswer(request),
+    );
+    const lines: string[] = [];
+    const started = Date.now();
+    const summary = await runBatch({
+      shards: [{ file: shardFile, imageRoots: [path.dirname(path.dirname(shardFile))], states: new Map() }],
+      spec: { task: 'rec_title', prompt: 'standard', input: { kind: 'images' } },
+      profile: parseProfile({ name: 'p', baseUrl: server.baseUrl, model: 'vision-1' }),
+      backend: createOpenAIBackend({ profile: { baseUrl: server.baseUrl, headers: {} }, apiKey: KEY, maxRetries: 0 }),
+      outDir: out,
+      modelFolder: 'vision-1',
+      concurrency: 2,
+      maxRetryWaitSeconds: 0.5,
+      onProgress: (progress) => lines.push(formatProgress(progress, Date.now(), 2)),
+    });
+    assert.equal(summary.answered, 4);
+    assert.ok(Date.now() - started < 10_000, `took ${Date.now() - started} ms`);
+    assert.deepEqual(summary.cappedRetryAfter, { asked: 86400, cap: 0.5 });
+    assert.match(lines.at(-1)!, /429s 1 {2}window \d\/2 {2}Retry-After 24h00m capped to 0\.5s$/);
+  });
+});
+
 describe('imagery run --shards: a fault every request would hit', () => {
+  test('a configuration fault (llama.cpp without --mmproj, HTTP 500) is never retried and stops the run, naming the flag', async (t) => {
+    const { shardFile } = makeBatchDataset(t, 20);
+    const out = makeTempDir(t, 'imagery-batch-');
+    server.answerWith({
+      status: 500,
+      errorBody: {
+        error: {
+          code: 500,
+          message: 'image input is not supported - hint: you may need to provide the mmproj',
+          type: 'server_error',
+        },
+      },
+    });
+    const first = server.requests.length;
+    const result = await runCli(...batch(shardFile, out, '--task', 'rec_title', '--concurrency', '2', '--json'));
+    assert.equal(result.code, 1);
+    // Within the calls in flight: 2 workers, each asked once (before: 3 calls per request, 60 in all).
+    assert.ok(server.requests.length - first <= 2, `${server.requests.length - first} calls`);
+    assert.match(
+      result.stderr,
+      /^imagery: configuration: .*\(HTTP 500\): image input is not supported .*To fix: start llama-server with --mmproj/m,
+    );
+    assert.equal(JSON.parse(result.stdout).answered, 0);
+  });
+
+  test('a redirect stops the run; the host it names gets nothing', async (t) => {
+    const elsewhere = await OpenAIServer.start();
+    t.after(() => elsewhere.close());
+    const { shardFile } = makeBatchDataset(t, 10);
+    const out = makeTempDir(t, 'imagery-batch-');
+    server.answerWith({ status: 308, headers: { location: `${elsewhere.baseUrl}/chat/completions` }, errorBody: '' });
+    const first = server.requests.length;
+    const result = await runCli(...batch(shardFile, out, '--task', 'rec_title', '--concurrency', '2', '--quiet'));
+    assert.equal(result.code, 1);
+    assert.ok(server.requests.length - first <= 2, `${server.requests.length - first} calls`);
+    assert.match(result.stderr, /imagery: redirected: .*\(HTTP 308\) to http:\/\/127\.0\.0\.1:\d+\/v1\/chat\/completions\./);
+    assert.equal(elsewhere.requests.length, 0);
+  });
+
   for (const status of [401, 403]) {
     test(`a rejected key (HTTP ${status}) stops the run at once: one line naming the cause, exit 1, the key nowhere`, async (t) => {
       const { shardFile } = makeBatchDataset(t, 30);

@@ -179,12 +179,55 @@ describe('imagery run', () => {
     ['empty answer', { text: '' }, /^imagery: empty-answer: /],
     ['cut mid-stream', { chunks: ['1. a', ' - b'], cutAfterChunks: 1 }, /^imagery: stream-cut: /],
     ['stall after headers', { chunks: ['1. a', ' - b'], stallAfterChunks: 1 }, /^imagery: stalled-stream: /],
+    [
+      'a redirect',
+      { status: 307, headers: { location: 'http://127.0.0.1:9/v1/chat/completions' }, errorBody: '' },
+      /^imagery: redirected: 127\.0\.0\.1:\d+ answered with a redirect \(HTTP 307\) to http:\/\/127\.0\.0\.1:9\/v1\/chat\/completions\. Model calls never follow redirects/,
+    ],
+    [
+      'llama.cpp without --mmproj',
+      {
+        status: 500,
+        errorBody: {
+          error: {
+            code: 500,
+            message: 'image input is not supported - you may need to provide the mmproj',
+            type: 'server_error',
+          },
+        },
+      },
+      /^imagery: configuration: 127\.0\.0\.1:\d+ cannot take this request \(HTTP 500\): image input is not supported - you may need to provide the mmproj\. To fix: start llama-server with --mmproj/,
+    ],
+    [
+      "vLLM's flat error body",
+      {
+        status: 400,
+        errorBody: {
+          object: 'error',
+          message: 'This model has a maximum context length of 4096 tokens.',
+          type: 'BadRequestError',
+          code: 400,
+        },
+      },
+      /^imagery: bad-request: .*\(HTTP 400\): This model has a maximum context length of 4096 tokens\.$/,
+    ],
+    [
+      'an answer without end',
+      { chunks: ['la '.repeat(2000)], endless: true },
+      /^imagery: answer-too-large: The answer from 127\.0\.0\.1:\d+ passed 0\.05 MB/,
+    ],
+    [
+      'a slow drip',
+      { chunks: ['1. a - b\n'], endless: true, chunkDelayMs: 100 },
+      /^imagery: deadline: The answer from 127\.0\.0\.1:\d+ was not finished after 2 s/,
+    ],
   ];
   for (const [name, answer, message] of faults) {
     test(`fault, ${name}: one line naming the cause, exit 1, nothing recorded, no key`, async (t) => {
       const { shardFile } = makeDataset(t, [makeRecord()]);
       server.enqueue(answer);
-      const result = await imagery(base(shardFile, '--task', 'rec_title', '--json', '--quiet', '--idle-timeout', '0.3'));
+      const limits = ['--idle-timeout', '0.3', '--deadline', '2', '--max-answer-mb', '0.05'];
+      const result = await imagery(base(shardFile, '--task', 'rec_title', '--json', '--quiet', ...limits));
       assert.equal(result.code, 1);
       assert.equal(result.stdout, '');
       const lines = result.stderr.trim().split('\n');
@@ -231,6 +274,20 @@ describe('imagery run', () => {
       large.stderr,
       /^imagery: image-too-large: Image images\/music\/a\.png is 12 bytes, over the limit of 1 bytes\.\n$/,
     );
+  });
+
+  test('usage that is not token counts: the answer is recorded without the bad figures, and a warning says so', async (t) => {
+    const { shardFile } = makeDataset(t, [makeRecord()]);
+    server.enqueue({ text: '1. a - b', usage: { prompt_tokens: 40, completion_tokens: -7, total_tokens: 'many' } });
+    const result = await imagery(base(shardFile, '--task', 'rec_title', '--json', '--quiet'));
+    assert.equal(result.code, 0, result.stderr);
+    assert.equal(JSON.parse(result.stdout).recorded, true);
+    assert.equal(
+      result.stderr,
+      `imagery: warning: the server's token usage held figures that are not token counts (completion_tokens -7, total_tokens "many"); they are left out of the recorded usage\n`,
+    );
+    const event = JSON.parse(readFileSync(logOf(shardFile), 'utf8'));
+    assert.deepEqual([event.answer, event.usage], ['1. a - b', { promptTokens: 40 }]);
   });
 
   test('an unparseable answer is not recorded unless asked', async (t) => {

@@ -108,6 +108,24 @@ describe('OpenAI backend', () => {
     assert.match(error.message, /rejected the API key \(HTTP 403\): Key \[redacted\] may not use this project\./);
   });
 
+  test('a key echoed URL-encoded or cut short, and extra header values, never reach a message', async () => {
+    const key = 'sk-live/AbC+dEf=0123456789';
+    const azure = 'azure-key-9f8e7d6c5b4a';
+    server.enqueue({
+      status: 401,
+      errorMessage: `Incorrect API key provided: sk-live/AbC+d****6789. Query key=${encodeURIComponent(key)}; api-key ${azure} is not valid for this resource`,
+    });
+    const keyed = createOpenAIBackend({
+      profile: { baseUrl: server.baseUrl, headers: { 'api-key': azure, 'x-route': 'blue' } },
+      apiKey: key,
+    });
+    const error = await fault(keyed.chat(REQUEST, {}));
+    assert.equal(
+      error.message.replace(/^.*\(HTTP 401\): /, ''),
+      'Incorrect API key provided: [redacted]****6789. Query key=[redacted]; api-key [redacted] is not valid for this resource',
+    );
+  });
+
   test('404: model not found, naming the model', async () => {
     server.enqueue({ status: 404, errorMessage: 'The model `vision-1` does not exist' });
     const error = await fault(backend().chat(REQUEST, {}));

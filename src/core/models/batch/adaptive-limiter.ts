@@ -11,6 +11,8 @@ export interface LimiterOptions {
   baseBackoffSeconds?: number;
   /** Ceiling of that backoff (default 60 s). */
   maxBackoffSeconds?: number;
+  /** The longest pause a Retry-After may ask, as single runs allow (default 120 s); longer ones are capped. */
+  maxPauseSeconds?: number;
 }
 
 export interface LimiterStats {
@@ -21,6 +23,8 @@ export interface LimiterStats {
   rateLimited: number;
   /** The smallest window the run was cut to. */
   lowestWindow: number;
+  /** The longest Retry-After a server asked that was cut to the cap (seconds); absent when none was. */
+  cappedRetryAfter?: number;
 }
 
 export class AdaptiveLimiter {
@@ -30,6 +34,7 @@ export class AdaptiveLimiter {
   private backoff: number;
   private rateLimitedCount = 0;
   private lowest: number;
+  private cappedRetryAfter: number | undefined;
   private readonly waiters: (() => void)[] = [];
   private timer: NodeJS.Timeout | undefined;
 
@@ -45,6 +50,7 @@ export class AdaptiveLimiter {
       inFlight: this.inFlight,
       rateLimited: this.rateLimitedCount,
       lowestWindow: this.lowest,
+      ...(this.cappedRetryAfter === undefined ? {} : { cappedRetryAfter: this.cappedRetryAfter }),
     };
   }
 
@@ -85,7 +91,11 @@ export class AdaptiveLimiter {
     this.rateLimitedCount++;
     this.window = Math.max(1, Math.floor(this.window / 2));
     this.lowest = Math.min(this.lowest, this.window);
-    const seconds = retryAfterSeconds ?? this.backoff;
+    // A day-long (or 1e300 s) Retry-After paused silently, or overflowed the timer into a busy loop.
+    const cap = this.options.maxPauseSeconds ?? 120;
+    if (retryAfterSeconds !== undefined && retryAfterSeconds > cap)
+      this.cappedRetryAfter = Math.max(this.cappedRetryAfter ?? 0, retryAfterSeconds);
+    const seconds = Math.min(cap, retryAfterSeconds ?? this.backoff);
     if (retryAfterSeconds === undefined) this.backoff = Math.min(this.options.maxBackoffSeconds ?? 60, this.backoff * 2);
     this.resumeAt = Math.max(this.resumeAt, Date.now() + seconds * 1000);
     this.release();

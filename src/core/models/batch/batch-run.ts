@@ -13,6 +13,7 @@ import { AdaptiveLimiter } from './adaptive-limiter';
 import { batchJobs, countRequests, DomainOutputs, type BatchJob, type BatchShard, type DomainOutput } from './batch-jobs';
 import { releaseRunLine } from './release-line';
 import { emptyProgress, type BatchProgress } from './progress';
+import { NEVER_ANSWERABLE, writeSkipped, type SkippedRequest } from './skipped-file';
 
 export interface BatchFailure {
   /** The request id, or file:line for a line of a shard that could not be read. */
@@ -40,12 +41,18 @@ export interface BatchRunOptions {
   recordTruncated?: boolean;
   /** Retries of one request after 429s: default 10. */
   rateLimitRetries?: number;
+  /** A longer Retry-After pauses only this long, as single runs allow (default 120 s); the progress line says so. */
+  maxRetryWaitSeconds?: number;
   onProgress?(progress: BatchProgress): void;
   onFailure?(failure: BatchFailure): void;
+  /** A request that can never be answered (no usable image, an unreadable line): counted apart, not a failure. */
+  onSkip?(skipped: SkippedRequest): void;
 }
 
 export interface BatchSummary extends BatchProgress {
   failures: BatchFailure[];
+  /** Requests no rerun can answer, with the reason; also in DIR/skipped/<model>/<input>/<task>.json. */
+  skippedRequests: SkippedRequest[];
   files: string[];
   interrupted: boolean;
   /** A fault that every request would hit (a rejected key, an unknown model): the run stopped. */
@@ -53,7 +60,8 @@ export interface BatchSummary extends BatchProgress {
 }
 
 const TRANSIENT = new Set<ModelFaultKind>(['server-error', 'timeout', 'stalled-stream', 'stream-cut', 'connection-refused']);
-const FATAL = new Set<ModelFaultKind>(['unauthorized', 'model-not-found', 'no-api-key']);
+// Faults every request would hit: a configuration refusal or a redirect is never retried and stops the run, as a wrong key.
+const FATAL = new Set<ModelFaultKind>(['unauthorized', 'model-not-found', 'no-api-key', 'configuration', 'redirected']);
 
 const pause = (seconds: number, signal: AbortSignal): Promise<void> =>
   new Promise((resolve) => {
@@ -71,7 +79,8 @@ export async function runBatch(options: BatchRunOptions): Promise<BatchSummary> 
   const signal = options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal;
   // Every request in flight listens on this one signal (a few listeners each): that is no leak.
   setMaxListeners(16 + options.concurrency * 8, signal);
-  const limiter = new AdaptiveLimiter({ max: options.concurrency });
+  const maxPause = options.maxRetryWaitSeconds ?? 120;
+  const limiter = new AdaptiveLimiter({ max: options.concurrency, maxPauseSeconds: maxPause });
   const outputs = new DomainOutputs({
     outDir: options.outDir,
     model: options.modelFolder,
@@ -84,7 +93,16 @@ export async function runBatch(options: BatchRunOptions): Promise<BatchSummary> 
   const report = (): void => {
     const stats = limiter.stats();
     Object.assign(progress, { inFlight: stats.inFlight, window: stats.window, rateLimited: stats.rateLimited });
+    if (stats.cappedRetryAfter !== undefined) progress.cappedRetryAfter = { asked: stats.cappedRetryAfter, cap: maxPause };
     options.onProgress?.({ ...progress });
+  };
+  const skippedRequests: SkippedRequest[] = [];
+  const skip = (entry: SkippedRequest): void => {
+    skippedRequests.push(entry);
+    progress.unanswerable++;
+    progress.done++;
+    options.onSkip?.(entry);
+    report();
   };
   const fail = (failure: BatchFailure): void => {
     failures.push(failure);
@@ -139,6 +157,8 @@ export async function runBatch(options: BatchRunOptions): Promise<BatchSummary> 
         }
         limiter.release();
         if (fault.kind === 'cancelled' || signal.aborted) return; // in flight when stopped: rerun next time
+        const never = NEVER_ANSWERABLE.get(fault.kind);
+        if (never) return skip({ id: record.id, shard: shard.file, reason: never, message: fault.message });
         if (TRANSIENT.has(fault.kind) && transientLeft-- > 0) {
           await pause(Math.min(30, 2 ** attempt), signal);
           continue;
@@ -187,7 +207,7 @@ export async function runBatch(options: BatchRunOptions): Promise<BatchSummary> 
       if (next.done) return;
       const job = next.value;
       if (job.kind === 'unreadable')
-        fail({ id: `${job.shard.file}:${job.line}`, shard: job.shard.file, kind: 'unreadable', message: job.reason });
+        skip({ id: `${job.shard.file}:${job.line}`, shard: job.shard.file, reason: 'unreadable line', message: job.reason });
       else await runRecord(job);
     }
   }
@@ -207,8 +227,21 @@ export async function runBatch(options: BatchRunOptions): Promise<BatchSummary> 
   }
   if (writeError) throw writeError;
   report();
-  const files = (await outputs.all()).map((output) => output.file);
-  return { ...progress, failures, files, interrupted: options.signal?.aborted === true, ...(fatal ? { fatal } : {}) };
+  const opened = await outputs.all();
+  await writeSkipped(
+    { outDir: options.outDir, model: options.modelFolder, input: inputFolder(spec), task: spec.task },
+    skippedRequests,
+    (id) => opened.some((output) => output.answered.has(id)),
+  );
+  const files = opened.map((output) => output.file);
+  return {
+    ...progress,
+    failures,
+    skippedRequests,
+    files,
+    interrupted: options.signal?.aborted === true,
+    ...(fatal ? { fatal } : {}),
+  };
 }
 
 /** The <input> folder: "image", or the model whose descriptions were the input. */

@@ -6,7 +6,7 @@ import { terminalText } from '../../untrusted-text';
 export interface BatchProgress {
   /** Requests in the shards (non-blank lines). */
   total: number;
-  /** answered + resumed + skipped + failed. */
+  /** answered + resumed + skipped + unanswerable + failed. */
   done: number;
   /** Answered in this run. */
   answered: number;
@@ -14,18 +14,34 @@ export interface BatchProgress {
   resumed: number;
   /** Not applicable to the task (rec_choice on a request without candidates). */
   skipped: number;
+  /** Can never be answered (no usable image, an unreadable line): not failures, and not missing. */
+  unanswerable: number;
   failed: number;
   inFlight: number;
   /** The adaptive concurrency window now. */
   window: number;
   /** 429s so far. */
   rateLimited: number;
+  /** The longest Retry-After that was cut to the cap (seconds), and the cap; absent when none was. */
+  cappedRetryAfter?: { asked: number; cap: number };
   /** Date.now() when the run started. */
   startedAt: number;
 }
 
 export function emptyProgress(total: number): BatchProgress {
-  return { total, done: 0, answered: 0, resumed: 0, skipped: 0, failed: 0, inFlight: 0, window: 0, rateLimited: 0, startedAt: 0 };
+  return {
+    total,
+    done: 0,
+    answered: 0,
+    resumed: 0,
+    skipped: 0,
+    unanswerable: 0,
+    failed: 0,
+    inFlight: 0,
+    window: 0,
+    rateLimited: 0,
+    startedAt: 0,
+  };
 }
 
 function duration(seconds: number): string {
@@ -35,6 +51,9 @@ function duration(seconds: number): string {
   if (s < 3600) return `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s`;
   return `${Math.floor(s / 3600)}h${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}m`;
 }
+
+/** Like duration, with tenths below a minute (a cap of 0.5 s is not "1s"). */
+const span = (seconds: number): string => (seconds < 60 ? `${Math.round(seconds * 10) / 10}s` : duration(seconds));
 
 /** "412/2266 (18%)  7.9 req/s  ETA 3m55s  errors 2  429s 5  window 8/16" */
 export function formatProgress(progress: BatchProgress, now: number, maxConcurrency: number): string {
@@ -50,7 +69,10 @@ export function formatProgress(progress: BatchProgress, now: number, maxConcurre
     `errors ${progress.failed}`,
   ];
   if (progress.resumed) parts.push(`resumed ${progress.resumed}`);
+  if (progress.unanswerable) parts.push(`skipped ${progress.unanswerable}`);
   if (progress.rateLimited) parts.push(`429s ${progress.rateLimited}`, `window ${progress.window}/${maxConcurrency}`);
+  const capped = progress.cappedRetryAfter;
+  if (capped) parts.push(`Retry-After ${span(capped.asked)} capped to ${span(capped.cap)}`);
   return parts.join('  ');
 }
 

@@ -23,7 +23,7 @@ export interface ExtractorAnswer {
   startedAt: string;
   endedAt: string;
   latencyMs: number;
-  temperature: number;
+  temperature: number | null;
   temperatureApplied: boolean;
   maxTokens: number;
   usage?: TokenUsage;
