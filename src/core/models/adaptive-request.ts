@@ -86,6 +86,8 @@ export async function adaptiveChat(call: AdaptiveCall): Promise<ChatResult> {
         // A configuration fault: never retried, and it stops a batch (the same answer would come every time).
         throw new ModelRunError('configuration', `${fault.message} (${forced}: change ${settingFor(refusal)} in the profile)`, {
           status: fault.status,
+          code: fault.code,
+          param: fault.param,
         });
       }
       tried.add(refusal);

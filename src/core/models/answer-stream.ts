@@ -90,8 +90,15 @@ export function toUsage(raw: OpenAI.CompletionUsage): ReadUsage {
   const usage = read.usage;
   if (!usage) return read;
   const stated: unknown = raw.completion_tokens_details?.reasoning_tokens;
-  const hidden = (usage.totalTokens ?? 0) - (usage.promptTokens ?? 0) - (usage.completionTokens ?? 0);
   if (isCount(stated)) usage.reasoningTokens = stated;
-  else if (usage.totalTokens !== undefined && hidden > 0) usage.reasoningTokens = hidden;
+  else {
+    const { totalTokens, promptTokens, completionTokens } = usage;
+    // Only from three good figures: a figure left out is not a hidden token.
+    const hidden =
+      totalTokens !== undefined && promptTokens !== undefined && completionTokens !== undefined
+        ? totalTokens - promptTokens - completionTokens
+        : 0;
+    if (hidden > 0) usage.reasoningTokens = hidden;
+  }
   return read;
 }

@@ -103,8 +103,13 @@ export function refusalOf(error: unknown, sent: SentParams): Refusal | undefined
   const text = errorText(error as Parameters<typeof errorText>[0]);
   // "max_tokens is too large / maximum context length" is about the value, not the name.
   const aboutLength = /too large|context length|maximum context/i.test(text);
-  if (!aboutLength && text.includes(sent.tokenParameter)) return 'token-parameter';
-  if (sent.temperature !== undefined && /temperature/i.test(text)) return 'temperature';
+  // Only a refusal of the name itself ("max_tokens must be at least 1" is about its value).
+  const refusesName =
+    /unsupported|not supported|does not support|deprecated|not permitted|not allowed|unrecognized|unknown (parameter|field|argument)|extra inputs|only the default/i.test(
+      text,
+    );
+  if (!aboutLength && refusesName && text.includes(sent.tokenParameter)) return 'token-parameter';
+  if (sent.temperature !== undefined && refusesName && /temperature/i.test(text)) return 'temperature';
   if (sent.streamUsage && /stream_options|include_usage/i.test(text)) return 'stream-options';
   // A 400 with no reason the SDK could read (Foundry's {"detail": ...}) while stream_options was sent.
   const unread =

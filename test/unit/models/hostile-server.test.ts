@@ -134,8 +134,9 @@ describe('a configuration refusal names what to change and is a fault of its own
     assert.equal(server.requests.length - first, 1);
   });
 
-  test('an unsupported parameter names the profile setting and keeps code and param', async () => {
-    server.enqueue({
+  test('an unsupported parameter refused again after the one resend names the profile setting and keeps code and param', async () => {
+    const first = server.requests.length;
+    const refusal = {
       status: 400,
       errorBody: {
         error: {
@@ -145,8 +146,12 @@ describe('a configuration refusal names what to change and is a fault of its own
           code: 'unsupported_parameter',
         },
       },
-    });
+    };
+    // The first refusal is answered by one resend under the other name; the same refusal again is final.
+    server.enqueue(refusal);
+    server.enqueue(refusal);
     const error = await fault(backend().chat(REQUEST, {}));
+    assert.equal(server.requests.length - first, 2);
     assert.equal(error.kind, 'configuration');
     assert.deepEqual([error.code, error.param], ['unsupported_parameter', 'max_tokens']);
     assert.match(error.message, /To fix: set the profile's "tokenParameter"/);
@@ -168,7 +173,10 @@ describe('a configuration refusal names what to change and is a fault of its own
       ],
     ];
     for (const [body, fix] of cases) {
+      // A refused temperature or stream_options is resent once without it; refused again, it is final.
+      const resent = !/image\(s\)/.test(JSON.stringify(body));
       server.enqueue({ status: 400, errorBody: body });
+      if (resent) server.enqueue({ status: 400, errorBody: body });
       const error = await fault(backend().chat(REQUEST, {}));
       assert.equal(error.kind, 'configuration', error.message);
       assert.match(error.message, fix);

@@ -59,7 +59,7 @@ describe('imagery run with provider modes', () => {
     server.answerWith(providerMode('llamacpp-no-mmproj'));
     const check = await runCli('run', '--check', ...base());
     assert.equal(check.code, 1);
-    assert.match(check.stdout, /FAILED: server-error: .*HTTP 500/);
+    assert.match(check.stdout, /FAILED: configuration: .*HTTP 500.*To fix: start llama-server with --mmproj/);
   });
 
   test('a single run cut at the limit records nothing and says why; --record-truncated keeps it, marked', async (t) => {

@@ -197,9 +197,9 @@ describe('provider modes: one request', () => {
   });
 
   test('Ollama refusing a GIF: the message names the GIF and how to convert it', async (t) => {
-    const record = makeRecord({ images: [{ path: '../images/c.gif', url: 'https://i.example.invalid/c.gif' }] });
+    const record = makeRecord({ images: [{ path: 'images/music/c.gif', url: 'https://i.example.invalid/c.gif' }] });
     const { shardFile, root } = makeDataset(t, [record]);
-    writeFileSync(path.join(root, 'images', 'c.gif'), Buffer.from('GIF89a\x01\x00\x01\x00', 'latin1'));
+    writeFileSync(path.join(root, 'shards', 'images', 'music', 'c.gif'), Buffer.from('GIF89a\x01\x00\x01\x00', 'latin1'));
     server.answerWith(providerMode('ollama'));
     const profile = parseProfile({ name: 'ollama', baseUrl: server.baseUrl, model: 'm' });
     const error = await runModel(
@@ -242,7 +242,7 @@ describe('provider modes: one request', () => {
       (e: unknown) => e,
     );
     assert.ok(error instanceof ModelRunError);
-    assert.equal(error.kind, 'bad-request');
+    assert.equal(error.kind, 'configuration');
     assert.match(error.message, /the profile forces it: change `tokenParameter`/);
   });
 
