@@ -190,6 +190,11 @@ export type HostToWebview =
   | { type: 'modelRunText'; id: string; at: number; text: string }
   /** The host forgot a live run (dismissed); the webview drops it too. */
   | { type: 'modelRunGone'; id: string }
+  /**
+   * The host is asking the user something for this panel (a quick pick, an input box): while `on`, the
+   * webview takes no action key, so a key meant for the question cannot act on the annotation.
+   */
+  | { type: 'modal'; on: boolean }
   /** Whether models may run here; `reason` explains why not (e.g. an untrusted workspace). */
   | { type: 'modelAccess'; allowed: boolean; reason?: string }
   | { type: 'reply'; seq: number; ok: true }

@@ -16,8 +16,11 @@ import { applyDraft } from './optimistic';
 
 export type Init = Extract<HostToWebview, { type: 'init' }>;
 export type Show = ResolvedShow;
-/** Everything the host sends except requests to the screen itself (`showKeymap`) and model runs (ModelRunsController). */
-export type SyncedMessage = Exclude<HostToWebview, { type: 'showKeymap' | 'modelRun' | 'modelRunText' | 'modelRunGone' | 'modelAccess' }>;
+/** Everything the host sends except requests to the screen itself (`showKeymap`, `modal`) and model runs (ModelRunsController). */
+export type SyncedMessage = Exclude<
+  HostToWebview,
+  { type: 'showKeymap' | 'modal' | 'modelRun' | 'modelRunText' | 'modelRunGone' | 'modelAccess' }
+>;
 /** Immediate mode: whether every action is on disk yet. Null in manual mode (the tab's dirty marker tells). */
 export type SaveStatus = 'saving' | 'saved' | 'failed' | null;
 

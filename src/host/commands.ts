@@ -45,12 +45,14 @@ function report(outcome: Outcome): void {
 /** An id of the shard, else a 1-based position. */
 async function goTo(panel: PanelController): Promise<void> {
   const size = panel.document.size;
-  const answer = await vscode.window.showInputBox({
-    title: 'Go to request',
-    prompt: `A request id, or a position from 1 to ${size}`,
-    validateInput: async (text) =>
-      (await targetFor(panel, text)) ? undefined : `Neither an id of this shard nor a position 1-${size}`,
-  });
+  const answer = await panel.asking(() =>
+    vscode.window.showInputBox({
+      title: 'Go to request',
+      prompt: `A request id, or a position from 1 to ${size}`,
+      validateInput: async (text) =>
+        (await targetFor(panel, text)) ? undefined : `Neither an id of this shard nor a position 1-${size}`,
+    }),
+  );
   if (answer === undefined) return;
   const target = await targetFor(panel, answer);
   if (target) report(await panel.navigate(target));
@@ -66,13 +68,15 @@ async function targetFor(panel: PanelController, text: string): Promise<NavTarge
 }
 
 async function pickFilter(panel: PanelController): Promise<void> {
-  const picked = await vscode.window.showQuickPick(
-    FILTERS.map((filter) => ({
-      label: FILTER_LABELS[filter],
-      description: filter === panel.filter ? 'current' : undefined,
-      filter,
-    })),
-    { title: 'Show requests', placeHolder: 'Filter the requests of this shard' },
+  const picked = await panel.asking(() =>
+    vscode.window.showQuickPick(
+      FILTERS.map((filter) => ({
+        label: FILTER_LABELS[filter],
+        description: filter === panel.filter ? 'current' : undefined,
+        filter,
+      })),
+      { title: 'Show requests', placeHolder: 'Filter the requests of this shard' },
+    ),
   );
   if (picked) report(await panel.setFilter(picked.filter));
 }

@@ -56,6 +56,13 @@ export class IaApp extends LitElement {
   private readonly models = new ModelRunsController(this, (message) => this.sync.showError(message));
 
   @state() private helpOpen = false;
+  /**
+   * The host is asking the user something for this panel (quick picks, an input box): no action key
+   * acts. Set at once when `p` asks for a run, since the picks take the keyboard only after a round trip.
+   */
+  @state() private hostAsking = false;
+  /** `p` pressed while the host was asking: the run is asked for once the question is over (its answer may be on its way). */
+  private runAfterAsking = false;
 
   @query('ia-toolbar') private toolbar!: IaToolbar;
   @query('ia-comment-list') private commentList?: IaCommentList;
@@ -97,6 +104,7 @@ export class IaApp extends LitElement {
 
   receive(message: HostToWebview): void {
     if (message.type === 'showKeymap') this.helpOpen = true;
+    else if (message.type === 'modal') this.onModal(message.on);
     else if (isModelMessage(message)) this.models.receive(message);
     else {
       this.sync.receive(message);
@@ -215,9 +223,17 @@ export class IaApp extends LitElement {
     return this.truthCache.items;
   }
 
+  private onModal(on: boolean): void {
+    this.hostAsking = on;
+    if (on || !this.runAfterAsking) return;
+    // A `p` pressed just as the last pick closed (before the host said so) still opens the picks.
+    this.runAfterAsking = false;
+    this.runModel();
+  }
+
   private runModel(): void {
     const record = this.sync.record;
-    if (record) this.models.runModel(record.id);
+    if (record && this.models.runModel(record.id, () => (this.hostAsking = false))) this.hostAsking = true;
   }
 
   // ---------- keyboard ----------
@@ -226,6 +242,12 @@ export class IaApp extends LitElement {
     if (event.defaultPrevented || isTyping(event)) return;
     const command = commandFor(event);
     if (!command) return;
+    if (this.hostAsking) {
+      // The key was meant for the host's question (its picker had not taken the keyboard yet): it must not act here.
+      event.preventDefault();
+      if (command === 'runModel') this.runAfterAsking = true;
+      return;
+    }
     if (this.helpOpen && command !== 'toggleHelp' && command !== 'closeOverlay') return;
     if (this.gallery?.isOpen && command !== 'closeOverlay') return;
     event.preventDefault();

@@ -67,9 +67,17 @@ export class ModelRunsController implements ReactiveController {
     return [...this.live.values()].filter((run) => run.requestId === requestId);
   }
 
-  runModel(requestId: string): void {
-    if (!this.access.allowed) return this.showError(this.access.reason ?? 'Running models is disabled here.');
-    this.client.request({ type: 'runModel', requestId, choice: {} }).catch((error: Error) => this.showError(error.message));
+  /** Asks the host to run a model; false when it was not asked (models may not run here). `refused`: the host said no. */
+  runModel(requestId: string, refused: () => void = () => undefined): boolean {
+    if (!this.access.allowed) {
+      this.showError(this.access.reason ?? 'Running models is disabled here.');
+      return false;
+    }
+    this.client.request({ type: 'runModel', requestId, choice: {} }).catch((error: Error) => {
+      refused();
+      this.showError(error.message);
+    });
+    return true;
   }
 
   onLiveAction(action: LiveRunAction, id: string): void {

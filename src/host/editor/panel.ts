@@ -45,6 +45,8 @@ export class PanelController implements vscode.Disposable {
   private navigated = false;
   private readonly inbox = new SerialQueue();
   private disposed = false;
+  /** Questions the host is asking for this panel now (quick picks, input boxes): the webview takes no action key meanwhile. */
+  private asks = 0;
   /** Counts disputes lookups: only the latest one posts, so a slow older read cannot overwrite a newer answer. */
   private disputesAsked = 0;
   /** What the webview keeps: a request shown again, or sent ahead, travels as its id. */
@@ -175,6 +177,19 @@ export class PanelController implements vscode.Disposable {
     return this.context.imageFolders;
   }
 
+  /**
+   * Asks the user something for this panel (a quick pick, an input box): the webview is told to take no
+   * action key until the question is answered or dismissed, so a key meant for it cannot act on the annotation.
+   */
+  async asking<T>(question: () => PromiseLike<T>): Promise<T> {
+    if (this.asks++ === 0) this.post({ type: 'modal', on: true });
+    try {
+      return await question();
+    } finally {
+      if (--this.asks === 0) this.post({ type: 'modal', on: false });
+    }
+  }
+
   showKeymap(): void {
     this.post({ type: 'showKeymap' });
   }
@@ -205,6 +220,8 @@ export class PanelController implements vscode.Disposable {
       reasons: INVALID_REASONS,
     });
     modelService().panelReady(this);
+    // A webview reloaded while a question is open starts unlocked: lock it again.
+    if (this.asks > 0) this.post({ type: 'modal', on: true });
     await this.show();
     this.post({ type: 'progress', progress: this.document.progress() });
   }

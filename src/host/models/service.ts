@@ -10,7 +10,8 @@ import type { EditorRegistry } from '../editor/registry';
 import { LiveRun } from './live-run';
 import { HostQuirks, testModelProfile } from './profile-check';
 import { availableProfiles, backendFor } from './profiles';
-import { planRun } from './run-picks';
+import { planRun, type RunPlan } from './run-picks';
+import type { ShardRecord } from '../../core/shard/schema';
 import { ApiKeys, configuredImagePolicy, configuredProfiles } from './settings';
 import { notify } from '../notify';
 import { uiText } from '../../core/untrusted-text';
@@ -85,16 +86,12 @@ export class ModelService implements vscode.Disposable {
       panel.post({ type: 'error', message });
       return undefined;
     };
-    if (!vscode.workspace.isTrusted) return fail(UNTRUSTED_REASON);
+    // From the key press to the last pick the webview takes no action key (it locked itself at `p`).
+    const asked = await panel.asking(() => this.ask(panel, requestId, choice));
+    if (!asked) return undefined;
+    if ('error' in asked) return fail(asked.error);
+    const { plan, record } = asked;
     const document = panel.document;
-    const position = await document.positionOf(requestId);
-    const entry = position === undefined ? undefined : await document.read(position);
-    if (entry?.kind !== 'record') return fail(`Request ${requestId} cannot be read from ${document.shardName}.`);
-    const { profiles, problems } = await availableProfiles();
-    for (const problem of problems) void notify.warning(problem);
-    const plan = await planRun(entry.record, document.state().get(requestId), choice, profiles);
-    if (!plan) return undefined;
-    if ('error' in plan) return fail(plan.error);
     const { backend, secrets } = await backendFor(plan.profile, this.keys, this.quirks);
     if (!this.watched.has(document)) {
       this.watched.add(document);
@@ -112,12 +109,30 @@ export class ModelService implements vscode.Disposable {
     this.live.set(run.id, run);
     // Images go only from the shard's image folders (the manifest's, images/<domain>), not the whole dataset folder.
     await run.start(
-      { shardFile: document.uri.fsPath, record: entry.record, imageRoots: panel.modelImageFolders },
+      { shardFile: document.uri.fsPath, record, imageRoots: panel.modelImageFolders },
       backend,
       secrets,
       configuredImagePolicy(),
     );
     return run;
+  }
+
+  /** What to run on the request: the record and the plan the picks made; undefined when a pick was dismissed. */
+  private async ask(
+    panel: PanelController,
+    requestId: string,
+    choice: Parameters<typeof planRun>[2],
+  ): Promise<{ plan: RunPlan; record: ShardRecord } | { error: string } | undefined> {
+    if (!vscode.workspace.isTrusted) return { error: UNTRUSTED_REASON };
+    const document = panel.document;
+    const position = await document.positionOf(requestId);
+    const entry = position === undefined ? undefined : await document.read(position);
+    if (entry?.kind !== 'record') return { error: `Request ${requestId} cannot be read from ${document.shardName}.` };
+    const { profiles, problems } = await availableProfiles();
+    for (const problem of problems) void notify.warning(problem);
+    const plan = await planRun(entry.record, document.state().get(requestId), choice, profiles);
+    if (!plan || 'error' in plan) return plan;
+    return { plan, record: entry.record };
   }
 
   private publish(document: AnnotatorDocument, run: LiveRun['run']): void {
