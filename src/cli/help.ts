@@ -10,6 +10,7 @@ Commands:
   stats    dataset statistics per domain (requests, items, images)
   export   write the corrected dataset, in the release's layout, from annotated shards
   run      run a model on one request (OpenAI-compatible server), score it, log it
+  extract  run the paper's item extractor on comments, compare with the current items
   audit    count where annotators' verdicts disagree with the automatic scoring
   sample   draw a seeded validation sample of comments or requests (a review queue)
   report   extraction quality, curation, models on corrected truth, annotator agreement
@@ -101,6 +102,36 @@ Options:
                     lack; with no annotations every file comes back byte for byte
   --json            print the export summary as one object on stdout
   --quiet           no progress on stderr`,
+
+  extract: `Usage: imagery extract --shard <file> --request <id> [--comment <id>]
+                       (--profile <name> [--profiles <file>] | --base-url <url> --model <name>)
+                       [--annotator <name>] [--json]
+
+Runs the paper's item extractor on one comment (--comment) or every comment of
+a request, exactly as the paper's script asked it: its instruction for the
+domain, a newline, then the comment's text, as one user message; temperature 0
+(the profile's), max tokens 200. The answer is parsed by the paper's rules and
+compared with the comment's current items (the stored extraction, or every
+annotator's correction): what the model adds (possible misses), what it lacks
+(possible wrong items) and what both have. Each answer is appended to
+<shard>.annotations/<annotator>.jsonl as an extraction-run event (provenance
+and raw answer); it changes no annotation until someone accepts an item.
+
+  --profile       a profile from --profiles <file>, else $IMAGERY_PROFILES, else
+                  VS Code's user settings.json ("imageryAnnotator.modelProfiles")
+  --base-url      an OpenAI-compatible endpoint, with --model (the paper's was
+                  gpt-3.5-turbo-0125)
+
+The API key comes from OPENAI_API_KEY (sent only as the Authorization header,
+never printed or stored).
+
+Options:
+  --annotator <name>       whose log to append to (default: the OS user name)
+  --timeout <s>            wait for the answer's headers at most this long (120)
+  --idle-timeout <s>       fail when the answer stops for this long (60)
+  --json                   one JSON object: per comment the answer, items,
+                           added, lacking, agreed, event id and provenance
+  --quiet                  no progress on stderr`,
 
   run: `Usage: imagery run --shard <file> --request <id> --task rec_title|rec_choice|description
                    [--prompt standard|coi] [--input images|desc:<model>]

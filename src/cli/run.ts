@@ -2,6 +2,7 @@
 // "imagery: ..." line per problem on stderr, never a stack trace.
 import { evalCommand } from './commands/eval';
 import { exportCommand } from './commands/export';
+import { extractCommand } from './commands/extract';
 import { auditCommand } from './commands/audit';
 import { importCommand } from './commands/import';
 import { runCommand } from './commands/run';
@@ -21,6 +22,7 @@ const COMMANDS = new Map<string, Command>([
   ['stats', statsCommand],
   ['export', exportCommand],
   ['run', runCommand],
+  ['extract', extractCommand],
   ['audit', auditCommand],
   ['sample', sampleCommand],
   ['report', reportCommand],

@@ -57,7 +57,7 @@ const OPTIONS = {
 const BATCH_IGNORES = ['annotator', 'record-unparseable'] as const;
 const SINGLE_IGNORES = ['concurrency', 'name'] as const;
 
-async function readRecord(shard: string, id: string): Promise<ShardRecord> {
+export async function readRecord(shard: string, id: string): Promise<ShardRecord> {
   let reader: ShardReader;
   try {
     reader = await ShardReader.open(shard);

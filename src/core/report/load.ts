@@ -23,6 +23,8 @@ export interface ReportRequest {
   final: RequestState | undefined;
   /** Comments in scope for extraction figures: null means every comment (no comment queue). */
   comments: ReadonlySet<string> | null;
+  /** Extraction runs in every log: "<model> (<profile>)" -> comment -> its latest answer. */
+  extractionRuns: Map<string, Map<string, string>>;
 }
 
 export interface Decision {
@@ -64,6 +66,7 @@ export async function loadReportData(
     const resolver = new Resolver(logs.perFile, { reviewers: reviewers.stems, reviewersFile: reviewers.file });
     resolvers.set(file, resolver);
     const perAnnotator = resolver.annotatorStates();
+    const extractionRuns = extractionRunsOf(logs.perFile);
     const inScope = (id: string): boolean => !scope || scope.get(queueKey(file, id)) !== undefined;
     for (const record of records) {
       if (seen.has(record.id)) {
@@ -80,7 +83,15 @@ export async function loadReportData(
         if (request) states.set(name, request);
         if (request) annotators.add(name);
       }
-      requests.push({ shard: file, record, byAnnotator: states, final: resolver.resolve(record), comments });
+      const runs = extractionRuns.get(record.id) ?? new Map<string, Map<string, string>>();
+      requests.push({
+        shard: file,
+        record,
+        byAnnotator: states,
+        final: resolver.resolve(record),
+        comments,
+        extractionRuns: runs,
+      });
     }
     const ids = new Set(requests.filter((request) => request.shard === file).map((request) => request.record.id));
     for (const log of logs.perFile) decisions.push(...decisionsOf(log, ids));
@@ -115,6 +126,30 @@ function queueScope(file: string, queue: ReviewQueue): Map<string, Set<string> |
     }
   }
   return scope;
+}
+
+/** request -> extractor -> comment -> latest answer, over every log (each log's own retracts applied). */
+function extractionRunsOf(logs: readonly (readonly AnnotationEvent[])[]): Map<string, Map<string, Map<string, string>>> {
+  const runs = new Map<string, Map<string, Map<string, string>>>();
+  const latest = new Map<string, string>();
+  for (const events of logs) {
+    const retracted = retractedIds(events);
+    for (const event of events) {
+      if (!isKnownType(event) || retracted.has(event.id) || event.type !== 'extraction-run') continue;
+      const run = event as Extract<KnownEvent, { type: 'extraction-run' }>;
+      const extractor = `${run.model} (${run.profile})`;
+      const key = JSON.stringify([run.request, extractor, run.comment]);
+      // Across logs, the answer that ended last is the one kept.
+      if ((latest.get(key) ?? '') > run.endedAt) continue;
+      latest.set(key, run.endedAt);
+      const byExtractor = runs.get(run.request) ?? new Map<string, Map<string, string>>();
+      runs.set(run.request, byExtractor);
+      const byComment = byExtractor.get(extractor) ?? new Map<string, string>();
+      byExtractor.set(extractor, byComment);
+      byComment.set(run.comment, run.answer);
+    }
+  }
+  return runs;
 }
 
 /** One log's decisions (its own retracts applied). */

@@ -41,6 +41,7 @@ export function reportBlocks(report: Report): Block[] {
         ['F1 (micro)', decimal(x.f1), '–'],
       ],
     ),
+    ...extractorBlocks(report),
     { kind: 'h2', text: 'Curation' },
     p(
       `${c.decided} of ${c.requests} requests have a validity decision. Invalid: ${share(c.invalid)} (paper: about ${percent(c.paper.invalidShare)}).`,
@@ -156,4 +157,36 @@ function leftOut(report: Report): string {
     report.models.map((row) => `${row.model}/${row.input} ${row.choiceNotScorable}`).join(', ') +
     ').'
   );
+}
+
+/** Second extractors beside the stored extraction, on the decided comments each answered. */
+function extractorBlocks(report: Report): Block[] {
+  if (report.extractors.length === 0) return [];
+  return [
+    { kind: 'h3', text: 'Extractors (extraction runs on the decided comments)' },
+    table(
+      [
+        'extractor',
+        'comments',
+        'precision',
+        'recall',
+        'F1',
+        'stored precision',
+        'stored recall',
+        'stored F1',
+        'human-added items found',
+      ],
+      report.extractors.map((row) => [
+        row.extractor,
+        String(row.comments),
+        share(row.scores.precision),
+        share(row.scores.recall),
+        decimal(row.scores.f1),
+        share(row.stored.precision),
+        share(row.stored.recall),
+        decimal(row.stored.f1),
+        share(row.missesFound),
+      ]),
+    ),
+  ];
 }

@@ -3,6 +3,7 @@
 import { agreement, type Agreement } from './agreement';
 import { curation, type Curation } from './curation';
 import { extractionQuality, type ExtractionQuality } from './extraction-quality';
+import { extractorScores, type ExtractorRow } from './extractors';
 import type { ResolutionSummary } from '../annotations/resolve';
 import { MatcherAudit, type AuditReport } from '../models/audit';
 import type { ReportData } from './load';
@@ -22,6 +23,8 @@ export interface Report {
   annotators: string[];
   progress: ProgressSeries[];
   extraction: ExtractionQuality;
+  /** Second extractors (extraction-run events) on the decided comments, beside the stored extraction. */
+  extractors: ExtractorRow[];
   curation: Curation;
   models: ModelRow[];
   /** Where annotators' verdicts on model answers disagree with the automatic scoring (core/models/audit.ts). */
@@ -43,6 +46,7 @@ export function buildReport(data: ReportData): Report {
     annotators: data.annotators,
     progress: progress(data.decisions, data.annotators),
     extraction: extractionQuality(data.requests),
+    extractors: extractorScores(data.requests),
     curation: curation(data.requests),
     models: modelScores(data.requests),
     audit: matcherAudit(data),
