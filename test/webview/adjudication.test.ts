@@ -76,7 +76,8 @@ describe('adjudication panel', () => {
     );
     assert.equal(await h.page.locator('ia-adjudication img').count(), 0);
     assert.equal(await h.page.locator('ia-adjudication script').count(), 0);
-    assert.equal(await h.pageValue('window.__pwned'), undefined);
+    assert.equal(await h.page.locator('ia-adjudication [onerror]').count(), 0);
+    // The CSP stops an injected handler from running but reports it: nothing may have been blocked.
     assert.deepEqual(await h.violations(), []);
     assert.equal(
       (await h.page.locator('ia-adjudication .settled').textContent())?.trim(),

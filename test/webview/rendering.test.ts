@@ -2,11 +2,8 @@
 // enlarged view), the virtualized comment list, help, unreadable lines,
 // relevance and model panels, and that the strict CSP is never violated.
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { KEYMAP } from '../../webview/keymap';
-import { REPO_ROOT } from '../helpers/dataset';
 import { initMessage, makeLargeRecord, makeRecord, showMessage } from '../fixtures/synthetic-record';
 import { THEME, ofType, openHarness, type Harness } from './harness';
 
@@ -295,16 +292,54 @@ describe('rendering', () => {
     assert.equal(focused, 'VSCODE-DROPDOWN');
   });
 
-  it('never violates the content security policy, throws nothing, and leaves a screenshot', async () => {
+  it('never violates the content security policy and throws nothing', async () => {
     await showImages(false);
     assert.deepEqual(
       (await h.violations()).filter((v) => !v.includes('missing.png')),
       [],
     );
     assert.deepEqual(h.pageErrors, []);
-    const dir = path.join(REPO_ROOT, 'test-results');
-    mkdirSync(dir, { recursive: true });
+  });
+
+  it('lays the screen out as designed: toolbar, request, then comments (3/5) beside the side panels (2/5)', async () => {
+    await showImages(false);
     await h.page.locator('ia-comment').nth(2).waitFor();
-    await h.page.screenshot({ path: path.join(dir, 'webview.png'), fullPage: true });
+    const box = async (selector: string, index = 0) => {
+      const found = await h.page.locator(selector).nth(index).boundingBox();
+      assert.ok(found && found.width > 0 && found.height > 0, `${selector} #${index} is not shown`);
+      return { ...found, right: found.x + found.width, bottom: found.y + found.height };
+    };
+    const [toolbar, query, list, side] = await Promise.all(
+      ['ia-toolbar', 'ia-query', 'ia-comment-list', 'ia-app .side'].map((selector) => box(selector)),
+    );
+    const width = 1280; // the harness's viewport
+    for (const [name, b] of Object.entries({ toolbar, query, list, side })) {
+      assert.ok(b.x >= 0 && b.right <= width, `${name} inside the window: ${b.x}..${b.right}`);
+    }
+    assert.ok(toolbar.bottom <= query.y, `toolbar (bottom ${toolbar.bottom}) above the request (top ${query.y})`);
+    assert.ok(query.bottom <= list.y && query.bottom <= side.y, 'the request above both columns');
+    assert.ok(list.right <= side.x, `comments (right ${list.right}) left of the side panels (left ${side.x})`);
+    assert.ok(Math.abs(list.y - side.y) <= 1, `both columns start on one line: ${list.y} / ${side.y}`);
+    assert.ok(Math.abs(list.width / side.width - 1.5) < 0.1, `columns 3:2, got ${list.width}:${side.width}`);
+    // Comment rows one under another, in order, inside the list; gallery tiles side by side inside the side panels.
+    const rows = await Promise.all([0, 1, 2].map((index) => box('ia-comment', index)));
+    for (const [index, row] of rows.entries()) {
+      assert.ok(row.x >= list.x - 1 && row.right <= list.right + 1, `comment ${index} inside the list`);
+      if (index > 0) assert.ok(row.y >= rows[index - 1].bottom - 1, `comment ${index} below comment ${index - 1}`);
+    }
+    const tiles = await Promise.all([0, 1, 2].map((index) => box('ia-gallery .grid > *', index)));
+    for (const [index, tile] of tiles.entries()) {
+      assert.ok(tile.x >= side.x - 1 && tile.right <= side.right + 1, `gallery tile ${index} inside the side panels`);
+      for (const other of tiles.slice(0, index)) {
+        const apart =
+          tile.x >= other.right - 1 || other.x >= tile.right - 1 || tile.y >= other.bottom - 1 || other.y >= tile.bottom - 1;
+        assert.ok(apart, `gallery tile ${index} overlaps another`);
+      }
+    }
+    assert.equal(
+      await h.pageValue('document.scrollingElement.scrollWidth <= document.scrollingElement.clientWidth'),
+      true,
+      'no horizontal scrolling',
+    );
   });
 });

@@ -57,10 +57,12 @@ suite('Editor: annotating, saving, undo/redo', () => {
       assert.deepEqual(document.state().get(request)?.validity, { status: 'invalid', reason: 'Image is text' });
     }
     assert.deepEqual(document.progress(), { reviewed: 3, total: 5, invalid: 3, corrected: 0 });
-    assert.equal(
-      (await waitFor('a progress message', () => panel.history.findLast((m) => m.type === 'progress'))).type,
-      'progress',
-    );
+    // The panel is told the same figures (the last progress message, once the third verdict is counted).
+    const told = await waitFor('a progress message counting all three', () => {
+      const last = panel.history.findLast((m) => m.type === 'progress');
+      return last?.type === 'progress' && last.progress.reviewed === 3 ? last : undefined;
+    });
+    assert.deepEqual(told.progress, { reviewed: 3, total: 5, invalid: 3, corrected: 0 });
   });
 
   test('immediate mode appends at once and does not leave the tab dirty', async () => {
@@ -85,6 +87,9 @@ suite('Editor: annotating, saving, undo/redo', () => {
 
     // Focus the editor, as a user's Ctrl+Z would have it: a focused text input elsewhere takes the undo.
     await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
+    const stateOfR0After = (start: number) =>
+      panel.history.slice(start).findLast((m) => m.type === 'state' && m.requestId === 'r0');
+    const beforeUndo = panel.history.length;
     await vscode.commands.executeCommand('undo');
     await waitFor('undo to take the verdict back', () => document.state().get('r0') === undefined);
     let onDisk = await logEvents(shard.logFile);
@@ -93,7 +98,11 @@ suite('Editor: annotating, saving, undo/redo', () => {
       ['validity', 'retract'],
     );
     assert.equal((onDisk[1] as { target: string }).target, onDisk[0].id);
+    // The panel is told: a state for r0, sent after the undo, without the verdict.
+    const afterUndo = await waitFor('the panel to get r0 without its verdict', () => stateOfR0After(beforeUndo));
+    assert.ok(afterUndo.type === 'state' && afterUndo.state.validity === undefined, JSON.stringify(afterUndo));
 
+    const beforeRedo = panel.history.length;
     await vscode.commands.executeCommand('redo');
     await waitFor('redo to restore the verdict', () => document.state().get('r0')?.validity?.status === 'valid');
     onDisk = await logEvents(shard.logFile);
@@ -102,7 +111,7 @@ suite('Editor: annotating, saving, undo/redo', () => {
       ['validity', 'retract', 'retract'],
     );
     assert.equal((onDisk[2] as { target: string }).target, onDisk[1].id);
-    const stateMessage = panel.history.findLast((m) => m.type === 'state' && m.requestId === 'r0');
-    assert.ok(stateMessage, 'the panel was told about the state change');
+    const afterRedo = await waitFor('the panel to get r0 with its verdict again', () => stateOfR0After(beforeRedo));
+    assert.ok(afterRedo.type === 'state' && afterRedo.state.validity?.status === 'valid', JSON.stringify(afterRedo));
   });
 });

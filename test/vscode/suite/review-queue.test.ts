@@ -99,7 +99,8 @@ suite('review queue and adjudication', () => {
     await waitFor('the status bar on the queue', () => api.testing.statusBarText() === 'Imagery: queue walk 0/3 done');
 
     // Done = this annotator decided the queued comment.
-    assert.equal((await annotate(panelA(), confirmDraft('r1', 'c2'))).type, 'reply');
+    const decided = await annotate(panelA(), confirmDraft('r1', 'c2'));
+    assert.ok(decided.type === 'reply' && decided.ok, JSON.stringify(decided));
     await waitFor('the status bar to count it', () => api.testing.statusBarText() === 'Imagery: queue walk 1/3 done', 30_000);
 
     // The Shards view shows the queue with this annotator's progress.
@@ -115,7 +116,8 @@ suite('review queue and adjudication', () => {
     assert.deepEqual(showing(panelA(), 'r3', 1)?.focus, { kind: 'comment', comment: 'c1' });
 
     // The third item is in the other shard: its editor opens at the item.
-    await navigate(panelA(), { kind: 'next' });
+    const across = await navigate(panelA(), { kind: 'next' });
+    assert.ok(across.type === 'reply' && across.ok, JSON.stringify(across));
     const panelB = () => api.testing.panelsOf(uriB)[0];
     const third = await waitFor('the other shard at the third item', () => showing(panelB(), 'sr0', 2), 30_000);
     assert.equal(third.queue?.done, 1);
