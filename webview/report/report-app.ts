@@ -1,14 +1,18 @@
 // <ia-report>: the validation report with its plots. Everything from data is
-// rendered by lit as text (annotator names, subreddits, items); the plots are
-// SVG from Observable Plot. A disagreement opens its request in the editor.
+// rendered by lit as text (annotator names, subreddits, items), clamped to a
+// display length with the whole value as its tooltip; the plots are SVG from
+// Observable Plot. A disagreement opens its request in the editor. Export asks
+// the host, which draws the exported page from the report's data itself.
 import { css, html, LitElement, nothing, unsafeCSS, type TemplateResult } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { Disagreement } from '../../src/core/report/agreement';
 import type { Report } from '../../src/core/report/report';
 import { reportBlocks, type Block } from '../../src/core/report/report-blocks';
+import { clampText } from '../../src/core/report/display-text';
+import { PARAGRAPH_MAX } from '../../src/core/report/report-format';
 import type { HostToReport, ReportToHost } from '../../src/protocol';
 import { themeStyles } from '../theme';
-import { COLOURS, reportPlots, type PlotSpec } from './plots';
+import { COLOURS, reportPlots, type PlotSpec } from '../../src/core/report/plots';
 
 export type Post = (message: ReportToHost) => void;
 
@@ -21,6 +25,14 @@ export class IaReport extends LitElement {
         display: block;
         padding: 12px 20px;
         max-width: 1100px;
+      }
+      /* Data can be one long token (a 100,000-character model name): it wraps instead of widening the page. */
+      p,
+      li,
+      td,
+      th,
+      .legend span {
+        overflow-wrap: anywhere;
       }
       header {
         display: flex;
@@ -87,6 +99,7 @@ export class IaReport extends LitElement {
         padding: 2px 8px;
         text-align: left;
         vertical-align: top;
+        min-width: 3em;
       }
       th {
         background: var(--vscode-editorWidget-background, transparent);
@@ -122,15 +135,6 @@ export class IaReport extends LitElement {
     } else if (message.type === 'reportError') this.error = message.message;
   }
 
-  /** The plots as drawn (for the exported page). */
-  exportedPlots(): { title: string; svg: string }[] {
-    return [...this.renderRoot.querySelectorAll('figure[data-plot]')].flatMap((figure) => {
-      const svg = figure.querySelector('svg');
-      const title = figure.querySelector('figcaption')?.textContent ?? '';
-      return svg ? [{ title, svg: new XMLSerializer().serializeToString(svg) }] : [];
-    });
-  }
-
   protected override render(): TemplateResult {
     const report = this.report;
     return html`
@@ -138,15 +142,8 @@ export class IaReport extends LitElement {
         <h1>Validation report</h1>
         ${this.updatedAt ? html`<span class="muted" role="status">updated ${this.updatedAt}</span>` : nothing}
         <button @click=${() => this.post({ type: 'refresh' })}>Refresh</button>
-        <button
-          ?disabled=${!report}
-          @click=${() => this.post({ type: 'exportReport', format: 'html', plots: this.exportedPlots() })}
-        >
-          Export HTML…
-        </button>
-        <button ?disabled=${!report} @click=${() => this.post({ type: 'exportReport', format: 'md', plots: [] })}>
-          Export Markdown…
-        </button>
+        <button ?disabled=${!report} @click=${() => this.post({ type: 'exportReport', format: 'html' })}>Export HTML…</button>
+        <button ?disabled=${!report} @click=${() => this.post({ type: 'exportReport', format: 'md' })}>Export Markdown…</button>
       </header>
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
       ${report ? this.renderReport(report) : html`<p class="muted">Reading the shards and annotation logs…</p>`}
@@ -169,7 +166,12 @@ export class IaReport extends LitElement {
       ${
         plot.legend?.length
           ? html`<div class="legend">
-              ${plot.legend.map((entry) => html`<span><span class="swatch c${entry.colour}"></span>${entry.label}</span>`)}
+              ${plot.legend.map(
+                (entry) =>
+                  html`<span title=${entry.label}
+                    ><span class="swatch c${entry.colour}"></span>${clampText(entry.label, 40)}</span
+                  >`,
+              )}
             </div>`
           : nothing
       }
@@ -193,7 +195,7 @@ export class IaReport extends LitElement {
       if (block.kind === 'table') out.push(renderTable(block.headers, block.rows));
       else if (block.kind === 'h1' || block.kind === 'h2') out.push(html`<h2>${block.text}</h2>`);
       else if (block.kind === 'h3') out.push(html`<h3>${block.text}</h3>`);
-      else out.push(html`<p>${block.text}</p>`);
+      else out.push(clamped('p', block.text, PARAGRAPH_MAX));
     }
     return out;
   }
@@ -209,10 +211,9 @@ export class IaReport extends LitElement {
               data-request=${d.request}
               @click=${() => this.post({ type: 'openRequest', shard: d.shard, request: d.request })}
             >
-              ${d.request}${d.comment ? ` · comment ${d.comment}` : ''}
+              ${clampText(`${d.request}${d.comment ? ` · comment ${d.comment}` : ''}`, 80)}
             </button>
-            — ${d.kind}${d.adjudicated ? ' (adjudicated)' : ''}:
-            ${d.values.map((v) => `${v.annotator}: ${v.validity ?? (v.items!.length ? v.items!.join('; ') : '(no items)')}`).join(' · ')}
+            — ${d.kind}${d.adjudicated ? ' (adjudicated)' : ''}: ${clamped('span', answersText(d))}
           </li>`,
       )}
     </ul>`;
@@ -231,9 +232,21 @@ function renderTable(headers: string[], rows: string[][]): TemplateResult {
       ${rows.map(
         (row) =>
           html`<tr>
-            ${row.map((cell) => html`<td>${cell}</td>`)}
+            ${row.map((cell) => clamped('td', cell))}
           </tr>`,
       )}
     </tbody>
   </table>`;
+}
+
+const answersText = (d: Disagreement): string =>
+  d.values.map((v) => `${v.annotator}: ${v.validity ?? (v.items!.length ? v.items!.join('; ') : '(no items)')}`).join(' · ');
+
+/** A data string folded to a display length; the whole value is the element's tooltip. */
+function clamped(tag: 'p' | 'td' | 'span', text: string, max?: number): TemplateResult {
+  const shown = clampText(text, max);
+  const title = shown === text ? nothing : text;
+  if (tag === 'p') return html`<p title=${title}>${shown}</p>`;
+  if (tag === 'td') return html`<td title=${title}>${shown}</td>`;
+  return html`<span title=${title}>${shown}</span>`;
 }
