@@ -58,8 +58,21 @@ export const extensionBundle = {
   banner: { js: "'use strict'; var __imageryBundleStart = performance.now();" },
 };
 
+/**
+ * The exported report page with its plots (dist/report-html.js: Observable Plot and linkedom), which the
+ * extension loads on the first Export HTML: activation does not pay for them.
+ */
+/** @type {esbuild.BuildOptions} */
+export const reportHtmlBundle = {
+  ...common,
+  entryPoints: { 'report-html': 'src/core/report/report-html.ts' },
+  platform: 'node',
+  format: 'cjs',
+  outdir: 'dist',
+};
+
 /** @type {esbuild.BuildOptions[]} */
-const bundles = [extensionBundle, cliBundle, webviewBundle, reportBundle];
+const bundles = [extensionBundle, cliBundle, webviewBundle, reportBundle, reportHtmlBundle];
 
 if (!production) {
   // The integration suite runs inside the real extension host (mocha).

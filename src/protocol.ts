@@ -230,26 +230,13 @@ export type WebviewToHost = z.infer<typeof WebviewToHost>;
 export type HostToReport =
   { type: 'report'; report: Report; title: string; updated: string } | { type: 'reportError'; message: string };
 
-/** Exported plots must be plain SVG: no script, no event handler, no external reference, no foreign HTML. */
-const UNSAFE_SVG = /<script|<foreignObject|\son[a-z]+\s*=|javascript:|(?:href|src)\s*=\s*["']?\s*(?:https?:|\/\/)/i;
-export const ExportedSvg = z
-  .string()
-  .max(2_000_000)
-  .refine((svg) => svg.trimStart().startsWith('<svg') && !UNSAFE_SVG.test(svg), {
-    message: 'not a plain SVG plot',
-  });
-
 export const ReportToHost = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ready') }),
   z.object({ type: z.literal('refresh') }),
   /** A disagreement was clicked: open that request in the annotator. */
   z.object({ type: z.literal('openRequest'), shard: z.string().min(1).max(4096), request: z.string().min(1).max(200) }),
-  /** Save the report: Markdown, or one self-contained HTML page with the plots as drawn. */
-  z.object({
-    type: z.literal('exportReport'),
-    format: z.enum(['md', 'html']),
-    plots: z.array(z.object({ title: z.string().max(200), svg: ExportedSvg })).max(20),
-  }),
+  /** Save the report: Markdown, or one self-contained HTML page whose plots the host draws from the report's data. */
+  z.object({ type: z.literal('exportReport'), format: z.enum(['md', 'html']) }),
   z.object({ type: z.literal('webviewError'), message: z.string().max(10_000) }),
 ]);
 export type ReportToHost = z.infer<typeof ReportToHost>;

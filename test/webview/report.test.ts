@@ -1,6 +1,7 @@
 // The report view in Chromium under the strict CSP: no console error, no CSP
-// violation, each plot with the expected number of marks, theme colours, and
-// disagreements that ask the host to open their request.
+// violation, every mark of each plot titled with the report's number and drawn
+// where its axis puts that number, theme colours, and disagreements that ask
+// the host to open their request.
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -11,7 +12,9 @@ import { loadReportData } from '../../src/core/report/load';
 import { buildReport, type Report } from '../../src/core/report/report';
 import { PLOT_STYLE_HASH } from '../../src/host/report/report-page';
 import { writeFixture } from '../unit/report/fixture';
+import { share } from '../../src/core/report/format-numbers';
 import { openReportHarness, REPORT_THEME, type ReportHarness } from './report-harness';
+import { checkReportPlots } from './report-plot-checks';
 
 const ROOT = `document.querySelector('ia-report').shadowRoot`;
 const count = (plot: string, selector: string) =>
@@ -62,6 +65,10 @@ describe('report view', () => {
     assert.equal(await harness.value(count('agreement', 'g[aria-label="bar"] rect')), 2);
   });
 
+  it("every mark says the report's number and lies where its axis puts it, inside its plot", async () => {
+    await checkReportPlots(harness.page, report, true);
+  });
+
   it("colours come from the theme's variables", async () => {
     const fill = await harness.value(
       `getComputedStyle(${ROOT}.querySelector('figure[data-plot="extraction"] g[aria-label="dot"] circle')).fill`,
@@ -76,7 +83,9 @@ describe('report view', () => {
 
   it('shows the figures as text and lists the disagreements; a click asks the host to open the request', async () => {
     const text: string = await harness.value(`${ROOT}.textContent`);
-    assert.match(text, /50\.0% \(95% CI [\d.]+–[\d.]+%; 2\/4\)/);
+    // The wrong share, 2 of 4 extracted items, with its Wilson interval (15.0–85.0%).
+    assert.equal(share(report.extraction.wrong), '50.0% (95% CI 15.0–85.0%; 2/4)');
+    assert.ok(text.includes('50.0% (95% CI 15.0–85.0%; 2/4)'), 'the wrong share and its interval are shown');
     assert.match(text, /Disagreements \(4\)/);
     await harness.value(`${ROOT}.querySelector('button[data-request="r2"]').click()`);
     const opened = (await harness.posted()).filter((m) => m.type === 'openRequest');
@@ -85,13 +94,12 @@ describe('report view', () => {
     ]);
   });
 
-  it('exports the plots as plain SVG', async () => {
+  it('Export HTML asks the host for the page, sending no markup of its own', async () => {
     await harness.value(
       `[...${ROOT}.querySelectorAll('header button')].find((b) => b.textContent.trim().startsWith('Export HTML')).click()`,
     );
     const exported = (await harness.posted()).filter((m) => m.type === 'exportReport');
-    assert.equal(exported.length, 1);
-    assert.equal(exported[0].plots.length, 5);
+    assert.deepEqual(exported, [{ type: 'exportReport', format: 'html' }]);
     const { ReportToHost } = await import('../../src/protocol');
     assert.ok(ReportToHost.safeParse(exported[0]).success, 'the host accepts what the view sends');
   });

@@ -2,11 +2,14 @@
 // annotator's answer side by side (plain text: answers come from logs), and
 // the reviewer's decision: take one answer, or give their own. Emits
 // `ia-annotate` with an adjudication draft, which the host records in the
-// reviewer's own log (undone like any other action).
+// reviewer's own log (undone like any other action). Names and answers are
+// clamped to a display length (the whole text is the tooltip), so a giant
+// item or name cannot push the Take buttons out of the panel.
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { EventDraft, InvalidReason } from '../../src/core/annotations/events';
 import type { AdjudicationChoice, Dispute, DisputeAnswer } from '../../src/protocol';
+import { clampText } from '../../src/core/report/display-text';
 import { emit } from '../events';
 import { themeStyles } from '../theme';
 import type { ValueEvent } from '../ui-kit';
@@ -19,6 +22,13 @@ export function parseOwnItems(text: string): string[] {
     .map((item) => item.trim())
     .filter((item) => item !== '');
 }
+
+/** Display lengths: a name fits its column, an answer a few lines. */
+const NAME_MAX = 40;
+const ANSWER_MAX = 600;
+const titleIfClamped = (text: string, max: number) => (text.length > max ? text : nothing);
+const annotatorCell = (name: string) =>
+  html`<th scope="row" class="annotator" title=${titleIfClamped(name, NAME_MAX)}>${clampText(name, NAME_MAX)}</th>`;
 
 @customElement('ia-adjudication')
 export class IaAdjudication extends LitElement {
@@ -50,6 +60,16 @@ export class IaAdjudication extends LitElement {
       .answer {
         white-space: pre-wrap;
         overflow-wrap: anywhere;
+        min-width: 8em;
+      }
+      th.annotator {
+        overflow-wrap: anywhere;
+        min-width: 4em;
+        max-width: 14em;
+      }
+      td.decision {
+        width: 1%;
+        white-space: nowrap;
       }
       .own {
         display: flex;
@@ -96,7 +116,14 @@ export class IaAdjudication extends LitElement {
     const title = dispute.kind === 'validity' ? 'Validity' : `Extraction of ${this.commentLabel(dispute.comment ?? '')}`;
     return html`<div class="dispute" role="group" aria-label=${`${title}: annotators disagree`} data-kind=${dispute.kind}>
       <h3>
-        ${title}${dispute.settled === undefined ? nothing : html` — <span class="settled">settled: ${dispute.settled}</span>`}
+        ${title}${
+          dispute.settled === undefined
+            ? nothing
+            : html` —
+                <span class="settled" title=${titleIfClamped(dispute.settled, ANSWER_MAX)}
+                  >settled: ${clampText(dispute.settled, ANSWER_MAX)}</span
+                >`
+        }
       </h3>
       <table>
         <thead>
@@ -110,13 +137,13 @@ export class IaAdjudication extends LitElement {
           ${dispute.answers.map(
             (answer) =>
               html`<tr>
-                <th scope="row" class="annotator">${answer.annotator}</th>
-                <td class="answer">${answer.text}</td>
-                <td>
+                ${annotatorCell(answer.annotator)}
+                <td class="answer" title=${titleIfClamped(answer.text, ANSWER_MAX)}>${clampText(answer.text, ANSWER_MAX)}</td>
+                <td class="decision">
                   <ia-button
                     class="take"
                     appearance=${dispute.settled === answer.text ? 'primary' : 'secondary'}
-                    label=${`Take ${answer.annotator}'s answer`}
+                    label=${`Take ${clampText(answer.annotator, NAME_MAX)}'s answer`}
                     @click=${() => this.decide(dispute, answer.choice)}
                     >Take</ia-button
                   >

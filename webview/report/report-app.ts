@@ -1,15 +1,22 @@
 // <ia-report>: the validation report with its plots. Everything from data is
-// rendered by lit as text (annotator names, subreddits, items); the plots are
-// SVG from Observable Plot. A disagreement opens its request in the editor.
+// rendered by lit as text (annotator names, subreddits, items), clamped to a
+// display length with the whole value as its tooltip; the plots are SVG from
+// Observable Plot. A disagreement opens its request in the editor. Export asks
+// the host, which draws the exported page from the report's data itself.
 import { css, html, LitElement, nothing, unsafeCSS, type TemplateResult } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { Disagreement } from '../../src/core/report/agreement';
 import type { Report } from '../../src/core/report/report';
 import { reportBlocks, type Block } from '../../src/core/report/report-blocks';
+import { clampText } from '../../src/core/report/display-text';
+import { PARAGRAPH_MAX } from '../../src/core/report/report-format';
 import type { HostToReport, ReportToHost } from '../../src/protocol';
 import { isolatedRuns } from '../../src/core/untrusted-text';
 import { themeStyles } from '../theme';
-import { COLOURS, reportPlots, type PlotSpec } from './plots';
+import { COLOURS, reportPlots, type PlotSpec } from '../../src/core/report/plots';
+
+/** One name or item inside a disagreement line is shown up to this long (whole in the line's tooltip). */
+const ANSWER_ITEM_MAX = 200;
 
 export type Post = (message: ReportToHost) => void;
 
@@ -22,6 +29,14 @@ export class IaReport extends LitElement {
         display: block;
         padding: 12px 20px;
         max-width: 1100px;
+      }
+      /* Data can be one long token (a 100,000-character model name): it wraps instead of widening the page. */
+      p,
+      li,
+      td,
+      th,
+      .legend span {
+        overflow-wrap: anywhere;
       }
       header {
         display: flex;
@@ -88,6 +103,7 @@ export class IaReport extends LitElement {
         padding: 2px 8px;
         text-align: left;
         vertical-align: top;
+        min-width: 3em;
       }
       th {
         background: var(--vscode-editorWidget-background, transparent);
@@ -123,15 +139,6 @@ export class IaReport extends LitElement {
     } else if (message.type === 'reportError') this.error = message.message;
   }
 
-  /** The plots as drawn (for the exported page). */
-  exportedPlots(): { title: string; svg: string }[] {
-    return [...this.renderRoot.querySelectorAll('figure[data-plot]')].flatMap((figure) => {
-      const svg = figure.querySelector('svg');
-      const title = figure.querySelector('figcaption')?.textContent ?? '';
-      return svg ? [{ title, svg: new XMLSerializer().serializeToString(svg) }] : [];
-    });
-  }
-
   protected override render(): TemplateResult {
     const report = this.report;
     return html`
@@ -139,15 +146,8 @@ export class IaReport extends LitElement {
         <h1>Validation report</h1>
         ${this.updatedAt ? html`<span class="muted" role="status">updated ${this.updatedAt}</span>` : nothing}
         <button @click=${() => this.post({ type: 'refresh' })}>Refresh</button>
-        <button
-          ?disabled=${!report}
-          @click=${() => this.post({ type: 'exportReport', format: 'html', plots: this.exportedPlots() })}
-        >
-          Export HTML…
-        </button>
-        <button ?disabled=${!report} @click=${() => this.post({ type: 'exportReport', format: 'md', plots: [] })}>
-          Export Markdown…
-        </button>
+        <button ?disabled=${!report} @click=${() => this.post({ type: 'exportReport', format: 'html' })}>Export HTML…</button>
+        <button ?disabled=${!report} @click=${() => this.post({ type: 'exportReport', format: 'md' })}>Export Markdown…</button>
       </header>
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
       ${report ? this.renderReport(report) : html`<p class="muted">Reading the shards and annotation logs…</p>`}
@@ -170,7 +170,12 @@ export class IaReport extends LitElement {
       ${
         plot.legend?.length
           ? html`<div class="legend">
-              ${plot.legend.map((entry) => html`<span><span class="swatch c${entry.colour}"></span>${entry.label}</span>`)}
+              ${plot.legend.map(
+                (entry) =>
+                  html`<span title=${entry.label}
+                    ><span class="swatch c${entry.colour}"></span>${clampText(entry.label, 40)}</span
+                  >`,
+              )}
             </div>`
           : nothing
       }
@@ -194,7 +199,7 @@ export class IaReport extends LitElement {
       if (block.kind === 'table') out.push(renderTable(block.headers, block.rows));
       else if (block.kind === 'h1' || block.kind === 'h2') out.push(html`<h2>${isolated(block.text)}</h2>`);
       else if (block.kind === 'h3') out.push(html`<h3>${isolated(block.text)}</h3>`);
-      else out.push(html`<p>${isolated(block.text)}</p>`);
+      else out.push(clamped('p', block.text, PARAGRAPH_MAX));
     }
     return out;
   }
@@ -210,9 +215,10 @@ export class IaReport extends LitElement {
               data-request=${d.request}
               @click=${() => this.post({ type: 'openRequest', shard: d.shard, request: d.request })}
             >
-              ${d.request}${d.comment ? ` · comment ${d.comment}` : ''}
+              ${clampText(`${d.request}${d.comment ? ` · comment ${d.comment}` : ''}`, 80)}
             </button>
-            — ${d.kind}${d.adjudicated ? ' (adjudicated)' : ''}: ${d.values.map((v, i) => html`${i ? ' · ' : ''}${answer(v)}`)}
+            — ${d.kind}${d.adjudicated ? ' (adjudicated)' : ''}:
+            <span title=${answersText(d)}>${d.values.map((v, i) => html`${i ? ' · ' : ''}${answer(v)}`)}</span>
           </li>`,
       )}
     </ul>`;
@@ -231,7 +237,7 @@ function renderTable(headers: string[], rows: string[][]): TemplateResult {
       ${rows.map(
         (row) =>
           html`<tr>
-            ${row.map((cell) => html`<td>${isolated(cell)}</td>`)}
+            ${row.map((cell) => clamped('td', cell))}
           </tr>`,
       )}
     </tbody>
@@ -243,8 +249,23 @@ function isolated(text: string): (string | TemplateResult)[] {
   return isolatedRuns(text).map((run) => (run.data ? html`<bdi>${run.text}</bdi>` : run.text));
 }
 
-/** "ana: valid", "ben: alpha - song; beta - book": each name and item in its own <bdi>. */
+/** "ana: valid", "ben: alpha - song; beta - book": each name and item in its own <bdi>, each folded to a display length. */
 function answer(v: Disagreement['values'][number]): TemplateResult {
-  const items = v.items?.length ? v.items.map((item, j) => html`${j ? '; ' : ''}<bdi>${item}</bdi>`) : '(no items)';
-  return html`<bdi>${v.annotator}</bdi>: ${v.validity ?? items}`;
+  const items = v.items?.length
+    ? v.items.map((item, j) => html`${j ? '; ' : ''}<bdi>${clampText(item, ANSWER_ITEM_MAX)}</bdi>`)
+    : '(no items)';
+  return html`<bdi>${clampText(v.annotator, ANSWER_ITEM_MAX)}</bdi>: ${v.validity ?? items}`;
+}
+
+/** The whole answers, for the tooltip. */
+const answersText = (d: Disagreement): string =>
+  d.values.map((v) => `${v.annotator}: ${v.validity ?? (v.items!.length ? v.items!.join('; ') : '(no items)')}`).join(' · ');
+
+/** A data string folded to a display length; the whole value is the element's tooltip. */
+function clamped(tag: 'p' | 'td' | 'span', text: string, max?: number): TemplateResult {
+  const shown = clampText(text, max);
+  const title = shown === text ? nothing : text;
+  if (tag === 'p') return html`<p title=${title}>${isolated(shown)}</p>`;
+  if (tag === 'td') return html`<td title=${title}>${isolated(shown)}</td>`;
+  return html`<span title=${title}>${isolated(shown)}</span>`;
 }

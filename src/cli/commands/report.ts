@@ -3,7 +3,7 @@
 import { loadReportData } from '../../core/report/load';
 import { buildReport } from '../../core/report/report';
 import { reportBlocks } from '../../core/report/report-blocks';
-import { blocksToMarkdown, standaloneHtml } from '../../core/report/report-format';
+import { blocksToMarkdown } from '../../core/report/report-format';
 import { commonFolder, readQueue, resolveQueueFile } from '../../core/validation/queue-file';
 import { parseCommand } from '../args';
 import { CliError, usageError } from '../cli-error';
@@ -48,6 +48,7 @@ export async function reportCommand(argv: string[], output: Output): Promise<num
   const report = buildReport(data);
   if (format === 'json') output.out(JSON.stringify(report));
   else if (format === 'md') output.out(blocksToMarkdown(reportBlocks(report)));
-  else output.out(standaloneHtml(reportBlocks(report)));
+  // Plot and linkedom load only for an HTML report.
+  else output.out((await import('../../core/report/report-html')).reportHtml(report));
   return 0;
 }

@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { loadReportData } from '../../core/report/load';
 import { buildReport, type Report } from '../../core/report/report';
 import { reportBlocks } from '../../core/report/report-blocks';
-import { blocksToMarkdown, escapeHtml, standaloneHtml } from '../../core/report/report-format';
+import { blocksToMarkdown } from '../../core/report/report-format';
 import { readQueue } from '../../core/validation/queue-file';
 import { ReportToHost, type HostToReport } from '../../protocol';
 import { openRequest } from '../editor/open-request';
@@ -14,6 +14,8 @@ import { output } from '../output';
 import { renderReportPage } from './report-page';
 import { scopeStamp } from '../log-stamp';
 import { notify } from '../notify';
+
+type ReportHtml = (report: Report) => string;
 
 export const REPORT_VIEW_TYPE = 'imageryAnnotator.report';
 const REFRESH_DELAY_MS = 300;
@@ -55,7 +57,7 @@ export class ReportPanel implements vscode.Disposable {
 
   private constructor(
     readonly panel: vscode.WebviewPanel,
-    extensionUri: vscode.Uri,
+    private readonly extensionUri: vscode.Uri,
     private readonly registry: EditorRegistry,
     private scope: ReportScope,
   ) {
@@ -142,7 +144,7 @@ export class ReportPanel implements vscode.Disposable {
         await this.openRequest(message.shard, message.request);
         return;
       case 'exportReport':
-        return this.exportReport(message.format, message.plots);
+        return this.exportReport(message.format);
       case 'webviewError':
         output().error(`report view: ${message.message}`);
         return;
@@ -161,7 +163,7 @@ export class ReportPanel implements vscode.Disposable {
     return outcome.ok;
   }
 
-  private async exportReport(format: 'md' | 'html', plots: { title: string; svg: string }[]): Promise<void> {
+  private async exportReport(format: 'md' | 'html'): Promise<void> {
     if (!this.report) return;
     const target = await vscode.window.showSaveDialog({
       title: format === 'md' ? 'Save the report as Markdown' : 'Save the report as one HTML file',
@@ -171,18 +173,32 @@ export class ReportPanel implements vscode.Disposable {
         vscode.Uri.joinPath(vscode.workspace.workspaceFolders[0].uri, `imagery-report.${format}`),
     });
     if (!target) return;
-    await this.writeExport(target, format, plots);
+    try {
+      await this.writeExport(target, format);
+    } catch (error) {
+      // A refused plot (or a write that failed) is said where the user clicked, and in a notification.
+      const message = `The report was not saved: ${error instanceof Error ? error.message : String(error)}`;
+      this.post({ type: 'reportError', message });
+      void notify.error(message);
+      return;
+    }
     void notify.info(`Report saved to ${target.fsPath}.`);
   }
 
-  /** The report as Markdown, or as one HTML page with the plots as drawn (plain SVG, checked by the protocol). */
-  async writeExport(target: vscode.Uri, format: 'md' | 'html', plots: { title: string; svg: string }[]): Promise<void> {
-    const blocks = reportBlocks(this.report!);
-    const figures = plots
-      .map((plot) => `<figure><figcaption>${escapeHtml(plot.title)}</figcaption>\n${plot.svg}\n</figure>\n`)
-      .join('');
-    const text = format === 'md' ? blocksToMarkdown(blocks) : standaloneHtml(blocks, 'Validation report', figures);
+  /**
+   * The report as Markdown, or as one HTML page with the plots drawn here from the report's data by the code
+   * `imagery report --format html` uses: dist/report-html.js, loaded on the first export, so Plot and linkedom
+   * stay out of the extension's bundle and its activation.
+   */
+  async writeExport(target: vscode.Uri, format: 'md' | 'html'): Promise<void> {
+    const text = format === 'md' ? blocksToMarkdown(reportBlocks(this.report!)) : this.reportHtml()(this.report!);
     await vscode.workspace.fs.writeFile(target, Buffer.from(text, 'utf8'));
+  }
+
+  private reportHtml(): ReportHtml {
+    const file = vscode.Uri.joinPath(this.extensionUri, 'dist', 'report-html.js').fsPath;
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a bundle of its own, loaded at run time
+    return (require(file) as { reportHtml: ReportHtml }).reportHtml;
   }
 
   dispose(): void {

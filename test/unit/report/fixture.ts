@@ -133,11 +133,11 @@ export function events(annotator: string, drafts: readonly Draft[], start: numbe
 
 export const T0 = Date.UTC(2026, 0, 5, 9);
 
-/** Writes the shard and both logs into `dir`; returns the shard's path. */
-export async function writeFixture(dir: string): Promise<string> {
+/** Writes the shard and both logs into `dir`; returns the shard's path. `names` renames the two annotators. */
+export async function writeFixture(dir: string, names = { ana: 'ana', ben: 'ben' }): Promise<string> {
   const shard = path.join(dir, 'music-001.shard.jsonl');
   await writeShard(shard, fixtureRecords());
-  await AnnotationLog.open(shard, 'ana').appendRaw(events('ana', ANA, T0));
-  await AnnotationLog.open(shard, 'ben').appendRaw(events('ben', BEN, T0 + 3_600_000));
+  await AnnotationLog.open(shard, names.ana).appendRaw(events(names.ana, ANA, T0));
+  await AnnotationLog.open(shard, names.ben).appendRaw(events(names.ben, BEN, T0 + 3_600_000));
   return shard;
 }

@@ -1,9 +1,14 @@
-// The report's plots, drawn with Observable Plot as SVG. Colours are the
+// The report's plots, drawn with Observable Plot as SVG: in the report view
+// (the browser's document) and for the exported page and `imagery report
+// --format html` (a document from linkedom), by the same code. Colours are the
 // theme's --vscode-* variables (with fallbacks, so an exported page still has
 // colours); text in an SVG is text, never markup. No legend helper of Plot is
-// used: legends are the app's own HTML, so the CSP needs one style hash only.
+// used: legends are HTML, so the view's CSP needs one style hash only. Shares
+// are 0–1: a percent scale's domain is in percent ([0, 100]), as Plot reads it
+// after its ×100 transform. Labels from data are clamped with an ellipsis; the
+// whole text is the label's tooltip.
 import * as Plot from '@observablehq/plot';
-import type { Report } from '../../src/core/report/report';
+import type { Report } from './report';
 
 export const COLOURS = [
   'var(--vscode-charts-blue, #3794ff)',
@@ -16,6 +21,8 @@ export const COLOURS = [
 const FOREGROUND = 'var(--vscode-foreground, #cccccc)';
 const MUTED = 'var(--vscode-descriptionForeground, #9d9d9d)';
 const TRUTHS = ['original', 'corrected'] as const;
+/** Room right of the Models plot for a run's name (clamped to fit). */
+const RUN_LABEL_PX = 150;
 
 export interface PlotSpec {
   id: 'progress' | 'invalid' | 'extraction' | 'models' | 'agreement';
@@ -24,12 +31,22 @@ export interface PlotSpec {
   description: string;
   /** Legend entries; `colour` indexes COLOURS (the app styles swatches by class: no inline style under the CSP). */
   legend?: { label: string; colour: number }[];
-  svg: SVGSVGElement | HTMLElement | null;
+  svg: ReturnType<typeof Plot.plot> | null;
 }
 
-const base = (width: number) => ({ width, style: { color: FOREGROUND, background: 'transparent', fontSize: '11px' } });
+/** The document Plot draws with: the page's in a browser, linkedom's in Node. */
+export type PlotDocument = NonNullable<Plot.PlotOptions['document']>;
 
-export function progressPlot(report: Report, width: number): PlotSpec {
+const base = (width: number, document?: PlotDocument) => ({
+  width,
+  ...(document ? { document } : {}),
+  style: { color: FOREGROUND, background: 'transparent', fontSize: '11px' },
+});
+
+/** A tick label from data: one line of at most `ems` em, cut with "…" (Plot then adds the whole text as its title). */
+const clampedLabels = { textOverflow: 'ellipsis', label: null } as const;
+
+export function progressPlot(report: Report, width: number, document?: PlotDocument): PlotSpec {
   const rows = report.progress.flatMap((series) =>
     series.points.map((point) => ({ annotator: series.annotator, time: new Date(point.time), count: point.count })),
   );
@@ -45,7 +62,7 @@ export function progressPlot(report: Report, width: number): PlotSpec {
       rows.length === 0
         ? null
         : Plot.plot({
-            ...base(width),
+            ...base(width, document),
             height: 220,
             x: { type: 'utc', label: 'time' },
             y: { label: 'decisions', grid: true },
@@ -55,27 +72,33 @@ export function progressPlot(report: Report, width: number): PlotSpec {
   };
 }
 
-export function invalidPlot(report: Report, width: number): PlotSpec {
+export function invalidPlot(report: Report, width: number, document?: PlotDocument): PlotSpec {
   const rows = report.curation.byReason.map((row) => ({ reason: row.reason, count: row.invalid.count }));
   return {
     id: 'invalid',
     title: 'Invalid posts by reason',
     description: rows.map((r) => `${r.reason}: ${r.count}`).join('; '),
     svg: Plot.plot({
-      ...base(width),
+      ...base(width, document),
       height: 40 + 26 * rows.length,
       marginLeft: 130,
       x: { label: 'posts', grid: true },
       y: { label: null, domain: rows.map((r) => r.reason) },
       marks: [
-        Plot.barX(rows, { x: 'count', y: 'reason', fill: COLOURS[4], title: (d: { count: number }) => String(d.count) }),
+        Plot.axisY({ ...clampedLabels, lineWidth: 11 }),
+        Plot.barX(rows, {
+          x: 'count',
+          y: 'reason',
+          fill: COLOURS[4],
+          title: (d: { reason: string; count: number }) => `${d.reason}: ${d.count}`,
+        }),
         Plot.ruleX([0], { stroke: MUTED }),
       ],
     }),
   };
 }
 
-export function extractionPlot(report: Report, width: number): PlotSpec {
+export function extractionPlot(report: Report, width: number, document?: PlotDocument): PlotSpec {
   const x = report.extraction;
   const rows = [
     { figure: 'wrong', value: x.wrong.value, low: x.wrong.low, high: x.wrong.high, paper: x.paper.wrongShare },
@@ -93,10 +116,10 @@ export function extractionPlot(report: Report, width: number): PlotSpec {
       rows.length === 0
         ? null
         : Plot.plot({
-            ...base(width),
+            ...base(width, document),
             height: 120,
             marginLeft: 60,
-            x: { label: 'share of items', domain: [0, 1], percent: true, grid: true },
+            x: { label: 'share of items', domain: [0, 100], percent: true, grid: true },
             y: { label: null, domain: ['wrong', 'missed'] },
             marks: [
               Plot.ruleY(rows, { y: 'figure', x1: 'low', x2: 'high', stroke: COLOURS[0], strokeWidth: 2 }),
@@ -105,15 +128,22 @@ export function extractionPlot(report: Report, width: number): PlotSpec {
                 x: 'value',
                 fill: COLOURS[0],
                 r: 4,
-                title: (d: { value: number }) => share(d.value),
+                title: (d: { figure: string; value: number; low: number; high: number }) =>
+                  `${d.figure}: ${share(d.value)} (95% CI ${share(d.low)}–${share(d.high)})`,
               }),
-              Plot.tickX(rows, { y: 'figure', x: 'paper', stroke: COLOURS[1], strokeWidth: 2 }),
+              Plot.tickX(rows, {
+                y: 'figure',
+                x: 'paper',
+                stroke: COLOURS[1],
+                strokeWidth: 2,
+                title: (d: { figure: string; paper: number }) => `${d.figure}, paper: ${share(d.paper)}`,
+              }),
             ],
           }),
   };
 }
 
-export function modelsPlot(report: Report, width: number): PlotSpec {
+export function modelsPlot(report: Report, width: number, document?: PlotDocument): PlotSpec {
   const figures = [
     ['hit1', 'Hit@1'],
     ['hit10', 'Hit@10'],
@@ -128,7 +158,7 @@ export function modelsPlot(report: Report, width: number): PlotSpec {
           ? []
           : [
               {
-                run: `${row.domain} · ${row.model}${row.source === 'inline' ? ' (inline)' : ''} · ${row.input}`,
+                run: runLabel(row),
                 figure: label,
                 truth,
                 value,
@@ -147,23 +177,25 @@ export function modelsPlot(report: Report, width: number): PlotSpec {
       rows.length === 0
         ? null
         : Plot.plot({
-            ...base(width),
+            ...base(width, document),
             height: 60 + 110 * runs.length,
-            marginLeft: 10,
-            marginRight: 10,
+            marginLeft: 40,
+            marginRight: RUN_LABEL_PX,
             fx: { label: null, domain: figures.map(([, label]) => label) },
             fy: { label: null, domain: runs },
             x: { axis: null, domain: [...TRUTHS] },
-            y: { label: 'score', domain: [0, 1], percent: true, grid: true },
+            y: { label: 'score', domain: [0, 100], percent: true, grid: true },
             color: { domain: [...TRUTHS], range: [COLOURS[0], COLOURS[1]] },
             marks: [
+              Plot.axisFy({ ...clampedLabels, anchor: 'right', lineWidth: RUN_LABEL_PX / 11 - 1 }),
               Plot.barY(rows, {
                 fx: 'figure',
                 fy: 'run',
                 x: 'truth',
                 y: 'value',
                 fill: 'truth',
-                title: (d: { truth: string; value: number }) => `${d.truth}: ${share(d.value)}`,
+                title: (d: { run: string; figure: string; truth: string; value: number }) =>
+                  `${d.run}\n${d.figure}, ${d.truth}: ${share(d.value)}`,
               }),
               Plot.ruleY([0], { stroke: MUTED }),
             ],
@@ -171,7 +203,7 @@ export function modelsPlot(report: Report, width: number): PlotSpec {
   };
 }
 
-export function agreementPlot(report: Report, width: number): PlotSpec {
+export function agreementPlot(report: Report, width: number, document?: PlotDocument): PlotSpec {
   const rows = report.agreement.pairs.flatMap((pair) => [
     ...(pair.cohenKappa === null
       ? []
@@ -188,20 +220,22 @@ export function agreementPlot(report: Report, width: number): PlotSpec {
       rows.length === 0
         ? null
         : Plot.plot({
-            ...base(width),
+            ...base(width, document),
             height: 50 + 50 * report.agreement.pairs.length,
             marginLeft: 120,
             x: { label: 'agreement', domain: [Math.min(0, ...rows.map((r) => r.value)), 1], grid: true },
             y: { label: null },
-            fy: { label: null },
+            // The legend names the measures: facet labels on the right were cut at the panel's edge.
+            fy: { label: null, axis: null },
             color: { domain: measures, range: [COLOURS[2], COLOURS[3]] },
             marks: [
+              Plot.axisY({ ...clampedLabels, lineWidth: 11 }),
               Plot.barX(rows, {
                 y: 'pair',
                 fy: 'measure',
                 x: 'value',
                 fill: 'measure',
-                title: (d: { value: number }) => d.value.toFixed(3),
+                title: (d: { pair: string; measure: string; value: number }) => `${d.pair}\n${d.measure}: ${d.value.toFixed(3)}`,
               }),
               Plot.ruleX([0], { stroke: MUTED }),
             ],
@@ -209,8 +243,12 @@ export function agreementPlot(report: Report, width: number): PlotSpec {
   };
 }
 
-export function reportPlots(report: Report, width: number): PlotSpec[] {
-  return [progressPlot, invalidPlot, extractionPlot, modelsPlot, agreementPlot].map((plot) => plot(report, width));
+/** How the Models plot names a run (its facet label and the first line of each bar's title). */
+export const runLabel = (row: Report['models'][number]): string =>
+  `${row.domain} · ${row.model}${row.source === 'inline' ? ' (inline)' : ''} · ${row.input}`;
+
+export function reportPlots(report: Report, width: number, document?: PlotDocument): PlotSpec[] {
+  return [progressPlot, invalidPlot, extractionPlot, modelsPlot, agreementPlot].map((plot) => plot(report, width, document));
 }
 
 function share(value: number | null): string {
