@@ -5,9 +5,11 @@
 // first run) spares later runs the retries.
 import * as vscode from 'vscode';
 import { checkProfile, formatCheck, type CheckReport } from '../../core/models/check-profile';
-import { redact } from '../../core/models/errors';
+import { profileSecrets, redact } from '../../core/models/errors';
 import type { ModelProfile } from '../../core/models/profile';
 import { QuirkMemory, quirksKey, readQuirks, type ServerQuirks } from '../../core/models/server-quirks';
+import { uiText } from '../../core/untrusted-text';
+import { notify } from '../notify';
 import { output } from '../output';
 import { configuredProfiles, type ApiKeys } from './settings';
 
@@ -47,19 +49,19 @@ export class HostQuirks {
 /** Tests one configured profile (asks which when `name` is not given); undefined when none was chosen. */
 export async function testModelProfile(keys: ApiKeys, quirks: HostQuirks, name?: string): Promise<CheckReport | undefined> {
   const { profiles, problems } = configuredProfiles();
-  for (const problem of problems) void vscode.window.showWarningMessage(problem);
+  for (const problem of problems) void notify.warning(problem);
   let profile = name === undefined ? undefined : profiles.find((candidate) => candidate.name === name);
   if (name !== undefined && !profile) {
-    void vscode.window.showErrorMessage(`No model profile named "${name}" in imageryAnnotator.modelProfiles.`);
+    void notify.error(`No model profile named "${name}" in imageryAnnotator.modelProfiles.`);
     return undefined;
   }
   if (!profile) {
     if (profiles.length === 0) {
-      void vscode.window.showInformationMessage('Add a profile to the imageryAnnotator.modelProfiles setting first.');
+      void notify.info('Add a profile to the imageryAnnotator.modelProfiles setting first.');
       return undefined;
     }
     const picked = await vscode.window.showQuickPick(
-      profiles.map((candidate) => ({ label: candidate.name, description: candidate.model, profile: candidate })),
+      profiles.map((candidate) => ({ label: uiText(candidate.name), description: uiText(candidate.model), profile: candidate })),
       { title: 'Test a model profile: one tiny request with one small image' },
     );
     if (!picked) return undefined;
@@ -70,22 +72,23 @@ export async function testModelProfile(keys: ApiKeys, quirks: HostQuirks, name?:
   const { createOpenAIBackend } = await import('../../core/models/openai-backend');
   const memory = quirks.memoryFor(chosen);
   const report = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `Testing ${chosen.name}…`, cancellable: true },
+    { location: vscode.ProgressLocation.Notification, title: uiText(`Testing ${chosen.name}…`), cancellable: true },
     (_progress, token) => {
       const controller = new AbortController();
       token.onCancellationRequested(() => controller.abort());
       return checkProfile(chosen, createOpenAIBackend({ profile: chosen, apiKey, quirks: memory }), memory, controller.signal);
     },
   );
-  const text = redact(formatCheck(report), apiKey || undefined);
+  const secrets = profileSecrets(apiKey, chosen.headers);
+  const text = redact(formatCheck(report), secrets);
   output().info(`Test Model Profile\n${text}`);
   const summary = report.fault
-    ? `${chosen.name} failed: ${redact(report.fault.message, apiKey || undefined)}`
+    ? `${chosen.name} failed: ${redact(report.fault.message, secrets)}`
     : `${chosen.name} ${report.ok ? 'works' : 'answers, with a problem'}: ${report.lines
         .filter((line) => line.what !== 'answer')
         .map((line) => `${line.ok ? '✓' : '✗'} ${line.what}: ${line.says}`)
         .join('; ')}`;
-  const show = report.ok ? vscode.window.showInformationMessage : vscode.window.showErrorMessage;
+  const show = report.ok ? notify.info : notify.error;
   void show(summary, 'Show Details').then((choice) => choice && output().show(true));
   return report;
 }
