@@ -54,15 +54,13 @@ function configurationFault(host: string, status: number | undefined, said: Serv
   const hint = configurationHint(status, said);
   if (!hint) return undefined;
   const http = status === undefined ? 'during the answer' : `(HTTP ${status})`;
-  return new ModelRunError(
-    'configuration',
-    `${host} cannot take this request ${http}${serverSays(said, secrets)}. To fix: ${hint}.`,
-    {
-      ...(status === undefined ? {} : { status }),
-      ...(said.code ? { code: said.code } : {}),
-      ...(said.param ? { param: said.param } : {}),
-    },
-  );
+  // The server's own sentence may end with its own full stop: one is enough.
+  const says = serverSays(said, secrets).replace(/[.\s]+$/, '');
+  return new ModelRunError('configuration', `${host} cannot take this request ${http}${says}. To fix: ${hint}.`, {
+    ...(status === undefined ? {} : { status }),
+    ...(said.code ? { code: said.code } : {}),
+    ...(said.param ? { param: said.param } : {}),
+  });
 }
 
 function statusFault(status: number): { kind: ModelFaultKind; what: string } {
