@@ -299,6 +299,8 @@ describe('model panel', () => {
       { type: 'runModel', requestId: 'req-m', choice: {} },
       { type: 'runModel', requestId: 'req-m', choice: {} },
     ]);
+    // The host's picks are over (it says so around every question it asks for this panel).
+    await h.send({ type: 'modal', on: false });
     await h.send({ type: 'modelAccess', allowed: false, reason: 'This workspace is not trusted: models do not run here.' });
     assert.equal(
       await h.page.locator('ia-model-panel .access').textContent(),

@@ -217,8 +217,7 @@ export class IaReport extends LitElement {
             >
               ${clampText(`${d.request}${d.comment ? ` · comment ${d.comment}` : ''}`, 80)}
             </button>
-            — ${d.kind}${d.adjudicated ? ' (adjudicated)' : ''}:
-            <span title=${answersText(d)}>${d.values.map((v, i) => html`${i ? ' · ' : ''}${answer(v)}`)}</span>
+            — ${d.kind}${d.adjudicated ? ' (adjudicated)' : ''}: ${answersLine(d)}
           </li>`,
       )}
     </ul>`;
@@ -255,6 +254,14 @@ function answer(v: Disagreement['values'][number]): TemplateResult {
     ? v.items.map((item, j) => html`${j ? '; ' : ''}<bdi>${clampText(item, ANSWER_ITEM_MAX)}</bdi>`)
     : '(no items)';
   return html`<bdi>${clampText(v.annotator, ANSWER_ITEM_MAX)}</bdi>: ${v.validity ?? items}`;
+}
+
+/** The answers, each name and item isolated; a line too long is folded whole (one isolated run), the whole in its tooltip. */
+function answersLine(d: Disagreement): TemplateResult {
+  const whole = answersText(d);
+  const shown = clampText(whole);
+  if (shown !== whole) return html`<span title=${whole}><bdi>${shown}</bdi></span>`;
+  return html`<span>${d.values.map((v, i) => html`${i ? ' · ' : ''}${answer(v)}`)}</span>`;
 }
 
 /** The whole answers, for the tooltip. */

@@ -67,7 +67,9 @@ export function vetLog(file: string, writtenMs: number, warnings: LogWarning[], 
 /** The log file stem a name maps to (paths.ts), null for a name with no letter or digit. */
 export function annotatorStem(name: string): string | null {
   try {
-    return sanitizeAnnotatorName(name);
+    // Twice: a long name cut where punctuation stood leaves a trailing "_" in its log's file name, which a
+    // second pass trims; so a name and its own log's stem always meet.
+    return sanitizeAnnotatorName(sanitizeAnnotatorName(name));
   } catch {
     return null;
   }

@@ -7,6 +7,8 @@ import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path';
 import { test } from 'node:test';
 import { AnnotationLog } from '../../../src/core/annotations/log';
+import { logOwner, speaksFor } from '../../../src/core/annotations/log-identity';
+import { annotationLogPath } from '../../../src/core/annotations/paths';
 import { Resolver } from '../../../src/core/annotations/resolve';
 import { readReviewers, REVIEWERS_FILE } from '../../../src/core/annotations/reviewers';
 import { exportCorrected } from '../../../src/core/release/export';
@@ -154,4 +156,12 @@ test('a reviewers file that is not {"reviewers": [...]} is an error naming the f
   const refused = await runCli('export', dir, '--out', path.join(dir, 'out'), '--seed', '1');
   assert.notEqual(refused.code, 0);
   assert.match(refused.stderr, /imagery-reviewers\.json:1: expected/);
+});
+
+test("a long name cut where punctuation stood still speaks for its own log (the file stem keeps a trailing '_')", () => {
+  const name = 'Mia online=yes <meta http-equiv=refresh content=0;url=javascript:alert(2)>';
+  const file = annotationLogPath('/data/a.shard.jsonl', name);
+  assert.ok(path.basename(file, '.jsonl').endsWith('_'), 'the case this test is about: a stem ending in "_"');
+  assert.equal(speaksFor(name, logOwner(file)), true);
+  assert.equal(speaksFor('mia', logOwner(file)), false);
 });
