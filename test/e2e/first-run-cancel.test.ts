@@ -59,7 +59,10 @@ test('Cancel in the progress notification leaves no partial shard, and the shard
   // Only submissions_ns.jsonl in this release: no sixth question.
   const replace = page.locator('.monaco-dialog-box', { hasText: 'Replace them?' });
   await replace.waitFor({ timeout: UI_TIMEOUT });
-  assert.match((await replace.textContent()) ?? '', /Annotation logs .* are kept/);
+  assert.match(
+    (await replace.textContent()) ?? '',
+    /Annotations follow their requests: events of a request that lands in another shard move to the log beside it\./,
+  );
   await shot(page, '8-replace-question');
   await replace.locator('.monaco-button', { hasText: 'Replace Shards' }).click();
 
