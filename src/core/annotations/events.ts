@@ -141,21 +141,22 @@ export const ExtractionRunEvent = z.object({
   ...base,
   type: z.literal('extraction-run'),
   comment: z.string().min(1),
-  profile: z.string().min(1),
-  backend: z.string().min(1),
-  model: z.string().min(1),
-  /** The base URL's host (and port) only; empty for backends without one. */
-  host: z.string(),
-  /** sha256 (hex) of the JSON of the exact messages sent. */
-  messagesSha256: z.string().regex(/^[0-9a-f]{64}$/),
-  startedAt: z.string().min(1),
-  endedAt: z.string().min(1),
-  latencyMs: z.number().min(0),
-  temperature: z.number().nullable(),
-  temperatureApplied: z.boolean(),
-  maxTokens: z.number().int().min(1),
-  usage: TokenUsage.optional(),
-  finishReason: z.string().optional(),
+  // The same provenance as a model run's, field for field.
+  ...ModelRunEvent.pick({
+    profile: true,
+    backend: true,
+    model: true,
+    host: true,
+    messagesSha256: true,
+    startedAt: true,
+    endedAt: true,
+    latencyMs: true,
+    temperature: true,
+    temperatureApplied: true,
+    maxTokens: true,
+    usage: true,
+    finishReason: true,
+  }).shape,
   /** The extractor's answer text, as the model gave it. */
   answer: z.string(),
 });
