@@ -66,3 +66,38 @@ test('a request shown by id finds its item: the current one first, else the firs
   assert.equal(itemIndexOf(queue, 'b.shard.jsonl', 'r1', 0), 3);
   assert.equal(itemIndexOf(queue, 'b.shard.jsonl', 'r2', 0), -1);
 });
+
+test('steps: an empty queue says so; a step back to the first item is allowed', () => {
+  assert.match((stepQueue({ ...queue, items: [] }, 0, 1) as { error: string }).error, /^The queue q is empty$/);
+  assert.deepEqual(stepQueue(queue, 1, -1), { index: 0 });
+});
+
+test('itemIndexOf: the current item counts only when both its shard and request match', () => {
+  assert.equal(itemIndexOf(queue, 'a.shard.jsonl', 'r2', 0), 2);
+  assert.equal(itemIndexOf(queue, 'b.shard.jsonl', 'r1', 2), 3);
+});
+
+test('firstOpenItem: a shard without a state has every item open; a queue all done starts at its first item', () => {
+  assert.equal(
+    firstOpenItem(queue, () => undefined),
+    0,
+  );
+  const all = replay(
+    events(
+      'ana',
+      [
+        { type: 'validity', request: 'r1', verdict: 'invalid', reason: 'Other' },
+        { type: 'validity', request: 'r2', verdict: 'invalid', reason: 'Other' },
+      ],
+      T0,
+    ),
+  );
+  assert.deepEqual(
+    queueProgress(queue, () => all),
+    { done: 4, total: 4 },
+  );
+  assert.equal(
+    firstOpenItem(queue, () => all),
+    0,
+  );
+});

@@ -4,7 +4,7 @@ import { cpSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { parseQueue, serializeQueue } from '../../../src/core/validation/queue';
-import { drawIndexes, drawSample, population } from '../../../src/core/validation/sample';
+import { drawIndexes, drawSample, MAX_SEED, population } from '../../../src/core/validation/sample';
 import { makeTempDir } from '../annotations/temp';
 import { problemLines, runCli } from '../cli/run-cli';
 import { sampleRecord } from '../shard/sample-records';
@@ -193,4 +193,44 @@ test('imagery sample: asking for more than there is takes everything, with a war
   const summary = JSON.parse(result.stdout);
   assert.equal(summary.size, summary.population);
   assert.match(result.stderr, /warning: only \d+ requests to draw from/);
+});
+
+test('queue names: a digit may lead; a name that leads with a sign or ends with a dot is refused', () => {
+  const header = { format: 'imagery-review-queue', version: 1, unit: 'requests', seed: 1, population: 0, shards: [], items: [] };
+  const parse = (name: string) => parseQueue(JSON.stringify({ ...header, name }), 'n.queue.json');
+  assert.equal(parse('2026-check').name, '2026-check');
+  for (const name of ['-check', '.check', '_check', 'check.']) {
+    assert.throws(() => parse(name), /n\.queue\.json: not a review queue: name: /, name);
+  }
+});
+
+test('queue text: no items is an empty list; a torn file keeps the parse error as its cause; a wrong top level is named', () => {
+  const empty = drawSample([], { name: 'none', unit: 'requests', size: 3, seed: 1, queueDir: '/q' });
+  assert.match(serializeQueue(empty), /\n {2}"items": \[\]\n\}\n$/);
+  assert.deepEqual(parseQueue(serializeQueue(empty), 'none.queue.json'), empty);
+  assert.throws(
+    () => parseQueue('{', 'torn.queue.json'),
+    (error: Error) => error.cause instanceof SyntaxError,
+  );
+  assert.throws(() => parseQueue('[]', 'list.queue.json'), /^Error: list\.queue\.json: not a review queue: \(top\): /);
+});
+
+test('drawIndexes: seeds 0..MAX_SEED are accepted, others refused; asking for all gives all', () => {
+  assert.equal(drawIndexes(10, 3, MAX_SEED).length, 3);
+  assert.throws(() => drawIndexes(10, 3, MAX_SEED + 1), RangeError);
+  assert.throws(() => drawIndexes(10, 3, -1), RangeError);
+  for (let seed = 0; seed < 50; seed++) {
+    assert.deepEqual(drawIndexes(5, 5, seed), [0, 1, 2, 3, 4]);
+    assert.deepEqual(drawIndexes(5, 9, seed), [0, 1, 2, 3, 4]);
+  }
+});
+
+test('drawSample: the queue names each shard once, relative to its folder, sorted', () => {
+  const shards = [
+    { file: '/q/b/x.shard.jsonl', records: [sampleRecord('r1')] },
+    { file: '/q/a.shard.jsonl', records: [sampleRecord('r2')] },
+  ];
+  const queue = drawSample(shards, { name: 'q', unit: 'requests', size: 1, seed: 1, queueDir: '/q' });
+  assert.deepEqual(queue.shards, ['a.shard.jsonl', 'b/x.shard.jsonl']);
+  assert.equal(queue.population, 2);
 });
