@@ -13,7 +13,15 @@ export const MODULES = {
   validation: { mutate: ['src/core/validation/**/*.ts'], tests: ['test/unit/validation/*.test.ts'] },
   models: {
     mutate: ['src/core/models/score.ts', 'src/core/models/openai-faults.ts', 'src/core/models/errors.ts'],
-    tests: ['test/unit/models/run-model.test.ts', 'test/unit/models/openai-backend.test.ts'],
+    // Every unit test that calls them in-process (image-safety's minute-long run left out).
+    tests: [
+      'test/unit/models/score.test.ts',
+      'test/unit/models/redact.test.ts',
+      'test/unit/models/run-model.test.ts',
+      'test/unit/models/openai-backend.test.ts',
+      'test/unit/models/hostile-server.test.ts',
+      'test/unit/models/provider-modes.test.ts',
+    ],
   },
 };
 

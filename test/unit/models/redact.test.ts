@@ -1,7 +1,7 @@
 // Key redaction: exact, URL-encoded and cut copies of each secret, and what stays.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { profileSecrets, redact } from '../../../src/core/models/errors';
+import { ModelRunError, profileSecrets, redact } from '../../../src/core/models/errors';
 
 test('redact: exact, URL-encoded and 8+ character prefixes of a key go; shorter pieces stay', () => {
   const key = 'sk-proj/Q1w2+E3r4=T5y6';
@@ -16,4 +16,22 @@ test('redact: the values of extra headers are secrets too, short routing values 
     redact('key sk-12 azure-0123456789 via blue, Bearer abc', secrets),
     'key [redacted] [redacted] via blue, Bearer [redacted]',
   );
+});
+
+test('redact: no secret blanks nothing; a bearer token goes whatever the spacing', () => {
+  assert.equal(redact('a b undefined', [undefined, '']), 'a b undefined');
+  assert.equal(redact('Bearer  abc.def and bearer\tXYZ', []), 'Bearer [redacted] and Bearer [redacted]');
+});
+
+test('profileSecrets: a header value of 8 characters is a secret, of 7 is not; header names never are', () => {
+  assert.deepEqual(profileSecrets(undefined, { 'authorization-extra': 'abcdefgh', 'x-region': 'abcdefg' }), ['abcdefgh']);
+});
+
+test('ModelRunError: its name, and a code or parameter only when the server gave one', () => {
+  const bare = new ModelRunError('unknown', 'failed');
+  assert.equal(bare.name, 'ModelRunError');
+  assert.equal(String(bare), 'ModelRunError: failed');
+  assert.deepEqual([bare.code, bare.param], [undefined, undefined]);
+  const full = new ModelRunError('bad-request', 'refused', { code: 'unsupported_parameter', param: 'max_tokens' });
+  assert.deepEqual([full.code, full.param], ['unsupported_parameter', 'max_tokens']);
 });
