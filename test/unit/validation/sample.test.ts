@@ -213,6 +213,11 @@ test('queue text: no items is an empty list; a torn file keeps the parse error a
     (error: Error) => error.cause instanceof SyntaxError,
   );
   assert.throws(() => parseQueue('[]', 'list.queue.json'), /^Error: list\.queue\.json: not a review queue: \(top\): /);
+  const header = { format: 'imagery-review-queue', version: 1, name: 'q', unit: 'requests', seed: 1, population: 1, shards: [] };
+  assert.throws(
+    () => parseQueue(JSON.stringify({ ...header, items: [{ shard: 'a.shard.jsonl' }] }), 'item.queue.json'),
+    /^Error: item\.queue\.json: not a review queue: items\.0\.request: /,
+  );
 });
 
 test('drawIndexes: seeds 0..MAX_SEED are accepted, others refused; asking for all gives all', () => {
