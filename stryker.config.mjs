@@ -17,6 +17,7 @@ export const MODULES = {
     tests: [
       'test/unit/models/score.test.ts',
       'test/unit/models/redact.test.ts',
+      'test/unit/models/openai-faults.test.ts',
       'test/unit/models/run-model.test.ts',
       'test/unit/models/openai-backend.test.ts',
       'test/unit/models/hostile-server.test.ts',

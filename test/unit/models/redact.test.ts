@@ -20,6 +20,7 @@ test('redact: the values of extra headers are secrets too, short routing values 
 
 test('redact: no secret blanks nothing; a bearer token goes whatever the spacing', () => {
   assert.equal(redact('a b undefined', [undefined, '']), 'a b undefined');
+  assert.equal(redact('Stryker was here', undefined), 'Stryker was here');
   assert.equal(redact('Bearer  abc.def and bearer\tXYZ', []), 'Bearer [redacted] and Bearer [redacted]');
 });
 
