@@ -79,6 +79,7 @@ describe('adjudication panel', () => {
     assert.equal(await h.page.locator('ia-adjudication [onerror]').count(), 0);
     // The CSP stops an injected handler from running but reports it: nothing may have been blocked.
     assert.deepEqual(await h.violations(), []);
+    assert.deepEqual(h.cspRefusals, []);
     assert.equal(
       (await h.page.locator('ia-adjudication .settled').textContent())?.trim(),
       'settled: alpha band - moon song; beta writer',

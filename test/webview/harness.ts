@@ -65,6 +65,8 @@ export interface Harness {
   /** Alerts/confirms the page opened (XSS canary). */
   dialogs: string[];
   pageErrors: string[];
+  /** Chromium's console reports of what the CSP refused ("Refused to …"), from the page's start. */
+  cspRefusals: string[];
   /** Messages the webview posted so far. */
   posted(): Promise<Record<string, any>[]>;
   clearPosted(): Promise<void>;
@@ -110,6 +112,7 @@ export async function openHarness(options: HarnessOptions = {}): Promise<Harness
   const browser: Browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   const dialogs: string[] = [];
   const pageErrors: string[] = [];
+  const cspRefusals: string[] = [];
   const close = async () => {
     await browser.close();
     await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -122,6 +125,9 @@ export async function openHarness(options: HarnessOptions = {}): Promise<Harness
       void dialog.dismiss();
     });
     tab.on('pageerror', (error) => pageErrors.push(error.message));
+    tab.on('console', (message) => {
+      if (message.text().startsWith('Refused to')) cspRefusals.push(message.text());
+    });
     // The webview's own `ready` message is the signal, not the load event.
     await tab.goto(origin, { waitUntil: 'commit' });
     // A function, not source text: string predicates are eval'd in the page, which the CSP forbids.
@@ -139,6 +145,7 @@ export async function openHarness(options: HarnessOptions = {}): Promise<Harness
     origin,
     dialogs,
     pageErrors,
+    cspRefusals,
     posted: () => tab.evaluate('window.__posted'),
     clearPosted: async () => void (await tab.evaluate('window.__posted = []')),
     async send(message) {

@@ -46,8 +46,10 @@ describe('hostile content', () => {
     });
     await h.send(
       showMessage(record, {
+        // `src` is the host's own (a webview URI, or an https URL the host checked), never a
+        // record's text; the record's hostile URL arrives as `url`, shown as text.
         images: [
-          { src: JS_URL, url: JS_URL },
+          { src: `${h.origin}/img/ok.png`, url: JS_URL },
           { src: null, url: IMG, error: SCRIPT },
         ],
       }),
@@ -61,9 +63,12 @@ describe('hostile content', () => {
   after(() => h?.close());
   const deepCount = (selector: string) => h.pageValue(`(${DEEP_COUNT})(${JSON.stringify(selector)})`) as Promise<number>;
 
-  it('runs no script and opens no dialog', async () => {
+  it('runs no script, opens no dialog, and the CSP had nothing to refuse', async () => {
     assert.deepEqual(h.dialogs, []);
-    assert.equal(await h.pageValue('window.__pwned'), undefined);
+    // A payload bound as markup would show here: its inline handler or script is refused by the
+    // nonce-only CSP, which fires securitypolicyviolation and logs "Refused to …" (collected from the page's start).
+    assert.deepEqual(await h.violations(), []);
+    assert.deepEqual(h.cspRefusals, []);
   });
 
   it('creates no element from the payload', async () => {
@@ -71,6 +76,10 @@ describe('hostile content', () => {
     assert.equal(await deepCount('script:not([nonce])'), 0);
     assert.equal(await deepCount('[onerror]'), 0);
     assert.equal(await deepCount('a[href^="javascript"]'), 0);
+    // The one image is the host's; the payload's <img> and <script> are not elements anywhere.
+    assert.equal(await deepCount('img'), 1);
+    assert.equal(await deepCount('img[src$="/img/ok.png"]'), 1);
+    assert.equal(await deepCount('script'), await deepCount('script[nonce]'));
   });
 
   it('shows the payload as text', async () => {
