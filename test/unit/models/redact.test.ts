@@ -1,7 +1,7 @@
 // Key redaction: exact, URL-encoded and cut copies of each secret, and what stays.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { ModelRunError, profileSecrets, redact } from '../../../src/core/models/errors';
+import { isModelRunError, ModelRunError, profileSecrets, redact } from '../../../src/core/models/errors';
 
 test('redact: exact, URL-encoded and 8+ character prefixes of a key go; shorter pieces stay', () => {
   const key = 'sk-proj/Q1w2+E3r4=T5y6';
@@ -35,4 +35,9 @@ test('ModelRunError: its name, and a code or parameter only when the server gave
   assert.deepEqual([bare.code, bare.param], [undefined, undefined]);
   const full = new ModelRunError('bad-request', 'refused', { code: 'unsupported_parameter', param: 'max_tokens' });
   assert.deepEqual([full.code, full.param], ['unsupported_parameter', 'max_tokens']);
+});
+
+test('isModelRunError: our errors, not any error', () => {
+  assert.equal(isModelRunError(new ModelRunError('unknown', 'x')), true);
+  assert.equal(isModelRunError(new Error('x')), false);
 });
