@@ -75,7 +75,7 @@ test('a connection error without a known code names the deepest message, without
 });
 
 test('our own fault inside a connection error is passed on as it is; timeouts and cancels are named', () => {
-  const own = new ModelRunError('too-large', 'too large');
+  const own = new ModelRunError('image-too-large', 'too large');
   assert.equal(classify(connection(own)), own);
   let wrapped: unknown = own;
   for (let i = 0; i < 5; i++) wrapped = new Error(`wrap ${i}`, { cause: wrapped });
