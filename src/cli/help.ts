@@ -106,6 +106,9 @@ Options:
   extract: `Usage: imagery extract --shard <file> --request <id> [--comment <id>]
                        (--profile <name> [--profiles <file>] | --base-url <url> --model <name>)
                        [--annotator <name>] [--json]
+       imagery extract --shards <files or folders>... --out <dir>
+                       (--profile <name> [--profiles <file>] | --base-url <url> --model <name>)
+                       [--name <name>] [--concurrency <n>] [--json]
 
 Runs the paper's item extractor on one comment (--comment) or every comment of
 a request, exactly as the paper's script asked it: its instruction for the
@@ -116,6 +119,15 @@ annotator's correction): what the model adds (possible misses), what it lacks
 (possible wrong items) and what both have. Each answer is appended to
 <shard>.annotations/<annotator>.jsonl as an extraction-run event (provenance
 and raw answer); it changes no annotation until someone accepts an item.
+
+With --shards and --out it runs on every comment of the shards, n at a time
+(--concurrency, default 4; a 429 slows every worker), and writes the paper's
+layout: <dir>/<name or model>/<domain>/comments_processed.jsonl, one line per
+comment as the release's comments.jsonl holds it with "processed": <answer>
+added last (lines in the order answers arrive). Rerunning the same command asks
+only for the comments not answered yet; one run per file at a time. Such a file
+can be imported as the extraction (imagery import --extraction) or turned into
+a review queue (imagery sample --extraction-disagreements).
 
   --profile       a profile from --profiles <file>, else $IMAGERY_PROFILES, else
                   VS Code's user settings.json ("imageryAnnotator.modelProfiles")
