@@ -34,6 +34,10 @@ extraction marked missing.
 
 Options:
   --domain music|books   import one domain (default: every domain in the release)
+  --extraction <file>    with --domain: take every comment's extraction from an
+                         extraction run's comments_processed.jsonl (imagery extract
+                         --shards) instead of the release's; comments it did not
+                         answer are marked missing
   --out <dir>            folder for the shards (created when missing)
   --shard-size <n>       requests per shard (default 100)
   --include-unsampled    also import requests of submissions.jsonl that are not in
