@@ -262,12 +262,19 @@ Options:
   --json    print { "rows": AuditRow[], "overall": AuditCounts } (see docs/cli.md)
   --quiet   no progress on stderr`,
   sample: `Usage: imagery sample <shard files or folders>... (--comments <n> | --requests <n>) --seed <n> --name <queue> [--json]
+       imagery sample <shard files or folders>... --extraction-disagreements <dir>/<name>/<domain>
+                      --name <queue> [--comments <n> --seed <n>] [--json]
 
 Draws a validation sample with a seed and writes it as a review queue,
 <folder>/<queue>.queue.json, in the deepest folder holding every shard (see
 docs/review-queue.md). Comments are drawn among those with an extractor
 answer (the paper checked 100); requests among all requests. The same seed
 and shards give the same file, byte for byte, whatever the argument order.
+
+With --extraction-disagreements, the queue holds the comments where that
+extraction run (imagery extract --shards) finds other items than the current
+extraction (the stored one, or every annotator's correction): all of them, or
+--comments n of them drawn with --seed.
 
 Options:
   --comments <n>    sample n comments (their extraction is checked)
