@@ -3,7 +3,7 @@
 // its budget and ratio, and writes bench/results.json. Exits 0 (it reports);
 // `--check` exits 1 when a ratio exceeds 1. Real-data figures skip, saying
 // why, without the shared dataset; synthetic equivalents always run.
-// `--quick`: fewer runs, no 1M-request shard nor 1M-event log. `--only shards|logs|runs|views|activation|core|webview`: one group.
+// `--quick`: fewer runs, no 1M-request shard nor 1M-event log. `--only shards|logs|runs|extract|views|activation|core|webview`: one group.
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,6 +14,7 @@ import { measureEval, measureImport, measureLogReplay, measureShardOpen } from '
 import { formatTable, measured, overBudget, skipped, type Figure } from './report';
 import { shardFigures } from './shards/figures';
 import { logFigures } from './shards/log-figures';
+import { extractFigures } from './runs/extract-figures';
 import { runFigures } from './runs/run-figures';
 import { shardViewFigures } from './shards/view-figures';
 import { cachedSyntheticShard } from './shards/generate';
@@ -116,6 +117,7 @@ async function main(): Promise<number> {
       );
     }
     if (wanted('runs')) figures.push(...(await runFigures(path.join(work, 'runs'), quick, log)));
+    if (wanted('extract')) figures.push(...(await extractFigures(path.join(work, 'extract'), quick, log)));
     if (wanted('views')) figures.push(...(await shardViewFigures(path.join(work, 'shard-view'), log)));
     if (wanted('activation')) figures.push(...(await activationFigures(path.join(work, 'activation'), quick ? 5 : 15, log)));
     log('building the webview and CLI bundles');

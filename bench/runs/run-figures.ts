@@ -47,7 +47,7 @@ function writeShard(dir: string, requests: number): string {
   return file;
 }
 
-function startServer(): Promise<{ baseUrl: string; child: ChildProcess }> {
+export function startServer(): Promise<{ baseUrl: string; child: ChildProcess }> {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'answer-server.ts'), String(LATENCY_MS)], {
     cwd: REPO_ROOT,
     stdio: ['ignore', 'pipe', 'inherit'],

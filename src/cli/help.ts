@@ -34,6 +34,10 @@ extraction marked missing.
 
 Options:
   --domain music|books   import one domain (default: every domain in the release)
+  --extraction <file>    with --domain: take every comment's extraction from an
+                         extraction run's comments_processed.jsonl (imagery extract
+                         --shards) instead of the release's; comments it did not
+                         answer are marked missing
   --out <dir>            folder for the shards (created when missing)
   --shard-size <n>       requests per shard (default 100)
   --include-unsampled    also import requests of submissions.jsonl that are not in
@@ -106,6 +110,9 @@ Options:
   extract: `Usage: imagery extract --shard <file> --request <id> [--comment <id>]
                        (--profile <name> [--profiles <file>] | --base-url <url> --model <name>)
                        [--annotator <name>] [--json]
+       imagery extract --shards <files or folders>... --out <dir>
+                       (--profile <name> [--profiles <file>] | --base-url <url> --model <name>)
+                       [--name <name>] [--concurrency <n>] [--json]
 
 Runs the paper's item extractor on one comment (--comment) or every comment of
 a request, exactly as the paper's script asked it: its instruction for the
@@ -116,6 +123,15 @@ annotator's correction): what the model adds (possible misses), what it lacks
 (possible wrong items) and what both have. Each answer is appended to
 <shard>.annotations/<annotator>.jsonl as an extraction-run event (provenance
 and raw answer); it changes no annotation until someone accepts an item.
+
+With --shards and --out it runs on every comment of the shards, n at a time
+(--concurrency, default 4; a 429 slows every worker), and writes the paper's
+layout: <dir>/<name or model>/<domain>/comments_processed.jsonl, one line per
+comment as the release's comments.jsonl holds it with "processed": <answer>
+added last (lines in the order answers arrive). Rerunning the same command asks
+only for the comments not answered yet; one run per file at a time. Such a file
+can be imported as the extraction (imagery import --extraction) or turned into
+a review queue (imagery sample --extraction-disagreements).
 
   --profile       a profile from --profiles <file>, else $IMAGERY_PROFILES, else
                   VS Code's user settings.json ("imageryAnnotator.modelProfiles")
@@ -246,12 +262,19 @@ Options:
   --json    print { "rows": AuditRow[], "overall": AuditCounts } (see docs/cli.md)
   --quiet   no progress on stderr`,
   sample: `Usage: imagery sample <shard files or folders>... (--comments <n> | --requests <n>) --seed <n> --name <queue> [--json]
+       imagery sample <shard files or folders>... --extraction-disagreements <dir>/<name>/<domain>
+                      --name <queue> [--comments <n> --seed <n>] [--json]
 
 Draws a validation sample with a seed and writes it as a review queue,
 <folder>/<queue>.queue.json, in the deepest folder holding every shard (see
 docs/review-queue.md). Comments are drawn among those with an extractor
 answer (the paper checked 100); requests among all requests. The same seed
 and shards give the same file, byte for byte, whatever the argument order.
+
+With --extraction-disagreements, the queue holds the comments where that
+extraction run (imagery extract --shards) finds other items than the current
+extraction (the stored one, or every annotator's correction): all of them, or
+--comments n of them drawn with --seed.
 
 Options:
   --comments <n>    sample n comments (their extraction is checked)

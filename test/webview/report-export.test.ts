@@ -45,13 +45,14 @@ describe('exported report page', () => {
     for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
   });
 
-  it("imagery report --format html has the view's five plots, every mark at the report's number", async () => {
+  it("imagery report --format html has the view's plots, every mark at the report's number", async () => {
     const { html, report } = await cliPage(tempDir());
     await page.setContent(html);
     assert.deepEqual(await page.evaluate('[...document.querySelectorAll("figure[data-plot]")].map((f) => f.dataset.plot)'), [
       'progress',
       'invalid',
       'extraction',
+      'extractors',
       'models',
       'agreement',
     ]);

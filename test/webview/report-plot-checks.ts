@@ -1,11 +1,11 @@
-// The report's five plots checked against the report's own numbers: every
+// The report's plots checked against the report's own numbers: every
 // mark's title says the value, and the mark is drawn where the axis's tick
 // labels put that value, inside its plot. Shared by the report view test and
 // the exported page tests (the CLI's page and the view's export draw alike).
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { percent } from '../../src/core/report/format-numbers';
-import { runLabel } from '../../src/core/report/plots';
+import { extractorMarks, extractorMarkTitle, runLabel } from '../../src/core/report/plots';
 import type { Report } from '../../src/core/report/report';
 import { assertInside, assertNear, plotGeometry, position, type Mark } from './plot-geometry';
 
@@ -103,11 +103,34 @@ export async function checkProgressPlot(page: Page, report: Report, inView: bool
   }
 }
 
-/** All five plots. */
+/** Each extractor's and the stored extraction's precision, recall (dot and interval) and F1 (dot) where the share axis puts them. */
+export async function checkExtractorsPlot(page: Page, report: Report, inView: boolean): Promise<void> {
+  if (report.extractors.length === 0) return;
+  const g = await plotGeometry(page, 'extractors', inView);
+  assert.deepEqual([g.xTicks[0].value, g.xTicks.at(-1)!.value], [0, 100], 'the share axis runs from 0 to 100 (percent)');
+  const expected = extractorMarks(report);
+  assert.equal(g.marks.filter((mark) => mark.kind === 'dot').length, expected.length);
+  assert.equal(g.marks.filter((mark) => mark.kind === 'rule').length, expected.filter((row) => row.low !== null).length);
+  for (const row of expected) {
+    const title = extractorMarkTitle(row);
+    const dot = byTitle(g.marks, 'dot', title);
+    assertNear((dot.left + dot.right) / 2, position(g.xTicks, 100 * row.value), `dot "${title}"`);
+    if (row.low === null || row.high === null) continue;
+    const middle = (dot.top + dot.bottom) / 2;
+    const rules = g.marks.filter((m) => m.kind === 'rule' && Math.abs((m.top + m.bottom) / 2 - middle) < 1);
+    assert.equal(rules.length, 1, `one interval on the row of "${title}"`);
+    assertNear(rules[0].left, position(g.xTicks, 100 * row.low), `"${title}" interval, low end`, 2);
+    assertNear(rules[0].right, position(g.xTicks, 100 * row.high), `"${title}" interval, high end`, 2);
+  }
+  for (const mark of g.marks) assertInside(mark, g.svg, `extractors ${mark.kind} "${mark.title}"`);
+}
+
+/** Every plot. */
 export async function checkReportPlots(page: Page, report: Report, inView: boolean): Promise<void> {
   await checkProgressPlot(page, report, inView);
   await checkInvalidPlot(page, report, inView);
   await checkExtractionPlot(page, report, inView);
+  await checkExtractorsPlot(page, report, inView);
   await checkModelsPlot(page, report, inView);
   await checkAgreementPlot(page, report, inView);
 }

@@ -11,10 +11,46 @@ import { after, before, describe, it } from 'node:test';
 import { loadReportData } from '../../src/core/report/load';
 import { buildReport, type Report } from '../../src/core/report/report';
 import { PLOT_STYLE_HASH } from '../../src/host/report/report-page';
-import { writeFixture } from '../unit/report/fixture';
+import { AnnotationLog } from '../../src/core/annotations/log';
+import type { AnnotationEvent } from '../../src/core/annotations/events';
+import { ITEMS, writeFixture } from '../unit/report/fixture';
 import { share } from '../../src/core/report/format-numbers';
 import { openReportHarness, REPORT_THEME, type ReportHarness } from './report-harness';
 import { checkReportPlots } from './report-plot-checks';
+
+/** Two second extractors' answers on decided comments (as report-extractors.test.ts). */
+async function appendExtractionRuns(shard: string): Promise<void> {
+  let n = 0;
+  const run = (request: string, comment: string, answer: string, model: string): AnnotationEvent =>
+    ({
+      v: 1,
+      id: `run-${++n}`,
+      time: `2026-02-01T00:00:0${n}.000Z`,
+      annotator: 'ana',
+      request,
+      type: 'extraction-run',
+      comment,
+      profile: 'p',
+      backend: 'openai',
+      model,
+      host: '127.0.0.1:1',
+      messagesSha256: 'a'.repeat(64),
+      startedAt: `2026-02-01T00:00:0${n}.000Z`,
+      endedAt: `2026-02-01T00:00:0${n}.000Z`,
+      latencyMs: 1,
+      temperature: 0,
+      temperatureApplied: true,
+      maxTokens: 200,
+      answer,
+    }) as AnnotationEvent;
+  await AnnotationLog.open(shard, 'ana').appendRaw([
+    run('r1', 'c1', `${ITEMS.alpha}\n${ITEMS.hotel}`, 'x1'),
+    run('r1', 'c2', ITEMS.charlie, 'x1'),
+    run('r3', 'c1', `1. ${ITEMS.golf}`, 'x1'),
+    run('r1', 'c1', ITEMS.alpha, 'y2'),
+    run('r3', 'c1', 'None', 'y2'),
+  ]);
+}
 
 const ROOT = `document.querySelector('ia-report').shadowRoot`;
 const count = (plot: string, selector: string) =>
@@ -27,7 +63,10 @@ describe('report view', () => {
 
   before(async () => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'imagery-report-view-'));
-    report = buildReport(await loadReportData([await writeFixture(dir)]));
+    const shard = await writeFixture(dir);
+    await appendExtractionRuns(shard);
+    report = buildReport(await loadReportData([shard]));
+    assert.equal(report.extractors.length, 2, 'two extractors on decided comments');
     harness = await openReportHarness();
     await harness.send({ type: 'report', report, title: 'music-001', updated: '10:00:00' });
   });
@@ -41,10 +80,11 @@ describe('report view', () => {
       'progress',
       'invalid',
       'extraction',
+      'extractors',
       'models',
       'agreement',
     ]);
-    assert.equal(await harness.value(`${ROOT}.querySelectorAll('figure[data-plot] svg').length`), 5);
+    assert.equal(await harness.value(`${ROOT}.querySelectorAll('figure[data-plot] svg').length`), 6);
     assert.deepEqual(await harness.violations(), []);
     assert.deepEqual(harness.consoleErrors, []);
     assert.deepEqual(harness.pageErrors, []);
@@ -59,6 +99,9 @@ describe('report view', () => {
     assert.equal(await harness.value(count('extraction', 'g[aria-label="dot"] circle')), 2);
     assert.equal(await harness.value(count('extraction', 'g[aria-label="rule"] line')), 2);
     assert.equal(await harness.value(count('extraction', 'g[aria-label="tick"] line')), 2);
+    // Extractors: two, each beside the stored extraction: precision and recall (dot and interval) and F1 (dot).
+    assert.equal(await harness.value(count('extractors', 'g[aria-label="dot"] circle')), 12);
+    assert.equal(await harness.value(count('extractors', 'g[aria-label="rule"] line')), 8);
     // Models: one run, Hit@1/10/20 and accuracy, original and corrected: 8 bars.
     assert.equal(await harness.value(count('models', 'g[aria-label="bar"] rect')), 8);
     // Agreement: one pair, kappa and item F1.

@@ -12,11 +12,16 @@ import { parseCommand } from '../args';
 import { CliError, usageError } from '../cli-error';
 import { HELP } from '../help';
 import type { Output } from '../output';
+import { extractBatchCommand } from './extract-batch';
 import { readRecord } from './run';
 import { chooseProfile, numberOption } from './run-profile';
 
 const OPTIONS = {
   shard: { type: 'string' },
+  shards: { type: 'string', multiple: true },
+  out: { type: 'string' },
+  name: { type: 'string' },
+  concurrency: { type: 'string' },
   request: { type: 'string' },
   comment: { type: 'string' },
   profile: { type: 'string' },
@@ -55,7 +60,17 @@ export async function extractCommand(argv: string[], output: Output): Promise<nu
     output.out(HELP.extract);
     return 0;
   }
-  if (!values.shard || !values.request) throw usageError('extract: needs --shard and --request');
+  if (values.shards !== undefined || values.out !== undefined) {
+    if (values.shard || values.request || values.comment || values.annotator)
+      throw usageError(
+        'extract: --shards runs every comment and writes files, not logs; drop --shard, --request, --comment and --annotator',
+      );
+    if (positionals.length) throw usageError(`extract: unexpected argument "${positionals[0]}"`);
+    return extractBatchCommand(values, output);
+  }
+  if (values.name || values.concurrency) throw usageError('extract: --name and --concurrency apply only to --shards and --out');
+  if (!values.shard || !values.request)
+    throw usageError('extract: needs --shard and --request (or --shards and --out for every comment)');
   if (positionals.length) throw usageError(`extract: unexpected argument "${positionals[0]}"`);
   const shard = values.shard;
   const profile = chooseProfile(values);

@@ -1,4 +1,5 @@
 // imagery import: release folder -> <out>/<domain>-NNN.shard.jsonl
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { formatUnreadable } from '../../core/release/import-jsonl';
 import type { ImportProgressFn } from '../../core/release/import-progress';
@@ -17,6 +18,7 @@ export type { ImportResult } from '../../core/release/import-release';
 export async function importCommand(argv: string[], output: Output): Promise<number> {
   const { values, positionals } = parseCommand('import', argv, {
     domain: { type: 'string' },
+    extraction: { type: 'string' },
     out: { type: 'string' },
     'shard-size': { type: 'string' },
     'include-unsampled': { type: 'boolean' },
@@ -41,6 +43,10 @@ export async function importCommand(argv: string[], output: Output): Promise<num
   if (!isReleaseDir(releaseDir)) throw new CliError('not a release folder (no data/processed)', releaseDir);
   const domains = values.domain ? [values.domain as Domain] : releaseDomains(releaseDir);
   if (domains.length === 0) throw new CliError('no domain folder (books, music) under data/processed', releaseDir);
+  if (values.extraction !== undefined && !values.domain)
+    throw usageError("import: --extraction takes one domain's run: give --domain too");
+  if (values.extraction !== undefined && !existsSync(values.extraction))
+    throw new CliError('no such extraction file', values.extraction);
 
   // Per-request ticks are for progress bars; the terminal gets the phases.
   const progress: ImportProgressFn = values.quiet
@@ -57,6 +63,7 @@ export async function importCommand(argv: string[], output: Output): Promise<num
     outDir,
     shardSize,
     includeUnsampled: values['include-unsampled'],
+    extraction: values.extraction,
     copyImages: values['copy-images'],
     overwrite: values.force,
     progress,

@@ -64,7 +64,8 @@ async function loadShards(inputs: readonly string[], warn: (text: string) => voi
   return loaded;
 }
 
-function progressSink(output: Output): ProgressSink {
+/** Progress on stderr: one line rewritten in place on a terminal, a line now and then in a log. */
+export function progressSink(output: Output): ProgressSink {
   const isTTY = output === processOutput && process.stderr.isTTY === true;
   return { isTTY, write: isTTY ? (text) => void process.stderr.write(text) : (text) => output.err(text.replace(/\n$/, '')) };
 }

@@ -7,6 +7,7 @@ import { usageError } from '../cli-error';
 import { HELP } from '../help';
 import { resolveInputs } from '../inputs';
 import type { Output } from '../output';
+import { disagreementsCommand } from './sample-disagreements';
 
 export async function sampleCommand(argv: string[], output: Output): Promise<number> {
   const { values, positionals } = parseCommand('sample', argv, {
@@ -14,6 +15,7 @@ export async function sampleCommand(argv: string[], output: Output): Promise<num
     requests: { type: 'string' },
     seed: { type: 'string' },
     name: { type: 'string' },
+    'extraction-disagreements': { type: 'string' },
     force: { type: 'boolean' },
     json: { type: 'boolean' },
     quiet: { type: 'boolean' },
@@ -24,6 +26,10 @@ export async function sampleCommand(argv: string[], output: Output): Promise<num
     return 0;
   }
   if (positionals.length === 0) throw usageError('sample: expects shard files or folders');
+  if (values['extraction-disagreements'] !== undefined) {
+    if (values.requests !== undefined) throw usageError('sample: --extraction-disagreements draws comments; drop --requests');
+    return disagreementsCommand(positionals, { ...values, run: values['extraction-disagreements'] }, output);
+  }
   const comments = integerOption('sample', 'comments', values.comments, 1);
   const requests = integerOption('sample', 'requests', values.requests, 1);
   if ((comments === undefined) === (requests === undefined))

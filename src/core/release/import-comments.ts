@@ -33,3 +33,23 @@ export async function readComments(file: string, hasExtraction: boolean, signal?
   }
   return { byRequest, problems };
 }
+
+/**
+ * Every comment's extraction taken from an extraction run's file (`imagery
+ * extract --shards`, or the paper's script) instead of the release's: a
+ * comment the run did not answer is marked missing (raw null), not kept from
+ * the release. Returns how many comments the run answered.
+ */
+export function replaceExtraction(
+  byRequest: Map<string, ShardComment[]>,
+  answers: ReadonlyMap<string, { answer: string }>,
+): number {
+  let answered = 0;
+  for (const comments of byRequest.values())
+    for (const comment of comments) {
+      const run = answers.get(comment.id);
+      if (run) answered++;
+      comment.extraction = run ? { raw: run.answer, items: parseExtraction(run.answer) } : { raw: null, items: [] };
+    }
+  return answered;
+}

@@ -57,6 +57,8 @@ export function describeMissing(dir: string, layout: ReleaseLayout): string {
 export interface ReleaseImportOptions {
   domains: readonly Domain[];
   outDir: string;
+  /** An extraction run's file used as the extraction of the (one) domain imported. */
+  extraction?: string;
   shardSize?: number;
   includeUnsampled?: boolean;
   /** Copy found images to <outDir>/images/<domain>/ instead of pointing into the release. */
@@ -108,6 +110,7 @@ export async function importRelease(releaseDir: string, options: ReleaseImportOp
     for (const domain of domains) {
       const { records, summary } = await importDomain(releaseDir, domain, {
         includeUnsampled: options.includeUnsampled,
+        extraction: options.extraction,
         images: { shardDir, copyTo: copyFolder(domain), created },
         progress,
         signal,

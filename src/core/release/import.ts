@@ -4,7 +4,8 @@
 // rest of the release still imports.
 import path from 'node:path';
 import type { Domain, ShardComment, ShardRecord } from '../shard/schema';
-import { readComments } from './import-comments';
+import { readExtractionOutput } from '../models/extract/batch-output';
+import { readComments, replaceExtraction } from './import-comments';
 import { resolveImages, type ImagePlacement, type ImageSourceLine } from './import-images';
 import { readJsonlFile, type UnreadableLine } from './import-jsonl';
 import { readRecsFile, type RecsFile } from './import-recs';
@@ -41,6 +42,8 @@ export interface ImportOptions {
   progress?: ImportProgressFn;
   /** Stops the import between lines or requests, throwing the signal's reason (an AbortError). */
   signal?: AbortSignal;
+  /** An extraction run's comments_processed.jsonl whose answers replace the release's extraction. */
+  extraction?: string;
 }
 
 export interface DomainImport {
@@ -115,6 +118,12 @@ export async function importDomain(releaseDir: string, domain: Domain, options: 
     ? await readComments(files.comments, files.commentsHaveExtraction, signal)
     : { byRequest: new Map<string, ShardComment[]>(), problems: [] };
   problems.push(...comments.problems);
+  if (options.extraction) {
+    const run = await readExtractionOutput(options.extraction, signal);
+    problems.push(...run.problems);
+    const answered = replaceExtraction(comments.byRequest, run.byComment);
+    progress(`${domain}: extraction from ${options.extraction} (${answered} comments answered)`);
+  }
   progress(`${domain}: comments of ${comments.byRequest.size} requests`, read(3));
 
   const runFiles = findRunFiles(releaseDir, domain);

@@ -25,7 +25,7 @@ const TRUTHS = ['original', 'corrected'] as const;
 const RUN_LABEL_PX = 150;
 
 export interface PlotSpec {
-  id: 'progress' | 'invalid' | 'extraction' | 'models' | 'agreement';
+  id: 'progress' | 'invalid' | 'extraction' | 'models' | 'agreement' | 'extractors';
   title: string;
   /** One-sentence reading of the plot for screen readers and the exported page. */
   description: string;
@@ -243,12 +243,80 @@ export function agreementPlot(report: Report, width: number, document?: PlotDocu
   };
 }
 
+interface ExtractorMark {
+  row: string;
+  source: 'run' | 'stored';
+  measure: 'precision' | 'recall' | 'F1';
+  value: number;
+  low: number | null;
+  high: number | null;
+}
+
+/** The Extractors plot's rows: each extractor, then the stored extraction on the same comments. */
+export function extractorMarks(report: Report): ExtractorMark[] {
+  return report.extractors.flatMap((row) =>
+    (
+      [
+        [row.extractor, 'run', row.scores],
+        [`stored, on ${row.extractor}'s comments`, 'stored', row.stored],
+      ] as const
+    ).flatMap(([label, source, scores]) => [
+      ...(['precision', 'recall'] as const).flatMap((measure) => {
+        const p = scores[measure];
+        return p.value === null ? [] : [{ row: label, source, measure, value: p.value, low: p.low, high: p.high }];
+      }),
+      ...(scores.f1 === null ? [] : [{ row: label, source, measure: 'F1' as const, value: scores.f1, low: null, high: null }]),
+    ]),
+  );
+}
+
+/** The title of one mark of the Extractors plot: the row, the measure, the value and its interval. */
+export const extractorMarkTitle = (d: ExtractorMark): string =>
+  `${d.row}\n${d.measure}: ${share(d.value)}${d.low === null ? '' : ` (95% CI ${share(d.low)}–${share(d.high)})`}`;
+
+export function extractorsPlot(report: Report, width: number, document?: PlotDocument): PlotSpec {
+  const rows = extractorMarks(report);
+  const intervals = rows.filter((row) => row.low !== null && row.high !== null);
+  const colour = (d: ExtractorMark): string => (d.source === 'run' ? COLOURS[0] : COLOURS[1]);
+  return {
+    id: 'extractors',
+    title: 'Extractors: item precision, recall and F1 beside the stored extraction, 95% intervals',
+    description:
+      report.extractors
+        .map((r) => `${r.extractor}: F1 ${share(r.scores.f1)} on ${r.comments} comments (stored ${share(r.stored.f1)})`)
+        .join('; ') || 'No extraction runs on decided comments yet.',
+    legend: [
+      { label: 'extractor', colour: 0 },
+      { label: 'stored extraction', colour: 1 },
+    ],
+    svg:
+      rows.length === 0
+        ? null
+        : Plot.plot({
+            ...base(width, document),
+            height: 50 + 80 * report.extractors.length,
+            marginLeft: 170,
+            marginRight: 70,
+            x: { label: 'share of items', domain: [0, 100], percent: true, grid: true },
+            y: { label: null, domain: ['precision', 'recall', 'F1'], axis: 'right' },
+            fy: { label: null, domain: [...new Set(rows.map((row) => row.row))] },
+            marks: [
+              Plot.axisFy({ ...clampedLabels, anchor: 'left', lineWidth: 15 }),
+              Plot.ruleY(intervals, { y: 'measure', fy: 'row', x1: 'low', x2: 'high', stroke: colour, strokeWidth: 2 }),
+              Plot.dot(rows, { y: 'measure', fy: 'row', x: 'value', fill: colour, r: 4, title: extractorMarkTitle }),
+            ],
+          }),
+  };
+}
+
 /** How the Models plot names a run (its facet label and the first line of each bar's title). */
 export const runLabel = (row: Report['models'][number]): string =>
   `${row.domain} · ${row.model}${row.source === 'inline' ? ' (inline)' : ''} · ${row.input}`;
 
 export function reportPlots(report: Report, width: number, document?: PlotDocument): PlotSpec[] {
-  return [progressPlot, invalidPlot, extractionPlot, modelsPlot, agreementPlot].map((plot) => plot(report, width, document));
+  return [progressPlot, invalidPlot, extractionPlot, extractorsPlot, modelsPlot, agreementPlot].map((plot) =>
+    plot(report, width, document),
+  );
 }
 
 function share(value: number | null): string {

@@ -8,10 +8,20 @@ import { AnnotationLog } from '../../../src/core/annotations/log';
 import { loadReportData } from '../../../src/core/report/load';
 import { buildReport } from '../../../src/core/report/report';
 import { reportBlocks } from '../../../src/core/report/report-blocks';
+import { plotFiguresHtml } from '../../../src/core/report/report-html';
+import { extractorMarks, extractorMarkTitle } from '../../../src/core/report/plots';
 import { makeTempDir } from '../annotations/temp';
 import { ITEMS, writeFixture } from './fixture';
 
 const I = ITEMS;
+const TEXT = new Map([
+  ['&amp;', '&'],
+  ['&lt;', '<'],
+  ['&gt;', '>'],
+  ['&quot;', '"'],
+  ['&#39;', "'"],
+  ['&apos;', "'"],
+]);
 let counter = 0;
 function runEvent(request: string, comment: string, answer: string, endedAt: string, model = 'x1'): AnnotationEvent {
   return {
@@ -76,4 +86,22 @@ test('no extraction runs: no extractors rows and no block', async (t) => {
   const report = buildReport(await loadReportData([shard]));
   assert.deepEqual(report.extractors, []);
   assert.ok(!reportBlocks(report).some((block) => block.kind === 'h3' && block.text.startsWith('Extractors')));
+});
+
+test('the exported page draws the extractors plot: one dot per figure titled with its value, an interval for each proportion', async (t) => {
+  const shard = await writeFixture(makeTempDir(t, 'imagery-report-'));
+  await AnnotationLog.open(shard, 'cy').appendRaw([
+    runEvent('r1', 'c1', `${I.alpha}\n${I.hotel}`, '2026-02-01T00:00:01.000Z'),
+    runEvent('r3', 'c1', `1. ${I.golf}`, '2026-02-01T00:00:02.000Z'),
+  ]);
+  const report = buildReport(await loadReportData([shard]));
+  const figure = plotFiguresHtml(report)
+    .split('<figure')
+    .find((part) => part.includes('data-plot="extractors"'));
+  assert.ok(figure, 'an extractors figure');
+  const text = (html: string): string => html.replace(/&(amp|lt|gt|quot|#39|apos);/g, (entity) => TEXT.get(entity) ?? entity);
+  const titles = [...figure.matchAll(/<circle[^>]*>\s*<title>([^<]*)<\/title>/g)].map((match) => text(match[1]));
+  const expected = extractorMarks(report).map(extractorMarkTitle);
+  assert.equal(expected.length, 6, 'precision, recall and F1 of the run and of the stored extraction');
+  assert.deepEqual(titles.sort(), expected.sort());
 });

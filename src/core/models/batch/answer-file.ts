@@ -20,14 +20,14 @@ export interface AnswerFileState {
   unreadable: number[];
 }
 
-/** Reads `file` (absent: nothing answered) and cuts a torn last line off. */
-export async function readAnswered(file: string, answerField: string): Promise<AnswerFileState> {
+/** Reads `file` (absent: nothing answered) and cuts a torn last line off. Lines are keyed by `idField` (a request's, or a comment's id). */
+export async function readAnswered(file: string, answerField: string, idField = 'submission_id'): Promise<AnswerFileState> {
   const answered = new Set<string>();
   const unreadable: number[] = [];
   if ((await regularFileOrNull(file, ANSWER_FILE)) === null) return { answered, tornBytes: 0, unreadable };
   const handle = await openNoFollow(file, constants.O_RDWR, ANSWER_FILE);
   try {
-    return await readLines(handle, answerField, answered, unreadable);
+    return await readLines(handle, { answerField, idField }, answered, unreadable);
   } finally {
     await handle.close();
   }
@@ -35,7 +35,7 @@ export async function readAnswered(file: string, answerField: string): Promise<A
 
 async function readLines(
   handle: FileHandle,
-  answerField: string,
+  fields: { answerField: string; idField: string },
   answered: Set<string>,
   unreadable: number[],
 ): Promise<AnswerFileState> {
@@ -47,7 +47,7 @@ async function readLines(
     let start = 0;
     for (let end = data.indexOf(10, start); end !== -1; end = data.indexOf(10, start)) {
       lineNumber++;
-      const id = answerId(data.subarray(start, end).toString('utf8'), answerField);
+      const id = answerId(data.subarray(start, end).toString('utf8'), fields);
       if (id === null) unreadable.push(lineNumber);
       else if (id !== '') answered.add(id);
       offset += end + 1 - start;
@@ -61,13 +61,14 @@ async function readLines(
 }
 
 /** The request id of a complete line with an answer; '' for a blank line; null for anything else. */
-function answerId(text: string, answerField: string): string | null {
+function answerId(text: string, { answerField, idField }: { answerField: string; idField: string }): string | null {
   if (text.trim() === '') return '';
   try {
     const value = JSON.parse(text) as Record<string, unknown>;
     const answer = value?.[answerField];
     const usable = typeof answer === 'string' || (Array.isArray(answer) && answer.every((part) => typeof part === 'string'));
-    return typeof value.submission_id === 'string' && value.submission_id !== '' && usable ? value.submission_id : null;
+    const id = value[idField];
+    return typeof id === 'string' && id !== '' && usable ? id : null;
   } catch {
     return null;
   }

@@ -4,11 +4,10 @@
 import path from 'node:path';
 import type { ShardState } from '../../annotations/state';
 import { ShardReader } from '../../shard/reader';
-import type { ShardRecord, Task } from '../../shard/schema';
+import type { ShardRecord } from '../../shard/schema';
 import { mkdirNoFollow } from '../../no-follow';
 import { ANSWER_FILE, AnswerWriter, readAnswered } from './answer-file';
 import { lockAnswerFile } from './answer-lock';
-import { runFilePath } from './release-line';
 
 export interface BatchShard {
   file: string;
@@ -59,11 +58,20 @@ export interface DomainOutput {
   unlock: () => Promise<void>;
 }
 
+export interface OutputLayout {
+  outDir: string;
+  /** The file answers of `domain` go to, under outDir. */
+  fileFor(domain: string): string;
+  /** The field holding the answer, and the one holding the id (default submission_id). */
+  answerField: string;
+  idField?: string;
+}
+
 /** One output file per domain, opened on first use (concurrent callers share the same promise). */
 export class DomainOutputs {
   private readonly opened = new Map<string, Promise<DomainOutput>>();
 
-  constructor(private readonly folder: { outDir: string; model: string; input: string; task: Task }) {}
+  constructor(private readonly layout: OutputLayout) {}
 
   get(domain: string): Promise<DomainOutput> {
     let output = this.opened.get(domain);
@@ -75,13 +83,13 @@ export class DomainOutputs {
   }
 
   private async open(domain: string): Promise<DomainOutput> {
-    const file = runFilePath(this.folder.outDir, { ...this.folder, domain });
-    // A linked folder under <out>/intermediate (planted in a clone) would put the answers elsewhere.
-    await mkdirNoFollow(this.folder.outDir, path.dirname(file), ANSWER_FILE);
+    const file = this.layout.fileFor(domain);
+    // A linked folder under <out> (planted in a clone) would put the answers elsewhere.
+    await mkdirNoFollow(this.layout.outDir, path.dirname(file), ANSWER_FILE);
     // Before reading: reading cuts a torn last line, which must not be another run's line still being written.
     const unlock = await lockAnswerFile(file);
     try {
-      const state = await readAnswered(file, this.folder.task);
+      const state = await readAnswered(file, this.layout.answerField, this.layout.idField);
       return {
         file,
         answered: state.answered,

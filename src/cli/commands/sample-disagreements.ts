@@ -1,0 +1,81 @@
+// imagery sample --extraction-disagreements DIR/<name>/<domain>: a review
+// queue of the comments where that extraction run's items differ from the
+// current (corrected) extraction; all of them, or --comments n drawn with --seed.
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { AnnotationLog } from '../../core/annotations/log';
+import { replayLogs } from '../../core/annotations/merge';
+import { readExtractionOutput } from '../../core/models/extract/batch-output';
+import { EXTRACTION_FILE } from '../../core/models/extract/comment-line';
+import { formatUnreadable } from '../../core/release/import-jsonl';
+import { disagreementQueue, type AnnotatedShard } from '../../core/validation/disagreement-sample';
+import { checkQueueName, queueFile } from '../../core/validation/queue';
+import { commonFolder, readShards, writeQueue } from '../../core/validation/queue-file';
+import { MAX_SEED } from '../../core/validation/sample';
+import { integerOption } from '../args';
+import { CliError, usageError } from '../cli-error';
+import { resolveInputs } from '../inputs';
+import type { Output } from '../output';
+
+interface DisagreementFlags {
+  run: string;
+  comments?: string;
+  seed?: string;
+  name?: string;
+  force?: boolean;
+  json?: boolean;
+}
+
+/** The run's folder (DIR/<name>/<domain>) or its file. */
+function runFile(run: string): string {
+  const file = existsSync(run) && statSync(run).isDirectory() ? path.join(run, EXTRACTION_FILE) : run;
+  if (!existsSync(file))
+    throw new CliError(`no ${EXTRACTION_FILE} here (give DIR/<name>/<domain> of imagery extract --shards)`, run);
+  return file;
+}
+
+export async function disagreementsCommand(inputs: string[], values: DisagreementFlags, output: Output): Promise<number> {
+  const size = integerOption('sample', 'comments', values.comments, 1);
+  const seed = integerOption('sample', 'seed', values.seed, 0);
+  if (size !== undefined && seed === undefined)
+    throw usageError('sample: --comments needs --seed <n> (the same seed gives the same sample)');
+  if (seed !== undefined && seed > MAX_SEED) throw usageError(`sample: --seed must be at most ${MAX_SEED}`);
+  if (!values.name) throw usageError('sample: --name <queue> is required');
+  try {
+    checkQueueName(values.name);
+  } catch (error) {
+    throw usageError(`sample: ${(error as Error).message}`);
+  }
+  const { releases, shards: files } = resolveInputs(inputs);
+  if (releases.length > 0) throw usageError(`sample: ${releases[0]} is a release; import it first, then sample the shards`);
+  const run = await readExtractionOutput(runFile(values.run));
+  for (const problem of run.problems) output.err(`imagery: warning: ${formatUnreadable(problem)}`);
+  const { shards, warnings } = await readShards(files);
+  for (const warning of warnings) output.err(`imagery: warning: ${warning}`);
+  const annotated: AnnotatedShard[] = [];
+  for (const shard of shards) {
+    const logs = await AnnotationLog.readAll(shard.file);
+    for (const warning of logs.warnings) output.err(`imagery: warning: ${warning.file}:${warning.line}: ${warning.reason}`);
+    annotated.push({ ...shard, states: replayLogs(logs.perFile) });
+  }
+  const queueDir = commonFolder(files);
+  const queue = disagreementQueue(annotated, run.byComment, { name: values.name, size, seed: seed ?? 0, queueDir });
+  const file = queueFile(queueDir, values.name);
+  const outcome = await writeQueue(file, queue, values.force);
+  const summary = {
+    file,
+    name: queue.name,
+    unit: queue.unit,
+    seed: queue.seed,
+    size: queue.items.length,
+    population: queue.population,
+    shards: queue.shards.length,
+    outcome,
+  };
+  output.out(
+    values.json
+      ? JSON.stringify(summary)
+      : `${outcome === 'written' ? 'wrote' : 'unchanged'} ${file}: ${queue.items.length} of ${queue.population} comments where the run disagrees, from ${queue.shards.length} shard(s)`,
+  );
+  return 0;
+}
