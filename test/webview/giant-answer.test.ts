@@ -82,6 +82,7 @@ describe('a 1.9 MB answer in the model panel', () => {
 
     await card.getByRole('button', { name: 'Show all' }).click();
     assert.equal(await raw.textContent(), GIANT_ANSWER, 'the whole answer is one click away');
+    await h.blurFocus();
     await h.page.keyboard.press('R');
     assert.equal(await card.locator('pre.raw').count(), 0, 'closed again, the raw answer leaves the DOM');
   });
