@@ -3,7 +3,7 @@
 // its budget and ratio, and writes bench/results.json. Exits 0 (it reports);
 // `--check` exits 1 when a ratio exceeds 1. Real-data figures skip, saying
 // why, without the shared dataset; synthetic equivalents always run.
-// `--quick`: fewer runs, no 1M-request shard nor 1M-event log. `--only shards|logs|runs|extract|views|activation|core|webview`: one group.
+// `--quick`: fewer runs, no 1M-request shard nor 1M-event log. `--only shards|logs|runs|extract|views|activation|core|webview|giant`: one group.
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,6 +19,7 @@ import { runFigures } from './runs/run-figures';
 import { shardViewFigures } from './shards/view-figures';
 import { cachedSyntheticShard } from './shards/generate';
 import { writeSyntheticRelease } from './synthetic-release';
+import { giantAnswerFigures } from './giant-answer';
 import { webviewFigures } from './webview-figures';
 
 const LOG_EVENTS = 100_000;
@@ -123,6 +124,7 @@ async function main(): Promise<number> {
     log('building the webview and CLI bundles');
     const bundles = await buildBundles(path.join(work, 'bundles'));
     if (wanted('webview')) figures.push(...(await webviewFigures(bundles.webview, work, log)));
+    if (wanted('webview') || wanted('giant')) figures.push(...(await giantAnswerFigures(bundles.webview, log)));
 
     if (wanted('core')) {
       const syntheticDir = path.join(work, 'synthetic-release');

@@ -5,7 +5,7 @@
 // with `WebviewToHost.safeParse` before the host acts on it.
 import * as z from 'zod';
 import type { ShardRecord } from './core/shard/schema';
-import type { RequestState } from './core/annotations/state';
+import type { InlineRun, RequestState } from './core/annotations/state';
 import { EventDraft } from './core/annotations/events';
 import { Task } from './core/shard/schema';
 import type { Report } from './core/report/report';
@@ -163,8 +163,11 @@ export type HostToWebview =
       reasons: readonly string[];
     }
   | ShowMessage
-  /** What annotators disagree on in the shown request (empty: nothing), for the adjudication panel. */
-  | { type: 'disputes'; requestId: string; disputes: Dispute[] }
+  /**
+   * What annotators disagree on in the shown request (empty: nothing), for the adjudication panel, and the inline
+   * model runs other annotators made on it (from their logs), for the model panel.
+   */
+  | { type: 'disputes'; requestId: string; disputes: Dispute[]; colleagueRuns?: InlineRun[] }
   /**
    * Records for the webview to keep (the shown one and its neighbours, sent ahead), and ids it may forget.
    * The host decides what is held; `clear` first forgets everything (the host lost track, e.g. after a restart).

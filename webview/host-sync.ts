@@ -5,7 +5,7 @@
 // never hides a quicker second one, not even for a frame.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { EventDraft } from '../src/core/annotations/events';
-import { commentVerdict, type RequestState } from '../src/core/annotations/state';
+import { commentVerdict, type InlineRun, type RequestState } from '../src/core/annotations/state';
 import { correctedRelevance, releaseMismatches, type ReleaseMismatch } from '../src/core/paper/relevance';
 import type { ShardRecord } from '../src/core/shard/schema';
 import type { Dispute, Filter, HostToWebview, NavTarget, Progress } from '../src/protocol';
@@ -40,6 +40,8 @@ export class HostSync implements ReactiveController {
   error: string | null = null;
   /** What annotators disagree on in the shown request (the host sends them after each show and log change). */
   disputes: readonly Dispute[] = [];
+  /** Inline model runs other annotators made on the shown request (their logs), for the model panel. */
+  colleagueRuns: readonly InlineRun[] = [];
 
   private client!: HostClient;
   /** The host's last state for the shown request, before any draft. */
@@ -87,6 +89,7 @@ export class HostSync implements ReactiveController {
       case 'disputes':
         if (this.record?.id !== message.requestId) return;
         this.disputes = message.disputes;
+        this.colleagueRuns = message.colleagueRuns ?? [];
         break;
       case 'progress':
         this.progress = message.progress;
@@ -174,7 +177,10 @@ export class HostSync implements ReactiveController {
   }
 
   private showResolved(show: ResolvedShow): void {
-    if (show.view.kind !== 'record' || show.view.record.id !== this.record?.id) this.disputes = [];
+    if (show.view.kind !== 'record' || show.view.record.id !== this.record?.id) {
+      this.disputes = [];
+      this.colleagueRuns = [];
+    }
     // An error is about the request it was shown on: moving on takes it away.
     if (show.position !== this.show?.position || show.view.kind !== this.show.view.kind) this.error = null;
     this.show = show;

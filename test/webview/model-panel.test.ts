@@ -353,6 +353,57 @@ describe('model panel', () => {
     assert.equal(await card.locator('li .verdict').first().textContent(), '[really relevant]');
   });
 
+  it("another annotator's inline run is listed as theirs (name as text, clamped) and takes our verdicts", async () => {
+    const name = `\u202e[x](command:evil) <b>${'z'.repeat(200)}</b>`;
+    const theirs: InlineRun = {
+      key: 'inline:ben-1',
+      id: 'ben-1',
+      time: '2026-01-02T00:00:00Z',
+      annotator: name,
+      backend: 'openai',
+      messagesSha256: 'd'.repeat(64),
+      startedAt: '2026-01-02T00:00:00Z',
+      endedAt: '2026-01-02T00:00:02Z',
+      maxTokens: 500,
+      model: 'their-model',
+      input: 'image',
+      task: 'rec_title',
+      answer: '1. Alpha Band - Moon Song\n2. Nobody - Nothing',
+      profile: 'theirs',
+      prompt: 'standard',
+      host: '127.0.0.1:9',
+      latencyMs: 2000,
+      temperature: 0,
+      temperatureApplied: true,
+    };
+    await h.send(showMessage(record('req-colleague')));
+    await h.send({ type: 'disputes', requestId: 'req-colleague', disputes: [], colleagueRuns: [theirs] });
+    const card = h.page.locator('ia-model-title-run').filter({ hasText: 'their-model' });
+    const by = card.locator('h3 .by');
+    assert.equal(await by.textContent(), `run by ${name.slice(0, 39)}…`);
+    assert.equal(await by.getAttribute('title'), name);
+    assert.deepEqual(
+      await by.locator('*').evaluateAll((els) => els.map((el) => el.tagName)),
+      ['BDI'],
+      'the name makes no element',
+    );
+    assert.deepEqual(
+      (await card.locator('li .title').allTextContents()).map((text) => text.trim()),
+      ['alpha band - moon song', 'nobody - nothing'],
+    );
+    assert.equal(await card.getByRole('button', { name: /keep/i }).count(), 0, 'nothing only the owner may do');
+    // Spot-checking it: our verdict, under their run's key.
+    await card.locator('li[data-index="1"]').getByRole('button', { name: 'wrong match' }).click();
+    const drafts = ofType(await h.posted(), 'annotate').map((m) => m.draft);
+    assert.deepEqual(
+      drafts.map((d) => [d.request, d.run, d.target.index, d.verdict]),
+      [['req-colleague', 'inline:ben-1', 1, 'not-relevant']],
+    );
+    // Another request shown: their run goes with it.
+    await h.send(showMessage(record('req-after')));
+    assert.equal(await h.page.locator('ia-model-title-run').filter({ hasText: 'their-model' }).count(), 0);
+  });
+
   it('renders model answers as text: markup in stored, inline and streaming answers stays inert', async () => {
     const payload =
       '1. <img src=x onerror="alert(1)"> - <script>alert(2)</script>\nB. <b>bold</b> <a href="javascript:alert(3)">x</a>';
@@ -378,6 +429,9 @@ describe('model panel', () => {
         error: { kind: 'unknown', message: '<img src=z onerror=alert(6)>' },
       }),
     });
+    // The raw answer is in the DOM only while open: open both runs'.
+    await h.page.keyboard.press('R');
+    await h.page.keyboard.press('m');
     await h.page.keyboard.press('R');
     const markup = await h.pageValue(`(() => {
       const found = [];

@@ -209,6 +209,7 @@ export class IaApp extends LitElement {
       <ia-model-panel
         .record=${record}
         .requestState=${state}
+        .colleagueRuns=${this.sync.colleagueRuns}
         .groundTruth=${this.groundTruth(corrected)}
         .live=${this.models.liveFor(record.id)}
         .access=${this.models.access}

@@ -6,8 +6,9 @@ import { LitElement, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { LETTERS } from '../../src/core/paper/choice';
 import type { MultipleChoice } from '../../src/core/shard/schema';
-import { answerText, type ChoiceScore, type PanelRun } from '../models/panel-runs';
+import { type ChoiceScore, type PanelRun } from '../models/panel-runs';
 import { CHOICE_VERDICTS, verdictLabel, type ChoiceVerdict } from '../models/verdicts';
+import { clampText } from '../../src/core/report/display-text';
 import { themeStyles } from '../theme';
 import { modelCardStyles } from './model-styles';
 import { provenanceLine, rawAnswer, runHeading } from './model-run-header';
@@ -36,7 +37,7 @@ export class IaModelChoiceRun extends LitElement {
               ${choice.choices.map(
                 (text, i) =>
                   html`<li class=${i === choice.true_index ? 'truth' : ''}>
-                    ${text}${i === choice.true_index ? ' (true answer)' : ''}${i === score.picked ? " ← model's pick" : ''}
+                    ${clampText(text)}${i === choice.true_index ? ' (true answer)' : ''}${i === score.picked ? " ← model's pick" : ''}
                   </li>`,
               )}
             </ol>`
@@ -58,7 +59,7 @@ export class IaModelChoiceRun extends LitElement {
           )}
         </span>
       </p>
-      ${rawAnswer(answerText(run.answer), this.rawOpen, (open) => this.emit('ia-raw-toggle', { open }), run.inline?.thinking)}
+      ${rawAnswer(run.answer, this.rawOpen, (open) => this.emit('ia-raw-toggle', { open }), run.inline?.thinking)}
     </article>`;
   }
 

@@ -6,7 +6,9 @@ import { customElement, property } from 'lit/decorators.js';
 import type { LiveModelRun } from '../../src/protocol';
 import { themeStyles } from '../theme';
 import { modelCardStyles } from './model-styles';
+import { clampText } from '../../src/core/report/display-text';
 import '../ui-kit';
+import './long-text';
 
 export type LiveRunAction = 'cancel' | 'keep' | 'dismiss';
 
@@ -44,8 +46,8 @@ export class IaModelLiveRun extends LitElement {
     const active = run.phase === 'running' || run.phase === 'waiting';
     return html`<article class="live" data-live=${run.id} data-phase=${run.phase} aria-busy=${active ? 'true' : 'false'}>
       <h3>
-        <span class="model">${run.model}</span>
-        <span class="muted">${run.profile} · ${run.input} · ${run.task} · ${run.prompt}</span>
+        <span class="model">${clampText(run.model)}</span>
+        <span class="muted">${clampText(run.profile)} · ${run.input} · ${run.task} · ${run.prompt}</span>
         <span class="phase" role="status">${PHASE_WORDS[run.phase]}</span>
       </h3>
       ${
@@ -66,11 +68,11 @@ export class IaModelLiveRun extends LitElement {
         run.thinking
           ? html`<details class="thinking">
               <summary>Thinking (${run.thinking.length} characters, not scored)</summary>
-              <pre>${run.thinking}</pre>
+              <ia-long-text .text=${run.thinking}></ia-long-text>
             </details>`
           : nothing
       }
-      ${run.text || active ? html`<pre class="stream" aria-live="polite">${run.text}</pre>` : nothing}
+      ${run.text || active ? html`<ia-long-text pre-class="stream" ?live=${active} .text=${run.text}></ia-long-text>` : nothing}
       <div class="actions">
         ${active ? html`<ia-button label="Cancel run" keys="Escape" @click=${() => this.act('cancel')}>Cancel</ia-button>` : nothing}
         ${

@@ -4,11 +4,12 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { EventDraft } from '../../src/core/annotations/events';
-import type { RequestState } from '../../src/core/annotations/state';
+import type { InlineRun, RequestState } from '../../src/core/annotations/state';
 import type { ShardRecord } from '../../src/core/shard/schema';
 import type { LiveModelRun } from '../../src/protocol';
 import { panelRuns, scoreChoice, scoreTitles, verdictOf, type PanelRun, type ScoredTitle } from '../models/panel-runs';
 import { verdictDraft, type PanelVerdict, type VerdictTarget } from '../models/verdicts';
+import { clampText } from '../../src/core/report/display-text';
 import { themeStyles } from '../theme';
 import type { LiveRunAction } from './model-live-run';
 import type { TitleVerdictDetail } from './model-title-run';
@@ -45,6 +46,8 @@ export class IaModelPanel extends LitElement {
 
   @property({ attribute: false }) record: ShardRecord | null = null;
   @property({ attribute: false }) requestState: RequestState | null = null;
+  /** Other annotators' inline runs on this request (from their logs): listed, marked as theirs, open to verdicts. */
+  @property({ attribute: false }) colleagueRuns: readonly InlineRun[] = [];
   /** The live ground truth (corrected S_r items). */
   @property({ attribute: false }) groundTruth: string[] = [];
   /** Runs started from the editor for this request, oldest first. */
@@ -71,7 +74,7 @@ export class IaModelPanel extends LitElement {
   override render() {
     const record = this.record;
     if (!record) return nothing;
-    const runs = panelRuns(record, this.requestState);
+    const runs = panelRuns(record, this.requestState, this.colleagueRuns);
     const judged = runs.filter((run) => run.task !== 'description');
     const described = runs.filter((run) => run.task === 'description');
     const current = judged[Math.min(this.runIndex, judged.length - 1)];
@@ -130,7 +133,10 @@ export class IaModelPanel extends LitElement {
       ${runs.map(
         (run) =>
           html`<article data-run=${run.key} data-task="description">
-            <h3>${run.model} <span class="muted">${run.origin === 'inline' ? 'inline' : 'stored'} · ${run.input}</span></h3>
+            <h3>
+              ${clampText(run.model)} <span class="muted">${run.origin === 'inline' ? 'inline' : 'stored'} · ${run.input}</span>
+              ${run.by === undefined ? nothing : html`<span class="by">run by <bdi>${clampText(run.by, 40)}</bdi></span>`}
+            </h3>
             <ol>
               ${(Array.isArray(run.answer) ? run.answer : [run.answer]).map((text) => html`<li>${text}</li>`)}
             </ol>
@@ -153,7 +159,9 @@ export class IaModelPanel extends LitElement {
   // ---------- keyboard (called by the app) ----------
 
   private judgedRuns(): PanelRun[] {
-    return this.record ? panelRuns(this.record, this.requestState).filter((run) => run.task !== 'description') : [];
+    return this.record
+      ? panelRuns(this.record, this.requestState, this.colleagueRuns).filter((run) => run.task !== 'description')
+      : [];
   }
 
   private currentRun(): PanelRun | undefined {

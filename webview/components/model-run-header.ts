@@ -1,11 +1,17 @@
 // The heading and provenance line shared by every model run card.
 import { html, nothing } from 'lit';
-import type { PanelRun } from '../models/panel-runs';
+import { clampText, DISPLAY_MAX } from '../../src/core/report/display-text';
+import { answerText, type PanelRun } from '../models/panel-runs';
+import './long-text';
+
+/** Longest annotator name shown whole in "run by …". */
+const NAME_SHOWN = 40;
 
 export function runHeading(run: PanelRun, summary: unknown) {
   return html`<h3>
-    <span class="model">${run.model}</span>
+    <span class="model" title=${run.model.length > DISPLAY_MAX ? run.model : nothing}>${clampText(run.model)}</span>
     <span class="muted">${run.origin === 'inline' ? 'inline' : 'stored'} · ${run.input} · ${run.task}</span>
+    ${run.by === undefined ? nothing : html`<span class="by" title=${run.by.length > NAME_SHOWN ? run.by : nothing}>run by <bdi>${clampText(run.by, NAME_SHOWN)}</bdi></span>`}
     ${summary}
   </h3>`;
 }
@@ -32,16 +38,27 @@ export function provenanceLine(run: PanelRun) {
   return html`<p class="muted provenance">${parts.join(' · ')}</p>`;
 }
 
-/** The raw answer and, below it, the model's thinking (never scored): R opens both. */
-export function rawAnswer(text: string, open: boolean, onToggle: (open: boolean) => void, thinking?: string | string[]) {
+/**
+ * The raw answer and, below it, the model's thinking (never scored): R opens both. Rendered only while open, each
+ * clamped (ia-long-text): a 1.9 MB answer in the DOM made every show, toggle and Keep take seconds.
+ */
+export function rawAnswer(
+  answer: string | string[],
+  open: boolean,
+  onToggle: (open: boolean) => void,
+  thinking?: string | string[],
+) {
   const thought = Array.isArray(thinking) ? thinking.filter(Boolean).join('\n\n') : thinking;
   return html`<details ?open=${open} @toggle=${(e: Event) => onToggle((e.target as HTMLDetailsElement).open)}>
     <summary>Raw answer${thought ? ' and thinking' : ''} <span class="muted">(R)</span></summary>
-    <pre class="raw">${text}</pre>
     ${
-      thought
-        ? html`<p class="muted">Thinking (not scored):</p>
-            <pre class="raw thinking">${thought}</pre>`
+      open
+        ? html`<ia-long-text pre-class="raw" .text=${answerText(answer)}></ia-long-text> ${
+              thought
+                ? html`<p class="muted">Thinking (not scored):</p>
+                    <ia-long-text pre-class="raw thinking" .text=${thought}></ia-long-text>`
+                : nothing
+            }`
         : nothing
     }
   </details>`;

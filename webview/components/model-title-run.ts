@@ -3,8 +3,9 @@
 // creator match), Hit@1/10/20, and a verdict per title.
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { answerText, HIT_AT, hitAt, type PanelRun, type ScoredTitle, type TitleMatch } from '../models/panel-runs';
+import { HIT_AT, hitAt, type PanelRun, type ScoredTitle, type TitleMatch } from '../models/panel-runs';
 import { TITLE_VERDICTS, verdictLabel, type TitleVerdict } from '../models/verdicts';
+import { clampText, DISPLAY_MAX } from '../../src/core/report/display-text';
 import { themeStyles } from '../theme';
 import { modelCardStyles } from './model-styles';
 import { provenanceLine, rawAnswer, runHeading } from './model-run-header';
@@ -39,7 +40,7 @@ export class IaModelTitleRun extends LitElement {
             </ol>`
           : html`<p class="muted">No parsable titles.</p>`
       }
-      ${rawAnswer(answerText(run.answer), this.rawOpen, (open) => this.emit('ia-raw-toggle', { open }), run.inline?.thinking)}
+      ${rawAnswer(run.answer, this.rawOpen, (open) => this.emit('ia-raw-toggle', { open }), run.inline?.thinking)}
     </article>`;
   }
 
@@ -49,7 +50,7 @@ export class IaModelTitleRun extends LitElement {
     return html`<li class=${title.match ? 'hit' : 'miss'} data-index=${index} aria-current=${current ? 'true' : 'false'}>
       <span class="mark">${title.match ? '✓ hit' : '✗ miss'}</span>
       <span class="title">${title.title}</span>
-      ${title.match ? html`<span class="muted match">→ ${title.match.item} (${matchWords(title.match)})</span>` : nothing}
+      ${title.match ? html`<span class="muted match" title=${titleIfLong(title.match.item)}>→ ${clampText(title.match.item)} (${matchWords(title.match)})</span>` : nothing}
       ${verdict ? html`<span class="verdict" data-verdict=${verdict}>[${verdictLabel(verdict)}]</span>` : nothing}
       <span class="verdicts" role="group" aria-label=${`Verdict on title ${index + 1}`}>
         ${TITLE_VERDICTS.map(
@@ -71,6 +72,9 @@ export class IaModelTitleRun extends LitElement {
     this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
   }
 }
+
+/** The whole item as a tooltip when it is shown clamped. */
+const titleIfLong = (text: string) => (text.length > DISPLAY_MAX ? text : nothing);
 
 export function matchWords(match: TitleMatch): string {
   return match.kind === 'creator' ? 'creator match' : `edit distance ${match.distance}`;

@@ -22,6 +22,8 @@ export interface PanelRun {
   answer: string | string[];
   /** Inline runs: their provenance. */
   inline?: InlineRun;
+  /** Another annotator's inline run (from their log): whose it is. Verdicts on it are ours; the run is theirs. */
+  by?: string;
 }
 
 export type { TitleMatch };
@@ -35,7 +37,19 @@ export function answerText(answer: string | string[]): string {
   return Array.isArray(answer) ? answer.join('\n') : answer;
 }
 
-export function panelRuns(record: ShardRecord, state: RequestState | null): PanelRun[] {
+const inlinePanelRun = (run: InlineRun, by?: string): PanelRun => ({
+  key: run.key,
+  origin: 'inline',
+  model: run.model,
+  input: run.input,
+  task: run.task,
+  answer: run.answer,
+  inline: run,
+  ...(by === undefined ? {} : { by }),
+});
+
+/** Stored runs, then ours made inline, then other annotators' inline runs (`colleagues`), each in the order made. */
+export function panelRuns(record: ShardRecord, state: RequestState | null, colleagues: readonly InlineRun[] = []): PanelRun[] {
   const stored: PanelRun[] = record.runs.map((run) => ({
     key: runKey(run),
     origin: 'stored',
@@ -44,16 +58,10 @@ export function panelRuns(record: ShardRecord, state: RequestState | null): Pane
     task: run.task,
     answer: run.answer,
   }));
-  const inline: PanelRun[] = (state?.runs ?? []).map((run) => ({
-    key: run.key,
-    origin: 'inline',
-    model: run.model,
-    input: run.input,
-    task: run.task,
-    answer: run.answer,
-    inline: run,
-  }));
-  return [...stored, ...inline];
+  const ours = (state?.runs ?? []).map((run) => inlinePanelRun(run));
+  const seen = new Set(ours.map((run) => run.key));
+  const theirs = colleagues.filter((run) => !seen.has(run.key)).map((run) => inlinePanelRun(run, run.annotator));
+  return [...stored, ...ours, ...theirs];
 }
 
 /** One matcher per ground-truth array: building it sorts every item, and a request scores all its runs against one truth. */
@@ -71,9 +79,7 @@ function matcherFor(groundTruth: readonly string[]): GroundTruthMatcher {
  */
 export function scoreTitles(answer: string | string[], groundTruth: readonly string[]): ScoredTitle[] {
   const matcher = matcherFor(groundTruth);
-  return parseTitles(answerText(answer))
-    .slice(0, MAX_TITLES)
-    .map((title) => ({ title, match: matcher.explain(title) }));
+  return parseTitles(answerText(answer), MAX_TITLES).map((title) => ({ title, match: matcher.explain(title) }));
 }
 
 /** Hit@k of one run: 1 when any of the first k titles hits. */

@@ -21,10 +21,11 @@ export function cleanTitleLine(line: string): string | null {
   return text;
 }
 
-/** Titles of one answer in order (the rank used by Hit@k is the position here). */
-export function parseTitles(answer: string): string[] {
+/** Titles of one answer in order (the rank used by Hit@k is the position here); the first `limit` when given. */
+export function parseTitles(answer: string, limit = Infinity): string[] {
   const titles: string[] = [];
   for (const line of answer.split('\n')) {
+    if (titles.length >= limit) break;
     const title = cleanTitleLine(line);
     if (title !== null) titles.push(title);
   }

@@ -46,4 +46,11 @@ describe('parseTitles', () => {
   test('numbering is removed before quotes: "1. \\"x - y\\"" -> "x - y"', () => {
     assert.deepEqual(parseTitles('1. "Zed Band - Blue Hour"'), ['zed band - blue hour']);
   });
+
+  test('a limit stops at that many titles, counting only lines that parse', () => {
+    const answer = ['1. A Band - One', 'not a title', '2. B Band - Two', '3. C Band - Three'].join('\n');
+    assert.deepEqual(parseTitles(answer, 2), ['a band - one', 'b band - two']);
+    assert.deepEqual(parseTitles(answer, 0), []);
+    assert.equal(parseTitles(answer).length, 3);
+  });
 });
