@@ -7,6 +7,7 @@ export type Command =
   | 'nextUnreviewed'
   | 'goTo'
   | 'confirmAndNext'
+  | 'confirmRest'
   | 'nextComment'
   | 'previousComment'
   | 'nextItem'
@@ -51,6 +52,11 @@ export const KEYMAP: readonly KeyBinding[] = [
     keys: ['Enter', 'c'],
     command: 'confirmAndNext',
     description: "Confirm the current comment's items (a correction is kept) and move to the next comment",
+  },
+  {
+    keys: ['C'],
+    command: 'confirmRest',
+    description: "Confirm the rest of this request's comments (all without a verdict; asks first, one undo takes it back)",
   },
   { keys: ['ArrowDown'], command: 'nextComment', description: 'Next comment' },
   { keys: ['ArrowUp'], command: 'previousComment', description: 'Previous comment' },

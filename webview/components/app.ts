@@ -236,6 +236,14 @@ export class IaApp extends LitElement {
     if (record && this.models.runModel(record.id, () => (this.hostAsking = false))) this.hostAsking = true;
   }
 
+  private confirmRest(): void {
+    const record = this.sync.record;
+    if (!record) return;
+    // The host asks first (a modal): keys wait from now on, not only once its `modal` message arrives.
+    this.hostAsking = true;
+    this.sync.confirmRest(record.id, () => (this.hostAsking = false));
+  }
+
   // ---------- keyboard ----------
 
   private onKeydown = (event: KeyboardEvent) => {
@@ -279,6 +287,8 @@ export class IaApp extends LitElement {
         return;
       case 'confirmAndNext':
         return this.comments.confirmAndNext();
+      case 'confirmRest':
+        return this.confirmRest();
       case 'nextComment':
         return this.cursor.move(1);
       case 'previousComment':
