@@ -91,7 +91,8 @@ export const KEYMAP: readonly KeyBinding[] = [
   {
     keys: ['Escape'],
     command: 'closeOverlay',
-    description: 'Close the help, the enlarged image or an edit; else cancel a streaming model run',
+    description:
+      'Close the help, the enlarged image or an edit; else cancel a streaming model run, or dismiss a failed or cancelled one',
   },
 ];
 

@@ -10,15 +10,17 @@ import { verdictDraft, verdictLabel } from '../../webview/models/verdicts';
 import { makeRecord } from '../fixtures/synthetic-record';
 
 describe('model panel rules', () => {
-  it('lists stored runs first, then inline runs in the order made, each under its verdict key', () => {
+  it('lists new results first: inline runs newest first, then the stored runs, each under its verdict key', () => {
     const record = makeRecord({ runs: [{ model: 'm', input: 'image', task: 'rec_title', answer: 'x' }] });
-    const inline = { key: 'inline:e1', model: 'n', input: 'OFA', task: 'rec_choice', answer: 'B' } as InlineRun;
-    const runs = panelRuns(record, { ...emptyRequestState(), runs: [inline] });
+    const older = { key: 'inline:e1', model: 'n', input: 'OFA', task: 'rec_choice', answer: 'B' } as InlineRun;
+    const newer = { key: 'inline:e2', model: 'o', input: 'image', task: 'rec_title', answer: '1. a - b' } as InlineRun;
+    const runs = panelRuns(record, { ...emptyRequestState(), runs: [older, newer] });
     assert.deepEqual(
       runs.map((run) => [run.key, run.origin]),
       [
-        ['m/image/rec_title', 'stored'],
+        ['inline:e2', 'inline'],
         ['inline:e1', 'inline'],
+        ['m/image/rec_title', 'stored'],
       ],
     );
   });

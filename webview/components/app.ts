@@ -282,8 +282,8 @@ export class IaApp extends LitElement {
         if (this.helpOpen) return this.closeHelp();
         if (this.gallery?.close()) return;
         if (this.cursor.editing) return this.cursor.edit(null);
-        // Esc with nothing else to close cancels the run streaming for this request.
-        this.modelPanel?.cancelStreaming();
+        // Esc with nothing else to close cancels the run streaming for this request, else dismisses a failed or cancelled one.
+        if (!this.modelPanel?.cancelStreaming()) this.modelPanel?.dismissEnded();
         return;
       case 'confirmAndNext':
         return this.comments.confirmAndNext();

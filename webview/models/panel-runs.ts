@@ -53,7 +53,8 @@ export function panelRuns(record: ShardRecord, state: RequestState | null): Pane
     answer: run.answer,
     inline: run,
   }));
-  return [...stored, ...inline];
+  // New results first: the newest inline run on top, the shard's stored runs after.
+  return [...inline.reverse(), ...stored];
 }
 
 /** One matcher per ground-truth array: building it sorts every item, and a request scores all its runs against one truth. */
