@@ -7,6 +7,9 @@ import { emptyRequestState, type InlineRun, type RequestState } from '../../src/
 import { applyDraft } from '../../webview/optimistic';
 import { hitAt, panelRuns, scoreChoice, scoreTitles, verdictOf } from '../../webview/models/panel-runs';
 import { verdictDraft, verdictLabel } from '../../webview/models/verdicts';
+import type { LiveModelRun } from '../../src/protocol';
+import { HostClient } from '../../webview/client';
+import { ModelRunsController } from '../../webview/models/model-runs-controller';
 import { makeRecord } from '../fixtures/synthetic-record';
 
 describe('model panel rules', () => {
@@ -83,5 +86,64 @@ describe('model panel rules', () => {
       verdict: 'unreviewed',
     });
     assert.equal(verdictOf(state, '__proto__', 'choice'), undefined);
+  });
+});
+
+describe('live runs kept by the webview', () => {
+  const run = (id: string, phase: LiveModelRun['phase'], requestId = 'r1'): LiveModelRun => ({
+    id,
+    requestId,
+    task: 'rec_title',
+    prompt: 'standard',
+    input: 'image',
+    profile: 'p',
+    model: 'm',
+    phase,
+    text: '',
+  });
+
+  function controller() {
+    const posted: { type: string; id?: string }[] = [];
+    const host = { addController: () => undefined, requestUpdate: () => undefined } as never;
+    const models = new ModelRunsController(host, () => undefined);
+    const api = {
+      postMessage: (message: unknown) => void posted.push(message as { type: string; id?: string }),
+      getState: () => undefined,
+      setState: () => undefined,
+    };
+    models.attach(new HostClient(api));
+    return { models, posted };
+  }
+
+  it('after three cancelled runs one cancelled card is left, newest first, and the host is told to forget the others', () => {
+    const { models, posted } = controller();
+    for (const id of ['c1', 'c2', 'c3']) {
+      models.receive({ type: 'modelRun', run: run(id, 'running') });
+      models.receive({ type: 'modelRun', run: run(id, 'cancelled') });
+    }
+    models.receive({ type: 'modelRun', run: run('other', 'cancelled', 'r2') });
+    assert.deepEqual(
+      models.liveFor('r1').map((live) => [live.id, live.phase]),
+      [['c3', 'cancelled']],
+    );
+    assert.deepEqual(
+      posted.map((message) => [message.type, message.id]),
+      [
+        ['dismissModelRun', 'c1'],
+        ['dismissModelRun', 'c2'],
+      ],
+    );
+    assert.equal(models.liveFor('r2').length, 1, "another request's card stays");
+  });
+
+  it('a failed card goes when the next run starts; an answer waiting to be kept stays', () => {
+    const { models } = controller();
+    models.receive({ type: 'modelRun', run: run('u1', 'unparseable') });
+    models.receive({ type: 'modelRun', run: run('f1', 'failed') });
+    models.receive({ type: 'modelRun', run: run('r2', 'running') });
+    assert.deepEqual(
+      models.liveFor('r1').map((live) => live.id),
+      ['r2', 'u1'],
+    );
   });
 });
