@@ -43,11 +43,13 @@ describe('live runs in view', () => {
   beforeEach(async () => {
     id = `req-${Math.random().toString(36).slice(2)}`;
     await h.page.setViewportSize({ width: 1280, height: 900 });
-    // Many comments: the model panel starts below the fold.
+    // Many comments and items: the model panel starts below the fold in either layout.
     const comments = Array.from({ length: 40 }, (_, i) =>
       makeComment(i + 1, { raw: `Comment number ${i + 1}, long enough to wrap.` }),
     );
-    const record = makeRecord({ id, comments, comment_ids: comments.map((c) => c.id), runs: STORED });
+    // A long relevance list too: it sits above the model panel in the side column.
+    const relevance = Array.from({ length: 80 }, (_, i): [string, number] => [`artist ${i} - song ${i}`, 1]);
+    const record = makeRecord({ id, comments, comment_ids: comments.map((c) => c.id), relevance, runs: STORED });
     const state = { ...emptyRequestState(), runs: [inline('e1', 'inline-old'), inline('e2', 'inline-new')] };
     await h.send(showMessage(record, { state }));
     await h.page.locator('ia-model-title-run').first().waitFor();
@@ -69,7 +71,6 @@ describe('live runs in view', () => {
     await h.send({ type: 'modelRun', run: live('run-1', id, 'running') });
     const card = h.page.locator('ia-model-live-run');
     await card.waitFor();
-    await h.page.waitForFunction(() => true);
     const box = (await card.boundingBox())!;
     assert.ok(box.y >= 0 && box.y < 420, `the live card's top is inside the viewport (top ${box.y})`);
     const stored = (await h.page.locator('ia-model-title-run').first().boundingBox())!;
