@@ -56,6 +56,8 @@ export interface Progress {
   total: number;
   invalid: number;
   corrected: number;
+  /** Comments confirmed by "confirm the rest" (not read one by one). */
+  bulkConfirmed?: number;
 }
 
 /** The review queue being walked, as the editor's toolbar shows it. `done` counts this annotator's items. */
@@ -214,6 +216,8 @@ export const WebviewToHost = z.discriminatedUnion('type', [
   z.object({ type: z.literal('navigate'), seq, target: NavTarget }),
   z.object({ type: z.literal('setFilter'), seq, filter: Filter }),
   z.object({ type: z.literal('annotate'), seq, draft: EventDraft }),
+  /** Confirm every comment of the request without a verdict, in one undoable step; the host asks first, with the count. */
+  z.object({ type: z.literal('confirmRest'), seq, requestId: z.string().min(1).max(200) }),
   z.object({ type: z.literal('openExternal'), url: z.string().max(2000) }),
   z.object({ type: z.literal('webviewError'), message: z.string().max(10_000) }),
   /** Run a model on this request; the reply comes once the choices are made (or the picks were dismissed). */

@@ -197,6 +197,14 @@ export class HostSync implements ReactiveController {
     this.client.post({ type: 'ready' });
   }
 
+  /** "Confirm the rest": the host asks, with the count, and records one bulk-confirm event; `refused` runs when it did not ask. */
+  confirmRest(requestId: string, refused: () => void): void {
+    this.client.request({ type: 'confirmRest', requestId }).catch((error: Error) => {
+      refused();
+      this.showError(error.message);
+    });
+  }
+
   setFilter(filter: Filter): void {
     this.request({ type: 'setFilter', filter });
   }

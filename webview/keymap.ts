@@ -7,6 +7,7 @@ export type Command =
   | 'nextUnreviewed'
   | 'goTo'
   | 'confirmAndNext'
+  | 'confirmRest'
   | 'nextComment'
   | 'previousComment'
   | 'nextItem'
@@ -52,6 +53,11 @@ export const KEYMAP: readonly KeyBinding[] = [
     command: 'confirmAndNext',
     description: "Confirm the current comment's items (a correction is kept) and move to the next comment",
   },
+  {
+    keys: ['C'],
+    command: 'confirmRest',
+    description: "Confirm the rest of this request's comments (all without a verdict; asks first, one undo takes it back)",
+  },
   { keys: ['ArrowDown'], command: 'nextComment', description: 'Next comment' },
   { keys: ['ArrowUp'], command: 'previousComment', description: 'Previous comment' },
   { keys: [']'], command: 'nextItem', description: 'Select the next item of the comment' },
@@ -85,7 +91,8 @@ export const KEYMAP: readonly KeyBinding[] = [
   {
     keys: ['Escape'],
     command: 'closeOverlay',
-    description: 'Close the help, the enlarged image or an edit; else cancel a streaming model run',
+    description:
+      'Close the help, the enlarged image or an edit; else cancel a streaming model run, or dismiss a failed or cancelled one',
   },
 ];
 

@@ -29,6 +29,10 @@ export function registerCommands(registry: EditorRegistry, tree: ShardTreeProvid
       'imageryAnnotator.showKeymap',
       onActive((panel) => panel.showKeymap()),
     ),
+    vscode.commands.registerCommand(
+      'imageryAnnotator.confirmRest',
+      onActive(async (panel) => report(await panel.confirmRestOfShown())),
+    ),
     vscode.commands.registerCommand('imageryAnnotator.openShard', openShard),
     vscode.commands.registerCommand('imageryAnnotator.refreshShards', () => tree.refresh()),
     // The exporter loads when chosen, not at activation.

@@ -7,6 +7,7 @@ import type { PanelController } from './editor/panel';
 import type { AnnotatorEditorProvider } from './editor/provider';
 import type { EditorRegistry } from './editor/registry';
 import type { ReviewQueueSession } from './queue/queue-session';
+import { modelService } from './models/service';
 import { recentNotifications } from './notify';
 import type { ShardTreeProvider } from './views/shard-tree';
 import type { ProgressStatusBar } from './views/status-bar';
@@ -18,6 +19,8 @@ export interface TestingApi {
   activePanel(): PanelController | undefined;
   provider(viewType: string): AnnotatorEditorProvider | undefined;
   statusBarText(): string | undefined;
+  /** The model run's status bar item ("Running <model>… Esc cancels"), or undefined when hidden. */
+  runStatusBarText(): string | undefined;
   /** The status bar item's tooltip as set (data escaped), or undefined when hidden. */
   statusBarTooltip(): string | undefined;
   /** The last notifications as shown (their data escaped), oldest first. */
@@ -50,6 +53,7 @@ export function testingApi(
     activePanel: () => registry.activePanel,
     provider: (viewType) => providers.find((provider) => provider.viewType === viewType),
     statusBarText: () => statusBar.text,
+    runStatusBarText: () => modelService().statusBar.text,
     statusBarTooltip: () => statusBar.tooltip,
     notifications: () => recentNotifications(),
     reviewQueue: () => queue.current,

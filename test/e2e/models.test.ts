@@ -106,9 +106,8 @@ describe('running a model from the editor', () => {
       (event) => event.type === 'model-run',
     );
 
-    // A verdict by keyboard on the inline run's second title (the inline run is the last: M from the first wraps to it).
+    // A verdict by keyboard on the inline run's second title (new results come first: the inline run is selected).
     await view.locator('h1.title').click();
-    await page.keyboard.press('M');
     await page.keyboard.press('.');
     await page.keyboard.press('r');
     await waitForLog(shard, (events) => events.some((event) => event.type === 'model-verdict'));
@@ -141,7 +140,8 @@ describe('running a model from the editor', () => {
 
     await reloadWorkbench(page);
     const restored = webview(page);
-    const again = restored.locator('ia-model-title-run', { hasText: 'inline' }).first();
+    // Newest first: the first inline run made is the last of the inline ones.
+    const again = restored.locator('ia-model-title-run', { hasText: 'inline' }).last();
     await again.waitFor({ timeout: WEBVIEW_TIMEOUT });
     assert.equal(await again.locator('li[data-index="1"] .verdict').textContent(), '[really relevant]');
     assert.equal(await again.locator('.hit-at').textContent(), 'Hit@1 1 · Hit@10 1 · Hit@20 1');

@@ -172,7 +172,7 @@ describe('model panel', () => {
 
   it('a streaming run grows by the new parts the host sends; a part that would leave a hole is dropped', async () => {
     await h.send({ type: 'modelRun', run: live({ id: 'd1', text: '1. Al' }) });
-    const card = h.page.locator('ia-model-live-run').last();
+    const card = h.page.locator('ia-model-live-run[data-run-id="d1"]');
     await h.send({ type: 'modelRunText', id: 'd1', at: 5, text: 'pha Band' });
     await h.send({ type: 'modelRunText', id: 'd1', at: 13, text: ' - Moon Song\n' });
     assert.equal(await card.locator('pre.stream').textContent(), '1. Alpha Band - Moon Song\n');
@@ -208,7 +208,7 @@ describe('model panel', () => {
 
   it('an unparseable answer is shown and kept only on request', async () => {
     await h.send({ type: 'modelRun', run: live({ id: 'u1', phase: 'unparseable', text: 'I cannot help with that.' }) });
-    const card = h.page.locator('ia-model-live-run[data-live="u1"], ia-model-live-run').last();
+    const card = h.page.locator('ia-model-live-run[data-run-id="u1"]');
     assert.equal(await card.locator('pre.stream').textContent(), 'I cannot help with that.');
     assert.deepEqual(ofType(await h.posted(), 'keepModelRun'), []);
     await card.getByRole('button', { name: 'Keep as a run with zero titles' }).click();
@@ -228,7 +228,7 @@ describe('model panel', () => {
         error: { kind: 'truncated', message },
       }),
     });
-    const card = h.page.locator('ia-model-live-run[data-live="t1"], ia-model-live-run').last();
+    const card = h.page.locator('ia-model-live-run[data-run-id="t1"]');
     assert.equal(await card.locator('.phase').textContent(), 'Answer cut at the token limit');
     assert.equal(await card.locator('.fault').textContent(), message);
     assert.equal(await card.locator('pre.stream').textContent(), '1. Alpha Band - Moon Song\n2. Beta');

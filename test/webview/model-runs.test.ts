@@ -7,18 +7,23 @@ import { emptyRequestState, type InlineRun, type RequestState } from '../../src/
 import { applyDraft } from '../../webview/optimistic';
 import { hitAt, panelRuns, scoreChoice, scoreTitles, verdictOf } from '../../webview/models/panel-runs';
 import { verdictDraft, verdictLabel } from '../../webview/models/verdicts';
+import type { LiveModelRun } from '../../src/protocol';
+import { HostClient } from '../../webview/client';
+import { ModelRunsController } from '../../webview/models/model-runs-controller';
 import { makeRecord } from '../fixtures/synthetic-record';
 
 describe('model panel rules', () => {
-  it('lists stored runs first, then inline runs in the order made, each under its verdict key', () => {
+  it('lists new results first: inline runs newest first, then the stored runs, each under its verdict key', () => {
     const record = makeRecord({ runs: [{ model: 'm', input: 'image', task: 'rec_title', answer: 'x' }] });
-    const inline = { key: 'inline:e1', model: 'n', input: 'OFA', task: 'rec_choice', answer: 'B' } as InlineRun;
-    const runs = panelRuns(record, { ...emptyRequestState(), runs: [inline] });
+    const older = { key: 'inline:e1', model: 'n', input: 'OFA', task: 'rec_choice', answer: 'B' } as InlineRun;
+    const newer = { key: 'inline:e2', model: 'o', input: 'image', task: 'rec_title', answer: '1. a - b' } as InlineRun;
+    const runs = panelRuns(record, { ...emptyRequestState(), runs: [older, newer] });
     assert.deepEqual(
       runs.map((run) => [run.key, run.origin]),
       [
-        ['m/image/rec_title', 'stored'],
+        ['inline:e2', 'inline'],
         ['inline:e1', 'inline'],
+        ['m/image/rec_title', 'stored'],
       ],
     );
   });
@@ -81,5 +86,64 @@ describe('model panel rules', () => {
       verdict: 'unreviewed',
     });
     assert.equal(verdictOf(state, '__proto__', 'choice'), undefined);
+  });
+});
+
+describe('live runs kept by the webview', () => {
+  const run = (id: string, phase: LiveModelRun['phase'], requestId = 'r1'): LiveModelRun => ({
+    id,
+    requestId,
+    task: 'rec_title',
+    prompt: 'standard',
+    input: 'image',
+    profile: 'p',
+    model: 'm',
+    phase,
+    text: '',
+  });
+
+  function controller() {
+    const posted: { type: string; id?: string }[] = [];
+    const host = { addController: () => undefined, requestUpdate: () => undefined } as never;
+    const models = new ModelRunsController(host, () => undefined);
+    const api = {
+      postMessage: (message: unknown) => void posted.push(message as { type: string; id?: string }),
+      getState: () => undefined,
+      setState: () => undefined,
+    };
+    models.attach(new HostClient(api));
+    return { models, posted };
+  }
+
+  it('after three cancelled runs one cancelled card is left, newest first, and the host is told to forget the others', () => {
+    const { models, posted } = controller();
+    for (const id of ['c1', 'c2', 'c3']) {
+      models.receive({ type: 'modelRun', run: run(id, 'running') });
+      models.receive({ type: 'modelRun', run: run(id, 'cancelled') });
+    }
+    models.receive({ type: 'modelRun', run: run('other', 'cancelled', 'r2') });
+    assert.deepEqual(
+      models.liveFor('r1').map((live) => [live.id, live.phase]),
+      [['c3', 'cancelled']],
+    );
+    assert.deepEqual(
+      posted.map((message) => [message.type, message.id]),
+      [
+        ['dismissModelRun', 'c1'],
+        ['dismissModelRun', 'c2'],
+      ],
+    );
+    assert.equal(models.liveFor('r2').length, 1, "another request's card stays");
+  });
+
+  it('a failed card goes when the next run starts; an answer waiting to be kept stays', () => {
+    const { models } = controller();
+    models.receive({ type: 'modelRun', run: run('u1', 'unparseable') });
+    models.receive({ type: 'modelRun', run: run('f1', 'failed') });
+    models.receive({ type: 'modelRun', run: run('r2', 'running') });
+    assert.deepEqual(
+      models.liveFor('r1').map((live) => live.id),
+      ['r2', 'u1'],
+    );
   });
 });

@@ -237,6 +237,14 @@ export class IaApp extends LitElement {
     if (record && this.models.runModel(record.id, () => (this.hostAsking = false))) this.hostAsking = true;
   }
 
+  private confirmRest(): void {
+    const record = this.sync.record;
+    if (!record) return;
+    // The host asks first (a modal): keys wait from now on, not only once its `modal` message arrives.
+    this.hostAsking = true;
+    this.sync.confirmRest(record.id, () => (this.hostAsking = false));
+  }
+
   // ---------- keyboard ----------
 
   private onKeydown = (event: KeyboardEvent) => {
@@ -275,11 +283,13 @@ export class IaApp extends LitElement {
         if (this.helpOpen) return this.closeHelp();
         if (this.gallery?.close()) return;
         if (this.cursor.editing) return this.cursor.edit(null);
-        // Esc with nothing else to close cancels the run streaming for this request.
-        this.modelPanel?.cancelStreaming();
+        // Esc with nothing else to close cancels the run streaming for this request, else dismisses a failed or cancelled one.
+        if (!this.modelPanel?.cancelStreaming()) this.modelPanel?.dismissEnded();
         return;
       case 'confirmAndNext':
         return this.comments.confirmAndNext();
+      case 'confirmRest':
+        return this.confirmRest();
       case 'nextComment':
         return this.cursor.move(1);
       case 'previousComment':

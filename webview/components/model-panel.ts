@@ -50,7 +50,7 @@ export class IaModelPanel extends LitElement {
   @property({ attribute: false }) colleagueRuns: readonly InlineRun[] = [];
   /** The live ground truth (corrected S_r items). */
   @property({ attribute: false }) groundTruth: string[] = [];
-  /** Runs started from the editor for this request, oldest first. */
+  /** Runs started from the editor for this request, newest first (shown above the stored runs). */
   @property({ attribute: false }) live: LiveModelRun[] = [];
   @property({ attribute: false }) access: ModelAccess = { allowed: true };
 
@@ -86,7 +86,9 @@ export class IaModelPanel extends LitElement {
         >
       </header>
       ${this.access.allowed ? nothing : html`<p class="muted access" role="note">${this.access.reason ?? 'Running models is disabled here.'}</p>`}
-      ${this.live.map((run) => html`<ia-model-live-run .run=${run} @ia-live-run=${this.onLive}></ia-model-live-run>`)}
+      ${this.live.map(
+        (run) => html`<ia-model-live-run data-run-id=${run.id} .run=${run} @ia-live-run=${this.onLive}></ia-model-live-run>`,
+      )}
       ${runs.length === 0 ? html`<p class="muted">No runs stored for this request.</p>` : nothing}
       ${judged.map((run) => this.renderRun(run, run === current))}
       ${described.length ? this.renderDescriptions(described) : nothing}
@@ -214,10 +216,31 @@ export class IaModelPanel extends LitElement {
 
   /** Esc: cancels the newest streaming run of this request; false when none streams. */
   cancelStreaming(): boolean {
-    const active = [...this.live].reverse().find((run) => run.phase === 'running' || run.phase === 'waiting');
+    const active = this.live.find((run) => run.phase === 'running' || run.phase === 'waiting');
     if (!active) return false;
     this.emit('ia-live-run', { action: 'cancel', id: active.id });
     return true;
+  }
+
+  /** Esc with nothing streaming: dismisses the newest failed or cancelled card; false when there is none. */
+  dismissEnded(): boolean {
+    const ended = this.live.find((run) => run.phase === 'failed' || run.phase === 'cancelled');
+    if (!ended) return false;
+    this.emit('ia-live-run', { action: 'dismiss', id: ended.id });
+    return true;
+  }
+
+  /** Live runs already brought into view once. */
+  private revealedLive = new Set<string>();
+
+  protected override updated(): void {
+    // A run that just started may sit below the fold: bring its card into view once.
+    const fresh = this.live.find((run) => run.phase === 'running' && !this.revealedLive.has(run.id));
+    for (const run of this.live) this.revealedLive.add(run.id);
+    if (!fresh) return;
+    this.renderRoot
+      .querySelector(`ia-model-live-run[data-run-id="${CSS.escape(fresh.id)}"]`)
+      ?.scrollIntoView({ block: 'nearest' });
   }
 
   private async reveal() {

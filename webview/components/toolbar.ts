@@ -92,7 +92,10 @@ export class IaToolbar extends LitElement {
           ? html`<label class="progress"
               >${progress.reviewed} / ${progress.total} reviewed
               <progress max=${progress.total || 1} .value=${progress.reviewed}></progress>
-              <span class="muted">${progress.invalid} invalid · ${progress.corrected} corrected</span></label
+              <span class="muted"
+                >${progress.invalid} invalid · ${progress.corrected}
+                corrected${progress.bulkConfirmed ? ` · ${progress.bulkConfirmed} confirmed in bulk` : ''}</span
+              ></label
             >`
           : nothing
       }

@@ -43,6 +43,7 @@ export class ModelRunsController implements ReactiveController {
         // A stored run is in the request's state by now (the host appends, then reports): its card replaces this one.
         if (message.run.phase === 'stored') this.dismiss(message.run.id);
         else this.live.set(message.run.id, message.run);
+        this.dropEndedBefore(message.run);
         break;
       case 'modelRunText': {
         const run = this.live.get(message.id);
@@ -63,8 +64,20 @@ export class ModelRunsController implements ReactiveController {
     this.host.requestUpdate();
   }
 
+  /** The request's live runs, newest first. */
   liveFor(requestId: string): LiveModelRun[] {
-    return [...this.live.values()].filter((run) => run.requestId === requestId);
+    return [...this.live.values()].filter((run) => run.requestId === requestId).reverse();
+  }
+
+  /**
+   * Failed and cancelled cards must not pile up: any news of a run (a new one starting, or one ending)
+   * dismisses the request's older failed or cancelled cards, so at most the latest stays.
+   */
+  private dropEndedBefore(latest: LiveModelRun): void {
+    for (const run of [...this.live.values()]) {
+      if (run.id === latest.id || run.requestId !== latest.requestId) continue;
+      if (run.phase === 'failed' || run.phase === 'cancelled') this.dismiss(run.id);
+    }
   }
 
   /** Asks the host to run a model; false when it was not asked (models may not run here). `refused`: the host said no. */

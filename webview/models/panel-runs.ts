@@ -61,7 +61,8 @@ export function panelRuns(record: ShardRecord, state: RequestState | null, colle
   const ours = (state?.runs ?? []).map((run) => inlinePanelRun(run));
   const seen = new Set(ours.map((run) => run.key));
   const theirs = colleagues.filter((run) => !seen.has(run.key)).map((run) => inlinePanelRun(run, run.annotator));
-  return [...stored, ...ours, ...theirs];
+  // New results first: our newest inline run on top, then colleagues' runs, then the shard's stored runs.
+  return [...ours.reverse(), ...theirs, ...stored];
 }
 
 /** One matcher per ground-truth array: building it sorts every item, and a request scores all its runs against one truth. */

@@ -38,6 +38,17 @@ export const ExtractionEvent = z.object({
   items: z.array(z.string()).optional(),
 });
 
+/**
+ * "Confirm the rest": one step that confirms, as extracted, every comment of
+ * the request that had no verdict (listed, so replay and undo are exact).
+ * Kept apart from one-by-one confirmations so the report can tell them apart.
+ */
+export const BulkConfirmEvent = z.object({
+  ...base,
+  type: z.literal('bulk-confirm'),
+  comments: z.array(z.string().min(1)).min(1),
+});
+
 export const ValidityEvent = z.object({
   ...base,
   type: z.literal('validity'),
@@ -192,6 +203,7 @@ export const AdjudicationEvent = z.object({
 
 export const KnownEvent = z.discriminatedUnion('type', [
   ExtractionEvent,
+  BulkConfirmEvent,
   ValidityEvent,
   ModelVerdictEvent,
   ModelRunEvent,
@@ -202,6 +214,7 @@ export const KnownEvent = z.discriminatedUnion('type', [
 ]);
 export type KnownEvent = z.infer<typeof KnownEvent>;
 export type ExtractionEvent = z.infer<typeof ExtractionEvent>;
+export type BulkConfirmEvent = z.infer<typeof BulkConfirmEvent>;
 export type ValidityEvent = z.infer<typeof ValidityEvent>;
 export type ModelVerdictEvent = z.infer<typeof ModelVerdictEvent>;
 export type ModelRunEvent = z.infer<typeof ModelRunEvent>;
@@ -224,6 +237,7 @@ export type AnnotationEvent = KnownEvent | UnknownEvent;
 const filledByLog = { v: true, id: true, time: true, annotator: true } as const;
 export const EventDraft = z.discriminatedUnion('type', [
   ExtractionEvent.omit(filledByLog),
+  BulkConfirmEvent.omit(filledByLog),
   ValidityEvent.omit(filledByLog),
   ModelVerdictEvent.omit(filledByLog),
   ModelRunEvent.omit(filledByLog),

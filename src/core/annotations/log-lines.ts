@@ -70,6 +70,7 @@ export function parseEventLine(text: string): LineResult {
 
 const KNOWN_TYPES: ReadonlySet<string> = new Set([
   'extraction',
+  'bulk-confirm',
   'validity',
   'model-verdict',
   'model-run',

@@ -1,7 +1,7 @@
 // Replaying events into state. Later events win; retracts are undo, and
 // retracting a retract is redo, so the whole editing history is events.
 import type { AnnotationEvent, KnownEvent } from './events';
-import { dict } from '../dict';
+import { dict, own } from '../dict';
 import { isKnownType } from './log-lines';
 import { emptyRequestState, inlineRunKey, type RequestState, type ShardState, type Validity } from './state';
 
@@ -89,6 +89,11 @@ function apply(request: RequestState, event: Exclude<KnownEvent, { type: 'retrac
       if (event.verdict === 'unreviewed') delete request.comments[event.comment];
       else if (event.verdict === 'confirmed') request.comments[event.comment] = { status: 'confirmed' };
       else request.comments[event.comment] = { status: 'corrected', items: [...(event.items ?? [])] };
+      return;
+    case 'bulk-confirm':
+      // Only comments still without a verdict: a verdict given before stays; one given after replaces this.
+      for (const comment of event.comments)
+        if (!own(request.comments, comment)) request.comments[comment] = { status: 'confirmed', bulk: true };
       return;
     case 'validity':
       if (event.verdict === 'unreviewed') delete request.validity;

@@ -106,7 +106,14 @@ export class Resolver {
     for (const [name, own] of byName) this.perAnnotator.set(name, replay(mergeByTime(own)));
     for (const known of mergeByTime(effective) as KnownEvent[]) {
       if (known.type === 'adjudication') this.adjudicate(known);
-      else if (known.type === 'validity' || known.type === 'extraction') {
+      else if (known.type === 'bulk-confirm') {
+        const time = Date.parse(known.time) || 0;
+        for (const comment of known.comments) {
+          const key = `${known.annotator}\n${known.request}\n${comment}`;
+          // Only comments without a verdict yet, as replay has it.
+          if (!this.decidedAt.has(key)) this.decidedAt.set(key, time);
+        }
+      } else if (known.type === 'validity' || known.type === 'extraction') {
         const key = `${known.annotator}\n${known.request}\n${known.type === 'extraction' ? known.comment : ''}`;
         if (known.verdict === 'unreviewed') this.decidedAt.delete(key);
         else this.decidedAt.set(key, Date.parse(known.time) || 0);

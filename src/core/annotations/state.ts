@@ -3,7 +3,8 @@
 import { dict, own } from '../dict';
 import type { InvalidReason, ModelRunEvent } from './events';
 
-export type CommentVerdict = { status: 'confirmed' } | { status: 'corrected'; items: string[] };
+/** `bulk`: confirmed by "confirm the rest" (a bulk-confirm event), not read one by one. */
+export type CommentVerdict = { status: 'confirmed'; bulk?: true } | { status: 'corrected'; items: string[] };
 
 export type Validity = { status: 'valid'; note?: string } | { status: 'invalid'; reason: InvalidReason; note?: string };
 

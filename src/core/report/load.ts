@@ -159,7 +159,10 @@ function decisionsOf(events: readonly AnnotationEvent[], requests: ReadonlySet<s
   for (const event of events) {
     if (!isKnownType(event) || retracted.has(event.id) || !requests.has(event.request)) continue;
     const known = event as KnownEvent;
-    if ((known.type === 'extraction' || known.type === 'validity') && known.verdict !== 'unreviewed') {
+    const decided =
+      known.type === 'bulk-confirm' ||
+      ((known.type === 'extraction' || known.type === 'validity') && known.verdict !== 'unreviewed');
+    if (decided) {
       decisions.push({ annotator: known.annotator, time: known.time, request: known.request });
     }
   }

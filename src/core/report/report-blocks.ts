@@ -27,7 +27,8 @@ export function reportBlocks(report: Report): Block[] {
     ),
     { kind: 'h2', text: 'Extraction quality' },
     p(
-      `${x.comments} comments checked (${x.confirmed} confirmed, ${x.corrected} corrected); ${x.extractedItems} items extracted, ${x.trueItems} true items.`,
+      `${x.comments} comments checked (${x.confirmed} confirmed, ${x.corrected} corrected); ${x.extractedItems} items extracted, ${x.trueItems} true items.` +
+        bulkText(x.bulk),
     ),
     table(
       ['figure', 'ours', 'paper'],
@@ -189,4 +190,11 @@ function extractorBlocks(report: Report): Block[] {
       ]),
     ),
   ];
+}
+
+/** Comments confirmed in bulk are not checked one by one: say how many were left out, and whose. */
+function bulkText(bulk: Report['extraction']['bulk']): string {
+  if (bulk.byAnnotator.length === 0) return '';
+  const by = bulk.byAnnotator.map((row) => `${isolate(row.annotator)} ${row.comments}`).join(', ');
+  return ` Confirmed in bulk, not read one by one: ${by}; ${bulk.leftOut} such comments are left out of these figures.`;
 }

@@ -15,6 +15,7 @@ import { land, settleAfterFilter } from './model/navigation';
 import type { Outcome, QueueWalk } from './model/queue-walk';
 import { RecordsAhead } from './records-ahead';
 import { SerialQueue } from './model/serial-queue';
+import { confirmRest } from './confirm-rest';
 import { disputesAt } from './request-disputes';
 import { requestViewAt } from './request-view';
 
@@ -123,6 +124,8 @@ export class PanelController implements vscode.Disposable {
           return this.reply(message.seq, await this.setFilter(message.filter));
         case 'annotate':
           return this.reply(message.seq, await this.annotate(message.draft));
+        case 'confirmRest':
+          return this.reply(message.seq, await this.confirmRest(message.requestId));
         case 'openExternal':
           return await this.openExternal(message.url);
         case 'webviewError':
@@ -188,6 +191,22 @@ export class PanelController implements vscode.Disposable {
     } finally {
       if (--this.asks === 0) this.post({ type: 'modal', on: false });
     }
+  }
+
+  /** The palette's "confirm the rest" on the shown request, in turn with the webview's messages. */
+  confirmRestOfShown(): Promise<Outcome> {
+    const id = this.document.idAt(this.position);
+    if (id === null) return Promise.resolve({ ok: false, error: 'No request is shown' });
+    return this.inbox.run(() => this.confirmRest(id));
+  }
+
+  private confirmRest(requestId: string): Promise<Outcome> {
+    return confirmRest(
+      this.document,
+      requestId,
+      (question) => this.asking(question),
+      (draft) => this.annotate(draft),
+    );
   }
 
   showKeymap(): void {

@@ -15,6 +15,7 @@ import type { ShardRecord } from '../../core/shard/schema';
 import { ApiKeys, configuredImagePolicy, configuredProfiles } from './settings';
 import { notify } from '../notify';
 import { uiText } from '../../core/untrusted-text';
+import { CANCEL_RUN_COMMAND, RunStatusBar } from '../views/run-status-bar';
 
 type ModelMessage = Extract<WebviewToHost, { type: 'runModel' | 'cancelModelRun' | 'keepModelRun' | 'dismissModelRun' }>;
 
@@ -28,6 +29,8 @@ export class ModelService implements vscode.Disposable {
   readonly keys: ApiKeys;
   /** What each profile's server takes, learnt by runs and test connections (globalState). */
   readonly quirks: HostQuirks;
+  /** Shown while a run is running or waiting. */
+  readonly statusBar = new RunStatusBar();
 
   constructor(
     private readonly registry: EditorRegistry,
@@ -37,6 +40,8 @@ export class ModelService implements vscode.Disposable {
     this.keys = new ApiKeys(secrets);
     this.quirks = new HostQuirks(globalState);
     this.disposables.push(
+      this.statusBar,
+      vscode.commands.registerCommand(CANCEL_RUN_COMMAND, () => this.cancelNewest()),
       vscode.workspace.onDidGrantWorkspaceTrust(() => {
         for (const panel of this.registry.panels()) this.sendAccess(panel);
       }),
@@ -137,6 +142,20 @@ export class ModelService implements vscode.Disposable {
 
   private publish(document: AnnotatorDocument, run: LiveRun['run']): void {
     for (const panel of this.registry.panelsOf(document)) panel.post({ type: 'modelRun', run: { ...run } });
+    this.showActive();
+  }
+
+  private activeRuns(): LiveRun[] {
+    return [...this.live.values()].filter((run) => run.active);
+  }
+
+  private showActive(): void {
+    this.statusBar.show(this.activeRuns().map((run) => run.run.model));
+  }
+
+  /** The status bar item's click: cancels the newest run still running or waiting. */
+  private cancelNewest(): void {
+    this.activeRuns().at(-1)?.cancel();
   }
 
   private forget(id: string): void {
@@ -145,6 +164,7 @@ export class ModelService implements vscode.Disposable {
     run.dispose();
     this.live.delete(id);
     for (const panel of this.registry.panelsOf(run.document)) panel.post({ type: 'modelRunGone', id });
+    this.showActive();
   }
 
   private sendAccess(panel: PanelController): void {
@@ -191,6 +211,7 @@ export class ModelService implements vscode.Disposable {
         run.dispose();
         this.live.delete(id);
       }
+    this.showActive();
   }
 
   dispose(): void {

@@ -7,6 +7,7 @@ import type { EventDraft } from '../../../src/core/annotations/events';
 import { AnnotationLog } from '../../../src/core/annotations/log';
 import { loadReportData } from '../../../src/core/report/load';
 import { buildReport } from '../../../src/core/report/report';
+import { reportBlocks } from '../../../src/core/report/report-blocks';
 import { parseQueue, serializeQueue } from '../../../src/core/validation/queue';
 import { makeTempDir } from '../annotations/temp';
 import { writeShard } from '../../../src/core/shard/writer';
@@ -229,4 +230,30 @@ test('models: a question whose positive changed is not scorable, even when no ne
   assert.deepEqual([row.original.accuracy.count, row.original.accuracy.total], [1, 1]);
   assert.deepEqual([row.corrected.accuracy.count, row.corrected.accuracy.total], [0, 0]);
   assert.equal(row.choiceNotScorable, 1);
+});
+
+test('extraction quality: comments confirmed only in bulk are left out and counted per annotator', async (t) => {
+  const { shard } = await fixtureReport(t);
+  // Cy confirms the rest of r2 (c1: no one else gave it a verdict) and of r4 (c1: Ana and Ben corrected it).
+  await AnnotationLog.open(shard, 'cy').appendRaw(
+    events(
+      'cy',
+      [
+        { type: 'validity', request: 'r2', verdict: 'valid' },
+        { type: 'bulk-confirm', request: 'r2', comments: ['c1'] },
+        { type: 'bulk-confirm', request: 'r4', comments: ['c1'] },
+      ],
+      T0 + 7_200_000,
+    ),
+  );
+  const report = buildReport(await loadReportData([shard]));
+  const x = report.extraction;
+  // r2c1 is decided only by Cy's bulk confirmation: not checked, so left out. r4c1 was read by Ana and Ben.
+  assert.deepEqual([x.comments, x.confirmed, x.corrected], [4, 1, 3]);
+  assert.deepEqual(x.bulk, { leftOut: 1, byAnnotator: [{ annotator: 'cy', comments: 2 }] });
+  const text = reportBlocks(report)
+    .filter((block) => block.kind === 'p')
+    .map((block) => (block as { text: string }).text)
+    .join('\n');
+  assert.match(text, /Confirmed in bulk, not read one by one: \u2068cy\u2069 2; 1 such comments are left out/);
 });

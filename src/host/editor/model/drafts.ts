@@ -13,6 +13,8 @@ export function describeDraft(draft: EventDraft): string {
   switch (draft.type) {
     case 'extraction':
       return `Extraction ${draft.verdict}`;
+    case 'bulk-confirm':
+      return `Confirm ${draft.comments.length} comments`;
     case 'validity':
       return draft.verdict === 'invalid' ? `Invalid: ${draft.reason ?? 'no reason'}` : `Validity ${draft.verdict}`;
     case 'model-verdict':

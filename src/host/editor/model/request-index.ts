@@ -1,6 +1,7 @@
 // Per-position facts the filters and progress need. Only requests that have
 // annotation state can be reviewed, invalid, corrected or noted, so only
 // their records are read (for their comment ids): opening stays cheap.
+import { bulkConfirmedCount } from '../../../core/annotations/bulk-confirm';
 import { isReviewed, type RequestState, type ShardState } from '../../../core/annotations/state';
 import type { ShardReader } from '../../../core/shard/reader';
 import type { Filter, Progress } from '../../../protocol';
@@ -89,6 +90,9 @@ export class RequestIndex {
       if (facts.invalid) progress.invalid++;
       if (facts.corrected) progress.corrected++;
     }
+    let bulkConfirmed = 0;
+    for (const state of this.state().values()) bulkConfirmed += bulkConfirmedCount(state);
+    if (bulkConfirmed > 0) progress.bulkConfirmed = bulkConfirmed;
     return progress;
   }
 }
