@@ -15,6 +15,7 @@ import type { ShardRecord } from '../../core/shard/schema';
 import { ApiKeys, configuredImagePolicy, configuredProfiles } from './settings';
 import { notify } from '../notify';
 import { uiText } from '../../core/untrusted-text';
+import { SuggestItems } from './suggest-items';
 
 type ModelMessage = Extract<WebviewToHost, { type: 'runModel' | 'cancelModelRun' | 'keepModelRun' | 'dismissModelRun' }>;
 
@@ -28,6 +29,8 @@ export class ModelService implements vscode.Disposable {
   readonly keys: ApiKeys;
   /** What each profile's server takes, learnt by runs and test connections (globalState). */
   readonly quirks: HostQuirks;
+  /** Suggest Items (the second extractor), with the same keys and profiles. */
+  readonly suggest: SuggestItems;
 
   constructor(
     private readonly registry: EditorRegistry,
@@ -36,6 +39,8 @@ export class ModelService implements vscode.Disposable {
   ) {
     this.keys = new ApiKeys(secrets);
     this.quirks = new HostQuirks(globalState);
+    this.suggest = new SuggestItems(registry, this.keys, this.quirks);
+    this.disposables.push(this.suggest);
     this.disposables.push(
       vscode.workspace.onDidGrantWorkspaceTrust(() => {
         for (const panel of this.registry.panels()) this.sendAccess(panel);
@@ -48,6 +53,7 @@ export class ModelService implements vscode.Disposable {
     this.sendAccess(panel);
     for (const run of this.live.values())
       if (run.document === panel.document) panel.post({ type: 'modelRun', run: { ...run.run } });
+    this.suggest.panelReady(panel);
   }
 
   handle(panel: PanelController, message: ModelMessage): void {
