@@ -95,6 +95,7 @@ describe('extraction assist on the shared music release', { skip: skipWithoutDat
           writeFileSync(path.join(shots, `extraction-assist-${name}.png`), await page.screenshot());
         }
         // Walk to the miss chip and accept it: an ordinary correction in the log.
+        await view.locator('h1.title').click();
         const chips = await view.locator('ia-comment article[aria-current="true"] li.chip[data-item]').count();
         for (let i = 0; i < chips; i++) await page.keyboard.press(']');
         await page.keyboard.press('+');

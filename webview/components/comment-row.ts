@@ -164,7 +164,8 @@ export class IaComment extends LitElement {
         ${
           this.row.asking === undefined
             ? nothing
-            : html`<span class="suggesting muted" role="status" data-suggesting
+            : // Not a live region: the list's status says k / n; each streamed word announced would be noise.
+              html`<span class="suggesting muted" data-suggesting
                 >Suggesting items… <bdi>${this.row.asking.slice(-80)}</bdi></span
               >`
         }
