@@ -10,8 +10,10 @@ import { EventDraft } from './core/annotations/events';
 import { Task } from './core/shard/schema';
 import type { Report } from './core/report/report';
 import type { Dispute } from './core/annotations/disputes';
+import type { ExtractionSuggestionRun } from './core/models/extract/suggestions';
 
 export type { Dispute, DisputeAnswer, AdjudicationChoice } from './core/annotations/disputes';
+export type { ExtractionSuggestionRun, SuggestionSource } from './core/models/extract/suggestions';
 
 // ---------- shared vocabulary ----------
 
@@ -138,6 +140,28 @@ export const RunChoice = z.object({
 });
 export type RunChoice = z.infer<typeof RunChoice>;
 
+/**
+ * A Suggest Items run on some comments of a request (one, or all), as the host reports it. Each finished
+ * comment is an extraction-run event by then, in the request's state; this carries only the progress.
+ */
+export interface LiveSuggestRun {
+  id: string;
+  requestId: string;
+  scope: 'comment' | 'request';
+  profile: string;
+  model: string;
+  /** Comments asked, and comments answered and recorded. */
+  total: number;
+  done: number;
+  phase: 'running' | 'done' | 'failed' | 'cancelled';
+  /** Comments being asked now, with their answer so far (streamed). */
+  asking: { comment: string; text: string }[];
+  /** Rate limited: the backend waits before retrying. */
+  wait?: { seconds: number; attempt: number; reason: string };
+  /** failed: what went wrong, in words that never hold the API key. */
+  error?: { kind: string; message: string };
+}
+
 // ---------- host -> webview ----------
 
 /** One position of the shard, to show. */
@@ -200,6 +224,12 @@ export type HostToWebview =
    * webview takes no action key, so a key meant for the question cannot act on the annotation.
    */
   | { type: 'modal'; on: boolean }
+  /** A Suggest Items run changed (a comment answered, text streamed, ended). */
+  | { type: 'suggestRun'; run: LiveSuggestRun }
+  /** Suggestions of a batch extraction run (files, no call) for a request's comments; replaces earlier ones. */
+  | { type: 'batchSuggestions'; requestId: string; runs: ExtractionSuggestionRun[] }
+  /** The palette asked for Suggest Items: the webview sends `suggestItems` for its current comment, or all. */
+  | { type: 'suggest'; scope: 'comment' | 'request' }
   /** Whether models may run here; `reason` explains why not (e.g. an untrusted workspace). */
   | { type: 'modelAccess'; allowed: boolean; reason?: string }
   | { type: 'reply'; seq: number; ok: true }
@@ -228,6 +258,17 @@ export const WebviewToHost = z.discriminatedUnion('type', [
   z.object({ type: z.literal('keepModelRun'), seq, id: z.string().min(1).max(200) }),
   /** Forget a finished, failed or cancelled live run. */
   z.object({ type: z.literal('dismissModelRun'), id: z.string().min(1).max(200) }),
+  /** Suggest items (the paper's extractor, or the profile's model) for these comments of the request. */
+  z.object({
+    type: z.literal('suggestItems'),
+    seq,
+    requestId: z.string().min(1).max(200),
+    scope: z.enum(['comment', 'request']),
+    comments: z.array(z.string().min(1).max(200)).min(1).max(100_000),
+    profile: z.string().min(1).max(200).optional(),
+  }),
+  /** Stop a Suggest Items run: comments answered so far stay recorded. */
+  z.object({ type: z.literal('cancelSuggestItems'), id: z.string().min(1).max(200) }),
 ]);
 export type WebviewToHost = z.infer<typeof WebviewToHost>;
 

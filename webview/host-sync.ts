@@ -19,7 +19,18 @@ export type Show = ResolvedShow;
 /** Everything the host sends except requests to the screen itself (`showKeymap`, `modal`) and model runs (ModelRunsController). */
 export type SyncedMessage = Exclude<
   HostToWebview,
-  { type: 'showKeymap' | 'modal' | 'modelRun' | 'modelRunText' | 'modelRunGone' | 'modelAccess' }
+  {
+    type:
+      | 'showKeymap'
+      | 'modal'
+      | 'modelRun'
+      | 'modelRunText'
+      | 'modelRunGone'
+      | 'modelAccess'
+      | 'suggestRun'
+      | 'batchSuggestions'
+      | 'suggest';
+  }
 >;
 /** Immediate mode: whether every action is on disk yet. Null in manual mode (the tab's dirty marker tells). */
 export type SaveStatus = 'saving' | 'saved' | 'failed' | null;

@@ -16,6 +16,10 @@ export type Command =
   | 'editItem'
   | 'removeItem'
   | 'creatorOnly'
+  | 'suggestComment'
+  | 'suggestRequest'
+  | 'acceptSuggestion'
+  | 'dismissSuggestion'
   | 'markValid'
   | 'invalidReason'
   | 'focusNote'
@@ -60,12 +64,24 @@ export const KEYMAP: readonly KeyBinding[] = [
   },
   { keys: ['ArrowDown'], command: 'nextComment', description: 'Next comment' },
   { keys: ['ArrowUp'], command: 'previousComment', description: 'Previous comment' },
-  { keys: [']'], command: 'nextItem', description: 'Select the next item of the comment' },
-  { keys: ['['], command: 'previousItem', description: 'Select the previous item of the comment' },
+  { keys: [']'], command: 'nextItem', description: 'Select the next item (then the suggestions) of the comment' },
+  { keys: ['['], command: 'previousItem', description: 'Select the previous item (or suggestion) of the comment' },
   { keys: ['a'], command: 'addItem', description: 'Add an item to the current comment' },
   { keys: ['e'], command: 'editItem', description: 'Edit the selected item' },
   { keys: ['x', 'Delete'], command: 'removeItem', description: 'Remove the selected item' },
   { keys: ['t'], command: 'creatorOnly', description: 'Toggle creator-only on the selected item (drop the title)' },
+  { keys: ['s'], command: 'suggestComment', description: 'Suggest items for the current comment (a second extractor)' },
+  { keys: ['S'], command: 'suggestRequest', description: 'Suggest items for every comment of the request' },
+  {
+    keys: ['+'],
+    command: 'acceptSuggestion',
+    description: 'Accept the selected suggestion: add a possible miss, or remove a possibly wrong item',
+  },
+  {
+    keys: ['-'],
+    command: 'dismissSuggestion',
+    description: 'Dismiss the selected suggestion (recorded: it stays reviewed)',
+  },
   { keys: ['v'], command: 'markValid', description: 'Mark the request valid' },
   { keys: ['1', '2', '3', '4', '5', '6'], command: 'invalidReason', description: 'Mark invalid with reason 1-6' },
   { keys: ['i'], command: 'focusNote', description: 'Write a note' },
@@ -92,7 +108,7 @@ export const KEYMAP: readonly KeyBinding[] = [
     keys: ['Escape'],
     command: 'closeOverlay',
     description:
-      'Close the help, the enlarged image or an edit; else cancel a streaming model run, or dismiss a failed or cancelled one',
+      'Close the help, the enlarged image or an edit; else cancel Suggest Items or a streaming model run, or dismiss a failed or cancelled one',
   },
 ];
 

@@ -4,6 +4,7 @@
 import type { EventDraft } from '../src/core/annotations/events';
 import { dict, own } from '../src/core/dict';
 import type { RequestState } from '../src/core/annotations/state';
+import { dismissalKey } from '../src/core/models/extract/suggestions';
 
 export function applyDraft(state: RequestState, draft: EventDraft): RequestState {
   switch (draft.type) {
@@ -33,6 +34,13 @@ export function applyDraft(state: RequestState, draft: EventDraft): RequestState
       if (Object.keys(targets).length) modelVerdicts[draft.run] = targets as RequestState['modelVerdicts'][string];
       else delete modelVerdicts[draft.run];
       return { ...state, modelVerdicts };
+    }
+    case 'extraction-dismiss': {
+      // Comment ids come from data: a fresh prototype-free copy, read through own keys only.
+      const extractionDismissed = dict(Object.entries(state.extractionDismissed ?? {}));
+      const keys = own(extractionDismissed, draft.comment) ?? [];
+      extractionDismissed[draft.comment] = [...keys, dismissalKey(draft.kind, draft.item)];
+      return { ...state, extractionDismissed };
     }
     default:
       // Retracts (and model runs): wait for the host's replay.

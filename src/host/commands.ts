@@ -33,6 +33,15 @@ export function registerCommands(registry: EditorRegistry, tree: ShardTreeProvid
       'imageryAnnotator.confirmRest',
       onActive(async (panel) => report(await panel.confirmRestOfShown())),
     ),
+    // The webview knows the current comment: it sends the request with it.
+    vscode.commands.registerCommand(
+      'imageryAnnotator.suggestItems',
+      onActive((panel) => panel.post({ type: 'suggest', scope: 'comment' })),
+    ),
+    vscode.commands.registerCommand(
+      'imageryAnnotator.suggestItemsForRequest',
+      onActive((panel) => panel.post({ type: 'suggest', scope: 'request' })),
+    ),
     vscode.commands.registerCommand('imageryAnnotator.openShard', openShard),
     vscode.commands.registerCommand('imageryAnnotator.refreshShards', () => tree.refresh()),
     // The exporter loads when chosen, not at activation.

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { after, before, describe, it } from 'node:test';
+import { emptyRequestState } from '../../src/core/annotations/state';
 import { initMessage, makeRecord, showMessage } from '../fixtures/synthetic-record';
 import { openHarness, type Harness } from './harness';
 
@@ -92,5 +93,31 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
     assert.equal(await valid.getAttribute('aria-keyshortcuts'), 'v');
     const reason = h.page.getByRole('button', { name: '2 Image is item(s): mark invalid' });
     assert.equal(await reason.getAttribute('aria-keyshortcuts'), '2');
+  });
+
+  it('with suggested items (misses, wrong marks) and Suggest Items running, no violation', async () => {
+    const source = { kind: 'inline', event: 'e1', annotator: 'a', profile: 'paper', model: 'gpt', time: 't' } as const;
+    await h.send(
+      showMessage(makeRecord({ id: 'a11y-suggest' }), {
+        state: {
+          ...emptyRequestState(),
+          extractionRuns: [
+            { comment: 'c2', items: ['gamma trio - harbour lights', 'delta choir - salt air'], source },
+            { comment: 'c1', items: ['alpha band - moon song'], source },
+          ],
+        },
+      }),
+    );
+    await h.send({
+      type: 'suggestRun',
+      run: {
+        ...{ id: 'r', requestId: 'a11y-suggest', scope: 'request', profile: 'paper', model: 'gpt' },
+        ...{ total: 3, done: 1, phase: 'running', asking: [{ comment: 'c1', text: 'Alpha' }] },
+      },
+    });
+    await h.page.locator('ia-comment li.chip.miss').waitFor();
+    await h.page.keyboard.press(']');
+    const found = await violations(h);
+    assert.deepEqual(found, [], explain(found));
   });
 });

@@ -122,6 +122,19 @@ describe('optimistic state', () => {
     );
   });
 
+  it('applies a dismissal as replay keeps it (kind and normalised item), leaving the state before it as it was', () => {
+    const before = emptyRequestState();
+    const state = applyDraft(before, {
+      type: 'extraction-dismiss',
+      request: 'r',
+      comment: 'c',
+      kind: 'miss',
+      item: 'Rain  Dogs',
+    });
+    assert.deepEqual({ ...state.extractionDismissed }, { c: ['miss:rain dogs'] });
+    assert.equal(before.extractionDismissed, undefined);
+  });
+
   it('remembers screen state per request, most recent last, within a bound', () => {
     const memory = new RequestUiMemory();
     for (let i = 0; i < 600; i++) memory.set(`r${i}`, { comment: i, item: 0 });

@@ -14,6 +14,7 @@ import { LandingFocus } from '../landing-focus';
 import { isModelMessage, ModelRunsController } from '../models/model-runs-controller';
 import { ReviewCursor } from '../review-cursor';
 import { sortedComments } from '../sorted-comments';
+import { isSuggestMessage, SuggestionsController } from '../suggestions';
 import { themeStyles } from '../theme';
 import { appStyles } from './app-styles';
 import type { IaAdjudication } from './adjudication';
@@ -48,12 +49,17 @@ export class IaApp extends LitElement {
 
   private readonly sync = new HostSync(this);
   private readonly cursor = new ReviewCursor(this, this.sync, (comment) => void this.commentList?.reveal(comment));
-  private readonly comments = new CommentEditing(this.sync, this.cursor);
+  private readonly models = new ModelRunsController(this, (message) => this.sync.showError(message));
+  private readonly suggestions = new SuggestionsController(
+    this,
+    (message) => this.sync.showError(message),
+    () => this.models.access,
+  );
+  private readonly comments = new CommentEditing(this.sync, this.cursor, this.suggestions);
   private readonly landing = new LandingFocus(this, this.sync, this.cursor, {
     revealComment: (index) => void this.commentList?.reveal(index),
     focusAdjudication: () => this.adjudication?.focusFirst(),
   });
-  private readonly models = new ModelRunsController(this, (message) => this.sync.showError(message));
 
   @state() private helpOpen = false;
   /**
@@ -90,6 +96,7 @@ export class IaApp extends LitElement {
     this.sync.attach(client);
     this.cursor.attach(client);
     this.models.attach(client);
+    this.suggestions.attach(client);
   }
 
   override connectedCallback(): void {
@@ -106,6 +113,8 @@ export class IaApp extends LitElement {
     if (message.type === 'showKeymap') this.helpOpen = true;
     else if (message.type === 'modal') this.onModal(message.on);
     else if (isModelMessage(message)) this.models.receive(message);
+    else if (isSuggestMessage(message)) this.suggestions.receive(message);
+    else if (message.type === 'suggest') this.suggest(message.scope);
     else {
       this.sync.receive(message);
       this.landing.receive(message);
@@ -152,7 +161,11 @@ export class IaApp extends LitElement {
     if (!state) return nothing;
     return html`<ia-query .record=${record}></ia-query>
       <div class="columns">
-        <ia-comment-list requestId=${record.id} .rows=${this.comments.rows()}></ia-comment-list>
+        <ia-comment-list
+          requestId=${record.id}
+          .rows=${this.comments.rows()}
+          .suggestStatus=${this.suggestStatus(record.id)}
+        ></ia-comment-list>
         <div class="side">
           <ia-gallery
             .images=${images}
@@ -224,6 +237,34 @@ export class IaApp extends LitElement {
     return this.truthCache.items;
   }
 
+  /** "Suggesting items with gpt: 3 / 12 comments" while a run goes on for the request, and how it ended. */
+  private suggestStatus(requestId: string): string {
+    const run = this.suggestions.runFor(requestId);
+    if (!run) return '';
+    const counted = `${run.done} / ${run.total} comment${run.total === 1 ? '' : 's'}`;
+    switch (run.phase) {
+      case 'running':
+        return run.wait
+          ? `Suggest Items with ${run.model}: waiting ${run.wait.seconds} s (${run.wait.reason}); ${counted}`
+          : `Suggesting items with ${run.model}: ${counted} (Esc cancels)`;
+      case 'done':
+        return `Suggested items with ${run.model}: ${counted}`;
+      case 'cancelled':
+        return `Suggest Items cancelled: ${counted} recorded`;
+      case 'failed':
+        return `Suggest Items failed: ${counted} recorded`;
+    }
+  }
+
+  /** Suggest Items for the current comment, or every comment of the request. */
+  private suggest(scope: 'comment' | 'request'): void {
+    const record = this.sync.record;
+    if (!record) return;
+    const current = this.comments.current();
+    const comments = scope === 'request' ? sortedComments(record).map((comment) => comment.id) : current ? [current.id] : [];
+    this.suggestions.suggest(record.id, scope, comments);
+  }
+
   private onModal(on: boolean): void {
     this.hostAsking = on;
     if (on || !this.runAfterAsking) return;
@@ -283,7 +324,8 @@ export class IaApp extends LitElement {
         if (this.helpOpen) return this.closeHelp();
         if (this.gallery?.close()) return;
         if (this.cursor.editing) return this.cursor.edit(null);
-        // Esc with nothing else to close cancels the run streaming for this request, else dismisses a failed or cancelled one.
+        // Esc with nothing else to close cancels Suggest Items, else the model run streaming for this request, else dismisses a failed or cancelled one.
+        if (record && this.suggestions.cancel(record.id)) return;
         if (!this.modelPanel?.cancelStreaming()) this.modelPanel?.dismissEnded();
         return;
       case 'confirmAndNext':
@@ -310,7 +352,13 @@ export class IaApp extends LitElement {
       case 'editItem':
       case 'removeItem':
       case 'creatorOnly':
+      case 'acceptSuggestion':
+      case 'dismissSuggestion':
         return this.comments.runItemCommand(command);
+      case 'suggestComment':
+        return this.suggest('comment');
+      case 'suggestRequest':
+        return this.suggest('request');
       case 'runModel':
         return this.runModel();
       case 'nextRun':

@@ -40,6 +40,8 @@ export class IaCommentList extends LitElement {
   @property({ attribute: false }) rows: CommentRow[] = [];
   /** The request the rows belong to. */
   @property() requestId = '';
+  /** Suggest Items' progress on the request ("… 3 / 12 comments"), or empty. */
+  @property() suggestStatus = '';
 
   @query('lit-virtualizer') private virtualizer?: LitVirtualizer<CommentRow>;
 
@@ -81,6 +83,7 @@ export class IaCommentList extends LitElement {
     return html`<h2 id="comments-heading">
         Comments <span class="muted">(${reviewed} / ${this.rows.length} reviewed, by upvotes)</span>
       </h2>
+      <p class="muted suggest-status" role="status" ?hidden=${!this.suggestStatus}>${this.suggestStatus}</p>
       ${
         this.rows.length === 0
           ? html`<p class="muted empty">This request has no comments.</p>`

@@ -1,8 +1,12 @@
 // <ia-comment>: one comment: upvotes, status, its text with every item
-// mention highlighted, and the items as editable chips. Stateless: the app
-// owns selection and editing, this element reports actions as `ia-comment-action`.
+// mention highlighted, and the items as editable chips; beside them a second
+// extractor's disagreements (a dashed chip per possible miss, a mark on each
+// possibly wrong item; agreement shows nothing). Stateless: the app owns
+// selection and editing, this element reports actions as `ia-comment-action`.
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import { normalizeItem } from '../../src/core/annotations/items';
+import { sourceLabel, type SuggestedItem } from '../../src/core/models/extract/suggestions';
 import type { ShardComment } from '../../src/core/shard/schema';
 import { emit } from '../events';
 import { mentionSegments, splitItem } from '../items';
@@ -25,6 +29,12 @@ export interface CommentRow {
   editing: number | null;
   /** Creator-only items whose dropped title `t` can bring back. */
   restorable: ReadonlySet<string>;
+  /** A second extractor's possible misses: chips after the items (selected as items.length + i). */
+  misses: readonly SuggestedItem[];
+  /** Possibly wrong items, by normalised item. */
+  wrong: ReadonlyMap<string, SuggestedItem>;
+  /** The extractor's answer streaming for this comment now; undefined when it is not being asked. */
+  asking?: string;
 }
 
 export type CommentAction =
@@ -32,6 +42,7 @@ export type CommentAction =
   | { action: 'confirm'; commentId: string }
   | { action: 'remove' | 'edit' | 'creatorOnly'; commentId: string; index: number }
   | { action: 'add'; commentId: string }
+  | { action: 'accept' | 'dismiss'; commentId: string; index: number }
   | { action: 'commit'; commentId: string; index: number; value: string }
   | { action: 'cancel'; commentId: string };
 
@@ -109,6 +120,30 @@ export class IaComment extends LitElement {
       .empty {
         font-style: italic;
       }
+      .chip,
+      .chip-text {
+        max-width: 100%;
+        overflow-wrap: anywhere;
+      }
+      /* A possible miss: the model's item, not (yet) one of the comment's. */
+      .chip.miss {
+        border: 1px dashed var(--vscode-editorWarning-foreground, #bf8803);
+        background: transparent;
+        color: var(--vscode-foreground, inherit);
+      }
+      /* A possibly wrong item: the model did not find it. */
+      .chip.possibly-wrong .chip-text {
+        text-decoration: underline wavy var(--vscode-editorWarning-foreground, #bf8803);
+        text-underline-offset: 3px;
+      }
+      .wrong-mark {
+        font-weight: 700;
+        padding-left: 2px;
+      }
+      .suggesting {
+        font-style: italic;
+        overflow-wrap: anywhere;
+      }
     `,
   ];
 
@@ -126,11 +161,20 @@ export class IaComment extends LitElement {
         <span class="upvotes" title="Upvotes">▲ ${comment.upvotes}</span>
         <ia-badge tone=${TONES[status]} data-status=${status}>${status}</ia-badge>
         <span class="muted">${items.length} item${items.length === 1 ? '' : 's'}</span>
+        ${
+          this.row.asking === undefined
+            ? nothing
+            : // Not a live region: the list's status says k / n; each streamed word announced would be noise.
+              html`<span class="suggesting muted" data-suggesting
+                >Suggesting items… <bdi>${this.row.asking.slice(-80)}</bdi></span
+              >`
+        }
       </header>
       <p class="text">${mentionSegments(comment.raw, items).map((s) => (s.mention ? html`<mark>${s.text}</mark>` : s.text))}</p>
       <ul role="list" aria-label="Extracted items">
         ${items.length === 0 && this.row.editing === null ? html`<li class="muted empty">no items</li>` : nothing}
         ${items.map((item, index) => this.renderChip(item, index))}
+        ${this.row.misses.map((miss, index) => this.renderMiss(miss, items.length + index))}
         ${this.row.editing === items.length ? this.renderEditor('', items.length) : nothing}
         <li>
           <ia-button appearance="icon" label="Add item" @click=${() => this.act({ action: 'add', commentId: comment.id })}
@@ -146,14 +190,22 @@ export class IaComment extends LitElement {
     const commentId = this.row.comment.id;
     const selected = this.row.current && this.row.selectedItem === index;
     const hasTitle = splitItem(item).title !== null;
+    const wrong = this.row.wrong.get(normalizeItem(item));
+    const by = wrong ? wrong.sources.map(sourceLabel).join(', ') : '';
     return html`<li
-      class="chip ${selected ? 'selected' : ''}"
+      class="chip ${selected ? 'selected' : ''} ${wrong ? 'possibly-wrong' : ''}"
       tabindex="0"
       data-item=${item}
-      aria-label=${`Item: ${item}, press Delete to remove`}
+      title=${wrong ? `Possibly wrong: not found by ${by}. + removes it, - keeps it` : nothing}
+      aria-label=${
+        wrong
+          ? `Item: ${item}, possibly wrong: not found by ${by}. Press + to remove it, - to keep it`
+          : `Item: ${item}, press Delete to remove`
+      }
       @focus=${() => this.act({ action: 'select', commentId, index })}
     >
       <span class="chip-text" @dblclick=${() => this.act({ action: 'edit', commentId, index })}>${item}</span>
+      ${wrong ? html`<span class="wrong-mark" aria-hidden="true">?</span>` : nothing}
       ${
         hasTitle || this.row.restorable.has(item)
           ? html`<button
@@ -171,6 +223,40 @@ export class IaComment extends LitElement {
         aria-label=${`Remove ${item}`}
         title="Remove (x)"
         @click=${() => this.act({ action: 'remove', commentId, index })}
+      >
+        ×
+      </button>
+    </li>`;
+  }
+
+  /** A possible miss: the model's item as text, with accept (+) and dismiss (-). */
+  private renderMiss(miss: SuggestedItem, index: number) {
+    const commentId = this.row.comment.id;
+    const selected = this.row.current && this.row.selectedItem === index;
+    const by = miss.sources.map(sourceLabel).join(', ');
+    return html`<li
+      class="chip miss ${selected ? 'selected' : ''}"
+      tabindex="0"
+      data-miss=${miss.item}
+      title=${`Possible miss, found by ${by}. + adds it, - dismisses it`}
+      aria-label=${`Possible miss: ${miss.item}, found by ${by}. Press + to add it, - to dismiss it`}
+      @focus=${() => this.act({ action: 'select', commentId, index })}
+    >
+      <span aria-hidden="true">+</span>
+      <span class="chip-text">${miss.item}</span>
+      <button
+        tabindex="-1"
+        aria-label=${`Add ${miss.item}`}
+        title="Add (+)"
+        @click=${() => this.act({ action: 'accept', commentId, index })}
+      >
+        ✓
+      </button>
+      <button
+        tabindex="-1"
+        aria-label=${`Dismiss ${miss.item}`}
+        title="Dismiss (-)"
+        @click=${() => this.act({ action: 'dismiss', commentId, index })}
       >
         ×
       </button>

@@ -172,6 +172,20 @@ export const ExtractionRunEvent = z.object({
   answer: z.string(),
 });
 
+/**
+ * A disagreement of a second extractor reviewed and left as it is: a possible
+ * miss not added, or a possible wrong item kept. Keyed by the item's
+ * normalised form, so it stays reviewed after any later run that repeats it.
+ */
+export const ExtractionDismissEvent = z.object({
+  ...base,
+  type: z.literal('extraction-dismiss'),
+  comment: z.string().min(1),
+  /** miss: the model's item is not in the comment; wrong: the comment's item is right. */
+  kind: z.enum(['miss', 'wrong']),
+  item: z.string().min(1),
+});
+
 export const NoteEvent = z.object({
   ...base,
   type: z.literal('note'),
@@ -208,6 +222,7 @@ export const KnownEvent = z.discriminatedUnion('type', [
   ModelVerdictEvent,
   ModelRunEvent,
   ExtractionRunEvent,
+  ExtractionDismissEvent,
   NoteEvent,
   RetractEvent,
   AdjudicationEvent,
@@ -219,6 +234,7 @@ export type ValidityEvent = z.infer<typeof ValidityEvent>;
 export type ModelVerdictEvent = z.infer<typeof ModelVerdictEvent>;
 export type ModelRunEvent = z.infer<typeof ModelRunEvent>;
 export type ExtractionRunEvent = z.infer<typeof ExtractionRunEvent>;
+export type ExtractionDismissEvent = z.infer<typeof ExtractionDismissEvent>;
 export type NoteEvent = z.infer<typeof NoteEvent>;
 export type RetractEvent = z.infer<typeof RetractEvent>;
 export type AdjudicationEvent = z.infer<typeof AdjudicationEvent>;
@@ -242,6 +258,7 @@ export const EventDraft = z.discriminatedUnion('type', [
   ModelVerdictEvent.omit(filledByLog),
   ModelRunEvent.omit(filledByLog),
   ExtractionRunEvent.omit(filledByLog),
+  ExtractionDismissEvent.omit(filledByLog),
   NoteEvent.omit(filledByLog),
   RetractEvent.omit(filledByLog),
   AdjudicationEvent.omit(filledByLog),

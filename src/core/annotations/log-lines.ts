@@ -75,6 +75,7 @@ const KNOWN_TYPES: ReadonlySet<string> = new Set([
   'model-verdict',
   'model-run',
   'extraction-run',
+  'extraction-dismiss',
   'note',
   'retract',
   'adjudication',

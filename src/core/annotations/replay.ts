@@ -3,6 +3,8 @@
 import type { AnnotationEvent, KnownEvent } from './events';
 import { dict, own } from '../dict';
 import { isKnownType } from './log-lines';
+import { parseExtraction } from '../paper/extraction';
+import { dismissalKey } from '../models/extract/suggestions';
 import { emptyRequestState, inlineRunKey, type RequestState, type ShardState, type Validity } from './state';
 
 /** Target key of a model verdict inside `RequestState.modelVerdicts[run]`: "title:3" or "choice". */
@@ -67,8 +69,7 @@ class Replayer {
       if (!isKnownType(event) || retracted.has(event.id)) continue;
       const known = event as KnownEvent;
       // Adjudications are not the reviewer's own annotations; resolve.ts applies them.
-      // Extraction runs only suggest: the state changes when a suggestion is accepted as a correction.
-      if (known.type === 'retract' || known.type === 'adjudication' || known.type === 'extraction-run') continue;
+      if (known.type === 'retract' || known.type === 'adjudication') continue;
       let request = state.get(known.request);
       if (!request) state.set(known.request, (request = emptyRequestState()));
       apply(request, known);
@@ -83,7 +84,7 @@ class Replayer {
   }
 }
 
-function apply(request: RequestState, event: Exclude<KnownEvent, { type: 'retract' | 'adjudication' | 'extraction-run' }>): void {
+function apply(request: RequestState, event: Exclude<KnownEvent, { type: 'retract' | 'adjudication' }>): void {
   switch (event.type) {
     case 'extraction':
       if (event.verdict === 'unreviewed') delete request.comments[event.comment];
@@ -119,10 +120,42 @@ function apply(request: RequestState, event: Exclude<KnownEvent, { type: 'retrac
       (request.runs ??= []).push({ ...run, key: inlineRunKey(event.id) });
       return;
     }
+    // Extraction runs only suggest: the items count once one is accepted as a correction.
+    case 'extraction-run':
+      return keepLatestRun(request, event);
+    case 'extraction-dismiss': {
+      const dismissed = (request.extractionDismissed ??= dict());
+      const keys = (dismissed[event.comment] ??= []);
+      const key = dismissalKey(event.kind, event.item);
+      if (!keys.includes(key)) keys.push(key);
+      return;
+    }
     case 'note':
       request.notes.push({ id: event.id, text: event.text, time: event.time });
       return;
   }
+}
+
+/** A later run of the same extractor (profile and model) on a comment replaces the earlier one. */
+function keepLatestRun(request: RequestState, event: Extract<KnownEvent, { type: 'extraction-run' }>): void {
+  const runs = (request.extractionRuns ??= []);
+  const same = runs.findIndex(
+    ({ comment, source }) =>
+      comment === event.comment && source.kind === 'inline' && source.profile === event.profile && source.model === event.model,
+  );
+  if (same >= 0) runs.splice(same, 1);
+  runs.push({
+    comment: event.comment,
+    items: parseExtraction(event.answer),
+    source: {
+      kind: 'inline',
+      event: event.id,
+      annotator: event.annotator,
+      profile: event.profile,
+      model: event.model,
+      time: event.time,
+    },
+  });
 }
 
 function withNote<T extends Validity>(validity: T, note: string | undefined): T {
@@ -134,6 +167,8 @@ function isEmpty(request: RequestState): boolean {
     request.validity === undefined &&
     request.notes.length === 0 &&
     (request.runs?.length ?? 0) === 0 &&
+    (request.extractionRuns?.length ?? 0) === 0 &&
+    request.extractionDismissed === undefined &&
     Object.keys(request.comments).length === 0 &&
     Object.keys(request.modelVerdicts).length === 0
   );

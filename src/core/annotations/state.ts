@@ -2,6 +2,7 @@
 // cross to the webview unchanged; the keyed parts have no prototype (ids come from data).
 import { dict, own } from '../dict';
 import type { InvalidReason, ModelRunEvent } from './events';
+import type { ExtractionSuggestionRun } from '../models/extract/suggestions';
 
 /** `bulk`: confirmed by "confirm the rest" (a bulk-confirm event), not read one by one. */
 export type CommentVerdict = { status: 'confirmed'; bulk?: true } | { status: 'corrected'; items: string[] };
@@ -34,6 +35,10 @@ export interface RequestState {
   notes: { id: string; text: string; time: string }[];
   /** Inline model runs in the order made; absent or empty when none. */
   runs?: InlineRun[];
+  /** Extraction runs (inline), the latest per comment and extractor (profile and model); absent when none. */
+  extractionRuns?: ExtractionSuggestionRun[];
+  /** Comment id -> dismissed disagreements ("miss:<item>" / "wrong:<item>", normalised); absent when none. */
+  extractionDismissed?: Record<string, string[]>;
 }
 
 export function emptyRequestState(): RequestState {

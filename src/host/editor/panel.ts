@@ -4,9 +4,10 @@
 import * as vscode from 'vscode';
 import { emptyRequestState } from '../../core/annotations/state';
 import { INVALID_REASONS, type EventDraft } from '../../core/annotations/events';
-import { isRedditUrl, REDDIT_ORIGIN } from '../../core/shard/schema';
+import { isRedditUrl, REDDIT_ORIGIN, type ShardRecord } from '../../core/shard/schema';
 import { WebviewToHost, type Filter, type HostToWebview, type NavTarget, type ShowFocus } from '../../protocol';
 import { modelService } from '../models/service';
+import { gatherBatchSuggestions } from '../models/suggest-items';
 import { output } from '../output';
 import type { AnnotatorDocument } from './document';
 import type { LastRequests } from './last-requests';
@@ -136,6 +137,9 @@ export class PanelController implements vscode.Disposable {
         case 'keepModelRun':
         case 'dismissModelRun':
           return modelService().handle(this, message);
+        case 'suggestItems':
+        case 'cancelSuggestItems':
+          return modelService().suggest.handle(this, message);
       }
     } catch (error) {
       const text = error instanceof Error ? error.message : String(error);
@@ -286,7 +290,19 @@ export class PanelController implements vscode.Disposable {
     // Walking a queue, next / previous go to the queue's items, which the shard's neighbours are not: nothing is shown ahead.
     if (this.context.queue?.()?.walks(this)) this.post({ type: 'ahead', from: this.position, next: null, previous: null });
     else this.sendAheadSoon(matching);
-    if (view.kind === 'record') await this.postDisputes();
+    if (view.kind === 'record') {
+      await this.postDisputes();
+      await this.postBatchSuggestions(view.record);
+    }
+  }
+
+  /** A batch extraction run's suggestions for the shown request, when there are any. */
+  private async postBatchSuggestions(record: ShardRecord): Promise<void> {
+    const runs = await gatherBatchSuggestions(this.document, record).catch((error: unknown) => {
+      output().warn(`${this.document.shardName}: could not read the batch extraction runs: ${String(error)}`);
+      return [];
+    });
+    if (runs.length) this.post({ type: 'batchSuggestions', requestId: record.id, runs });
   }
 
   /** After the reply: where the next and previous presses land travels now, while the annotator reads this request. */

@@ -63,15 +63,26 @@ export async function planRun(
     if (!source) return { error: `No description run "${key}" for request ${record.id}.` };
     runInput = { kind: 'descriptions', model: source.model, run: source.run };
   }
+  const profile = await pickProfile('Run model: profile', profiles, choice.profile);
+  if (!profile || 'error' in profile) return profile;
+  return { task, prompt, input: runInput, profile };
+}
+
+/** A profile by name, or picked; undefined when the pick was dismissed. Suggest Items asks the same way. */
+export async function pickProfile(
+  title: string,
+  profiles: readonly RunProfile[],
+  name?: string,
+): Promise<RunProfile | { error: string } | undefined> {
   if (profiles.length === 0) {
     return {
       error: 'No model profile: add one to the imageryAnnotator.modelProfiles setting, or enable a VS Code language model.',
     };
   }
-  const profile = choice.profile
-    ? profiles.find((entry) => entry.profile.name === choice.profile)
+  const profile = name
+    ? profiles.find((entry) => entry.profile.name === name)
     : await pick(
-        'Run model: profile',
+        title,
         profiles.map((entry) => ({
           label: uiText(entry.profile.name),
           description: uiText(entry.profile.model),
@@ -82,8 +93,8 @@ export async function planRun(
           value: entry,
         })),
       );
-  if (!profile) return choice.profile ? { error: `No model profile named "${choice.profile}".` } : undefined;
-  return { task, prompt, input: runInput, profile };
+  if (!profile) return name ? { error: `No model profile named "${name}".` } : undefined;
+  return profile;
 }
 
 async function pickInput(sources: ReturnType<typeof descriptionSources>): Promise<string | undefined> {

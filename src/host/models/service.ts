@@ -16,6 +16,7 @@ import { ApiKeys, configuredImagePolicy, configuredProfiles } from './settings';
 import { notify } from '../notify';
 import { uiText } from '../../core/untrusted-text';
 import { CANCEL_RUN_COMMAND, RunStatusBar } from '../views/run-status-bar';
+import { SuggestItems } from './suggest-items';
 
 type ModelMessage = Extract<WebviewToHost, { type: 'runModel' | 'cancelModelRun' | 'keepModelRun' | 'dismissModelRun' }>;
 
@@ -31,6 +32,8 @@ export class ModelService implements vscode.Disposable {
   readonly quirks: HostQuirks;
   /** Shown while a run is running or waiting. */
   readonly statusBar = new RunStatusBar();
+  /** Suggest Items (the second extractor), with the same keys and profiles. */
+  readonly suggest: SuggestItems;
 
   constructor(
     private readonly registry: EditorRegistry,
@@ -39,6 +42,8 @@ export class ModelService implements vscode.Disposable {
   ) {
     this.keys = new ApiKeys(secrets);
     this.quirks = new HostQuirks(globalState);
+    this.suggest = new SuggestItems(registry, this.keys, this.quirks);
+    this.disposables.push(this.suggest);
     this.disposables.push(
       this.statusBar,
       vscode.commands.registerCommand(CANCEL_RUN_COMMAND, () => this.cancelNewest()),
@@ -53,6 +58,7 @@ export class ModelService implements vscode.Disposable {
     this.sendAccess(panel);
     for (const run of this.live.values())
       if (run.document === panel.document) panel.post({ type: 'modelRun', run: { ...run.run } });
+    this.suggest.panelReady(panel);
   }
 
   handle(panel: PanelController, message: ModelMessage): void {

@@ -1,6 +1,6 @@
 // Extraction assist, one comment: the model's items against the current
 // (corrected) extraction, and the extraction-run event (provenance, raw
-// answer) that replay keeps without changing any annotation state.
+// answer) that replay keeps as a suggestion without changing any annotation.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { AnnotationLog } from '../../../src/core/annotations/log';
@@ -94,7 +94,9 @@ describe('the extraction-run event', () => {
     const line = JSON.stringify(event);
     const parsed = parseEventLine(line);
     assert.ok(parsed.ok && parsed.event.type === 'extraction-run');
-    assert.deepEqual(replay(read.events), before, 'an extraction run changes no annotation state');
+    const replayed = replay(read.events).get('r1');
+    assert.deepEqual(replayed?.comments, before.get('r1')?.comments, 'an extraction run changes no annotation');
+    assert.deepEqual(replayed?.extractionRuns?.[0]?.items, ['blue hour - night owls', 'rain dogs'], 'it is kept as a suggestion');
     const undo = await log.append({ type: 'retract', request: 'r1', target: event.id });
     assert.deepEqual(replay([...read.events, ...undo]), before);
   });

@@ -7,18 +7,13 @@ import { callExtractor } from '../../../src/core/models/extract/call-extractor';
 import { createOpenAIBackend } from '../../../src/core/models/openai-backend';
 import { parseProfile } from '../../../src/core/models/profile';
 import { OpenAIServer } from '../../helpers/openai-server';
+import { PAPER_EXTRACTOR_INSTRUCTION } from '../../helpers/paper-extractor';
 
 let server: OpenAIServer;
 before(async () => (server = await OpenAIServer.start()));
 after(() => server.close());
 
-// As JSON strings, copied from the protocol: twelve spaces before each line break.
-const INSTRUCTION = {
-  music:
-    'In the following text, extract all music tracks.            \nEach track should be in the Artist - Title format and separated by a newline.            \nIf an artist is mentioned without the title, output the artist only.            \nIf there are no mentions, output None.',
-  books:
-    'In the following text, extract all books.            \nEach book should be in the Author - Title format and separated by a newline.            \nIf an author is mentioned without the title, output the author only.            \nIf there are no mentions, output None.',
-};
+const INSTRUCTION = PAPER_EXTRACTOR_INSTRUCTION;
 const RAW = 'Try "Night Owls" by Blue Hour — or anything by Zed Band.\n\nAlso: Ünïcode "quotes"';
 
 function setup(model = 'gpt-3.5-turbo-0125') {

@@ -23,6 +23,8 @@ export function describeDraft(draft: EventDraft): string {
       return `Model run ${draft.model}`;
     case 'extraction-run':
       return `Extraction run ${draft.model}`;
+    case 'extraction-dismiss':
+      return `Dismiss possible ${draft.kind} ${draft.item}`;
     case 'note':
       return 'Note';
     case 'retract':
