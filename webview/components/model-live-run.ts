@@ -6,6 +6,7 @@ import { customElement, property } from 'lit/decorators.js';
 import type { LiveModelRun } from '../../src/protocol';
 import { themeStyles } from '../theme';
 import { modelCardStyles } from './model-styles';
+import { runTitle } from './model-run-header';
 import '../ui-kit';
 
 export type LiveRunAction = 'cancel' | 'keep' | 'dismiss';
@@ -44,8 +45,7 @@ export class IaModelLiveRun extends LitElement {
     const active = run.phase === 'running' || run.phase === 'waiting';
     return html`<article class="live" data-live=${run.id} data-phase=${run.phase} aria-busy=${active ? 'true' : 'false'}>
       <h3>
-        <span class="model">${run.model}</span>
-        <span class="muted">${run.profile} · ${run.input} · ${run.task} · ${run.prompt}</span>
+        ${runTitle({ model: run.model, input: run.input, task: run.task, source: `profile ${run.profile}`, prompt: run.prompt })}
         <span class="phase" role="status">${PHASE_WORDS[run.phase]}</span>
       </h3>
       ${

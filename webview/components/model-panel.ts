@@ -7,6 +7,7 @@ import type { EventDraft } from '../../src/core/annotations/events';
 import type { RequestState } from '../../src/core/annotations/state';
 import type { ShardRecord } from '../../src/core/shard/schema';
 import type { LiveModelRun } from '../../src/protocol';
+import { labelled, runTitle } from './model-run-header';
 import { panelRuns, scoreChoice, scoreTitles, verdictOf, type PanelRun, type ScoredTitle } from '../models/panel-runs';
 import { verdictDraft, type PanelVerdict, type VerdictTarget } from '../models/verdicts';
 import { themeStyles } from '../theme';
@@ -130,7 +131,7 @@ export class IaModelPanel extends LitElement {
       ${runs.map(
         (run) =>
           html`<article data-run=${run.key} data-task="description">
-            <h3>${run.model} <span class="muted">${run.origin === 'inline' ? 'inline' : 'stored'} · ${run.input}</span></h3>
+            <h3>${runTitle(labelled(run))}</h3>
             <ol>
               ${(Array.isArray(run.answer) ? run.answer : [run.answer]).map((text) => html`<li>${text}</li>`)}
             </ol>

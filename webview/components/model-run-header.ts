@@ -1,13 +1,20 @@
 // The heading and provenance line shared by every model run card.
 import { html, nothing } from 'lit';
 import type { PanelRun } from '../models/panel-runs';
+import { runDetails, type LabelledRun } from '../models/run-label';
+
+/** A kept run (stored or inline) as the label names it. */
+export function labelled(run: PanelRun): LabelledRun {
+  return { model: run.model, input: run.input, task: run.task, source: run.origin };
+}
+
+/** The model's name, then the rest of the run's one label (models/run-label.ts). */
+export function runTitle(run: LabelledRun) {
+  return html`<span class="model">${run.model}</span> <span class="muted run-details">· ${runDetails(run).join(' · ')}</span>`;
+}
 
 export function runHeading(run: PanelRun, summary: unknown) {
-  return html`<h3>
-    <span class="model">${run.model}</span>
-    <span class="muted">${run.origin === 'inline' ? 'inline' : 'stored'} · ${run.input} · ${run.task}</span>
-    ${summary}
-  </h3>`;
+  return html`<h3>${runTitle(labelled(run))} ${summary}</h3>`;
 }
 
 /** Where an inline run came from: profile, host, prompt, timing and usage (never a key). */
