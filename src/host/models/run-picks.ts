@@ -26,7 +26,7 @@ async function pick<T>(title: string, items: (vscode.QuickPickItem & { value: T 
   return picked?.value;
 }
 
-/** Resolves the plan, or a reason it cannot be made; undefined when the user dismissed a pick. */
+/** Resolves the plan, or a reason it cannot be made; undefined when the user dismissed a pick. `profiles` is not empty (the caller checks first). */
 export async function planRun(
   record: ShardRecord,
   state: RequestState | undefined,
@@ -62,11 +62,6 @@ export async function planRun(
     const source = sources.find((entry) => entry.run === key) ?? sources.find((entry) => entry.model === key);
     if (!source) return { error: `No description run "${key}" for request ${record.id}.` };
     runInput = { kind: 'descriptions', model: source.model, run: source.run };
-  }
-  if (profiles.length === 0) {
-    return {
-      error: 'No model profile: add one to the imageryAnnotator.modelProfiles setting, or enable a VS Code language model.',
-    };
   }
   const profile = choice.profile
     ? profiles.find((entry) => entry.profile.name === choice.profile)
