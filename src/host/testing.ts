@@ -8,7 +8,7 @@ import type { AnnotatorEditorProvider } from './editor/provider';
 import type { EditorRegistry } from './editor/registry';
 import type { ReviewQueueSession } from './queue/queue-session';
 import { shownInputBox } from './input-box';
-import { recentNotifications } from './notify';
+import { pressButton, recentNotifications } from './notify';
 import type { ShardTreeProvider } from './views/shard-tree';
 import type { ProgressStatusBar } from './views/status-bar';
 
@@ -29,6 +29,8 @@ export interface TestingApi {
   reviewQueue(): ReviewQueueSession['current'];
   /** Forgets the walked queue as a reload does (the stored name kept) and walks it again, as activation does. */
   resumeReviewQueueAfterReload(): Promise<void>;
+  /** Presses a notification's button as the person would: the newest unanswered one whose text starts with `start`. */
+  pressNotificationButton(start: string, item: string): boolean;
   /** The input box a command is asking (Add Model Profile…), to answer it through the workbench. */
   inputBox(): vscode.InputBox | undefined;
   /** Records `backup` as the newest backup of `document`, as backupCustomDocument does. */
@@ -61,6 +63,7 @@ export function testingApi(
       return queue.resume();
     },
     inputBox: () => shownInputBox(),
+    pressNotificationButton: (start, item) => pressButton(start, item),
     pointBackup: (document, backup) => providers[0].pointers.point(document, backup),
     shardTreeRows: async () => {
       const rows = [];
