@@ -111,7 +111,8 @@ export async function startCodeServer({
   const machineSettings = Object.fromEntries(Object.entries(allSettings).filter(([key]) => MACHINE_SCOPED.includes(key)));
   writeFileSync(join(dirs.userData, 'User', 'settings.json'), JSON.stringify(allSettings, null, 2));
   writeFileSync(join(dirs.userData, 'Machine', 'settings.json'), JSON.stringify(machineSettings, null, 2));
-  const serverEnv = { ...env, HOME: dirs.home, TMPDIR: dirs.tmp };
+  // IMAGERY_USER_DATA_DIR: the integration suite reads the settings files a command wrote (User/ and Machine/).
+  const serverEnv = { ...env, HOME: dirs.home, TMPDIR: dirs.tmp, IMAGERY_USER_DATA_DIR: dirs.userData };
   if (vsix) installExtension(nodeBin, codeServerEntry, dirs, serverEnv, vsix);
   for (const folder of extensions) cpSync(folder, join(dirs.extensions, basename(folder)), { recursive: true });
 

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { activationTime, markModulesLoaded, timeActivation, type ActivationTime } from './activation-time';
 import { registerCommands } from './commands';
 import { runModelCommand } from './models/run-command';
+import { ADD_PROFILE_COMMAND, addModelProfile } from './models/add-profile';
 import { affectsSettings } from './config';
 import { AnnotatorEditorProvider } from './editor/provider';
 import { EditorRegistry } from './editor/registry';
@@ -49,7 +50,10 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     vscode.window.registerTreeDataProvider('imageryAnnotator.shards', tree),
     ...registerCommands(registry, tree),
     vscode.commands.registerCommand('imageryAnnotator.runModel', () => runModelCommand(registry)),
-    vscode.commands.registerCommand('imageryAnnotator.setApiKey', () => models.setApiKey()),
+    vscode.commands.registerCommand('imageryAnnotator.setApiKey', (name?: unknown) =>
+      models.setApiKey(typeof name === 'string' ? name : undefined),
+    ),
+    vscode.commands.registerCommand(ADD_PROFILE_COMMAND, () => addModelProfile()),
     vscode.commands.registerCommand('imageryAnnotator.testModelProfile', (name?: unknown) =>
       models.testProfile(typeof name === 'string' ? name : undefined),
     ),

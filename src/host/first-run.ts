@@ -6,7 +6,7 @@ import { IMPORT_COMMAND } from './import/command-ids';
 import { registerImportReport } from './import/import-report';
 import { OPEN_SAMPLE_COMMAND, openPendingShard, openSample } from './import/sample';
 import { installTerminalCli, type CliShim } from './terminal-cli';
-import { openWalkthroughOnFirstInstall, revealAvailableSteps } from './walkthrough';
+import { isDatasetReady, openWalkthroughOnFirstInstall, revealAvailableSteps } from './walkthrough';
 import type { ShardTreeProvider } from './views/shard-tree';
 
 export interface FirstRunTestingApi {
@@ -14,6 +14,8 @@ export interface FirstRunTestingApi {
   environment: vscode.GlobalEnvironmentVariableCollection;
   /** Resolves once the `imagery` shim is written (undefined if it could not be). */
   cliShim: Promise<CliShim | undefined>;
+  /** Whether an import or the sample succeeded in this window (the walkthrough's first step). */
+  datasetReady(): boolean;
 }
 
 export function registerFirstRun(
@@ -36,5 +38,5 @@ export function registerFirstRun(
     void openWalkthroughOnFirstInstall(context);
     void openPendingShard(context);
   }, 0);
-  return { disposables, testing: { environment: context.environmentVariableCollection, cliShim } };
+  return { disposables, testing: { environment: context.environmentVariableCollection, cliShim, datasetReady: isDatasetReady } };
 }

@@ -23,9 +23,40 @@ function show<T extends string>(
   recent.push({ level, text });
   if (recent.length > RECENT_KEPT) recent.shift();
   const shown = { ...options, ...detail };
-  if (level === 'info') return vscode.window.showInformationMessage(text, shown, ...items);
-  if (level === 'warning') return vscode.window.showWarningMessage(text, shown, ...items);
-  return vscode.window.showErrorMessage(text, shown, ...items);
+  const choice =
+    level === 'info'
+      ? vscode.window.showInformationMessage(text, shown, ...items)
+      : level === 'warning'
+        ? vscode.window.showWarningMessage(text, shown, ...items)
+        : vscode.window.showErrorMessage(text, shown, ...items);
+  if (items.length === 0) return choice;
+  // A test presses a button through pressButton(); the person's click still wins if it comes first.
+  return new Promise<T | undefined>((resolve) => {
+    const entry = { text, items: items as string[], press: (item: string) => resolve(item as T) };
+    buttons.add(entry);
+    choice.then(
+      (picked) => {
+        buttons.delete(entry);
+        resolve(picked);
+      },
+      () => {
+        buttons.delete(entry);
+        resolve(undefined);
+      },
+    );
+  });
+}
+
+/** Notifications with buttons not yet answered, for the integration tests. */
+const buttons = new Set<{ text: string; items: string[]; press: (item: string) => void }>();
+
+/** Presses `item` on the newest unanswered notification whose text starts with `start`; false when there is none. */
+export function pressButton(start: string, item: string): boolean {
+  const entry = [...buttons].reverse().find((candidate) => candidate.text.startsWith(start) && candidate.items.includes(item));
+  if (!entry) return false;
+  buttons.delete(entry);
+  entry.press(item);
+  return true;
 }
 
 export const notify = {

@@ -8,7 +8,8 @@ import type { AnnotatorEditorProvider } from './editor/provider';
 import type { EditorRegistry } from './editor/registry';
 import type { ReviewQueueSession } from './queue/queue-session';
 import { modelService } from './models/service';
-import { recentNotifications } from './notify';
+import { shownInputBox } from './input-box';
+import { pressButton, recentNotifications } from './notify';
 import type { ShardTreeProvider } from './views/shard-tree';
 import type { ProgressStatusBar } from './views/status-bar';
 
@@ -25,12 +26,16 @@ export interface TestingApi {
   statusBarTooltip(): string | undefined;
   /** The last notifications as shown (their data escaped), oldest first. */
   notifications(): readonly { level: string; text: string }[];
-  /** The Shards view's rows as shown: label (workspace-relative path) and description ("3/5 reviewed"). */
-  shardTreeRows(): Promise<{ path: string; label: string; description: string }[]>;
+  /** The Shards view's rows as shown: label (the file's name), description ("3/5 reviewed") and tooltip. */
+  shardTreeRows(): Promise<{ path: string; label: string; description: string; tooltip: string }[]>;
   /** The review queue being walked: its name, current item and this annotator's done/total. */
   reviewQueue(): ReviewQueueSession['current'];
   /** Forgets the walked queue as a reload does (the stored name kept) and walks it again, as activation does. */
   resumeReviewQueueAfterReload(): Promise<void>;
+  /** Presses a notification's button as the person would: the newest unanswered one whose text starts with `start`. */
+  pressNotificationButton(start: string, item: string): boolean;
+  /** The input box a command is asking (Add Model Profile…), to answer it through the workbench. */
+  inputBox(): vscode.InputBox | undefined;
   /** Records `backup` as the newest backup of `document`, as backupCustomDocument does. */
   pointBackup(document: vscode.Uri, backup: vscode.Uri): Promise<void>;
 }
@@ -61,12 +66,19 @@ export function testingApi(
       queue.forgetWalkInMemory();
       return queue.resume();
     },
+    inputBox: () => shownInputBox(),
+    pressNotificationButton: (start, item) => pressButton(start, item),
     pointBackup: (document, backup) => providers[0].pointers.point(document, backup),
     shardTreeRows: async () => {
       const rows = [];
       for (const uri of await tree.getChildren()) {
         const item = await tree.getTreeItem(uri);
-        rows.push({ path: uri.fsPath, label: String(item.label ?? ''), description: String(item.description ?? '') });
+        rows.push({
+          path: uri.fsPath,
+          label: String(item.label ?? ''),
+          description: String(item.description ?? ''),
+          tooltip: String(item.tooltip ?? ''),
+        });
       }
       return rows;
     },

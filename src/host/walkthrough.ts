@@ -10,9 +10,27 @@ const SHOWN_KEY = 'imageryAnnotator.walkthroughShown';
 
 /** Context keys that reveal a step once the commands it points at are registered. */
 const STEP_COMMANDS: Record<string, string[]> = {
-  'imageryAnnotator.modelCommands': ['imageryAnnotator.setApiKey', 'imageryAnnotator.runModel'],
+  'imageryAnnotator.modelCommands': [
+    'imageryAnnotator.addModelProfile',
+    'imageryAnnotator.setApiKey',
+    'imageryAnnotator.runModel',
+  ],
   'imageryAnnotator.reportCommand': ['imageryAnnotator.showReport'],
 };
+
+/** Ticks the walkthrough's first step (its completion event): set once an import or the sample has written shards. */
+export const DATASET_READY_CONTEXT = 'imageryAnnotator.datasetReady';
+let datasetReady = false;
+
+export async function markDatasetReady(): Promise<void> {
+  datasetReady = true;
+  await vscode.commands.executeCommand('setContext', DATASET_READY_CONTEXT, true);
+}
+
+/** For the integration tests: whether this window said a dataset is ready. */
+export function isDatasetReady(): boolean {
+  return datasetReady;
+}
 
 export async function revealAvailableSteps(): Promise<void> {
   const commands = new Set(await vscode.commands.getCommands(true));

@@ -24,6 +24,8 @@ function record(id: string) {
       // The paper's parser: an answer that starts with "A" and has no "X." falls through to no pick.
       { model: 'gpt-x', input: 'image', task: 'rec_choice', answer: 'A' },
       { model: 'llava', input: 'image', task: 'rec_choice', answer: 'C. three' },
+      // A text model given another model's descriptions: its label must not read as if that model answered.
+      { model: 'gpt-3.5-turbo-0125', input: 'gpt-4-vision-preview', task: 'rec_choice', answer: 'C.' },
     ],
   });
 }
@@ -109,6 +111,20 @@ describe('model panel', () => {
     assert.match((await choices.nth(2).textContent()) ?? '', /three \(true answer\) ← model's pick/);
   });
 
+  it('labels each run with its input named as an input and its task in words', async () => {
+    const headings = (
+      await h.page.locator('ia-model-choice-run h3 .model, ia-model-choice-run h3 .run-details').allTextContents()
+    ).map((text) => text.trim());
+    assert.deepEqual(headings, [
+      'gpt-x',
+      '· stored · on the images · multiple choice',
+      'llava',
+      '· stored · on the images · multiple choice',
+      'gpt-3.5-turbo-0125',
+      '· stored · on descriptions by gpt-4-vision-preview · multiple choice',
+    ]);
+  });
+
   it('takes verdicts by keyboard: m / M move runs, . / , move titles, r w u y d judge, again takes back, R shows the raw answer', async () => {
     await h.page.keyboard.press('.');
     await h.page.keyboard.press('.');
@@ -149,6 +165,10 @@ describe('model panel', () => {
     await h.send({ type: 'modelRun', run: live({ text: '1. Alpha' }) });
     const card = h.page.locator('ia-model-live-run');
     assert.equal(await card.locator('pre.stream').textContent(), '1. Alpha');
+    assert.equal(
+      (await card.locator('h3 .run-details').textContent())?.trim(),
+      '· profile local · on the images · title generation · standard prompt',
+    );
     await h.send({ type: 'modelRun', run: live({ text: '1. Alpha Band - Moon Song\n2.' }) });
     assert.equal(await card.locator('pre.stream').textContent(), '1. Alpha Band - Moon Song\n2.');
     await h.send({

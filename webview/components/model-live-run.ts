@@ -7,6 +7,7 @@ import type { LiveModelRun } from '../../src/protocol';
 import { themeStyles } from '../theme';
 import { modelCardStyles } from './model-styles';
 import { clampText } from '../../src/core/report/display-text';
+import { runTitle } from './model-run-header';
 import '../ui-kit';
 import './long-text';
 
@@ -46,8 +47,7 @@ export class IaModelLiveRun extends LitElement {
     const active = run.phase === 'running' || run.phase === 'waiting';
     return html`<article class="live" data-live=${run.id} data-phase=${run.phase} aria-busy=${active ? 'true' : 'false'}>
       <h3>
-        <span class="model">${clampText(run.model)}</span>
-        <span class="muted">${clampText(run.profile)} · ${run.input} · ${run.task} · ${run.prompt}</span>
+        ${runTitle({ model: run.model, input: run.input, task: run.task, source: `profile ${run.profile}`, prompt: run.prompt })}
         <span class="phase" role="status">${PHASE_WORDS[run.phase]}</span>
       </h3>
       ${

@@ -7,6 +7,7 @@ import type { EventDraft } from '../../src/core/annotations/events';
 import type { InlineRun, RequestState } from '../../src/core/annotations/state';
 import type { ShardRecord } from '../../src/core/shard/schema';
 import type { LiveModelRun } from '../../src/protocol';
+import { runHeading } from './model-run-header';
 import { panelRuns, scoreChoice, scoreTitles, verdictOf, type PanelRun, type ScoredTitle } from '../models/panel-runs';
 import { verdictDraft, type PanelVerdict, type VerdictTarget } from '../models/verdicts';
 import { clampText } from '../../src/core/report/display-text';
@@ -135,10 +136,7 @@ export class IaModelPanel extends LitElement {
       ${runs.map(
         (run) =>
           html`<article data-run=${run.key} data-task="description">
-            <h3>
-              ${clampText(run.model)} <span class="muted">${run.origin === 'inline' ? 'inline' : 'stored'} · ${run.input}</span>
-              ${run.by === undefined ? nothing : html`<span class="by">run by <bdi>${clampText(run.by, 40)}</bdi></span>`}
-            </h3>
+            ${runHeading(run, nothing)}
             <ol>
               ${(Array.isArray(run.answer) ? run.answer : [run.answer]).map((text) => html`<li>${text}</li>`)}
             </ol>

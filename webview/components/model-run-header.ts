@@ -2,15 +2,26 @@
 import { html, nothing } from 'lit';
 import { clampText, DISPLAY_MAX } from '../../src/core/report/display-text';
 import { answerText, type PanelRun } from '../models/panel-runs';
+import { runDetails, type LabelledRun } from '../models/run-label';
 import './long-text';
 
 /** Longest annotator name shown whole in "run by …". */
 const NAME_SHOWN = 40;
 
+/** A kept run (stored or inline) as the label names it. */
+export function labelled(run: PanelRun): LabelledRun {
+  return { model: run.model, input: run.input, task: run.task, source: run.origin };
+}
+
+/** The model's name (clamped, whole in its tooltip), then the rest of the run's one label (models/run-label.ts). */
+export function runTitle(run: LabelledRun) {
+  return html`<span class="model" title=${run.model.length > DISPLAY_MAX ? run.model : nothing}>${clampText(run.model)}</span>
+    <span class="muted run-details">· ${clampText(runDetails(run).join(' · '))}</span>`;
+}
+
 export function runHeading(run: PanelRun, summary: unknown) {
   return html`<h3>
-    <span class="model" title=${run.model.length > DISPLAY_MAX ? run.model : nothing}>${clampText(run.model)}</span>
-    <span class="muted">${run.origin === 'inline' ? 'inline' : 'stored'} · ${run.input} · ${run.task}</span>
+    ${runTitle(labelled(run))}
     ${run.by === undefined ? nothing : html`<span class="by" title=${run.by.length > NAME_SHOWN ? run.by : nothing}>run by <bdi>${clampText(run.by, NAME_SHOWN)}</bdi></span>`}
     ${summary}
   </h3>`;

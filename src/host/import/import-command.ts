@@ -11,6 +11,7 @@ import { askImportChoices, type ImportChoices } from './import-choices';
 import { problemsOf, SHOW_PROBLEMS_COMMAND, writeImportSummary } from './import-report';
 import { notify } from '../notify';
 import { uiText } from '../../core/untrusted-text';
+import { markDatasetReady } from '../walkthrough';
 
 export { IMPORT_COMMAND } from './command-ids';
 
@@ -108,6 +109,8 @@ export async function importReleaseCommand(refreshShards: () => void, release?: 
   if (overwrite === undefined) return undefined;
   const results = await runImport(choices, overwrite);
   if (!results) return undefined;
+  // Only now, not when the command starts: the walkthrough's first step is done when shards exist.
+  await markDatasetReady();
   writeImportSummary(choices.releaseDir, results);
   refreshShards();
   void announce(results, choices);

@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import { SHARD_VIEW_TYPE } from '../editor/provider';
 import { output } from '../output';
 import { notify } from '../notify';
+import { markDatasetReady } from '../walkthrough';
 
 export const OPEN_SAMPLE_COMMAND = 'imageryAnnotator.openSample';
 const PENDING_KEY = 'imageryAnnotator.openAfterReload';
@@ -33,6 +34,7 @@ export async function openSample(context: vscode.ExtensionContext): Promise<void
     return;
   }
   output().info(`Sample written to ${dir}`);
+  await markDatasetReady();
   const uri = vscode.Uri.file(dir);
   if (vscode.workspace.workspaceFolders?.some((folder) => folder.uri.fsPath === dir)) {
     await vscode.commands.executeCommand('vscode.openWith', vscode.Uri.file(firstShard), SHARD_VIEW_TYPE);
@@ -49,5 +51,7 @@ export async function openPendingShard(context: vscode.ExtensionContext): Promis
   const inWorkspace = vscode.workspace.workspaceFolders?.some((folder) => pending.startsWith(folder.uri.fsPath + path.sep));
   if (!inWorkspace) return;
   await context.globalState.update(PENDING_KEY, undefined);
+  // The window reloaded on the sample, so the key set before the reload is set again here.
+  await markDatasetReady();
   if (existsSync(pending)) await vscode.commands.executeCommand('vscode.openWith', vscode.Uri.file(pending), SHARD_VIEW_TYPE);
 }

@@ -10,6 +10,7 @@ import type { ModelProfile } from '../../core/models/profile';
 import { QuirkMemory, quirksKey, readQuirks, type ServerQuirks } from '../../core/models/server-quirks';
 import { uiText } from '../../core/untrusted-text';
 import { notify } from '../notify';
+import { offerAddProfile } from './add-profile';
 import { output } from '../output';
 import { configuredProfiles, type ApiKeys } from './settings';
 
@@ -57,7 +58,7 @@ export async function testModelProfile(keys: ApiKeys, quirks: HostQuirks, name?:
   }
   if (!profile) {
     if (profiles.length === 0) {
-      void notify.info('Add a profile to the imageryAnnotator.modelProfiles setting first.');
+      offerAddProfile();
       return undefined;
     }
     const picked = await vscode.window.showQuickPick(

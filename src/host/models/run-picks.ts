@@ -6,6 +6,7 @@ import { descriptionSources, type RunInput } from '../../core/models/run-input';
 import type { ShardRecord, Task } from '../../core/shard/schema';
 import type { PromptVariant, RunChoice } from '../../protocol';
 import type { RunProfile } from './profiles';
+import { noProfileMessage, offerAddProfile } from './add-profile';
 import { uiText } from '../../core/untrusted-text';
 
 export interface RunPlan {
@@ -26,7 +27,7 @@ async function pick<T>(title: string, items: (vscode.QuickPickItem & { value: T 
   return picked?.value;
 }
 
-/** Resolves the plan, or a reason it cannot be made; undefined when the user dismissed a pick. */
+/** Resolves the plan, or a reason it cannot be made; undefined when the user dismissed a pick. `profiles` is not empty (the caller checks first). */
 export async function planRun(
   record: ShardRecord,
   state: RequestState | undefined,
@@ -75,9 +76,8 @@ export async function pickProfile(
   name?: string,
 ): Promise<RunProfile | { error: string } | undefined> {
   if (profiles.length === 0) {
-    return {
-      error: 'No model profile: add one to the imageryAnnotator.modelProfiles setting, or enable a VS Code language model.',
-    };
+    offerAddProfile();
+    return { error: noProfileMessage() };
   }
   const profile = name
     ? profiles.find((entry) => entry.profile.name === name)

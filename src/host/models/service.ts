@@ -8,12 +8,13 @@ import type { AnnotatorDocument } from '../editor/document';
 import type { PanelController } from '../editor/panel';
 import type { EditorRegistry } from '../editor/registry';
 import { LiveRun } from './live-run';
-import { HostQuirks, testModelProfile } from './profile-check';
+import { HostQuirks, TEST_PROFILE_COMMAND, testModelProfile } from './profile-check';
 import { availableProfiles, backendFor } from './profiles';
 import { planRun, type RunPlan } from './run-picks';
 import type { ShardRecord } from '../../core/shard/schema';
 import { ApiKeys, configuredImagePolicy, configuredProfiles } from './settings';
 import { notify } from '../notify';
+import { noProfileMessage, offerAddProfile } from './add-profile';
 import { uiText } from '../../core/untrusted-text';
 import { CANCEL_RUN_COMMAND, RunStatusBar } from '../views/run-status-bar';
 import { SuggestItems } from './suggest-items';
@@ -139,8 +140,13 @@ export class ModelService implements vscode.Disposable {
     const position = await document.positionOf(requestId);
     const entry = position === undefined ? undefined : await document.read(position);
     if (entry?.kind !== 'record') return { error: `Request ${requestId} cannot be read from ${document.shardName}.` };
+    // Before any question: with no profile, every pick would be asked for nothing.
     const { profiles, problems } = await availableProfiles();
     for (const problem of problems) void notify.warning(problem);
+    if (profiles.length === 0) {
+      offerAddProfile();
+      return { error: noProfileMessage() };
+    }
     const plan = await planRun(entry.record, document.state().get(requestId), choice, profiles);
     if (!plan || 'error' in plan) return plan;
     return { plan, record: entry.record };
@@ -181,17 +187,17 @@ export class ModelService implements vscode.Disposable {
     );
   }
 
-  /** "Imagery: Set API Key": one key per configured profile, kept in SecretStorage. */
-  async setApiKey(): Promise<void> {
+  /** "Imagery: Set API Key": one key per configured profile, kept in SecretStorage; `name` skips the pick. */
+  async setApiKey(name?: string): Promise<void> {
     const { profiles } = configuredProfiles();
-    if (profiles.length === 0) {
-      void notify.info('Add a profile to the imageryAnnotator.modelProfiles setting first.');
-      return;
-    }
-    const picked = await vscode.window.showQuickPick(
-      profiles.map((profile) => ({ label: uiText(profile.name), description: uiText(profile.model), name: profile.name })),
-      { title: 'Set the API key of a model profile' },
-    );
+    if (profiles.length === 0) return offerAddProfile();
+    const named = profiles.find((profile) => profile.name === name);
+    const picked =
+      named ??
+      (await vscode.window.showQuickPick(
+        profiles.map((profile) => ({ label: uiText(profile.name), description: uiText(profile.model), name: profile.name })),
+        { title: 'Set the API key of a model profile' },
+      ));
     if (!picked) return;
     const key = await vscode.window.showInputBox({
       title: uiText(`API key for ${picked.name}`),
@@ -202,7 +208,11 @@ export class ModelService implements vscode.Disposable {
     });
     if (key === undefined) return;
     await this.keys.set(picked.name, key.trim());
-    void notify.info(key.trim() ? `API key stored for ${picked.name}.` : `API key removed for ${picked.name}.`);
+    const test = 'Test Connection';
+    const said = key.trim() ? `API key stored for ${picked.name}.` : `API key removed for ${picked.name}.`;
+    void notify.info(said, test).then((choice) => {
+      if (choice === test) void vscode.commands.executeCommand(TEST_PROFILE_COMMAND, picked.name);
+    });
   }
 
   /** "Imagery: Test Model Profile…": `name` skips the pick (the Add Model Profile command passes it). */

@@ -83,9 +83,14 @@ export async function runSampleForValidation(): Promise<string | undefined> {
       if (replace !== 'Replace') return undefined;
       outcome = await writeQueue(file, queue, true);
     }
-    void notify.info(
-      `${outcome === 'written' ? 'Wrote' : 'Unchanged:'} ${vscode.workspace.asRelativePath(file)}: ${queue.items.length} of ${queue.population} ${queue.unit}, seed ${queue.seed}.`,
-    );
+    // The next step is walking the queue: offered here, not left to the palette.
+    const open = 'Open Review Queue';
+    void notify
+      .info(
+        `${outcome === 'written' ? 'Wrote' : 'Unchanged:'} ${vscode.workspace.asRelativePath(file)}: ${queue.items.length} of ${queue.population} ${queue.unit}, seed ${queue.seed}.`,
+        open,
+      )
+      .then((choice) => choice === open && vscode.commands.executeCommand('imageryAnnotator.openReviewQueue', file));
     return file;
   } catch (error) {
     void notify.error(`Sampling failed: ${error instanceof Error ? error.message : String(error)}`);

@@ -86,7 +86,10 @@ export class ShardTreeProvider implements vscode.TreeDataProvider<vscode.Uri>, v
 
   async getTreeItem(uri: vscode.Uri): Promise<vscode.TreeItem> {
     if (uri.fsPath.endsWith(QUEUE_EXTENSION)) return this.queueItem(uri);
-    const item = new vscode.TreeItem(uiText(vscode.workspace.asRelativePath(uri, false)), vscode.TreeItemCollapsibleState.None);
+    // The file's name only: with the whole path the progress after it was cut ("0/100 …") in a sidebar
+    // of the usual width. The path is the tooltip's first line.
+    const relative = uiText(vscode.workspace.asRelativePath(uri, false));
+    const item = new vscode.TreeItem(uiText(path.basename(uri.fsPath)), vscode.TreeItemCollapsibleState.None);
     item.resourceUri = uri;
     item.command = { title: 'Open Shard', command: 'vscode.openWith', arguments: [uri, SHARD_VIEW_TYPE] };
     try {
@@ -94,7 +97,7 @@ export class ShardTreeProvider implements vscode.TreeDataProvider<vscode.Uri>, v
         this.registry.documentFor(uri)?.progress() ?? (await this.closedShards.progress(uri.fsPath, configuredAnnotator()));
       item.description = `${progress.reviewed}/${progress.total} reviewed`;
       item.tooltip = uiText(
-        `${uri.fsPath}\n${progress.reviewed} of ${progress.total} reviewed, ${progress.invalid} invalid, ${progress.corrected} corrected`,
+        `${relative}\n${progress.reviewed} of ${progress.total} reviewed, ${progress.invalid} invalid, ${progress.corrected} corrected`,
       );
       await this.markDistrusted(item, uri.fsPath).catch((error: unknown) =>
         output().warn(`${uri.fsPath}: the other annotators' logs could not be checked: ${String(error)}`),
@@ -102,7 +105,7 @@ export class ShardTreeProvider implements vscode.TreeDataProvider<vscode.Uri>, v
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       item.description = 'cannot read';
-      item.tooltip = uiText(`${uri.fsPath}: ${reason}`);
+      item.tooltip = uiText(`${relative}: ${reason}`);
       output().warn(`${uri.fsPath}: ${reason}`);
     }
     return item;

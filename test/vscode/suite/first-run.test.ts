@@ -9,7 +9,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import * as vscode from 'vscode';
 import { makeRelease } from '../../fixtures/release-maker';
-import { EXTENSION_ID, extensionApi } from './harness';
+import { EXTENSION_ID, extensionApi, waitFor } from './harness';
 
 const run = promisify(execFile);
 
@@ -77,6 +77,8 @@ suite('First run: the walkthrough', () => {
     const { extension, walkthrough: found } = walkthrough();
     assert.ok(found);
     assert.equal(found.title, 'Get started with Imagery Annotator');
+    // The subtitle fits the Welcome page's one line (the longer one was cut).
+    assert.equal((found as { description?: string }).description, 'From a release to your first annotated request.');
     assert.deepEqual(
       found.steps.map((step) => step.id),
       ['import', 'openShard', 'keyboard', 'annotator', 'model', 'export', 'report'],
@@ -89,9 +91,34 @@ suite('First run: the walkthrough', () => {
       for (const event of step.completionEvents) assert.match(event, /^(onCommand|onSettingChanged|onContext|onView):/);
     }
     const events = Object.fromEntries(found.steps.map((step) => [step.id, step.completionEvents]));
+    // Ticked when shards exist (the import or the sample succeeded), not when the command starts.
+    assert.deepEqual(events.import, ['onContext:imageryAnnotator.datasetReady']);
     assert.deepEqual(events.model, ['onCommand:imageryAnnotator.runModel']);
     assert.deepEqual(events.report, ['onCommand:imageryAnnotator.showReport']);
     assert.deepEqual(events.annotator, ['onSettingChanged:imageryAnnotator.annotator']);
+  });
+
+  test('an import stopped at its first question does not count as done', async () => {
+    const { firstRun } = await extensionApi();
+    const asked = Promise.resolve(vscode.commands.executeCommand('imageryAnnotator.importRelease'));
+    let done = false;
+    void asked.finally(() => (done = true));
+    // Esc on the first question, as soon as it shows.
+    await waitFor('the import to stop at its first question', async () => {
+      if (!done) await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+      return done;
+    });
+    assert.equal(await asked, undefined);
+    assert.equal(firstRun.datasetReady(), false);
+  });
+
+  test("the Shards view's welcome text shows no Markdown code marks", () => {
+    const { extension } = walkthrough();
+    const welcome = extension.packageJSON.contributes.viewsWelcome as { view: string; contents: string }[];
+    const shards = welcome.find((entry) => entry.view === 'imageryAnnotator.shards');
+    assert.ok(shards);
+    assert.doesNotMatch(shards.contents, /`/, 'viewsWelcome shows backticks as they are');
+    assert.match(shards.contents, /The imagery command line is on the PATH/);
   });
 
   test('every command a step or its buttons name is registered, apart from the ones still being built (hidden until they are)', async () => {

@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import * as vscode from 'vscode';
 import { annotate, closeEverything, createShard, extensionApi, openShard, setSettings, waitFor } from './harness';
 
 suite('Shards view', () => {
@@ -16,6 +17,10 @@ suite('Shards view', () => {
     await annotate(panel, { type: 'validity', request: 'r1', verdict: 'invalid', reason: 'Other' });
     const rowOf = async () => (await api.testing.shardTreeRows()).find((row) => row.path === shard.file);
     await waitFor('the open shard row', async () => (await rowOf())?.description === '2/5 reviewed');
+    // The name alone, so the progress after it fits; the path heads the tooltip.
+    const row = (await rowOf())!;
+    assert.equal(row.label, 'test.shard.jsonl');
+    assert.equal(row.tooltip, `${vscode.workspace.asRelativePath(shard.file, false)}\n2 of 5 reviewed, 2 invalid, 0 corrected`);
 
     await closeEverything();
     await waitFor('the document to close', () => api.testing.documentOf(shard.uri) === undefined);
