@@ -47,7 +47,9 @@ export class IaCommentList extends LitElement {
   // or something scrolls. A window that grows, or a header that shrinks, can move
   // the list into view without either, which left a list booted in a hidden or
   // short frame showing one row or none. Any window or page resize re-measures it.
-  private readonly pageResize = new ResizeObserver(() => this.remeasure());
+  // In the next frame, not inside the observer's callback: re-measuring there resizes rows the browser
+  // has already notified about, which it reports as a "ResizeObserver loop" error.
+  private readonly pageResize = new ResizeObserver(() => requestAnimationFrame(() => this.remeasure()));
   private readonly onWindowResize = () => this.remeasure();
 
   override connectedCallback(): void {
