@@ -30,7 +30,7 @@ function smallPng(): Buffer {
   return PNG.sync.write(png);
 }
 
-function page(origin: string, nonce: string): string {
+function page(origin: string, nonce: string, savedState: unknown): string {
   // The host's own CSP, with webview.cspSource = this server's origin. The
   // csp-nonce meta lets the toolkit's style probe (FAST) carry the nonce.
   const csp = contentSecurityPolicy(origin, nonce);
@@ -47,7 +47,7 @@ function page(origin: string, nonce: string): string {
 <script nonce="${nonce}">
   window.__posted = [];
   window.__violations = [];
-  window.__savedState = undefined;
+  window.__savedState = ${JSON.stringify(savedState ?? null).replace(/</g, '\\u003c')} ?? undefined;
   document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI + ' @' + e.sourceFile + ':' + e.lineNumber + ':' + e.columnNumber));
   window.acquireVsCodeApi = () => ({
     postMessage: (m) => window.__posted.push(JSON.parse(JSON.stringify(m))),
@@ -81,6 +81,8 @@ export interface Harness {
 export interface HarnessOptions {
   /** The webview bundle to serve; default dist/webview.js (the benchmark builds its own elsewhere). */
   bundle?: string;
+  /** What VS Code kept with setState before a reload: getState() returns it from the start. */
+  savedState?: unknown;
 }
 
 export async function openHarness(options: HarnessOptions = {}): Promise<Harness> {
@@ -92,7 +94,7 @@ export async function openHarness(options: HarnessOptions = {}): Promise<Harness
     const url = request.url ?? '/';
     if (url === '/') {
       response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      response.end(page(origin, nonce));
+      response.end(page(origin, nonce, options.savedState));
     } else if (url === '/dist/webview.js') {
       response.writeHead(200, { 'content-type': 'text/javascript' });
       response.end(readFileSync(bundle));
