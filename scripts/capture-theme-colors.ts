@@ -33,6 +33,9 @@ async function capture(theme: string, names: string[]) {
     await quickOpen(workbench.page, 'music-001.shard.jsonl');
     const html = webview(workbench.page).locator('html');
     await webview(workbench.page).locator('h1.title').waitFor({ timeout: 30_000 });
+    // IMAGERY_THEME_SHOTS=dir: a screenshot of the workbench in each theme, to look at.
+    const shots = process.env.IMAGERY_THEME_SHOTS;
+    if (shots) await workbench.page.screenshot({ path: path.join(shots, `${theme.replace(/\W+/g, '-')}.png`) });
     // Runs in the page; this project's Node tsconfig has no DOM types.
     return await html.evaluate((root, wanted) => {
       const page = globalThis as unknown as { getComputedStyle(e: unknown): { getPropertyValue(n: string): string } };
