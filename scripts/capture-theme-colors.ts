@@ -13,9 +13,14 @@ export const THEMES = {
   'high-contrast-light': 'Default High Contrast Light',
 } as const;
 
-/** Every --vscode-* variable the webview sources name. */
+/** Every --vscode-* variable the webview sources and the UI toolkit (its dropdowns) name. */
 function usedVariables(): string[] {
   const names = new Set<string>();
+  const toolkit = readFileSync(
+    path.join(REPO_ROOT, 'node_modules', '@vscode', 'webview-ui-toolkit', 'dist', 'toolkit.js'),
+    'utf8',
+  );
+  for (const m of toolkit.matchAll(/--vscode-[\w-]+/g)) names.add(m[0]);
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const file = path.join(dir, entry.name);
