@@ -47,9 +47,7 @@ export class IaCommentList extends LitElement {
   // or something scrolls. A window that grows, or a header that shrinks, can move
   // the list into view without either, which left a list booted in a hidden or
   // short frame showing one row or none. Any window or page resize re-measures it.
-  // In the next frame, not inside the observer's callback: re-measuring there resizes rows the browser
-  // has already notified about, which it reports as a "ResizeObserver loop" error.
-  private readonly pageResize = new ResizeObserver(() => requestAnimationFrame(() => this.remeasure()));
+  private readonly pageResize = new ResizeObserver(() => this.remeasure());
   private readonly onWindowResize = () => this.remeasure();
 
   override connectedCallback(): void {
@@ -99,7 +97,8 @@ export class IaCommentList extends LitElement {
 
   /** Brings a row into view (it may not exist in the DOM yet). */
   async reveal(index: number): Promise<void> {
-    (await this.laidOutVirtualizer())?.element(index)?.scrollIntoView({ block: 'nearest' });
+    const virtualizer = await this.laidOutVirtualizer();
+    if (index < this.rows.length) virtualizer?.element(index)?.scrollIntoView({ block: 'nearest' });
   }
 
   /** Scrolls back to the top, e.g. when another request is shown. */
@@ -113,8 +112,10 @@ export class IaCommentList extends LitElement {
   private async laidOutVirtualizer(): Promise<LitVirtualizer<CommentRow> | undefined> {
     await this.updateComplete;
     const virtualizer = this.virtualizer;
-    if (!virtualizer || this.laidOut.has(virtualizer)) return virtualizer;
+    if (!virtualizer) return undefined;
+    // Scrolling before the virtualizer took the new rows pins it to an index of the old ones.
     await virtualizer.updateComplete;
+    if (this.laidOut.has(virtualizer)) return this.virtualizer === virtualizer ? virtualizer : undefined;
     await virtualizer.layoutComplete; // a new list always lays out once
     this.laidOut.add(virtualizer);
     return this.virtualizer === virtualizer ? virtualizer : undefined;
