@@ -17,6 +17,13 @@ const common = {
   target: 'es2022',
 };
 
+/**
+ * For the Node bundles: libraries (zod, openai) probe `navigator` to sniff a browser. Node 21+ has one,
+ * and VS Code's extension host logs a PendingMigrationError on every read of it, so the probes are
+ * compiled out: in Node we are never in a browser.
+ */
+const noNavigator = { define: { navigator: 'undefined', 'globalThis.navigator': 'undefined' } };
+
 /** The webview bundle (dist/webview.js): the UI tests and the benchmark also build it alone. */
 /** @type {esbuild.BuildOptions} */
 export const webviewBundle = {
@@ -37,6 +44,7 @@ export const reportBundle = { ...webviewBundle, entryPoints: { report: 'webview/
 export const cliBundle = {
   ...common,
   entryPoints: { cli: 'src/cli/main.ts' },
+  ...noNavigator,
   platform: 'node',
   format: 'cjs',
   // ES module builds first: jsonc-parser's UMD build loads its parts with a require() esbuild cannot follow.
@@ -50,6 +58,7 @@ export const cliBundle = {
 export const extensionBundle = {
   ...common,
   entryPoints: { extension: 'src/host/extension.ts' },
+  ...noNavigator,
   platform: 'node',
   format: 'cjs',
   external: ['vscode'],
@@ -66,6 +75,7 @@ export const extensionBundle = {
 export const reportHtmlBundle = {
   ...common,
   entryPoints: { 'report-html': 'src/core/report/report-html.ts' },
+  ...noNavigator,
   platform: 'node',
   format: 'cjs',
   outdir: 'dist',
@@ -79,6 +89,7 @@ if (!production) {
   bundles.push({
     ...common,
     entryPoints: { 'test/vscode/index': 'test/vscode/suite/index.ts' },
+    ...noNavigator,
     platform: 'node',
     format: 'cjs',
     external: ['vscode', 'mocha'],

@@ -207,6 +207,8 @@ export type HostToWebview =
   /** The annotation state of a request changed (edit, undo, redo, external change). */
   | { type: 'state'; requestId: string; state: RequestState }
   | { type: 'progress'; progress: Progress }
+  /** The walked review queue was recounted: the banner's `done` and `total` (its item stays the show's). */
+  | { type: 'queueProgress'; done: number; total: number }
   | { type: 'error'; message: string }
   /** Show the keyboard shortcuts overlay (the `imageryAnnotator.showKeymap` command). */
   | { type: 'showKeymap' }

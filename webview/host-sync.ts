@@ -105,6 +105,10 @@ export class HostSync implements ReactiveController {
       case 'progress':
         this.progress = message.progress;
         break;
+      case 'queueProgress':
+        if (!this.show?.queue) return;
+        this.show = { ...this.show, queue: { ...this.show.queue, done: message.done, total: message.total } };
+        break;
       case 'error':
         this.error = message.message;
         break;

@@ -4,17 +4,13 @@ import './zod-jitless';
 import type { HostToWebview } from '../src/protocol';
 import { HostClient, type VsCodeApi } from './client';
 import './components/app';
+import { forwardWindowErrors } from './window-errors';
 
 declare function acquireVsCodeApi(): VsCodeApi;
 
 const client = new HostClient(acquireVsCodeApi());
 
-function reportError(message: string) {
-  client.post({ type: 'webviewError', message: message.slice(0, 10_000) });
-}
-
-window.addEventListener('error', (event) => reportError(`${event.message} (${event.filename}:${event.lineno})`));
-window.addEventListener('unhandledrejection', (event) => reportError(String((event.reason as Error)?.stack ?? event.reason)));
+forwardWindowErrors((message) => client.post({ type: 'webviewError', message }));
 
 const app = document.createElement('ia-app');
 app.attach(client);

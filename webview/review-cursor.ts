@@ -48,7 +48,11 @@ export class ReviewCursor implements ReactiveController {
     if (id === undefined) return;
     this.editing = null;
     this.ui = this.memory.get(id);
-    this.reveal(this.ui.comment);
+    // After this update has drawn the new request's list: on the first show (a reload) there is no list before it.
+    const comment = this.ui.comment;
+    void this.host.updateComplete.then(() => {
+      if (this.requestId === id) this.reveal(comment);
+    });
   }
 
   set(ui: RequestUi): void {

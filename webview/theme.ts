@@ -28,8 +28,10 @@ export const themeStyles = css`
   .muted {
     color: var(--vscode-descriptionForeground, #9d9d9d);
   }
+  /* list.errorForeground first: Light Modern's errorForeground (#F85149) is 3.3:1 on white; the high-contrast
+     themes set no list colour and their errorForeground reads well. */
   .error {
-    color: var(--vscode-errorForeground, #f48771);
+    color: var(--vscode-list-errorForeground, var(--vscode-errorForeground, #f48771));
   }
   .panel {
     border: 1px solid var(--vscode-panel-border, rgba(128, 128, 128, 0.35));

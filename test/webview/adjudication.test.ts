@@ -169,6 +169,11 @@ describe('walking a review queue', () => {
     assert.deepEqual(targets, [{ kind: 'next' }, { kind: 'previous' }], 'the host walks the queue on next / previous');
   });
 
+  it("a recount the host posts changes the banner's done count, not its item", async () => {
+    await h.send({ type: 'queueProgress', done: 4, total: 4 });
+    assert.match((await h.page.locator('.queue-bar').textContent()) ?? '', /item 2 of 4 · 4 done by you/);
+  });
+
   it('a show without a queue hides the queue bar', async () => {
     await h.send(showMessage(makeRecord({ id: 'plain' })));
     assert.equal(await h.page.locator('.queue-bar').count(), 0);

@@ -13,6 +13,7 @@ import type { HostToWebview } from '../../src/protocol';
 import { REPO_ROOT } from '../helpers/dataset';
 import { contentSecurityPolicy } from '../../src/host/editor/model/html';
 import { CHROMIUM, CHROMIUM_ARGS } from '../../scripts/system-packages.mjs';
+import { themeBodyStyle, type ThemeName } from './themes';
 
 const BUNDLE = path.join(REPO_ROOT, 'dist', 'webview.js');
 
@@ -30,24 +31,29 @@ function smallPng(): Buffer {
   return PNG.sync.write(png);
 }
 
-function page(origin: string, nonce: string): string {
+function page(origin: string, nonce: string, savedState: unknown, themeName?: ThemeName): string {
   // The host's own CSP, with webview.cspSource = this server's origin. The
   // csp-nonce meta lets the toolkit's style probe (FAST) carry the nonce.
   const csp = contentSecurityPolicy(origin, nonce);
-  const theme = Object.entries(THEME)
-    .map(([name, value]) => `${name}: ${value};`)
-    .join(' ');
+  const body = themeName
+    ? themeBodyStyle(themeName)
+    : {
+        className: '',
+        css: Object.entries(THEME)
+          .map(([name, value]) => `${name}: ${value};`)
+          .join(' '),
+      };
   return `<!doctype html>
 <html lang="en"><head>
 <meta charset="utf-8">
 <title>synthetic.shard.jsonl</title>
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta property="csp-nonce" content="${nonce}">
-<style nonce="${nonce}">body { margin: 0; ${theme} }</style>
+<style nonce="${nonce}">body { margin: 0; ${body.css} }</style>
 <script nonce="${nonce}">
   window.__posted = [];
   window.__violations = [];
-  window.__savedState = undefined;
+  window.__savedState = ${JSON.stringify(savedState ?? null).replace(/</g, '\\u003c')} ?? undefined;
   document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI + ' @' + e.sourceFile + ':' + e.lineNumber + ':' + e.columnNumber));
   window.acquireVsCodeApi = () => ({
     postMessage: (m) => window.__posted.push(JSON.parse(JSON.stringify(m))),
@@ -56,7 +62,7 @@ function page(origin: string, nonce: string): string {
   });
 </script>
 <script type="module" nonce="${nonce}" src="${origin}/dist/webview.js"></script>
-</head><body></body></html>`;
+</head><body class="${body.className}"></body></html>`;
 }
 
 export interface Harness {
@@ -83,6 +89,10 @@ export interface Harness {
 export interface HarnessOptions {
   /** The webview bundle to serve; default dist/webview.js (the benchmark builds its own elsewhere). */
   bundle?: string;
+  /** What VS Code kept with setState before a reload: getState() returns it from the start. */
+  savedState?: unknown;
+  /** One of VS Code's default themes, with its real colours; default: the marker colours of THEME. */
+  theme?: ThemeName;
 }
 
 export async function openHarness(options: HarnessOptions = {}): Promise<Harness> {
@@ -94,7 +104,7 @@ export async function openHarness(options: HarnessOptions = {}): Promise<Harness
     const url = request.url ?? '/';
     if (url === '/') {
       response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      response.end(page(origin, nonce));
+      response.end(page(origin, nonce, options.savedState, options.theme));
     } else if (url === '/dist/webview.js') {
       response.writeHead(200, { 'content-type': 'text/javascript' });
       response.end(readFileSync(bundle));

@@ -11,21 +11,27 @@ import type { HostToReport } from '../../src/protocol';
 import { reportContentSecurityPolicy } from '../../src/host/report/report-page';
 import { REPO_ROOT } from '../helpers/dataset';
 import { CHROMIUM, CHROMIUM_ARGS } from '../../scripts/system-packages.mjs';
+import { themeBodyStyle, type ThemeName } from './themes';
 
 const BUNDLE = path.join(REPO_ROOT, 'dist', 'report.js');
 
 export const REPORT_THEME = { '--vscode-charts-blue': 'rgb(11, 22, 33)', '--vscode-foreground': 'rgb(200, 210, 220)' };
 
-function page(origin: string, nonce: string): string {
-  const theme = Object.entries(REPORT_THEME)
-    .map(([name, value]) => `${name}: ${value};`)
-    .join(' ');
+function page(origin: string, nonce: string, themeName?: ThemeName): string {
+  const body = themeName
+    ? themeBodyStyle(themeName)
+    : {
+        className: '',
+        css: Object.entries(REPORT_THEME)
+          .map(([name, value]) => `${name}: ${value};`)
+          .join(' '),
+      };
   return `<!doctype html>
 <html lang="en"><head>
 <meta charset="utf-8">
 <title>Report</title>
 <meta http-equiv="Content-Security-Policy" content="${reportContentSecurityPolicy(origin, nonce)}">
-<style nonce="${nonce}">body { margin: 0; ${theme} }</style>
+<style nonce="${nonce}">body { margin: 0; ${body.css} }</style>
 <script nonce="${nonce}">
   window.__posted = [];
   window.__violations = [];
@@ -34,7 +40,7 @@ function page(origin: string, nonce: string): string {
   window.acquireVsCodeApi = () => ({ postMessage: (m) => window.__posted.push(JSON.parse(JSON.stringify(m))), getState: () => undefined, setState: () => {} });
 </script>
 <script type="module" nonce="${nonce}" src="${origin}/dist/report.js"></script>
-</head><body></body></html>`;
+</head><body class="${body.className}"></body></html>`;
 }
 
 export interface ReportHarness {
@@ -48,13 +54,14 @@ export interface ReportHarness {
   close(): Promise<void>;
 }
 
-export async function openReportHarness(): Promise<ReportHarness> {
+/** `theme`: one of VS Code's default themes with its real colours; default: the marker colours of REPORT_THEME. */
+export async function openReportHarness(theme?: ThemeName): Promise<ReportHarness> {
   if (!existsSync(BUNDLE)) throw new Error(`${BUNDLE} is missing: run node scripts/test-webview.mjs (it builds first)`);
   const nonce = randomBytes(16).toString('base64');
   const server = http.createServer((request, response) => {
     if (request.url === '/') {
       response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      response.end(page(origin, nonce));
+      response.end(page(origin, nonce, theme));
     } else if (request.url === '/dist/report.js') {
       response.writeHead(200, { 'content-type': 'text/javascript' });
       response.end(readFileSync(BUNDLE));

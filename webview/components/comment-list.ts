@@ -100,14 +100,28 @@ export class IaCommentList extends LitElement {
 
   /** Brings a row into view (it may not exist in the DOM yet). */
   async reveal(index: number): Promise<void> {
-    await this.updateComplete;
-    this.virtualizer?.element(index)?.scrollIntoView({ block: 'nearest' });
+    const virtualizer = await this.laidOutVirtualizer();
+    if (index < this.rows.length) virtualizer?.element(index)?.scrollIntoView({ block: 'nearest' });
   }
 
   /** Scrolls back to the top, e.g. when another request is shown. */
   async scrollToTop(): Promise<void> {
+    (await this.laidOutVirtualizer())?.element(0)?.scrollIntoView({ block: 'start' });
+  }
+
+  private readonly laidOut = new WeakSet<LitVirtualizer<CommentRow>>();
+
+  /** The list, once it has a layout: a list drawn just now (the first show, after a reload) throws on a scroll before. */
+  private async laidOutVirtualizer(): Promise<LitVirtualizer<CommentRow> | undefined> {
     await this.updateComplete;
-    this.virtualizer?.element(0)?.scrollIntoView({ block: 'start' });
+    const virtualizer = this.virtualizer;
+    if (!virtualizer) return undefined;
+    // Scrolling before the virtualizer took the new rows pins it to an index of the old ones.
+    await virtualizer.updateComplete;
+    if (this.laidOut.has(virtualizer)) return this.virtualizer === virtualizer ? virtualizer : undefined;
+    await virtualizer.layoutComplete; // a new list always lays out once
+    this.laidOut.add(virtualizer);
+    return this.virtualizer === virtualizer ? virtualizer : undefined;
   }
 }
 

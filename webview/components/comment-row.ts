@@ -69,6 +69,10 @@ export class IaComment extends LitElement {
         outline: 1px dashed var(--vscode-contrastActiveBorder, transparent);
         outline-offset: -1px;
       }
+      /* Dark Modern's muted grey is 4.35:1 on its selection background: on the current row, plain text colour. */
+      article.current .muted {
+        color: var(--vscode-foreground, #cccccc);
+      }
       header {
         display: flex;
         gap: 8px;

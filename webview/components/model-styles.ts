@@ -34,8 +34,10 @@ export const modelCardStyles = css`
   li[aria-current='true'] {
     outline: 1px dashed var(--vscode-focusBorder, #007fd4);
   }
+  /* A text colour for "added" (git's, which every default theme sets for text on the editor), not the test
+     icon's green (2:1 on white). Without git's colours, the plain foreground: the ✓ and the weight still tell. */
   .hit {
-    color: var(--vscode-testing-iconPassed, #73c991);
+    color: var(--vscode-gitDecoration-addedResourceForeground, var(--vscode-foreground, #cccccc));
     font-weight: 600;
   }
   .miss {

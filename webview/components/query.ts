@@ -36,7 +36,7 @@ export class IaQuery extends LitElement {
         align-items: center;
       }
       .nsfw {
-        color: var(--vscode-errorForeground, #f48771);
+        color: var(--vscode-list-errorForeground, var(--vscode-errorForeground, #f48771));
         font-weight: 600;
       }
     `,

@@ -34,7 +34,7 @@ export class IaRelevance extends LitElement {
         color: var(--vscode-gitDecoration-addedResourceForeground, #81b88b);
       }
       .removed {
-        color: var(--vscode-gitDecoration-deletedResourceForeground, #c74e39);
+        color: var(--vscode-list-errorForeground, var(--vscode-errorForeground, #f48771));
         text-decoration: line-through;
       }
       .rescored {

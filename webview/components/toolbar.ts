@@ -41,7 +41,7 @@ export class IaToolbar extends LitElement {
         accent-color: var(--vscode-progressBar-background, #0e70c0);
       }
       .save-status[data-status='failed'] {
-        color: var(--vscode-errorForeground);
+        color: var(--vscode-list-errorForeground, var(--vscode-errorForeground, #f48771));
         font-weight: 600;
       }
     `,

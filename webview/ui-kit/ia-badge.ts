@@ -21,17 +21,16 @@ export class IaBadge extends LitElement {
       background: var(--vscode-badge-background, #4d4d4d);
       color: var(--vscode-badge-foreground, #ffffff);
     }
+    /* The text keeps the badge's own pair, which every theme makes legible; the tone is a mark beside it
+       (icon colours are made to be seen, not read: white on testing.iconPassed was 2:1 in Light Modern). */
     :host([tone='good']) span {
-      background: var(--vscode-testing-iconPassed, #388a34);
-      color: var(--vscode-editor-background, #ffffff);
+      border-left: 4px solid var(--vscode-testing-iconPassed, #73c991);
     }
     :host([tone='changed']) span {
-      background: var(--vscode-editorWarning-foreground, #bf8803);
-      color: var(--vscode-editor-background, #ffffff);
+      border-left: 4px solid var(--vscode-editorWarning-foreground, #bf8803);
     }
     :host([tone='bad']) span {
-      background: var(--vscode-errorForeground, #a1260d);
-      color: var(--vscode-editor-background, #ffffff);
+      border-left: 4px solid var(--vscode-errorForeground, #a1260d);
     }
   `;
 

@@ -317,6 +317,11 @@ export class PanelController implements vscode.Disposable {
     });
   }
 
+  /** The walked queue was recounted: the banner's done count follows without showing the request again. */
+  postQueueProgress(progress: { done: number; total: number }): void {
+    if (this.started) this.post({ type: 'queueProgress', done: progress.done, total: progress.total });
+  }
+
   /** Shows the request again (the queue started or ended: its status changed). */
   refresh(): Promise<void> {
     return this.inbox.run(() => this.show());

@@ -30,6 +30,13 @@ class EmptyQueueError extends Error {}
 
 /** Workspace memory: the queue being walked, so that a reloaded window walks it still. */
 const WALKED_QUEUE = 'imageryAnnotator.walkedQueue';
+/** Workspace memory: the walked queue's current item, so that a reload resumes on it, not at the first open one. */
+const WALKED_ITEM = 'imageryAnnotator.walkedQueueItem';
+
+interface WalkedItem {
+  file: string;
+  index: number;
+}
 
 export class ReviewQueueSession implements QueueWalk, vscode.Disposable {
   private walk: Walk | undefined;
@@ -75,7 +82,7 @@ export class ReviewQueueSession implements QueueWalk, vscode.Disposable {
     if (file === undefined || this.walk) return;
     const generation = ++this.generation;
     try {
-      if (!(await this.start(file, generation))) return;
+      if (!(await this.start(file, generation, this.memory?.get<WalkedItem>(WALKED_ITEM)))) return;
       for (const panel of this.registry.panels()) void panel.refresh();
     } catch (error) {
       if (generation !== this.generation) return;
@@ -85,7 +92,7 @@ export class ReviewQueueSession implements QueueWalk, vscode.Disposable {
   }
 
   /** The walk begun, or undefined when a newer open, resume or leave came before it was ready. */
-  private async start(file: string, generation = ++this.generation): Promise<Walk | undefined> {
+  private async start(file: string, generation = ++this.generation, resumeAt?: WalkedItem): Promise<Walk | undefined> {
     const queue = await readQueue(file);
     // An empty queue is not walked: the status bar would show "0/0 done, item 1 is current" of nothing.
     if (queue.items.length === 0) throw new EmptyQueueError(`The queue ${queue.name} has no items`);
@@ -94,8 +101,11 @@ export class ReviewQueueSession implements QueueWalk, vscode.Disposable {
     const states = await this.states(dir, queue);
     if (generation !== this.generation) return undefined;
     const walk: Walk = { file, dir, queue, index: 0, shards, progress: queueProgress(queue, (s) => states.get(s)) };
-    walk.index = firstOpenItem(queue, (s) => states.get(s));
+    const saved = resumeAt?.file === file ? resumeAt.index : -1;
+    walk.index =
+      Number.isInteger(saved) && saved >= 0 && saved < queue.items.length ? saved : firstOpenItem(queue, (s) => states.get(s));
     this.walk = walk;
+    this.rememberItem(walk);
     this.registry.queueWalk = this;
     void this.memory?.update(WALKED_QUEUE, file);
     this.changed.fire();
@@ -109,6 +119,7 @@ export class ReviewQueueSession implements QueueWalk, vscode.Disposable {
     this.walk = undefined;
     this.registry.queueWalk = undefined;
     void this.memory?.update(WALKED_QUEUE, undefined);
+    void this.memory?.update(WALKED_ITEM, undefined);
     this.changed.fire();
     for (const panel of this.registry.panels()) void panel.refresh();
   }
@@ -131,6 +142,7 @@ export class ReviewQueueSession implements QueueWalk, vscode.Disposable {
     if (index === -1) return undefined;
     if (index !== walk.index) {
       walk.index = index; // the annotator went to another item by id: the walk goes on from there
+      this.rememberItem(walk);
       this.changed.fire();
     }
     return { name: walk.queue.name, index, ...walk.progress };
@@ -148,6 +160,7 @@ export class ReviewQueueSession implements QueueWalk, vscode.Disposable {
   private async goTo(index: number, from?: PanelController): Promise<Outcome> {
     const walk = this.walk!;
     walk.index = index;
+    this.rememberItem(walk);
     this.changed.fire();
     const item = walk.queue.items[index];
     const shardFile = queueShardPath(walk.dir, item.shard);
@@ -159,6 +172,10 @@ export class ReviewQueueSession implements QueueWalk, vscode.Disposable {
     return outcome.ok ? { ok: true } : { ok: false, error: outcome.error };
   }
 
+  private rememberItem(walk: Walk): void {
+    void this.memory?.update(WALKED_ITEM, { file: walk.file, index: walk.index } satisfies WalkedItem);
+  }
+
   /** Recounts this annotator's done items (after any change of annotation state). */
   private async recount(): Promise<void> {
     const walk = this.walk;
@@ -168,6 +185,8 @@ export class ReviewQueueSession implements QueueWalk, vscode.Disposable {
       if (this.walk !== walk) return;
       walk.progress = queueProgress(walk.queue, (s) => states.get(s));
       this.changed.fire();
+      // The editors' queue banners count with the status bar, not one show behind it.
+      for (const panel of this.registry.panels()) if (this.walks(panel)) panel.postQueueProgress(walk.progress);
     } catch (error) {
       output().warn(`${walk.file}: could not count the queue's progress: ${String(error)}`);
     }

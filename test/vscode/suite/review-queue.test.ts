@@ -197,6 +197,99 @@ suite('review queue and adjudication', () => {
     assert.equal(api.testing.reviewQueue()?.file, quickQueue.file);
   });
 
+  test('a reload resumes the walk at the item the annotator was on, not at the first one not done', async function () {
+    this.timeout(120_000);
+    await setSettings({});
+    const api = await extensionApi();
+    const shard = await createShard('resume-item', syntheticRecords(4));
+    const queue: ReviewQueue = {
+      format: QUEUE_FORMAT,
+      version: QUEUE_VERSION,
+      name: 'where',
+      unit: 'requests',
+      seed: 1,
+      population: 4,
+      shards: ['test.shard.jsonl'],
+      items: [0, 1, 2, 3].map((i) => ({ shard: 'test.shard.jsonl', request: `r${i}` })),
+    };
+    const queueFile = path.join(path.dirname(shard.file), 'where.queue.json');
+    await fs.writeFile(queueFile, serializeQueue(queue));
+    assert.equal(await vscode.commands.executeCommand('imageryAnnotator.openReviewQueue', queueFile), true);
+    const panel = () => api.testing.panelsOf(shard.uri)[0];
+    await waitFor('the first item', () => showing(panel(), 'r0', 0), 30_000);
+    // Nothing decided: the first item not done stays r0, while the annotator walks on to the third item.
+    await navigate(panel(), { kind: 'next' });
+    await navigate(panel(), { kind: 'next' });
+    await waitFor('the third item', () => showing(panel(), 'r2', 2), 30_000);
+    await closeEverything();
+
+    await api.testing.resumeReviewQueueAfterReload();
+    assert.equal(api.testing.reviewQueue()?.name, 'where');
+    assert.equal(api.testing.reviewQueue()?.index, 2, 'the walk resumes on the item it was on');
+  });
+
+  test("manual mode: the queue banner's item and done count equal the status bar's after each step", async function () {
+    this.timeout(120_000);
+    await setSettings({ saveMode: 'manual' });
+    const api = await extensionApi();
+    const shard = await createShard('banner-count', syntheticRecords(3));
+    const items = [
+      { shard: 'test.shard.jsonl', request: 'r0', comment: 'c1' },
+      { shard: 'test.shard.jsonl', request: 'r0', comment: 'c2' },
+      { shard: 'test.shard.jsonl', request: 'r1', comment: 'c1' },
+      { shard: 'test.shard.jsonl', request: 'r2', comment: 'c3' },
+    ];
+    const queue: ReviewQueue = {
+      format: QUEUE_FORMAT,
+      version: QUEUE_VERSION,
+      name: 'banner',
+      unit: 'comments',
+      seed: 3,
+      population: 12,
+      shards: ['test.shard.jsonl'],
+      items,
+    };
+    const queueFile = path.join(path.dirname(shard.file), 'banner.queue.json');
+    await fs.writeFile(queueFile, serializeQueue(queue));
+    assert.equal(await vscode.commands.executeCommand('imageryAnnotator.openReviewQueue', queueFile), true);
+    const panel = () => api.testing.panelsOf(shard.uri)[0];
+    await waitFor('the first item', () => showing(panel(), 'r0', 0), 30_000);
+
+    /** What the banner says: the last show's queue status, with the recounts posted since. */
+    const banner = () => {
+      const history = panel().history;
+      let status: { index: number; done: number; total: number } | undefined;
+      for (const message of history) {
+        if (message.type === 'show') status = message.queue && { ...message.queue };
+        else if (message.type === 'queueProgress' && status) status = { ...status, done: message.done, total: message.total };
+      }
+      return status && `item ${status.index + 1} · ${status.done}/${status.total} done`;
+    };
+    const statusBar = () => {
+      const done = /queue banner (\d+\/\d+) done$/.exec(api.testing.statusBarText() ?? '')?.[1];
+      const item = /item (\d+) is current/.exec(api.testing.statusBarTooltip() ?? '')?.[1];
+      return done && item && `item ${item} · ${done} done`;
+    };
+    const agree = async (step: string, expected: string) => {
+      try {
+        await waitFor(step, () => statusBar() === expected && banner() === expected, 10_000);
+      } catch {
+        assert.fail(`${step}: expected "${expected}" in both; status bar "${statusBar()}", banner "${banner()}"`);
+      }
+    };
+
+    await agree('opened', 'item 1 · 0/4 done');
+    for (const [i, item] of items.entries()) {
+      const decided = await annotate(panel(), confirmDraft(item.request, item.comment));
+      assert.ok(decided.type === 'reply' && decided.ok, JSON.stringify(decided));
+      await agree(`item ${i + 1} decided`, `item ${i + 1} · ${i + 1}/4 done`);
+      if (i === items.length - 1) break;
+      const moved = await navigate(panel(), { kind: 'next' });
+      assert.ok(moved.type === 'reply' && moved.ok, JSON.stringify(moved));
+      await agree(`stepped to item ${i + 2}`, `item ${i + 2} · ${i + 1}/4 done`);
+    }
+  });
+
   test('a disagreement opened from the report lands on the adjudication panel; an adjudication there changes the export', async function () {
     this.timeout(150_000);
     await setSettings({});
