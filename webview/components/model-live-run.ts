@@ -6,7 +6,6 @@ import { customElement, property } from 'lit/decorators.js';
 import type { LiveModelRun } from '../../src/protocol';
 import { themeStyles } from '../theme';
 import { modelCardStyles } from './model-styles';
-import { clampText } from '../../src/core/report/display-text';
 import { runTitle } from './model-run-header';
 import '../ui-kit';
 import './long-text';

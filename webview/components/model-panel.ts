@@ -10,7 +10,6 @@ import type { LiveModelRun } from '../../src/protocol';
 import { runHeading } from './model-run-header';
 import { panelRuns, scoreChoice, scoreTitles, verdictOf, type PanelRun, type ScoredTitle } from '../models/panel-runs';
 import { verdictDraft, type PanelVerdict, type VerdictTarget } from '../models/verdicts';
-import { clampText } from '../../src/core/report/display-text';
 import { themeStyles } from '../theme';
 import type { LiveRunAction } from './model-live-run';
 import type { TitleVerdictDetail } from './model-title-run';
