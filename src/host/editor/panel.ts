@@ -6,7 +6,7 @@ import { emptyRequestState } from '../../core/annotations/state';
 import { INVALID_REASONS, type EventDraft } from '../../core/annotations/events';
 import { isRedditUrl, REDDIT_ORIGIN } from '../../core/shard/schema';
 import { WebviewToHost, type Filter, type HostToWebview, type NavTarget, type ShowFocus } from '../../protocol';
-import { modelService } from '../models/service';
+import type { ModelHook, ModelPanel } from '../models/model-panel';
 import { output } from '../output';
 import type { AnnotatorDocument } from './document';
 import type { LastRequests } from './last-requests';
@@ -30,11 +30,13 @@ export interface PanelContext {
   lastRequests: LastRequests;
   /** The review queue being walked, if any (src/host/queue/queue-session.ts). */
   queue?: () => QueueWalk | undefined;
+  /** Where the panel's model messages go (src/host/models/service.ts). */
+  models: ModelHook;
 }
 
 export type { Outcome, QueueWalk };
 
-export class PanelController implements vscode.Disposable {
+export class PanelController implements ModelPanel, vscode.Disposable {
   position = 0;
   filter: Filter = 'all';
   private resumed = false;
@@ -132,7 +134,7 @@ export class PanelController implements vscode.Disposable {
         case 'cancelModelRun':
         case 'keepModelRun':
         case 'dismissModelRun':
-          return modelService().handle(this, message);
+          return this.context.models.handle(this, message);
       }
     } catch (error) {
       const text = error instanceof Error ? error.message : String(error);
@@ -219,7 +221,7 @@ export class PanelController implements vscode.Disposable {
       saveMode: this.document.saveMode,
       reasons: INVALID_REASONS,
     });
-    modelService().panelReady(this);
+    this.context.models.panelReady(this);
     // A webview reloaded while a question is open starts unlocked: lock it again.
     if (this.asks > 0) this.post({ type: 'modal', on: true });
     await this.show();

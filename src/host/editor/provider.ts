@@ -13,6 +13,7 @@ import { LastRequests } from './last-requests';
 import { watchLog } from './log-watcher';
 import { PanelController } from './panel';
 import type { EditorRegistry } from './registry';
+import type { ModelHook } from '../models/model-panel';
 import { notify } from '../notify';
 
 export const SHARD_VIEW_TYPE = 'imageryAnnotator.shard';
@@ -29,6 +30,7 @@ export class AnnotatorEditorProvider implements vscode.CustomEditorProvider<Anno
     readonly pointers: BackupPointers,
     private readonly lastRequests: LastRequests,
     private readonly registry: EditorRegistry,
+    private readonly models: ModelHook,
   ) {
     this.dirtyTabs = new DirtyTabs(
       viewType,
@@ -38,12 +40,12 @@ export class AnnotatorEditorProvider implements vscode.CustomEditorProvider<Anno
     );
   }
 
-  static register(context: vscode.ExtensionContext, registry: EditorRegistry): AnnotatorEditorProvider[] {
+  static register(context: vscode.ExtensionContext, registry: EditorRegistry, models: ModelHook): AnnotatorEditorProvider[] {
     const storage = context.storageUri ?? context.globalStorageUri;
     const pointers = new BackupPointers(vscode.Uri.joinPath(storage, 'backup-pointers'));
     const lastRequests = new LastRequests(vscode.Uri.joinPath(storage, 'last-request'));
     return [SHARD_VIEW_TYPE, JSONL_VIEW_TYPE].map((viewType) => {
-      const provider = new AnnotatorEditorProvider(viewType, context.extensionUri, pointers, lastRequests, registry);
+      const provider = new AnnotatorEditorProvider(viewType, context.extensionUri, pointers, lastRequests, registry, models);
       context.subscriptions.push(
         provider.changed,
         provider.dirtyTabs,
@@ -101,6 +103,7 @@ export class AnnotatorEditorProvider implements vscode.CustomEditorProvider<Anno
       imageFolders,
       lastRequests: this.lastRequests,
       queue: () => this.registry.queueWalk,
+      models: this.models,
     });
     this.registry.addPanel(controller);
     await this.dirtyTabs.reopened(document);

@@ -3,10 +3,8 @@
 // every editor of the shard (split views) shows them, and they go on while
 // the annotator edits or moves to other requests.
 import * as vscode from 'vscode';
-import type { WebviewToHost } from '../../protocol';
 import type { AnnotatorDocument } from '../editor/document';
-import type { PanelController } from '../editor/panel';
-import type { EditorRegistry } from '../editor/registry';
+import type { ModelHook, ModelMessage, ModelPanel, ModelPanels } from './model-panel';
 import { LiveRun } from './live-run';
 import { HostQuirks, testModelProfile } from './profile-check';
 import { availableProfiles, backendFor } from './profiles';
@@ -16,12 +14,10 @@ import { ApiKeys, configuredImagePolicy, configuredProfiles } from './settings';
 import { notify } from '../notify';
 import { uiText } from '../../core/untrusted-text';
 
-type ModelMessage = Extract<WebviewToHost, { type: 'runModel' | 'cancelModelRun' | 'keepModelRun' | 'dismissModelRun' }>;
-
 export const UNTRUSTED_REASON =
   "Running models is disabled in an untrusted workspace: a run sends the request's text and images to a server. Trust the workspace to run models; viewing and annotating work as usual.";
 
-export class ModelService implements vscode.Disposable {
+export class ModelService implements ModelHook, vscode.Disposable {
   private readonly live = new Map<string, LiveRun>();
   private readonly watched = new WeakSet<AnnotatorDocument>();
   private readonly disposables: vscode.Disposable[] = [];
@@ -30,7 +26,7 @@ export class ModelService implements vscode.Disposable {
   readonly quirks: HostQuirks;
 
   constructor(
-    private readonly registry: EditorRegistry,
+    private readonly registry: ModelPanels,
     secrets: vscode.SecretStorage,
     globalState?: vscode.Memento,
   ) {
@@ -44,13 +40,13 @@ export class ModelService implements vscode.Disposable {
   }
 
   /** The webview (re)loaded: tell it whether models may run, and what is running for its document. */
-  panelReady(panel: PanelController): void {
+  panelReady(panel: ModelPanel): void {
     this.sendAccess(panel);
     for (const run of this.live.values())
       if (run.document === panel.document) panel.post({ type: 'modelRun', run: { ...run.run } });
   }
 
-  handle(panel: PanelController, message: ModelMessage): void {
+  handle(panel: ModelPanel, message: ModelMessage): void {
     switch (message.type) {
       case 'runModel':
         // Answered at once: the quick picks and the run must not hold up the panel's other messages.
@@ -77,11 +73,7 @@ export class ModelService implements vscode.Disposable {
   }
 
   /** Runs a model on the request; `choice` skips the picks already made. Resolves when the run ends (or never starts). */
-  async start(
-    panel: PanelController,
-    requestId: string,
-    choice: Parameters<typeof planRun>[2] = {},
-  ): Promise<LiveRun | undefined> {
+  async start(panel: ModelPanel, requestId: string, choice: Parameters<typeof planRun>[2] = {}): Promise<LiveRun | undefined> {
     const fail = (message: string) => {
       panel.post({ type: 'error', message });
       return undefined;
@@ -119,7 +111,7 @@ export class ModelService implements vscode.Disposable {
 
   /** What to run on the request: the record and the plan the picks made; undefined when a pick was dismissed. */
   private async ask(
-    panel: PanelController,
+    panel: ModelPanel,
     requestId: string,
     choice: Parameters<typeof planRun>[2],
   ): Promise<{ plan: RunPlan; record: ShardRecord } | { error: string } | undefined> {
@@ -147,7 +139,7 @@ export class ModelService implements vscode.Disposable {
     for (const panel of this.registry.panelsOf(run.document)) panel.post({ type: 'modelRunGone', id });
   }
 
-  private sendAccess(panel: PanelController): void {
+  private sendAccess(panel: ModelPanel): void {
     panel.post(
       vscode.workspace.isTrusted
         ? { type: 'modelAccess', allowed: true }
@@ -198,21 +190,4 @@ export class ModelService implements vscode.Disposable {
     this.live.clear();
     for (const disposable of this.disposables) disposable.dispose();
   }
-}
-
-let service: ModelService | undefined;
-
-export function initModelService(
-  registry: EditorRegistry,
-  secrets: vscode.SecretStorage,
-  globalState?: vscode.Memento,
-): ModelService {
-  service = new ModelService(registry, secrets, globalState);
-  return service;
-}
-
-/** The one service of the running extension (set in activate). */
-export function modelService(): ModelService {
-  if (!service) throw new Error('The model service is not started');
-  return service;
 }
