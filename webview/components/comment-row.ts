@@ -4,7 +4,7 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { ShardComment } from '../../src/core/shard/schema';
-import { emit } from '../events';
+import { emit } from '../ui-kit/emit';
 import { mentionSegments, splitItem } from '../items';
 import { themeStyles } from '../theme';
 import type { BadgeTone, ValueEvent } from '../ui-kit';
@@ -210,6 +210,10 @@ export class IaComment extends LitElement {
 }
 
 declare global {
+  interface GlobalEventHandlersEventMap {
+    /** <ia-comment>: a chip, row or inline editor was used. */
+    'ia-comment-action': CustomEvent<CommentAction>;
+  }
   interface HTMLElementTagNameMap {
     'ia-comment': IaComment;
   }

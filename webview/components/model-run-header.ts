@@ -46,3 +46,10 @@ export function rawAnswer(text: string, open: boolean, onToggle: (open: boolean)
     }
   </details>`;
 }
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    /** A model run card's raw answer was opened or closed. */
+    'ia-raw-toggle': CustomEvent<{ open: boolean }>;
+  }
+}
