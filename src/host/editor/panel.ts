@@ -17,6 +17,7 @@ import { RecordsAhead } from './records-ahead';
 import { SerialQueue } from './model/serial-queue';
 import { disputesAt } from './request-disputes';
 import { requestViewAt } from './request-view';
+import { errorMessage } from '../../core/error-message';
 
 /** Messages kept for inspection by the integration tests (and for debugging). */
 const HISTORY_LIMIT = 500;
@@ -137,7 +138,7 @@ export class PanelController implements ModelPanel, vscode.Disposable {
           return this.context.models.handle(this, message);
       }
     } catch (error) {
-      const text = error instanceof Error ? error.message : String(error);
+      const text = errorMessage(error);
       output().error(`${this.document.shardName}: ${message.type} failed: ${text}`);
       if ('seq' in message) this.reply(message.seq, { ok: false, error: text });
       else this.post({ type: 'error', message: text });

@@ -15,6 +15,7 @@ import { PanelController } from './panel';
 import type { EditorRegistry } from './registry';
 import type { ModelHook } from '../models/model-panel';
 import { notify } from '../notify';
+import { errorMessage } from '../../core/error-message';
 
 export const SHARD_VIEW_TYPE = 'imageryAnnotator.shard';
 export const JSONL_VIEW_TYPE = 'imageryAnnotator.jsonl';
@@ -64,7 +65,7 @@ export class AnnotatorEditorProvider implements vscode.CustomEditorProvider<Anno
     try {
       document = await AnnotatorDocument.open(uri, { annotator: configuredAnnotator, saveMode: configuredSaveMode, restored });
     } catch (error) {
-      const message = `Imagery Annotator could not open ${uri.fsPath}: ${error instanceof Error ? error.message : String(error)}`;
+      const message = `Imagery Annotator could not open ${uri.fsPath}: ${errorMessage(error)}`;
       output().error(message);
       void notify.error(message);
       throw new Error(message, { cause: error });
@@ -73,7 +74,7 @@ export class AnnotatorEditorProvider implements vscode.CustomEditorProvider<Anno
     document.loaded().then(
       (warnings) => warnings.forEach((w) => output().warn(`${w.file}:${w.line}: ${w.reason}`)),
       (error: unknown) => {
-        const message = `Imagery Annotator could not read the annotation log ${document.logFile}: ${error instanceof Error ? error.message : String(error)}`;
+        const message = `Imagery Annotator could not read the annotation log ${document.logFile}: ${errorMessage(error)}`;
         output().error(message);
         void notify.error(message);
       },

@@ -11,6 +11,7 @@ import { askImportChoices, type ImportChoices } from './import-choices';
 import { problemsOf, SHOW_PROBLEMS_COMMAND, writeImportSummary } from './import-report';
 import { notify } from '../notify';
 import { uiText } from '../../core/untrusted-text';
+import { errorMessage } from '../../core/error-message';
 
 export { IMPORT_COMMAND } from './command-ids';
 
@@ -78,7 +79,7 @@ async function runImport(choices: ImportChoices, overwrite: boolean): Promise<Im
       output().info(`Import of ${choices.releaseDir} cancelled: no shard was written or replaced.`);
       void notify.info('Import cancelled. No shard was written or replaced.');
     } else {
-      const reason = error instanceof Error ? error.message : String(error);
+      const reason = errorMessage(error);
       output().error(`Import of ${choices.releaseDir} failed: ${reason}`);
       void notify.error(`Import failed: ${reason}`);
     }

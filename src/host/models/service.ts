@@ -13,6 +13,7 @@ import type { ShardRecord } from '../../core/shard/schema';
 import { ApiKeys, configuredImagePolicy, configuredProfiles } from './settings';
 import { notify } from '../notify';
 import { uiText } from '../../core/untrusted-text';
+import { errorMessage } from '../../core/error-message';
 
 export const UNTRUSTED_REASON =
   "Running models is disabled in an untrusted workspace: a run sends the request's text and images to a server. Trust the workspace to run models; viewing and annotating work as usual.";
@@ -52,7 +53,7 @@ export class ModelService implements ModelHook, vscode.Disposable {
         // Answered at once: the quick picks and the run must not hold up the panel's other messages.
         panel.post({ type: 'reply', seq: message.seq, ok: true });
         this.start(panel, message.requestId, message.choice).catch((error: unknown) =>
-          panel.post({ type: 'error', message: `Run Model failed: ${error instanceof Error ? error.message : String(error)}` }),
+          panel.post({ type: 'error', message: `Run Model failed: ${errorMessage(error)}` }),
         );
         return;
       case 'cancelModelRun':
