@@ -53,19 +53,18 @@ export class ModelService implements ModelHook, vscode.Disposable {
         // Answered at once: the quick picks and the run must not hold up the panel's other messages.
         panel.post({ type: 'reply', seq: message.seq, ok: true });
         this.start(panel, message.requestId, message.choice).catch((error: unknown) =>
-          panel.post({ type: 'error', message: `Run Model failed: ${errorMessage(error)}` }),
+          this.tell(panel, `Run Model failed: ${errorMessage(error)}`),
         );
         return;
       case 'cancelModelRun':
         this.live.get(message.id)?.cancel();
         return;
       case 'keepModelRun': {
+        // Answered at once too: what the keep did shows in the run's card, or as the panel's error.
+        panel.post({ type: 'reply', seq: message.seq, ok: true });
         const run = this.live.get(message.id);
         const kept = run ? run.keep() : Promise.reject(new Error('That run is gone.'));
-        kept.then(
-          () => panel.post({ type: 'reply', seq: message.seq, ok: true }),
-          (error: Error) => panel.post({ type: 'reply', seq: message.seq, ok: false, error: error.message }),
-        );
+        kept.catch((error: unknown) => this.tell(panel, errorMessage(error)));
         return;
       }
       case 'dismissModelRun':
@@ -76,7 +75,7 @@ export class ModelService implements ModelHook, vscode.Disposable {
   /** Runs a model on the request; `choice` skips the picks already made. Resolves when the run ends (or never starts). */
   async start(panel: ModelPanel, requestId: string, choice: Parameters<typeof planRun>[2] = {}): Promise<LiveRun | undefined> {
     const fail = (message: string) => {
-      panel.post({ type: 'error', message });
+      this.tell(panel, message);
       return undefined;
     };
     // From the key press to the last pick the webview takes no action key (it locked itself at `p`).
@@ -122,10 +121,22 @@ export class ModelService implements ModelHook, vscode.Disposable {
     const entry = position === undefined ? undefined : await document.read(position);
     if (entry?.kind !== 'record') return { error: `Request ${requestId} cannot be read from ${document.shardName}.` };
     const { profiles, problems } = await availableProfiles();
-    for (const problem of problems) void notify.warning(problem);
+    if (problems.length > 0) this.tell(panel, problems.join(' '));
     const plan = await planRun(entry.record, document.state().get(requestId), choice, profiles);
     if (!plan || 'error' in plan) return plan;
     return { plan, record: entry.record };
+  }
+
+  /**
+   * The one way the service tells the user something: the panel's error line. A run
+   * belongs to a request in a panel, so what went wrong shows beside it, as text, and
+   * goes with it; a notification would pile up away from the request, and a reply
+   * cannot carry it, since model messages are answered at once (the picks and the run
+   * must not hold up the panel's other messages). The palette's Set API Key has no
+   * panel: it answers with a notification.
+   */
+  private tell(panel: ModelPanel, message: string): void {
+    panel.post({ type: 'error', message });
   }
 
   private publish(document: AnnotatorDocument, run: LiveRun['run']): void {
