@@ -7,7 +7,7 @@ import { PNG } from 'pngjs';
 import type { Page } from 'playwright-core';
 import type { HostToWebview } from '../../src/protocol';
 import { REPO_ROOT } from '../helpers/dataset';
-import { contentSecurityPolicy } from '../../src/host/editor/model/html';
+import { contentSecurityPolicy } from '../../src/host/editor/state/html';
 import { bootPage } from './page-boot';
 
 const BUNDLE = path.join(REPO_ROOT, 'dist', 'webview.js');

@@ -2,7 +2,7 @@
 // commands, the status bar and the shard tree act on.
 import * as vscode from 'vscode';
 import type { AnnotatorDocument } from './document';
-import type { QueueWalk } from './model/queue-walk';
+import type { QueueWalk } from './state/queue-walk';
 import type { PanelController } from './panel';
 
 export class EditorRegistry implements vscode.Disposable {

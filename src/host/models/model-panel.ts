@@ -1,7 +1,7 @@
 // What the model service asks of an editor panel, and what a panel asks of
 // the model service. Types only: the panel receives its hook through
 // PanelContext and the service receives the panels through its constructor,
-// so neither imports the other (as editor/model/queue-walk.ts does for the queue).
+// so neither imports the other (as editor/state/queue-walk.ts does for the queue).
 import type { HostToWebview, WebviewToHost } from '../../protocol';
 import type { AnnotatorDocument } from '../editor/document';
 
