@@ -34,7 +34,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/core/**', 'src/cli/**', 'src/host/editor/model/**'],
+    files: ['src/core/**', 'src/cli/**', 'src/host/editor/state/**'],
     rules: { 'no-restricted-imports': ['error', { paths: [vscodeImport], patterns: [hostImport] }] },
   },
   {

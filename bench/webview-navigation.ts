@@ -9,7 +9,7 @@
 // webview puts up on the press without waiting for the host.
 import { emptyRequestState } from '../src/core/annotations/state';
 import type { ShardRecord } from '../src/core/shard/schema';
-import { HeldRecords } from '../src/host/editor/model/held-records';
+import { HeldRecords } from '../src/host/editor/state/held-records';
 import type { HostToWebview } from '../src/protocol';
 import { initMessage } from '../test/fixtures/synthetic-record';
 import { openHarness, type Harness } from '../test/webview/harness';

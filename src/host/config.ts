@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { resolveAnnotator } from '../core/annotations/annotator';
 
-import type { SaveMode } from './editor/model/dirty-table';
+import type { SaveMode } from './editor/state/dirty-table';
 
 export type { SaveMode };
 

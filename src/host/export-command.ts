@@ -11,6 +11,7 @@ import { output } from './output';
 import { SHARD_GLOB } from './views/shard-tree';
 import { notify } from './notify';
 import { uiText } from '../core/untrusted-text';
+import { errorMessage } from '../core/error-message';
 
 export async function runExportCorrected(registry: EditorRegistry): Promise<void> {
   const shards = await pickShards(registry);
@@ -39,7 +40,7 @@ export async function runExportCorrected(registry: EditorRegistry): Promise<void
     const choice = await notify.info(`Exported ${shards.length} shard(s) to ${outDir} (seed ${seed}).${care}`, 'Show Summary');
     if (choice) output().show(true);
   } catch (error) {
-    void notify.error(`Export failed: ${error instanceof Error ? error.message : String(error)}`);
+    void notify.error(`Export failed: ${errorMessage(error)}`);
   }
 }
 

@@ -9,7 +9,7 @@ import { affectsSettings } from './config';
 import { AnnotatorEditorProvider } from './editor/provider';
 import { EditorRegistry } from './editor/registry';
 import { registerFirstRun, type FirstRunTestingApi } from './first-run';
-import { initModelService } from './models/service';
+import { ModelService } from './models/service';
 import { disposeOutput, output } from './output';
 import { registerReportCommands } from './report/register';
 import { ReportPanel } from './report/report-panel';
@@ -35,8 +35,8 @@ export interface ExtensionApi {
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const activated = timeActivation();
   const registry = new EditorRegistry();
-  const models = initModelService(registry, context.secrets, context.globalState);
-  const providers = AnnotatorEditorProvider.register(context, registry);
+  const models = new ModelService(registry, context.secrets, context.globalState);
+  const providers = AnnotatorEditorProvider.register(context, registry, models);
   const queue = new ReviewQueueSession(registry, context.workspaceState);
   const tree = new ShardTreeProvider(registry, queue, context.storageUri);
   const statusBar = new ProgressStatusBar(registry, queue);
@@ -49,7 +49,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     statusBar,
     vscode.window.registerTreeDataProvider('imageryAnnotator.shards', tree),
     ...registerCommands(registry, tree),
-    vscode.commands.registerCommand('imageryAnnotator.runModel', () => runModelCommand(registry)),
+    vscode.commands.registerCommand('imageryAnnotator.runModel', () => runModelCommand(registry, models)),
     vscode.commands.registerCommand('imageryAnnotator.setApiKey', (name?: unknown) =>
       models.setApiKey(typeof name === 'string' ? name : undefined),
     ),
@@ -79,7 +79,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     { dispose: disposeOutput },
   );
   const api: ExtensionApi = {
-    testing: testingApi(registry, providers, statusBar, tree, queue),
+    testing: testingApi(registry, providers, statusBar, tree, queue, models),
     firstRun: firstRun.testing,
     reportPanel: () => ReportPanel.current,
     activationTime,

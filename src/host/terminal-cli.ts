@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import { UNTRUSTED_WORKSPACE_ENV } from '../core/image-roots';
 import { output } from './output';
 import { shimScripts } from './terminal-shim';
+import { errorMessage } from '../core/error-message';
 
 export interface CliShim {
   /** The folder prepended to PATH. */
@@ -44,9 +45,7 @@ export async function installTerminalCli(context: vscode.ExtensionContext): Prom
     context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(markTrust));
     return shim;
   } catch (error) {
-    output().warn(
-      `The imagery command could not be added to terminals: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    output().warn(`The imagery command could not be added to terminals: ${errorMessage(error)}`);
     return undefined;
   }
 }

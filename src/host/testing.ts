@@ -7,7 +7,7 @@ import type { PanelController } from './editor/panel';
 import type { AnnotatorEditorProvider } from './editor/provider';
 import type { EditorRegistry } from './editor/registry';
 import type { ReviewQueueSession } from './queue/queue-session';
-import { modelService } from './models/service';
+import type { ModelService } from './models/service';
 import { shownInputBox } from './input-box';
 import { pressButton, recentNotifications } from './notify';
 import type { ShardTreeProvider } from './views/shard-tree';
@@ -46,6 +46,7 @@ export function testingApi(
   statusBar: ProgressStatusBar,
   tree: ShardTreeProvider,
   queue: ReviewQueueSession,
+  models: ModelService,
 ): TestingApi {
   const documentOf = (uri: vscode.Uri) => registry.documentFor(uri);
   return {
@@ -58,7 +59,7 @@ export function testingApi(
     activePanel: () => registry.activePanel,
     provider: (viewType) => providers.find((provider) => provider.viewType === viewType),
     statusBarText: () => statusBar.text,
-    runStatusBarText: () => modelService().statusBar.text,
+    runStatusBarText: () => models.statusBar.text,
     statusBarTooltip: () => statusBar.tooltip,
     notifications: () => recentNotifications(),
     reviewQueue: () => queue.current,

@@ -4,6 +4,7 @@
 // Steps about features that are not there show only once their commands exist.
 import * as vscode from 'vscode';
 import { output } from './output';
+import { errorMessage } from '../core/error-message';
 
 export const WALKTHROUGH_ID = 'imageryAnnotator.getStarted';
 const SHOWN_KEY = 'imageryAnnotator.walkthroughShown';
@@ -74,7 +75,7 @@ async function rememberShown(context: vscode.ExtensionContext): Promise<void> {
     await vscode.workspace.fs.createDirectory(context.globalStorageUri);
     await vscode.workspace.fs.writeFile(shownMarker(context), new TextEncoder().encode(`${new Date().toISOString()}\n`));
   } catch (error) {
-    output().warn(`Could not note that the walkthrough was shown: ${error instanceof Error ? error.message : String(error)}`);
+    output().warn(`Could not note that the walkthrough was shown: ${errorMessage(error)}`);
   }
 }
 

@@ -12,6 +12,7 @@ import { until } from './editor-steps';
 import { FIRST_RUN_SETTINGS, runCommand, shot, UI_TIMEOUT } from './first-run-steps';
 import { packageVsix, restoreDevelopmentBuild, timesLogged, VSIX, waitForLogged } from './vsix-steps';
 import { openWorkbench, REPO_ROOT, webview, workbenchPerTest, type Workbench } from './workbench';
+import { errorMessage } from '../../src/core/error-message';
 
 const TITLE = 'Get started with Imagery Annotator';
 const STEPS = ['import', 'openShard', 'keyboard', 'annotator', 'model', 'export', 'report'];
@@ -46,8 +47,9 @@ function svgLabel(stepId: string): string {
 
 /** The first line of a Playwright error and the last lines of its call log, which say what stopped it. */
 function callLogEnd(error: unknown): string {
+  const text = errorMessage(error);
   // eslint-disable-next-line no-control-regex -- Playwright colours its call log.
-  const lines = (error instanceof Error ? error.message : String(error)).replace(/\u001b\[[0-9;]*m/g, '').split('\n');
+  const lines = text.replace(/\u001b\[[0-9;]*m/g, '').split('\n');
   const reasons = lines.slice(1).filter((line) => line.trim() !== '' && !/^\s*- waiting \d+ms/.test(line));
   return [lines[0], ...reasons.slice(-3)].map((line) => line.trim()).join(' | ');
 }

@@ -1,18 +1,14 @@
 // A stand-in for the VS Code webview: a page served from 127.0.0.1 under the
 // same strict CSP and nonce the host uses, a fake acquireVsCodeApi that
 // records what the webview posts, and the real bundle dist/webview.js,
-// driven in Debian's headless Chromium through playwright-core.
-import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+// driven in Debian's headless Chromium through playwright-core (page-boot.ts).
 import path from 'node:path';
 import { PNG } from 'pngjs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { HostToWebview } from '../../src/protocol';
 import { REPO_ROOT } from '../helpers/dataset';
-import { contentSecurityPolicy } from '../../src/host/editor/model/html';
-import { CHROMIUM, CHROMIUM_ARGS } from '../../scripts/system-packages.mjs';
+import { contentSecurityPolicy } from '../../src/host/editor/state/html';
+import { bootPage } from './page-boot';
 import { themeBodyStyle, type ThemeName } from './themes';
 
 const BUNDLE = path.join(REPO_ROOT, 'dist', 'webview.js');
@@ -96,77 +92,33 @@ export interface HarnessOptions {
 }
 
 export async function openHarness(options: HarnessOptions = {}): Promise<Harness> {
-  const bundle = options.bundle ?? BUNDLE;
-  if (!existsSync(bundle)) throw new Error(`${bundle} is missing: run node scripts/test-webview.mjs (it builds first)`);
-  const nonce = randomBytes(16).toString('base64');
   const png = smallPng();
-  const server = http.createServer((request, response) => {
-    const url = request.url ?? '/';
-    if (url === '/') {
-      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      response.end(page(origin, nonce, options.savedState, options.theme));
-    } else if (url === '/dist/webview.js') {
-      response.writeHead(200, { 'content-type': 'text/javascript' });
-      response.end(readFileSync(bundle));
-    } else if (url.startsWith('/img/ok')) {
+  const booted = await bootPage({
+    html: (origin, nonce) => page(origin, nonce, options.savedState, options.theme),
+    bundle: options.bundle ?? BUNDLE,
+    bundleUrl: '/dist/webview.js',
+    serve(url, response) {
+      if (!url.startsWith('/img/ok')) return false;
       response.writeHead(200, { 'content-type': 'image/png' });
       response.end(png);
-    } else {
-      response.writeHead(404);
-      response.end();
-    }
+      return true;
+    },
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-
-  const browser: Browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-  const dialogs: string[] = [];
-  const pageErrors: string[] = [];
-  const cspRefusals: string[] = [];
-  const close = async () => {
-    await browser.close();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-  };
-  let tab: Page;
-  try {
-    tab = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    tab.on('dialog', (dialog) => {
-      dialogs.push(dialog.message());
-      void dialog.dismiss();
-    });
-    tab.on('pageerror', (error) => pageErrors.push(error.message));
-    tab.on('console', (message) => {
-      if (message.text().startsWith('Refused to')) cspRefusals.push(message.text());
-    });
-    // The webview's own `ready` message is the signal, not the load event.
-    await tab.goto(origin, { waitUntil: 'commit' });
-    // A function, not source text: string predicates are eval'd in the page, which the CSP forbids.
-    const booted = () => (globalThis as { __posted?: { type: string }[] }).__posted?.some((m) => m.type === 'ready') === true;
-    await tab.waitForFunction(booted, undefined, { timeout: 60_000 });
-  } catch (error) {
-    await close();
-    throw error;
-  }
-
-  // Page-side code goes as source text: this project's Node tsconfig has no DOM types.
-  const settle = () => tab.evaluate('new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)))');
+  const tab = booted.page;
   return {
     page: tab,
-    origin,
-    dialogs,
-    pageErrors,
-    cspRefusals,
+    origin: booted.origin,
+    dialogs: booted.dialogs,
+    pageErrors: booted.pageErrors,
+    cspRefusals: booted.cspRefusals,
     posted: () => tab.evaluate('window.__posted'),
     clearPosted: async () => void (await tab.evaluate('window.__posted = []')),
-    async send(message) {
-      await tab.evaluate(`window.postMessage(${JSON.stringify(message)}, '*')`);
-      await settle();
-      await settle();
-    },
+    send: (message) => booted.send(message),
     violations: () => tab.evaluate('window.__violations'),
     blurFocus: async () => void (await tab.evaluate('document.activeElement?.blur()')),
+    // Page-side code goes as source text: this project's Node tsconfig has no DOM types.
     pageValue: (expression) => tab.evaluate(expression),
-    close,
+    close: booted.close,
   };
 }
 

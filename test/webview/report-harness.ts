@@ -1,16 +1,12 @@
 // The report view in headless Chromium: a page served from 127.0.0.1 under
 // the report's own CSP (src/host/report/report-page.ts), a fake
 // acquireVsCodeApi recording posts, and the real bundle dist/report.js.
-import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { HostToReport } from '../../src/protocol';
 import { reportContentSecurityPolicy } from '../../src/host/report/report-page';
 import { REPO_ROOT } from '../helpers/dataset';
-import { CHROMIUM, CHROMIUM_ARGS } from '../../scripts/system-packages.mjs';
+import { bootPage } from './page-boot';
 import { themeBodyStyle, type ThemeName } from './themes';
 
 const BUNDLE = path.join(REPO_ROOT, 'dist', 'report.js');
@@ -56,58 +52,26 @@ export interface ReportHarness {
 
 /** `theme`: one of VS Code's default themes with its real colours; default: the marker colours of REPORT_THEME. */
 export async function openReportHarness(theme?: ThemeName): Promise<ReportHarness> {
-  if (!existsSync(BUNDLE)) throw new Error(`${BUNDLE} is missing: run node scripts/test-webview.mjs (it builds first)`);
-  const nonce = randomBytes(16).toString('base64');
-  const server = http.createServer((request, response) => {
-    if (request.url === '/') {
-      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      response.end(page(origin, nonce, theme));
-    } else if (request.url === '/dist/report.js') {
-      response.writeHead(200, { 'content-type': 'text/javascript' });
-      response.end(readFileSync(BUNDLE));
-    } else if (request.url === '/favicon.ico') {
+  const booted = await bootPage({
+    html: (origin, nonce) => page(origin, nonce, theme),
+    bundle: BUNDLE,
+    bundleUrl: '/dist/report.js',
+    serve(url, response) {
+      if (url !== '/favicon.ico') return false;
       response.writeHead(204); // the browser asks on its own; not the view's doing
       response.end();
-    } else {
-      response.writeHead(404);
-      response.end();
-    }
+      return true;
+    },
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-  const close = async () => {
-    await browser.close();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-  };
-  const consoleErrors: string[] = [];
-  const pageErrors: string[] = [];
-  const tab = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  tab.on('console', (message) => {
-    if (message.type() === 'error') consoleErrors.push(message.text());
-  });
-  tab.on('pageerror', (error) => pageErrors.push(error.message));
-  try {
-    await tab.goto(origin, { waitUntil: 'commit' });
-    const booted = () => (globalThis as { __posted?: { type: string }[] }).__posted?.some((m) => m.type === 'ready') === true;
-    await tab.waitForFunction(booted, undefined, { timeout: 60_000 });
-  } catch (error) {
-    await close();
-    throw error;
-  }
-  const settle = () => tab.evaluate('new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)))');
+  const tab = booted.page;
   return {
     page: tab,
-    consoleErrors,
-    pageErrors,
-    async send(message) {
-      await tab.evaluate(`window.postMessage(${JSON.stringify(message)}, '*')`);
-      await settle();
-      await settle();
-    },
+    consoleErrors: booted.consoleErrors,
+    pageErrors: booted.pageErrors,
+    send: (message) => booted.send(message),
     posted: () => tab.evaluate('window.__posted'),
     violations: () => tab.evaluate('window.__violations'),
     value: (expression) => tab.evaluate(expression),
-    close,
+    close: booted.close,
   };
 }

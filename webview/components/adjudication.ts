@@ -10,7 +10,7 @@ import { customElement, property, query, state } from 'lit/decorators.js';
 import type { EventDraft, InvalidReason } from '../../src/core/annotations/events';
 import type { AdjudicationChoice, Dispute, DisputeAnswer } from '../../src/protocol';
 import { clampText } from '../../src/core/report/display-text';
-import { emit } from '../events';
+import { emit } from '../ui-kit/emit';
 import { themeStyles } from '../theme';
 import type { ValueEvent } from '../ui-kit';
 import '../ui-kit';

@@ -8,7 +8,7 @@ import { customElement, property } from 'lit/decorators.js';
 import { normalizeItem } from '../../src/core/annotations/items';
 import { sourceLabel, type SuggestedItem } from '../../src/core/models/extract/suggestions';
 import type { ShardComment } from '../../src/core/shard/schema';
-import { emit } from '../events';
+import { emit } from '../ui-kit/emit';
 import { mentionSegments, splitItem } from '../items';
 import { themeStyles } from '../theme';
 import type { BadgeTone, ValueEvent } from '../ui-kit';
@@ -300,6 +300,10 @@ export class IaComment extends LitElement {
 }
 
 declare global {
+  interface GlobalEventHandlersEventMap {
+    /** <ia-comment>: a chip, row or inline editor was used. */
+    'ia-comment-action': CustomEvent<CommentAction>;
+  }
   interface HTMLElementTagNameMap {
     'ia-comment': IaComment;
   }

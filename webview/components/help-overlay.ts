@@ -1,7 +1,7 @@
 // <ia-help>: the keyboard shortcuts, rendered from the one KEYMAP table.
 import { LitElement, css, html } from 'lit';
 import { customElement, query } from 'lit/decorators.js';
-import { emit } from '../events';
+import { emit } from '../ui-kit/emit';
 import { KEYMAP, keyLabel } from '../keymap';
 import { themeStyles } from '../theme';
 import '../ui-kit';
@@ -73,6 +73,10 @@ export class IaHelp extends LitElement {
 }
 
 declare global {
+  interface GlobalEventHandlersEventMap {
+    /** <ia-help>: close the overlay. */
+    'ia-close': CustomEvent<undefined>;
+  }
   interface HTMLElementTagNameMap {
     'ia-help': IaHelp;
   }

@@ -69,6 +69,10 @@ export class IaModelChoiceRun extends LitElement {
 }
 
 declare global {
+  interface GlobalEventHandlersEventMap {
+    /** <ia-model-choice-run>: a verdict on the choice answer. */
+    'ia-choice-verdict': CustomEvent<{ verdict: ChoiceVerdict }>;
+  }
   interface HTMLElementTagNameMap {
     'ia-model-choice-run': IaModelChoiceRun;
   }

@@ -93,6 +93,10 @@ export class IaModelLiveRun extends LitElement {
 }
 
 declare global {
+  interface GlobalEventHandlersEventMap {
+    /** <ia-model-live-run>: cancel, keep (an unparseable answer) or dismiss a run started here. */
+    'ia-live-run': CustomEvent<{ action: LiveRunAction; id: string }>;
+  }
   interface HTMLElementTagNameMap {
     'ia-model-live-run': IaModelLiveRun;
   }

@@ -276,6 +276,10 @@ export class IaModelPanel extends LitElement {
 }
 
 declare global {
+  interface GlobalEventHandlersEventMap {
+    /** <ia-model-panel>: run a model on the request (the host asks what to run). */
+    'ia-run-model': CustomEvent<undefined>;
+  }
   interface HTMLElementTagNameMap {
     'ia-model-panel': IaModelPanel;
   }

@@ -74,3 +74,10 @@ export function rawAnswer(
     }
   </details>`;
 }
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    /** A model run card's raw answer was opened or closed. */
+    'ia-raw-toggle': CustomEvent<{ open: boolean }>;
+  }
+}

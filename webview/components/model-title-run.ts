@@ -81,6 +81,10 @@ export function matchWords(match: TitleMatch): string {
 }
 
 declare global {
+  interface GlobalEventHandlersEventMap {
+    /** <ia-model-title-run>: a verdict on one title. */
+    'ia-title-verdict': CustomEvent<{ index: number; verdict: TitleVerdict }>;
+  }
   interface HTMLElementTagNameMap {
     'ia-model-title-run': IaModelTitleRun;
   }

@@ -3,7 +3,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { permalinkUrl, type ShardRecord } from '../../src/core/shard/schema';
-import { emit } from '../events';
+import { emit } from '../ui-kit/emit';
 import { themeStyles } from '../theme';
 import '../ui-kit';
 
@@ -75,6 +75,10 @@ export class IaQuery extends LitElement {
 }
 
 declare global {
+  interface GlobalEventHandlersEventMap {
+    /** <ia-query>: ask the host to open a link in the browser. */
+    'ia-open-external': CustomEvent<{ url: string }>;
+  }
   interface HTMLElementTagNameMap {
     'ia-query': IaQuery;
   }

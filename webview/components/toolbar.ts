@@ -3,7 +3,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
 import { FILTER_LABELS, FILTERS, type Filter, type NavTarget, type Progress } from '../../src/protocol';
-import { emit } from '../events';
+import { emit } from '../ui-kit/emit';
 import type { SaveStatus } from '../host-sync';
 import { goToTarget } from './toolbar-target';
 import { themeStyles } from '../theme';
@@ -132,6 +132,14 @@ export class IaToolbar extends LitElement {
 }
 
 declare global {
+  interface GlobalEventHandlersEventMap {
+    /** <ia-toolbar>: go to another request. */
+    'ia-navigate': CustomEvent<NavTarget>;
+    /** <ia-toolbar>: show the requests that pass another filter. */
+    'ia-filter': CustomEvent<{ filter: Filter }>;
+    /** <ia-toolbar>: open the keyboard shortcuts. */
+    'ia-help': CustomEvent<undefined>;
+  }
   interface HTMLElementTagNameMap {
     'ia-toolbar': IaToolbar;
   }

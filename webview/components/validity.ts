@@ -4,7 +4,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
 import type { EventDraft, InvalidReason } from '../../src/core/annotations/events';
 import type { RequestState } from '../../src/core/annotations/state';
-import { emit } from '../events';
+import { emit } from '../ui-kit/emit';
 import { themeStyles } from '../theme';
 import type { IaTextField, ValueEvent } from '../ui-kit';
 import '../ui-kit';
@@ -115,6 +115,10 @@ export class IaValidity extends LitElement {
 }
 
 declare global {
+  interface GlobalEventHandlersEventMap {
+    /** <ia-validity>, <ia-adjudication>, <ia-model-panel>: record an annotation. */
+    'ia-annotate': CustomEvent<EventDraft>;
+  }
   interface HTMLElementTagNameMap {
     'ia-validity': IaValidity;
   }

@@ -2,7 +2,7 @@
 // A choice and Escape give the keyboard back to the editor: the next key is a command, not a pick.
 import { LitElement, css, html } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
-import { emit } from '../events';
+import { emit } from './emit';
 import { registerToolkit } from './register';
 
 registerToolkit();
@@ -63,6 +63,10 @@ export class IaDropdown extends LitElement {
 }
 
 declare global {
+  interface GlobalEventHandlersEventMap {
+    /** <ia-dropdown>: another option was picked. */
+    'ia-change': CustomEvent<{ value: string }>;
+  }
   interface HTMLElementTagNameMap {
     'ia-dropdown': IaDropdown;
   }

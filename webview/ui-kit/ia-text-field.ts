@@ -3,7 +3,7 @@
 // Escape both give the keyboard back to the editor, so no key after them is typed here.
 import { LitElement, css, html } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
-import { emit } from '../events';
+import { emit } from './emit';
 import { registerToolkit } from './register';
 
 registerToolkit();
@@ -75,6 +75,14 @@ export class IaTextField extends LitElement {
 }
 
 declare global {
+  interface GlobalEventHandlersEventMap {
+    /** <ia-text-field>: each change of the text. */
+    'ia-input': CustomEvent<{ value: string }>;
+    /** <ia-text-field>: Enter. */
+    'ia-commit': CustomEvent<{ value: string }>;
+    /** <ia-text-field>: Escape. */
+    'ia-cancel': CustomEvent<{ value: string }>;
+  }
   interface HTMLElementTagNameMap {
     'ia-text-field': IaTextField;
   }

@@ -4,11 +4,9 @@ import { MatcherAudit, type AuditReport } from '../../core/models/audit';
 import { AUDIT_COLUMNS, auditCountCells } from '../../core/models/audit-table';
 import { readShardStates } from '../../core/models/inline-runs';
 import { ShardReader } from '../../core/shard/reader';
-import { parseCommand } from '../args';
 import { usageError } from '../cli-error';
-import { HELP } from '../help';
 import { resolveInputs } from '../inputs';
-import type { Output } from '../output';
+import { defineCommand, type CommandContext } from '../command';
 import { formatTable } from '../table';
 
 const share = (value: number | null): string => (value === null ? '-' : `${(100 * value).toFixed(1)}%`);
@@ -20,17 +18,19 @@ export function formatAudit(report: AuditReport): string {
   return formatTable(AUDIT_COLUMNS, rows);
 }
 
-export async function auditCommand(argv: string[], output: Output): Promise<number> {
-  const { values, positionals } = parseCommand('audit', argv, {
-    json: { type: 'boolean' },
-    quiet: { type: 'boolean' },
-    help: { type: 'boolean', short: 'h' },
-  });
-  if (values.help) {
-    output.out(HELP.audit);
-    return 0;
-  }
-  if (positionals.length === 0) throw usageError('audit: expects shard files or folders');
+const OPTIONS = {
+  json: { type: 'boolean' },
+  quiet: { type: 'boolean' },
+} as const;
+
+export const auditCommand = defineCommand({
+  name: 'audit',
+  options: OPTIONS,
+  positionals: { expects: 'shard files or folders' },
+  run: runAudit,
+});
+
+async function runAudit({ values, positionals, output }: CommandContext<typeof OPTIONS>): Promise<number> {
   const { releases, shards } = resolveInputs(positionals);
   if (releases.length > 0)
     throw usageError(`audit: ${releases[0]} is a release; audit reads shards and the annotators' logs beside them`);

@@ -5,11 +5,8 @@ import { inlineRunsBeside } from '../../core/models/inline-runs';
 import { evaluateRecords } from '../../core/paper/evaluate';
 import type { EvalRow } from '../../core/paper/metrics';
 import { formatUnreadable } from '../../core/release/import-jsonl';
-import { parseCommand } from '../args';
-import { usageError } from '../cli-error';
-import { HELP } from '../help';
 import { loadRecords, resolveInputs } from '../inputs';
-import type { Output } from '../output';
+import { defineCommand, type CommandContext } from '../command';
 import { formatTable } from '../table';
 import { formatJoined, formatSkipped, joinRunsDir, type JoinedRuns } from './eval-runs';
 
@@ -33,19 +30,20 @@ export function formatEvalTable(rows: readonly EvalRow[]): string {
   );
 }
 
-export async function evalCommand(argv: string[], output: Output): Promise<number> {
-  const { values, positionals } = parseCommand('eval', argv, {
-    json: { type: 'boolean' },
-    runs: { type: 'string', multiple: true },
-    quiet: { type: 'boolean' },
-    help: { type: 'boolean', short: 'h' },
-  });
-  if (values.help) {
-    output.out(HELP.eval);
-    return 0;
-  }
-  if (positionals.length === 0) throw usageError('eval: expects a release folder or shard files');
-  const progress = values.quiet ? () => undefined : (message: string) => output.err(message);
+const OPTIONS = {
+  json: { type: 'boolean' },
+  runs: { type: 'string', multiple: true },
+  quiet: { type: 'boolean' },
+} as const;
+
+export const evalCommand = defineCommand({
+  name: 'eval',
+  options: OPTIONS,
+  positionals: { expects: 'a release folder or shard files' },
+  run: runEval,
+});
+
+async function runEval({ values, positionals, output, progress }: CommandContext<typeof OPTIONS>): Promise<number> {
   const { records, unreadable } = await loadRecords(positionals, progress);
   for (const problem of unreadable) output.err(`imagery: warning: ${formatUnreadable(problem)}`);
   const inline = await inlineRunsBeside(resolveInputs(positionals).shards);

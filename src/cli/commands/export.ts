@@ -1,26 +1,27 @@
 // imagery export: annotated shards -> corrected dataset in the release layout.
 import { exportCorrected } from '../../core/release/export';
 import { formatExportSummary } from '../../core/release/export-summary';
-import { integerOption, parseCommand } from '../args';
+import { integerOption } from '../args';
 import { usageError } from '../cli-error';
-import { HELP } from '../help';
 import { resolveInputs } from '../inputs';
-import type { Output } from '../output';
+import { defineCommand, type CommandContext } from '../command';
 
-export async function exportCommand(argv: string[], output: Output): Promise<number> {
-  const { values, positionals } = parseCommand('export', argv, {
-    out: { type: 'string' },
-    seed: { type: 'string' },
-    release: { type: 'string' },
-    json: { type: 'boolean' },
-    quiet: { type: 'boolean' },
-    help: { type: 'boolean', short: 'h' },
-  });
-  if (values.help) {
-    output.out(HELP.export);
-    return 0;
-  }
-  if (positionals.length === 0) throw usageError('export: expects shard files or folders');
+const OPTIONS = {
+  out: { type: 'string' },
+  seed: { type: 'string' },
+  release: { type: 'string' },
+  json: { type: 'boolean' },
+  quiet: { type: 'boolean' },
+} as const;
+
+export const exportCommand = defineCommand({
+  name: 'export',
+  options: OPTIONS,
+  positionals: { expects: 'shard files or folders' },
+  run: runExport,
+});
+
+async function runExport({ values, positionals, output }: CommandContext<typeof OPTIONS>): Promise<number> {
   if (!values.out) throw usageError('export: --out <dir> is required');
   const seed = integerOption('export', 'seed', values.seed, Number.MIN_SAFE_INTEGER);
   if (seed === undefined) throw usageError('export: --seed <n> is required (it makes the negative sampling reproducible)');

@@ -8,10 +8,8 @@ import { replayLogs } from '../../core/annotations/merge';
 import { isModelRunError, redact } from '../../core/models/errors';
 import { extractComment, type CommentExtraction } from '../../core/models/extract/extract-comment';
 import { createOpenAIBackend } from '../../core/models/openai-backend';
-import { parseCommand } from '../args';
 import { CliError, usageError } from '../cli-error';
-import { HELP } from '../help';
-import type { Output } from '../output';
+import { defineCommand, type CommandContext } from '../command';
 import { extractBatchCommand } from './extract-batch';
 import { readRecord } from './run';
 import { chooseProfile, numberOption } from './run-profile';
@@ -33,7 +31,6 @@ const OPTIONS = {
   'idle-timeout': { type: 'string' },
   json: { type: 'boolean' },
   quiet: { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
 } as const;
 
 function formatComment(result: CommentExtraction, eventId: string): string {
@@ -54,12 +51,13 @@ function commentJson(result: CommentExtraction, eventId: string): Record<string,
   return { comment: result.comment.id, answer, items: result.items, ...result.comparison, event: eventId, provenance };
 }
 
-export async function extractCommand(argv: string[], output: Output): Promise<number> {
-  const { values, positionals } = parseCommand('extract', argv, OPTIONS);
-  if (values.help) {
-    output.out(HELP.extract);
-    return 0;
-  }
+export const extractCommand = defineCommand({
+  name: 'extract',
+  options: OPTIONS,
+  run: runExtract,
+});
+
+async function runExtract({ values, positionals, output, progress }: CommandContext<typeof OPTIONS>): Promise<number> {
   if (values.shards !== undefined || values.out !== undefined) {
     if (values.shard || values.request || values.comment || values.annotator)
       throw usageError(
@@ -75,7 +73,6 @@ export async function extractCommand(argv: string[], output: Output): Promise<nu
   const shard = values.shard;
   const profile = chooseProfile(values);
   const apiKey = process.env.OPENAI_API_KEY ?? '';
-  const progress = values.quiet ? () => undefined : (message: string) => output.err(message);
 
   const record = await readRecord(shard, values.request);
   const comments = values.comment === undefined ? record.comments : record.comments.filter((c) => c.id === values.comment);

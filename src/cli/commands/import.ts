@@ -8,32 +8,33 @@ import { formatImportResult } from '../../core/release/import-result-text';
 import { DEFAULT_SHARD_SIZE } from '../../core/release/import-shards';
 import { isReleaseDir, releaseDomains } from '../../core/release/layout';
 import { Domain } from '../../core/shard/schema';
-import { integerOption, parseCommand } from '../args';
+import { integerOption } from '../args';
 import { CliError, usageError } from '../cli-error';
-import { HELP } from '../help';
-import type { Output } from '../output';
+import { defineCommand, type CommandContext } from '../command';
 
 export type { ImportResult } from '../../core/release/import-release';
 
-export async function importCommand(argv: string[], output: Output): Promise<number> {
-  const { values, positionals } = parseCommand('import', argv, {
-    domain: { type: 'string' },
-    extraction: { type: 'string' },
-    out: { type: 'string' },
-    'shard-size': { type: 'string' },
-    'include-unsampled': { type: 'boolean' },
-    'copy-images': { type: 'boolean' },
-    force: { type: 'boolean' },
-    strict: { type: 'boolean' },
-    json: { type: 'boolean' },
-    quiet: { type: 'boolean' },
-    help: { type: 'boolean', short: 'h' },
-  });
-  if (values.help) {
-    output.out(HELP.import);
-    return 0;
-  }
-  if (positionals.length !== 1) throw usageError('import: expects one release folder');
+const OPTIONS = {
+  domain: { type: 'string' },
+  extraction: { type: 'string' },
+  out: { type: 'string' },
+  'shard-size': { type: 'string' },
+  'include-unsampled': { type: 'boolean' },
+  'copy-images': { type: 'boolean' },
+  force: { type: 'boolean' },
+  strict: { type: 'boolean' },
+  json: { type: 'boolean' },
+  quiet: { type: 'boolean' },
+} as const;
+
+export const importCommand = defineCommand({
+  name: 'import',
+  options: OPTIONS,
+  positionals: { expects: 'one release folder', count: 1 },
+  run: runImport,
+});
+
+async function runImport({ values, positionals, output }: CommandContext<typeof OPTIONS>): Promise<number> {
   const releaseDir = positionals[0];
   if (!values.out) throw usageError('import: --out <dir> is required');
   const shardSize = integerOption('import', 'shard-size', values['shard-size'], 1) ?? DEFAULT_SHARD_SIZE;

@@ -5,26 +5,26 @@ import { buildReport } from '../../core/report/report';
 import { reportBlocks } from '../../core/report/report-blocks';
 import { blocksToMarkdown } from '../../core/report/report-format';
 import { commonFolder, readQueue, resolveQueueFile } from '../../core/validation/queue-file';
-import { parseCommand } from '../args';
 import { CliError, usageError } from '../cli-error';
-import { HELP } from '../help';
 import { resolveInputs } from '../inputs';
-import type { Output } from '../output';
+import { defineCommand, type CommandContext } from '../command';
 
 const FORMATS = ['md', 'json', 'html'] as const;
 
-export async function reportCommand(argv: string[], output: Output): Promise<number> {
-  const { values, positionals } = parseCommand('report', argv, {
-    format: { type: 'string' },
-    json: { type: 'boolean' },
-    queue: { type: 'string' },
-    quiet: { type: 'boolean' },
-    help: { type: 'boolean', short: 'h' },
-  });
-  if (values.help) {
-    output.out(HELP.report);
-    return 0;
-  }
+const OPTIONS = {
+  format: { type: 'string' },
+  json: { type: 'boolean' },
+  queue: { type: 'string' },
+  quiet: { type: 'boolean' },
+} as const;
+
+export const reportCommand = defineCommand({
+  name: 'report',
+  options: OPTIONS,
+  run: runReport,
+});
+
+async function runReport({ values, positionals, output }: CommandContext<typeof OPTIONS>): Promise<number> {
   const format = values.json ? 'json' : (values.format ?? 'md');
   if (!(FORMATS as readonly string[]).includes(format))
     throw usageError(`report: --format must be md, json or html, got "${format}"`);

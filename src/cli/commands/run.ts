@@ -12,10 +12,8 @@ import { parseRunInput } from '../../core/models/run-input';
 import { ShardReader } from '../../core/shard/reader';
 import { cliTrustsManifest, imageRootsFor } from '../../core/image-roots';
 import { Task, type ShardRecord } from '../../core/shard/schema';
-import { parseCommand } from '../args';
 import { CliError, usageError } from '../cli-error';
-import { HELP } from '../help';
-import type { Output } from '../output';
+import { defineCommand, type CommandContext } from '../command';
 import { fileQuirkMemory, quirksStateFile } from '../../core/models/quirks-file';
 import { TruncatedAnswerError } from '../../core/models/truncation';
 import { runBatchCommand } from './run-batch';
@@ -50,7 +48,6 @@ const OPTIONS = {
   'max-answer-mb': { type: 'string' },
   json: { type: 'boolean' },
   quiet: { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
 } as const;
 
 /** Flags of one mode that the other does not use. */
@@ -75,12 +72,13 @@ export async function readRecord(shard: string, id: string): Promise<ShardRecord
   }
 }
 
-export async function runCommand(argv: string[], output: Output): Promise<number> {
-  const { values, positionals } = parseCommand('run', argv, OPTIONS);
-  if (values.help) {
-    output.out(HELP.run);
-    return 0;
-  }
+export const runCommand = defineCommand({
+  name: 'run',
+  options: OPTIONS,
+  run: runOneRequest,
+});
+
+async function runOneRequest({ values, positionals, output, progress }: CommandContext<typeof OPTIONS>): Promise<number> {
   if (values.check) {
     if (values.shard || values.shards || values.request || values.task)
       throw usageError('run: --check tests the profile alone; drop --shard(s), --request and --task');
@@ -114,7 +112,6 @@ export async function runCommand(argv: string[], output: Output): Promise<number
   if (!values.shard || !values.request) throw usageError('run: needs --shard, --request and --task');
   const profile = chooseProfile(values);
   const apiKey = process.env.OPENAI_API_KEY ?? '';
-  const progress = values.quiet ? () => undefined : (message: string) => output.err(message);
 
   const record = await readRecord(values.shard, values.request);
   const logs = await AnnotationLog.readAll(values.shard);

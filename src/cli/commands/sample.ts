@@ -2,30 +2,31 @@
 import { commonFolder, readShards, writeQueue } from '../../core/validation/queue-file';
 import { checkQueueName, queueFile } from '../../core/validation/queue';
 import { drawSample, MAX_SEED } from '../../core/validation/sample';
-import { integerOption, parseCommand } from '../args';
+import { integerOption } from '../args';
 import { usageError } from '../cli-error';
-import { HELP } from '../help';
 import { resolveInputs } from '../inputs';
-import type { Output } from '../output';
 import { disagreementsCommand } from './sample-disagreements';
+import { defineCommand, type CommandContext } from '../command';
 
-export async function sampleCommand(argv: string[], output: Output): Promise<number> {
-  const { values, positionals } = parseCommand('sample', argv, {
-    comments: { type: 'string' },
-    requests: { type: 'string' },
-    seed: { type: 'string' },
-    name: { type: 'string' },
-    'extraction-disagreements': { type: 'string' },
-    force: { type: 'boolean' },
-    json: { type: 'boolean' },
-    quiet: { type: 'boolean' },
-    help: { type: 'boolean', short: 'h' },
-  });
-  if (values.help) {
-    output.out(HELP.sample);
-    return 0;
-  }
-  if (positionals.length === 0) throw usageError('sample: expects shard files or folders');
+const OPTIONS = {
+  comments: { type: 'string' },
+  requests: { type: 'string' },
+  seed: { type: 'string' },
+  name: { type: 'string' },
+  'extraction-disagreements': { type: 'string' },
+  force: { type: 'boolean' },
+  json: { type: 'boolean' },
+  quiet: { type: 'boolean' },
+} as const;
+
+export const sampleCommand = defineCommand({
+  name: 'sample',
+  options: OPTIONS,
+  positionals: { expects: 'shard files or folders' },
+  run: runSample,
+});
+
+async function runSample({ values, positionals, output }: CommandContext<typeof OPTIONS>): Promise<number> {
   if (values['extraction-disagreements'] !== undefined) {
     if (values.requests !== undefined) throw usageError('sample: --extraction-disagreements draws comments; drop --requests');
     return disagreementsCommand(positionals, { ...values, run: values['extraction-disagreements'] }, output);

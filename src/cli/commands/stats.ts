@@ -1,11 +1,8 @@
 // imagery stats: the paper's dataset statistics per domain.
 import { datasetStats, type DomainStats, type MeanSd } from '../../core/paper/stats';
 import { formatUnreadable } from '../../core/release/import-jsonl';
-import { parseCommand } from '../args';
-import { usageError } from '../cli-error';
-import { HELP } from '../help';
 import { loadRecords } from '../inputs';
-import type { Output } from '../output';
+import { defineCommand, type CommandContext } from '../command';
 import { formatTable } from '../table';
 
 const meanSd = ({ mean, sd }: MeanSd): string => (Number.isNaN(mean) ? '-' : `${mean.toFixed(2)} ± ${sd.toFixed(2)}`);
@@ -22,18 +19,19 @@ export function formatStatsTable(domains: Partial<Record<string, DomainStats>>):
   return formatTable(['domain', 'requests', 'items', 'images', 'images/request', 'items/request'], rows);
 }
 
-export async function statsCommand(argv: string[], output: Output): Promise<number> {
-  const { values, positionals } = parseCommand('stats', argv, {
-    json: { type: 'boolean' },
-    quiet: { type: 'boolean' },
-    help: { type: 'boolean', short: 'h' },
-  });
-  if (values.help) {
-    output.out(HELP.stats);
-    return 0;
-  }
-  if (positionals.length === 0) throw usageError('stats: expects a release folder or shard files');
-  const progress = values.quiet ? () => undefined : (message: string) => output.err(message);
+const OPTIONS = {
+  json: { type: 'boolean' },
+  quiet: { type: 'boolean' },
+} as const;
+
+export const statsCommand = defineCommand({
+  name: 'stats',
+  options: OPTIONS,
+  positionals: { expects: 'a release folder or shard files' },
+  run: runStats,
+});
+
+async function runStats({ values, positionals, output, progress }: CommandContext<typeof OPTIONS>): Promise<number> {
   const { records, unreadable } = await loadRecords(positionals, progress);
   for (const problem of unreadable) output.err(`imagery: warning: ${formatUnreadable(problem)}`);
   const domains = datasetStats(records);

@@ -4,8 +4,7 @@
 // someone else is ignored, and one dated after the log was last written does
 // not win by its date. Each is reported as file:line.
 import path from 'node:path';
-import type { AnnotationEvent } from './events';
-import type { LogWarning } from './log-lines';
+import type { EventVet, LogWarning } from './log-lines';
 import { LOG_EXTENSION, sanitizeAnnotatorName } from './paths';
 
 /** Clocks of two machines differ a little: an event up to this far after the log's last write is taken as dated. */
@@ -13,9 +12,6 @@ export const CLOCK_SKEW_MS = 10 * 60 * 1000;
 
 /** An event's time, once checked: the time merges and "decided last" use. */
 const EPOCH = new Date(0).toISOString();
-
-/** Decides, event by event in file order, what one log file may say. */
-export type EventVet = (event: AnnotationEvent, line: number) => AnnotationEvent | null;
 
 /** The annotator a log file speaks for: its name without `.jsonl`, as a file stem (null when it has none). */
 export function logOwner(file: string): string | null {

@@ -4,7 +4,9 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { isPlainKnownEvent } from './event-shape';
 import { KnownEvent, UnknownEvent, type AnnotationEvent } from './events';
-import type { EventVet } from './log-identity';
+
+/** Decides, event by event in file order, what one log file may say (log-identity.ts makes them). */
+export type EventVet = (event: AnnotationEvent, line: number) => AnnotationEvent | null;
 
 export interface LogWarning {
   file: string;

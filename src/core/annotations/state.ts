@@ -2,7 +2,7 @@
 // cross to the webview unchanged; the keyed parts have no prototype (ids come from data).
 import { dict, own } from '../dict';
 import type { InvalidReason, ModelRunEvent } from './events';
-import type { ExtractionSuggestionRun } from '../models/extract/suggestions';
+import type { ExtractionSuggestionRun } from '../models/extract/suggestion-run';
 
 /** `bulk`: confirmed by "confirm the rest" (a bulk-confirm event), not read one by one. */
 export type CommentVerdict = { status: 'confirmed'; bulk?: true } | { status: 'corrected'; items: string[] };

@@ -4,6 +4,7 @@ import OpenAI from 'openai';
 import { ModelRunError, redact, type ModelFaultKind } from './errors';
 import { configurationHint } from './http/config-faults';
 import { fromErrorField, type ServerError } from './http/error-body';
+import { errorMessage } from '../error-message';
 
 const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
 
@@ -11,7 +12,7 @@ const CUT = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED'])
 
 /** The innermost message along an error's `cause` chain (fetch says only "fetch failed" on top). */
 function deepestMessage(error: unknown): string {
-  let message = error instanceof Error ? error.message : String(error);
+  let message = errorMessage(error);
   for (let current = (error as { cause?: unknown }).cause, depth = 0; current && depth < 6; depth++) {
     if (current instanceof Error && current.message) message = current.message;
     current = (current as { cause?: unknown }).cause;
@@ -130,7 +131,7 @@ export function classifyOpenAIError(error: unknown, model: string, context: Faul
       `The connection to ${host} broke before the answer finished${code ? ` (${code})` : ''}.`,
     );
   }
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   return new ModelRunError('unknown', `The call to ${host} failed: ${redact(message, secrets)}`);
 }
 

@@ -5,7 +5,6 @@
 // It writes nothing itself: the caller appends `draft` to the annotator's log
 // (or, in a batch, to its own output).
 import path from 'node:path';
-import type { EventDraft } from '../annotations/events';
 import type { RequestState } from '../annotations/state';
 import type { PromptStyle } from '../paper/prompts';
 import type { ShardRecord, Task } from '../shard/schema';
@@ -16,7 +15,8 @@ import { DEFAULT_IMAGE_POLICY, loadImages, type ImageInput, type ImagePolicy } f
 import { messagesSha256, planCalls } from './messages';
 import { baseUrlHost, type ModelProfile } from './profile';
 import { findDescriptions, inputLabel, type RunInput } from './run-input';
-import { isParseable, scoreAnswer, type RunScore } from './score';
+import type { ModelRunDraft, ModelRunOutcome } from './run-outcome';
+import { isParseable, scoreAnswer } from './score';
 import { TruncatedAnswerError, truncatedMessage } from './truncation';
 
 export interface ModelRunSpec {
@@ -53,20 +53,7 @@ export interface ModelRunOptions {
   keepTruncated?: boolean;
 }
 
-export type ModelRunDraft = Extract<EventDraft, { type: 'model-run' }>;
-
-export interface ModelRunOutcome {
-  /** The answer text; description: one text per image. */
-  answer: string | string[];
-  /** Scored against the request's corrected ground truth at the end of the run. */
-  score: RunScore;
-  /** False when no title (rec_title) or no letter (rec_choice) could be read: record it only if the user asks. */
-  parseable: boolean;
-  /** The model-run event to append (its `unparseable` flag already set when needed). */
-  draft: ModelRunDraft;
-  /** What the user should be told about the answer (e.g. usage figures left out); empty when nothing. */
-  warnings: string[];
-}
+export type { ModelRunDraft, ModelRunOutcome } from './run-outcome';
 
 function sumUsage(results: readonly ChatResult[]): TokenUsage | undefined {
   const usages = results.map((result) => result.usage).filter((usage): usage is TokenUsage => usage !== undefined);

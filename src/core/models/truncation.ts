@@ -3,7 +3,7 @@
 // raise; the outcome rides along so a user who asks can still keep it.
 import type { ChatResult } from './backend';
 import { ModelRunError } from './errors';
-import type { ModelRunOutcome } from './run-model';
+import type { ModelRunOutcome } from './run-outcome';
 
 export class TruncatedAnswerError extends ModelRunError {
   constructor(

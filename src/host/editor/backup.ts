@@ -7,8 +7,8 @@ import { promises as fs } from 'node:fs';
 import * as vscode from 'vscode';
 import * as z from 'zod';
 import { KnownEvent, UnknownEvent, type AnnotationEvent } from '../../core/annotations/events';
-import { backupUpdate } from './model/dirty-table';
-import { SerialQueue } from './model/serial-queue';
+import { backupUpdate } from './state/dirty-table';
+import { SerialQueue } from './state/serial-queue';
 import { deleteStorageFile, readStorageFile, writeStorageFile } from '../storage-files';
 import { storageKey } from './storage-key';
 

@@ -5,7 +5,7 @@ import { bulkConfirmQuestion, commentsWithoutVerdict } from '../../core/annotati
 import type { EventDraft } from '../../core/annotations/events';
 import { notify } from '../notify';
 import type { AnnotatorDocument } from './document';
-import type { Outcome } from './model/queue-walk';
+import type { Outcome } from './state/queue-walk';
 
 export const CONFIRM_REST_ANSWER = 'Confirm';
 

@@ -8,7 +8,7 @@ import { output } from '../output';
 import { deleteStorageFile } from '../storage-files';
 import { BackupPointers, readBackup, writeBackup } from './backup';
 import type { AnnotationEdit, AnnotatorDocument } from './document';
-import { effectsOf, type Trigger } from './model/dirty-table';
+import { effectsOf, type Trigger } from './state/dirty-table';
 
 export class DirtyTabs implements vscode.Disposable {
   /** Documents reopened with unsaved work VS Code did not name (no backupId): their first panel marks them dirty. */

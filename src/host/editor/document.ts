@@ -13,12 +13,12 @@ import type { ShardState } from '../../core/annotations/state';
 import { ShardReader, type ShardEntry } from '../../core/shard/reader';
 import type { Filter, Progress } from '../../protocol';
 import type { SaveMode } from '../config';
-import { diskStamp, type DiskStamp } from './model/disk-stamp';
-import { completeDraft, describeDraft } from './model/drafts';
-import { changedRequests, EventStore } from './model/event-store';
-import { matchingPositions, UNTOUCHED, type RequestFacts } from './model/navigation';
-import { RequestIndex } from './model/request-index';
-import { SerialQueue } from './model/serial-queue';
+import { diskStamp, type DiskStamp } from './state/disk-stamp';
+import { completeDraft, describeDraft } from './state/drafts';
+import { changedRequests, EventStore } from './state/event-store';
+import { matchingPositions, UNTOUCHED, type RequestFacts } from './state/navigation';
+import { RequestIndex } from './state/request-index';
+import { SerialQueue } from './state/serial-queue';
 
 export interface DocumentOptions {
   /** Asked at every action: a change of the setting applies to the next one. */

@@ -6,19 +6,20 @@ import { emptyRequestState } from '../../core/annotations/state';
 import { INVALID_REASONS, type EventDraft } from '../../core/annotations/events';
 import { isRedditUrl, REDDIT_ORIGIN, type ShardRecord } from '../../core/shard/schema';
 import { WebviewToHost, type Filter, type HostToWebview, type NavTarget, type ShowFocus } from '../../protocol';
-import { modelService } from '../models/service';
-import { gatherBatchSuggestions } from '../models/suggest-items';
+import { gatherBatchSuggestions } from '../models/batch-suggestions';
+import type { ModelHook, ModelPanel } from '../models/model-panel';
 import { output } from '../output';
 import type { AnnotatorDocument } from './document';
 import type { LastRequests } from './last-requests';
-import { renderPage } from './model/html';
-import { land, settleAfterFilter } from './model/navigation';
-import type { Outcome, QueueWalk } from './model/queue-walk';
+import { renderPage } from './state/html';
+import { land, settleAfterFilter } from './state/navigation';
+import type { Outcome, QueueWalk } from './state/queue-walk';
 import { RecordsAhead } from './records-ahead';
-import { SerialQueue } from './model/serial-queue';
+import { SerialQueue } from './state/serial-queue';
 import { confirmRest } from './confirm-rest';
 import { disputesAt } from './request-disputes';
 import { requestViewAt } from './request-view';
+import { errorMessage } from '../../core/error-message';
 
 /** Messages kept for inspection by the integration tests (and for debugging). */
 const HISTORY_LIMIT = 500;
@@ -32,11 +33,13 @@ export interface PanelContext {
   lastRequests: LastRequests;
   /** The review queue being walked, if any (src/host/queue/queue-session.ts). */
   queue?: () => QueueWalk | undefined;
+  /** Where the panel's model messages go (src/host/models/service.ts). */
+  models: ModelHook;
 }
 
 export type { Outcome, QueueWalk };
 
-export class PanelController implements vscode.Disposable {
+export class PanelController implements ModelPanel, vscode.Disposable {
   position = 0;
   filter: Filter = 'all';
   private resumed = false;
@@ -136,13 +139,13 @@ export class PanelController implements vscode.Disposable {
         case 'cancelModelRun':
         case 'keepModelRun':
         case 'dismissModelRun':
-          return modelService().handle(this, message);
+          return this.context.models.handle(this, message);
         case 'suggestItems':
         case 'cancelSuggestItems':
-          return modelService().suggest.handle(this, message);
+          return this.context.models.suggest(this, message);
       }
     } catch (error) {
-      const text = error instanceof Error ? error.message : String(error);
+      const text = errorMessage(error);
       output().error(`${this.document.shardName}: ${message.type} failed: ${text}`);
       if ('seq' in message) this.reply(message.seq, { ok: false, error: text });
       else this.post({ type: 'error', message: text });
@@ -242,7 +245,7 @@ export class PanelController implements vscode.Disposable {
       saveMode: this.document.saveMode,
       reasons: INVALID_REASONS,
     });
-    modelService().panelReady(this);
+    this.context.models.panelReady(this);
     // A webview reloaded while a question is open starts unlocked: lock it again.
     if (this.asks > 0) this.post({ type: 'modal', on: true });
     await this.show();

@@ -13,7 +13,9 @@ import { LastRequests } from './last-requests';
 import { watchLog } from './log-watcher';
 import { PanelController } from './panel';
 import type { EditorRegistry } from './registry';
+import type { ModelHook } from '../models/model-panel';
 import { notify } from '../notify';
+import { errorMessage } from '../../core/error-message';
 
 export const SHARD_VIEW_TYPE = 'imageryAnnotator.shard';
 export const JSONL_VIEW_TYPE = 'imageryAnnotator.jsonl';
@@ -29,6 +31,7 @@ export class AnnotatorEditorProvider implements vscode.CustomEditorProvider<Anno
     readonly pointers: BackupPointers,
     private readonly lastRequests: LastRequests,
     private readonly registry: EditorRegistry,
+    private readonly models: ModelHook,
   ) {
     this.dirtyTabs = new DirtyTabs(
       viewType,
@@ -38,12 +41,12 @@ export class AnnotatorEditorProvider implements vscode.CustomEditorProvider<Anno
     );
   }
 
-  static register(context: vscode.ExtensionContext, registry: EditorRegistry): AnnotatorEditorProvider[] {
+  static register(context: vscode.ExtensionContext, registry: EditorRegistry, models: ModelHook): AnnotatorEditorProvider[] {
     const storage = context.storageUri ?? context.globalStorageUri;
     const pointers = new BackupPointers(vscode.Uri.joinPath(storage, 'backup-pointers'));
     const lastRequests = new LastRequests(vscode.Uri.joinPath(storage, 'last-request'));
     return [SHARD_VIEW_TYPE, JSONL_VIEW_TYPE].map((viewType) => {
-      const provider = new AnnotatorEditorProvider(viewType, context.extensionUri, pointers, lastRequests, registry);
+      const provider = new AnnotatorEditorProvider(viewType, context.extensionUri, pointers, lastRequests, registry, models);
       context.subscriptions.push(
         provider.changed,
         provider.dirtyTabs,
@@ -62,7 +65,7 @@ export class AnnotatorEditorProvider implements vscode.CustomEditorProvider<Anno
     try {
       document = await AnnotatorDocument.open(uri, { annotator: configuredAnnotator, saveMode: configuredSaveMode, restored });
     } catch (error) {
-      const message = `Imagery Annotator could not open ${uri.fsPath}: ${error instanceof Error ? error.message : String(error)}`;
+      const message = `Imagery Annotator could not open ${uri.fsPath}: ${errorMessage(error)}`;
       output().error(message);
       void notify.error(message);
       throw new Error(message, { cause: error });
@@ -71,7 +74,7 @@ export class AnnotatorEditorProvider implements vscode.CustomEditorProvider<Anno
     document.loaded().then(
       (warnings) => warnings.forEach((w) => output().warn(`${w.file}:${w.line}: ${w.reason}`)),
       (error: unknown) => {
-        const message = `Imagery Annotator could not read the annotation log ${document.logFile}: ${error instanceof Error ? error.message : String(error)}`;
+        const message = `Imagery Annotator could not read the annotation log ${document.logFile}: ${errorMessage(error)}`;
         output().error(message);
         void notify.error(message);
       },
@@ -101,6 +104,7 @@ export class AnnotatorEditorProvider implements vscode.CustomEditorProvider<Anno
       imageFolders,
       lastRequests: this.lastRequests,
       queue: () => this.registry.queueWalk,
+      models: this.models,
     });
     this.registry.addPanel(controller);
     await this.dirtyTabs.reopened(document);

@@ -5,8 +5,8 @@
 import type * as vscode from 'vscode';
 import type { Filter, HostToWebview, RequestView, SentView, ShowMessage } from '../../protocol';
 import type { AnnotatorDocument } from './document';
-import { HeldRecords } from './model/held-records';
-import { neighbours } from './model/navigation';
+import { HeldRecords } from './state/held-records';
+import { neighbours } from './state/navigation';
 import { requestViewAt } from './request-view';
 
 /** Posts to the webview; `asShown` is what the panel's history keeps (a show with its record in full). */

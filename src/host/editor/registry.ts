@@ -2,7 +2,8 @@
 // commands, the status bar and the shard tree act on.
 import * as vscode from 'vscode';
 import type { AnnotatorDocument } from './document';
-import type { PanelController, QueueWalk } from './panel';
+import type { QueueWalk } from './state/queue-walk';
+import type { PanelController } from './panel';
 
 export class EditorRegistry implements vscode.Disposable {
   private readonly openDocuments = new Set<AnnotatorDocument>();

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { emptyRequestState } from '../../core/annotations/state';
 import type { RequestView, ResolvedImage } from '../../protocol';
 import type { AnnotatorDocument } from './document';
-import { resolveImageSource } from './model/images';
+import { resolveImageSource } from './state/images';
 
 export async function requestViewAt(
   document: AnnotatorDocument,

@@ -12,6 +12,7 @@ import { problemsOf, SHOW_PROBLEMS_COMMAND, writeImportSummary } from './import-
 import { notify } from '../notify';
 import { uiText } from '../../core/untrusted-text';
 import { markDatasetReady } from '../walkthrough';
+import { errorMessage } from '../../core/error-message';
 
 export { IMPORT_COMMAND } from './command-ids';
 
@@ -79,7 +80,7 @@ async function runImport(choices: ImportChoices, overwrite: boolean): Promise<Im
       output().info(`Import of ${choices.releaseDir} cancelled: no shard was written or replaced.`);
       void notify.info('Import cancelled. No shard was written or replaced.');
     } else {
-      const reason = error instanceof Error ? error.message : String(error);
+      const reason = errorMessage(error);
       output().error(`Import of ${choices.releaseDir} failed: ${reason}`);
       void notify.error(`Import failed: ${reason}`);
     }

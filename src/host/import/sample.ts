@@ -9,6 +9,7 @@ import { SHARD_VIEW_TYPE } from '../editor/provider';
 import { output } from '../output';
 import { notify } from '../notify';
 import { markDatasetReady } from '../walkthrough';
+import { errorMessage } from '../../core/error-message';
 
 export const OPEN_SAMPLE_COMMAND = 'imageryAnnotator.openSample';
 const PENDING_KEY = 'imageryAnnotator.openAfterReload';
@@ -28,7 +29,7 @@ export async function openSample(context: vscode.ExtensionContext): Promise<void
     );
     firstShard = results.find((result) => result.domain === 'music')?.shards[0] ?? results[0].shards[0];
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = errorMessage(error);
     output().error(`The sample could not be written to ${dir}: ${reason}`);
     void notify.error(`The sample could not be written: ${reason}`);
     return;

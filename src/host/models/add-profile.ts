@@ -9,10 +9,10 @@ import * as vscode from 'vscode';
 import { baseUrlProblem, modelNameProblem, newProfileEntry, profileNameProblem } from '../../core/models/new-profile';
 import { ask } from '../input-box';
 import { notify } from '../notify';
-import { TEST_PROFILE_COMMAND } from './profile-check';
+import { ADD_PROFILE_COMMAND, TEST_PROFILE_COMMAND } from './command-ids';
 import { configuredProfiles } from './settings';
 
-export const ADD_PROFILE_COMMAND = 'imageryAnnotator.addModelProfile';
+export { ADD_PROFILE_COMMAND };
 export const ADD_PROFILE_ACTION = 'Add Model Profile…';
 const SET_KEY = 'Set API Key…';
 const TEST = 'Test Connection';

@@ -14,6 +14,7 @@ import { output } from '../output';
 import type { RunPlan } from './run-picks';
 import type { ChatBackend } from '../../core/models/backend';
 import { StreamedText } from './streamed-text';
+import { errorMessage } from '../../core/error-message';
 
 /** Streamed text reaches the webview at most this often (each message carries only the new part). */
 const STREAM_INTERVAL_MS = 50;
@@ -109,7 +110,7 @@ export class LiveRun {
         });
       }
       const kind = isModelRunError(error) ? error.kind : 'unknown';
-      const message = redact(error instanceof Error ? error.message : String(error), secrets);
+      const message = redact(errorMessage(error), secrets);
       output().warn(
         `${this.document.shardName}: ${profile.name} ${this.plan.task} on ${this.run.requestId} failed (${kind}): ${message}`,
       );

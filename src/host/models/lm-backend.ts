@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import type { ChatBackend, ChatCallbacks, ChatContentPart, ChatRequest, ChatResult } from '../../core/models/backend';
 import { ModelRunError } from '../../core/models/errors';
+import { errorMessage } from '../../core/error-message';
 
 /** Some VS Code builds tell whether a model takes images; absent means unknown (we try). */
 function acceptsImages(model: vscode.LanguageModelChat): boolean | undefined {
@@ -20,7 +21,7 @@ function imagePart(url: string, model: vscode.LanguageModelChat): vscode.Languag
 
 function fault(error: unknown, model: vscode.LanguageModelChat, hasImages: boolean): ModelRunError {
   if (error instanceof ModelRunError) return error;
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   if (error instanceof vscode.CancellationError) return new ModelRunError('cancelled', 'The run was cancelled.');
   if (error instanceof vscode.LanguageModelError) {
     if (error.code === vscode.LanguageModelError.NoPermissions.name) {

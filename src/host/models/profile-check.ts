@@ -14,7 +14,7 @@ import { offerAddProfile } from './add-profile';
 import { output } from '../output';
 import { configuredProfiles, type ApiKeys } from './settings';
 
-export const TEST_PROFILE_COMMAND = 'imageryAnnotator.testModelProfile';
+export { TEST_PROFILE_COMMAND } from './command-ids';
 const STATE_KEY = 'imageryAnnotator.serverQuirks';
 
 export class HostQuirks {

@@ -7,6 +7,7 @@ import { DEFAULT_MAX_TOKENS, DEFAULT_TEMPERATURE, type ModelProfile } from '../.
 import { LanguageModelBackend } from './lm-backend';
 import type { HostQuirks } from './profile-check';
 import { configuredProfiles, type ApiKeys } from './settings';
+import { errorMessage } from '../../core/error-message';
 
 export type RunProfile =
   { kind: 'openai'; profile: ModelProfile } | { kind: 'vscode-lm'; profile: ModelProfile; model: vscode.LanguageModelChat };
@@ -42,7 +43,7 @@ export async function availableProfiles(): Promise<AvailableProfiles> {
   try {
     models = await vscode.lm.selectChatModels();
   } catch (error) {
-    problems.push(`VS Code's language models could not be listed: ${error instanceof Error ? error.message : String(error)}`);
+    problems.push(`VS Code's language models could not be listed: ${errorMessage(error)}`);
   }
   return { profiles: [...configured, ...models.map(languageModelProfile)], problems };
 }

@@ -1,10 +1,10 @@
 // "Imagery: Run Model on This Request…" from the palette: the same flow as the
 // panel's button, on the active editor's current request.
 import type { EditorRegistry } from '../editor/registry';
-import { modelService } from './service';
+import type { ModelService } from './service';
 import { notify } from '../notify';
 
-export async function runModelCommand(registry: EditorRegistry): Promise<void> {
+export async function runModelCommand(registry: EditorRegistry, models: ModelService): Promise<void> {
   const panel = registry.activePanel;
   if (!panel) {
     void notify.info('Open a shard in the Imagery Annotator first.');
@@ -15,5 +15,5 @@ export async function runModelCommand(registry: EditorRegistry): Promise<void> {
     void notify.info('The current position holds no readable request.');
     return;
   }
-  await modelService().start(panel, requestId);
+  await models.start(panel, requestId);
 }

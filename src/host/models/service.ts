@@ -3,10 +3,8 @@
 // every editor of the shard (split views) shows them, and they go on while
 // the annotator edits or moves to other requests.
 import * as vscode from 'vscode';
-import type { WebviewToHost } from '../../protocol';
 import type { AnnotatorDocument } from '../editor/document';
-import type { PanelController } from '../editor/panel';
-import type { EditorRegistry } from '../editor/registry';
+import type { ModelHook, ModelMessage, ModelPanel, ModelPanels } from './model-panel';
 import { LiveRun } from './live-run';
 import { HostQuirks, TEST_PROFILE_COMMAND, testModelProfile } from './profile-check';
 import { availableProfiles, backendFor } from './profiles';
@@ -17,14 +15,13 @@ import { notify } from '../notify';
 import { noProfileMessage, offerAddProfile } from './add-profile';
 import { uiText } from '../../core/untrusted-text';
 import { CANCEL_RUN_COMMAND, RunStatusBar } from '../views/run-status-bar';
-import { SuggestItems } from './suggest-items';
-
-type ModelMessage = Extract<WebviewToHost, { type: 'runModel' | 'cancelModelRun' | 'keepModelRun' | 'dismissModelRun' }>;
+import { SuggestItems, type SuggestMessage } from './suggest-items';
+import { errorMessage } from '../../core/error-message';
 
 export const UNTRUSTED_REASON =
   "Running models is disabled in an untrusted workspace: a run sends the request's text and images to a server. Trust the workspace to run models; viewing and annotating work as usual.";
 
-export class ModelService implements vscode.Disposable {
+export class ModelService implements ModelHook, vscode.Disposable {
   private readonly live = new Map<string, LiveRun>();
   private readonly watched = new WeakSet<AnnotatorDocument>();
   private readonly disposables: vscode.Disposable[] = [];
@@ -34,17 +31,17 @@ export class ModelService implements vscode.Disposable {
   /** Shown while a run is running or waiting. */
   readonly statusBar = new RunStatusBar();
   /** Suggest Items (the second extractor), with the same keys and profiles. */
-  readonly suggest: SuggestItems;
+  readonly suggestItems: SuggestItems;
 
   constructor(
-    private readonly registry: EditorRegistry,
+    private readonly registry: ModelPanels,
     secrets: vscode.SecretStorage,
     globalState?: vscode.Memento,
   ) {
     this.keys = new ApiKeys(secrets);
     this.quirks = new HostQuirks(globalState);
-    this.suggest = new SuggestItems(registry, this.keys, this.quirks);
-    this.disposables.push(this.suggest);
+    this.suggestItems = new SuggestItems(registry, this.keys, this.quirks);
+    this.disposables.push(this.suggestItems);
     this.disposables.push(
       this.statusBar,
       vscode.commands.registerCommand(CANCEL_RUN_COMMAND, () => this.cancelNewest()),
@@ -55,32 +52,35 @@ export class ModelService implements vscode.Disposable {
   }
 
   /** The webview (re)loaded: tell it whether models may run, and what is running for its document. */
-  panelReady(panel: PanelController): void {
+  panelReady(panel: ModelPanel): void {
     this.sendAccess(panel);
     for (const run of this.live.values())
       if (run.document === panel.document) panel.post({ type: 'modelRun', run: { ...run.run } });
-    this.suggest.panelReady(panel);
+    this.suggestItems.panelReady(panel);
   }
 
-  handle(panel: PanelController, message: ModelMessage): void {
+  suggest(panel: ModelPanel, message: SuggestMessage): void {
+    this.suggestItems.handle(panel, message);
+  }
+
+  handle(panel: ModelPanel, message: ModelMessage): void {
     switch (message.type) {
       case 'runModel':
         // Answered at once: the quick picks and the run must not hold up the panel's other messages.
         panel.post({ type: 'reply', seq: message.seq, ok: true });
         this.start(panel, message.requestId, message.choice).catch((error: unknown) =>
-          panel.post({ type: 'error', message: `Run Model failed: ${error instanceof Error ? error.message : String(error)}` }),
+          this.tell(panel, `Run Model failed: ${errorMessage(error)}`),
         );
         return;
       case 'cancelModelRun':
         this.live.get(message.id)?.cancel();
         return;
       case 'keepModelRun': {
+        // Answered at once too: what the keep did shows in the run's card, or as the panel's error.
+        panel.post({ type: 'reply', seq: message.seq, ok: true });
         const run = this.live.get(message.id);
         const kept = run ? run.keep() : Promise.reject(new Error('That run is gone.'));
-        kept.then(
-          () => panel.post({ type: 'reply', seq: message.seq, ok: true }),
-          (error: Error) => panel.post({ type: 'reply', seq: message.seq, ok: false, error: error.message }),
-        );
+        kept.catch((error: unknown) => this.tell(panel, errorMessage(error)));
         return;
       }
       case 'dismissModelRun':
@@ -89,13 +89,9 @@ export class ModelService implements vscode.Disposable {
   }
 
   /** Runs a model on the request; `choice` skips the picks already made. Resolves when the run ends (or never starts). */
-  async start(
-    panel: PanelController,
-    requestId: string,
-    choice: Parameters<typeof planRun>[2] = {},
-  ): Promise<LiveRun | undefined> {
+  async start(panel: ModelPanel, requestId: string, choice: Parameters<typeof planRun>[2] = {}): Promise<LiveRun | undefined> {
     const fail = (message: string) => {
-      panel.post({ type: 'error', message });
+      this.tell(panel, message);
       return undefined;
     };
     // From the key press to the last pick the webview takes no action key (it locked itself at `p`).
@@ -131,7 +127,7 @@ export class ModelService implements vscode.Disposable {
 
   /** What to run on the request: the record and the plan the picks made; undefined when a pick was dismissed. */
   private async ask(
-    panel: PanelController,
+    panel: ModelPanel,
     requestId: string,
     choice: Parameters<typeof planRun>[2],
   ): Promise<{ plan: RunPlan; record: ShardRecord } | { error: string } | undefined> {
@@ -142,7 +138,7 @@ export class ModelService implements vscode.Disposable {
     if (entry?.kind !== 'record') return { error: `Request ${requestId} cannot be read from ${document.shardName}.` };
     // Before any question: with no profile, every pick would be asked for nothing.
     const { profiles, problems } = await availableProfiles();
-    for (const problem of problems) void notify.warning(problem);
+    if (problems.length > 0) this.tell(panel, problems.join(' '));
     if (profiles.length === 0) {
       offerAddProfile();
       return { error: noProfileMessage() };
@@ -150,6 +146,18 @@ export class ModelService implements vscode.Disposable {
     const plan = await planRun(entry.record, document.state().get(requestId), choice, profiles);
     if (!plan || 'error' in plan) return plan;
     return { plan, record: entry.record };
+  }
+
+  /**
+   * The one way the service tells the user something: the panel's error line. A run
+   * belongs to a request in a panel, so what went wrong shows beside it, as text, and
+   * goes with it; a notification would pile up away from the request, and a reply
+   * cannot carry it, since model messages are answered at once (the picks and the run
+   * must not hold up the panel's other messages). The palette's Set API Key has no
+   * panel: it answers with a notification.
+   */
+  private tell(panel: ModelPanel, message: string): void {
+    panel.post({ type: 'error', message });
   }
 
   private publish(document: AnnotatorDocument, run: LiveRun['run']): void {
@@ -179,7 +187,7 @@ export class ModelService implements vscode.Disposable {
     this.showActive();
   }
 
-  private sendAccess(panel: PanelController): void {
+  private sendAccess(panel: ModelPanel): void {
     panel.post(
       vscode.workspace.isTrusted
         ? { type: 'modelAccess', allowed: true }
@@ -235,21 +243,4 @@ export class ModelService implements vscode.Disposable {
     this.live.clear();
     for (const disposable of this.disposables) disposable.dispose();
   }
-}
-
-let service: ModelService | undefined;
-
-export function initModelService(
-  registry: EditorRegistry,
-  secrets: vscode.SecretStorage,
-  globalState?: vscode.Memento,
-): ModelService {
-  service = new ModelService(registry, secrets, globalState);
-  return service;
-}
-
-/** The one service of the running extension (set in activate). */
-export function modelService(): ModelService {
-  if (!service) throw new Error('The model service is not started');
-  return service;
 }

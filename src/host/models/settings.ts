@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { DEFAULT_MAX_IMAGE_BYTES, type ImagePolicy } from '../../core/models/image-files';
 import { parseProfile, type ModelProfile } from '../../core/models/profile';
+import { errorMessage } from '../../core/error-message';
 
 const SECTION = 'imageryAnnotator';
 
@@ -27,7 +28,7 @@ export function configuredProfiles(): ProfilesRead {
       names.add(profile.name);
       profiles.push(profile);
     } catch (error) {
-      problems.push(error instanceof Error ? error.message : String(error));
+      problems.push(errorMessage(error));
     }
   });
   return { profiles, problems };

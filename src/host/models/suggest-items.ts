@@ -1,15 +1,14 @@
 // Suggest Items in the editor: the panel's messages (run, cancel), the
 // profile asked for as Run Model asks it, workspace trust, and the runs of
 // each document (every split view shows them; they go on while the annotator
-// works or moves to other requests). Also where a request's batch
-// suggestions are gathered for the webview.
+// works or moves to other requests). A request's batch suggestions are
+// gathered in batch-suggestions.ts.
 import * as vscode from 'vscode';
-import type { ExtractionSuggestionRun } from '../../core/models/extract/suggestions';
 import type { ShardRecord } from '../../core/shard/schema';
-import type { LiveSuggestRun, WebviewToHost } from '../../protocol';
+import type { LiveSuggestRun } from '../../protocol';
 import type { AnnotatorDocument } from '../editor/document';
-import type { PanelController } from '../editor/panel';
-import type { EditorRegistry } from '../editor/registry';
+import type { ModelPanel, ModelPanels, SuggestMessage } from './model-panel';
+import { errorMessage } from '../../core/error-message';
 import { notify } from '../notify';
 import type { HostQuirks } from './profile-check';
 import { availableProfiles, backendFor, type RunProfile } from './profiles';
@@ -17,38 +16,27 @@ import { pickProfile } from './run-picks';
 import type { ApiKeys } from './settings';
 import { SuggestRun } from './suggest-run';
 
-export type SuggestMessage = Extract<WebviewToHost, { type: 'suggestItems' | 'cancelSuggestItems' }>;
+export type { SuggestMessage };
 
 export const UNTRUSTED_SUGGEST_REASON =
   "Suggest Items is disabled in an untrusted workspace: it sends the comments' text to a server. Trust the workspace to run it; suggestions already recorded still show.";
-
-/**
- * The batch extraction runs' suggestions for a request (output files of `imagery extract --shards`), shown
- * like inline ones without a call. None yet: the reader of those files is wired in here.
- */
-export async function gatherBatchSuggestions(
-  _document: AnnotatorDocument,
-  _record: ShardRecord,
-): Promise<ExtractionSuggestionRun[]> {
-  return [];
-}
 
 export class SuggestItems implements vscode.Disposable {
   private readonly live = new Map<string, SuggestRun>();
   private readonly watched = new WeakSet<AnnotatorDocument>();
 
   constructor(
-    private readonly registry: EditorRegistry,
+    private readonly registry: ModelPanels,
     private readonly keys: ApiKeys,
     private readonly quirks: HostQuirks,
   ) {}
 
   /** The webview (re)loaded: what is running for its document. */
-  panelReady(panel: PanelController): void {
+  panelReady(panel: ModelPanel): void {
     for (const run of this.live.values()) if (run.document === panel.document) panel.post({ type: 'suggestRun', run: run.run });
   }
 
-  handle(panel: PanelController, message: SuggestMessage): void {
+  handle(panel: ModelPanel, message: SuggestMessage): void {
     if (message.type === 'cancelSuggestItems') {
       this.live.get(message.id)?.cancel();
       return;
@@ -56,13 +44,13 @@ export class SuggestItems implements vscode.Disposable {
     // Answered at once: the profile pick and the calls must not hold up the panel's other messages.
     panel.post({ type: 'reply', seq: message.seq, ok: true });
     this.start(panel, message.requestId, message.comments, message.scope, message.profile).catch((error: unknown) =>
-      panel.post({ type: 'error', message: `Suggest Items failed: ${error instanceof Error ? error.message : String(error)}` }),
+      panel.post({ type: 'error', message: `Suggest Items failed: ${errorMessage(error)}` }),
     );
   }
 
   /** Runs the extractor on `comments` of the request; resolves when the run ends (or never starts). */
   async start(
-    panel: PanelController,
+    panel: ModelPanel,
     requestId: string,
     comments: readonly string[],
     scope: LiveSuggestRun['scope'],
@@ -101,7 +89,7 @@ export class SuggestItems implements vscode.Disposable {
   }
 
   private async ask(
-    panel: PanelController,
+    panel: ModelPanel,
     requestId: string,
     profileName: string | undefined,
   ): Promise<{ record: ShardRecord; profile: RunProfile } | { error: string } | undefined> {

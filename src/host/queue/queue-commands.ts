@@ -4,6 +4,7 @@ import { QUEUE_EXTENSION } from '../../core/validation/queue';
 import type { ReviewQueueSession } from './queue-session';
 import { notify } from '../notify';
 import { uiText } from '../../core/untrusted-text';
+import { errorMessage } from '../../core/error-message';
 
 export function registerQueueCommands(session: ReviewQueueSession): vscode.Disposable[] {
   return [
@@ -43,7 +44,7 @@ async function openReviewQueue(session: ReviewQueueSession, arg?: unknown): Prom
     if (!outcome.ok) void notify.warning(outcome.error);
     return outcome.ok;
   } catch (error) {
-    void notify.error(`Cannot open the review queue: ${error instanceof Error ? error.message : String(error)}`);
+    void notify.error(`Cannot open the review queue: ${errorMessage(error)}`);
     return false;
   }
 }

@@ -9,6 +9,7 @@ import { ReportPanel } from './report-panel';
 import { runSampleForValidation } from './sample-command';
 import { notify } from '../notify';
 import { uiText } from '../../core/untrusted-text';
+import { errorMessage } from '../../core/error-message';
 
 export function registerReportCommands(extensionUri: vscode.Uri, registry: EditorRegistry): vscode.Disposable[] {
   return [
@@ -55,7 +56,7 @@ async function showReport(
       const queue = await readQueue(queueFile);
       shards = queue.shards.map((relative) => queueShardPath(path.dirname(queueFile!), relative));
     } catch (error) {
-      void notify.error(`Cannot read the review queue: ${error instanceof Error ? error.message : String(error)}`);
+      void notify.error(`Cannot read the review queue: ${errorMessage(error)}`);
       return undefined;
     }
   }

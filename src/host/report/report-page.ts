@@ -3,7 +3,7 @@
 // sha256 is allowed and nothing else inline is (a test checks the hash against
 // the style Plot really emits, so a Plot upgrade that changes it fails loudly).
 // No vscode import: the panel passes the URIs as strings.
-import { contentSecurityPolicy, newNonce, renderPage, type PageInputs } from '../editor/model/html';
+import { contentSecurityPolicy, newNonce, renderPage, type PageInputs } from '../editor/state/html';
 
 /** sha256 of the <style> text Observable Plot 0.6.17 inserts (class "plot-d6a7b5"). */
 export const PLOT_STYLE_HASH = 'sha256-jSYQUrW7J0b3jPqhZP9C2Xh1PyJKHKXd4s0fpGGKrww=';

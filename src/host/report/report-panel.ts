@@ -14,6 +14,7 @@ import { output } from '../output';
 import { renderReportPage } from './report-page';
 import { scopeStamp } from '../log-stamp';
 import { notify } from '../notify';
+import { errorMessage } from '../../core/error-message';
 
 type ReportHtml = (report: Report) => string;
 
@@ -118,7 +119,7 @@ export class ReportPanel implements vscode.Disposable {
     } catch (error) {
       this.post({
         type: 'reportError',
-        message: `The report could not be computed: ${error instanceof Error ? error.message : String(error)}`,
+        message: `The report could not be computed: ${errorMessage(error)}`,
       });
     }
   }
@@ -177,7 +178,7 @@ export class ReportPanel implements vscode.Disposable {
       await this.writeExport(target, format);
     } catch (error) {
       // A refused plot (or a write that failed) is said where the user clicked, and in a notification.
-      const message = `The report was not saved: ${error instanceof Error ? error.message : String(error)}`;
+      const message = `The report was not saved: ${errorMessage(error)}`;
       this.post({ type: 'reportError', message });
       void notify.error(message);
       return;

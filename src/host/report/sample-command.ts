@@ -9,6 +9,7 @@ import { output } from '../output';
 import { SHARD_GLOB } from '../views/shard-tree';
 import { notify } from '../notify';
 import { uiText } from '../../core/untrusted-text';
+import { errorMessage } from '../../core/error-message';
 
 export async function runSampleForValidation(): Promise<string | undefined> {
   const files = (await vscode.workspace.findFiles(SHARD_GLOB, '**/node_modules/**')).map((uri) => uri.fsPath).sort();
@@ -93,7 +94,7 @@ export async function runSampleForValidation(): Promise<string | undefined> {
       .then((choice) => choice === open && vscode.commands.executeCommand('imageryAnnotator.openReviewQueue', file));
     return file;
   } catch (error) {
-    void notify.error(`Sampling failed: ${error instanceof Error ? error.message : String(error)}`);
+    void notify.error(`Sampling failed: ${errorMessage(error)}`);
     return undefined;
   }
 }

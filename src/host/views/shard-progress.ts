@@ -12,7 +12,7 @@ import { replay } from '../../core/annotations/replay';
 import type { ShardState } from '../../core/annotations/state';
 import { ShardReader } from '../../core/shard/reader';
 import type { Progress } from '../../protocol';
-import { RequestIndex } from '../editor/model/request-index';
+import { RequestIndex } from '../editor/state/request-index';
 import { CommentIdsStore } from './comment-ids-store';
 
 /** What a refresh read, for the tests (what was read, never how long it took). */

@@ -14,6 +14,7 @@ import { CommentIdsStore } from './comment-ids-store';
 import { LogTrustCache } from './log-trust';
 import { ShardProgressCache } from './shard-progress';
 import { uiText } from '../../core/untrusted-text';
+import { errorMessage } from '../../core/error-message';
 
 export const SHARD_GLOB = '**/*.shard.jsonl';
 const EXCLUDE_GLOB = '**/{node_modules,.git}/**';
@@ -103,7 +104,7 @@ export class ShardTreeProvider implements vscode.TreeDataProvider<vscode.Uri>, v
         output().warn(`${uri.fsPath}: the other annotators' logs could not be checked: ${String(error)}`),
       );
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
+      const reason = errorMessage(error);
       item.description = 'cannot read';
       item.tooltip = uiText(`${relative}: ${reason}`);
       output().warn(`${uri.fsPath}: ${reason}`);
@@ -145,7 +146,7 @@ export class ShardTreeProvider implements vscode.TreeDataProvider<vscode.Uri>, v
         `${uri.fsPath}\nYou have done ${progress.done} of ${progress.total} items. Click: walk this queue with next / previous.`,
       );
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
+      const reason = errorMessage(error);
       item.description = 'cannot read';
       item.tooltip = uiText(`${uri.fsPath}: ${reason}`);
       output().warn(reason);

@@ -12,7 +12,7 @@ const ROOT = path.resolve(import.meta.dirname, '../../..');
 const RULES: LayerRule[] = [
   { folder: 'src/core', forbid: [/^vscode$/, /(^|\/)host(\/|$)/], why: 'the core is used by the CLI and the tests' },
   { folder: 'src/cli', forbid: [/^vscode$/, /(^|\/)host(\/|$)/], why: 'the CLI runs without VS Code or the host' },
-  { folder: 'src/host/editor/model', forbid: [/^vscode$/], why: 'the editor model is pure and unit-tested' },
+  { folder: 'src/host/editor/state', forbid: [/^vscode$/], why: 'the editor model is pure and unit-tested' },
   { folder: 'webview', forbid: [/^vscode$/, /^node:/, /(^|\/)host(\/|$)/], why: 'the webview runs in a browser' },
 ];
 

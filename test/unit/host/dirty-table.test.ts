@@ -2,7 +2,7 @@
 // hot-exit backups, at each moment of a document's life.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { backupUpdate, DIRTY_TABLE, effectsOf, type SaveMode, type Trigger } from '../../../src/host/editor/model/dirty-table';
+import { backupUpdate, DIRTY_TABLE, effectsOf, type SaveMode, type Trigger } from '../../../src/host/editor/state/dirty-table';
 
 const MODES: SaveMode[] = ['immediate', 'manual'];
 const TRIGGERS: Trigger[] = ['edit', 'undo', 'save', 'revert', 'backup', 'reopen', 'tab-dirty'];

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { EVENT_SCHEMA_VERSION, type AnnotationEvent, type KnownEvent } from '../../../src/core/annotations/events';
 import { replay, replayInSlices } from '../../../src/core/annotations/replay';
-import { changedRequests, EventStore } from '../../../src/host/editor/model/event-store';
+import { changedRequests, EventStore } from '../../../src/host/editor/state/event-store';
 
 let seed = 1;
 const roll = (n: number): number => {

@@ -1,8 +1,8 @@
 // The host's account of what the webview holds, and where next / previous land.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { HeldRecords } from '../../../src/host/editor/model/held-records';
-import { neighbours } from '../../../src/host/editor/model/navigation';
+import { HeldRecords } from '../../../src/host/editor/state/held-records';
+import { neighbours } from '../../../src/host/editor/state/navigation';
 import { makeRecord } from '../../fixtures/synthetic-record';
 
 const entry = (id: string) => ({ record: makeRecord({ id }), images: [] });

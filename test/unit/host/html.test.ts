@@ -1,7 +1,7 @@
 // The webview page: strict CSP, one nonce per render used by the only script.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { contentSecurityPolicy, renderPage } from '../../../src/host/editor/model/html';
+import { contentSecurityPolicy, renderPage } from '../../../src/host/editor/state/html';
 
 test('the CSP allows only nonce scripts, and styles/images/fonts from the webview source', () => {
   assert.equal(

@@ -11,7 +11,7 @@ import { importDomain } from '../../../src/core/release/import';
 import { domainFiles } from '../../../src/core/release/layout';
 import { imageRootsFor } from '../../../src/core/image-roots';
 import { isInside } from '../../../src/core/path-rules';
-import { REFUSED_OUTSIDE, resolveImageSource } from '../../../src/host/editor/model/images';
+import { REFUSED_OUTSIDE, resolveImageSource } from '../../../src/host/editor/state/images';
 import { SHARED_DATASET, skipWithoutDataset } from '../../helpers/dataset';
 
 const base = realpathSync(mkdtempSync(path.join(tmpdir(), 'host-image-roots-')));

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { imageRootsFor } from '../../../src/core/image-roots';
 import { datasetRootFor, safeRemoteUrl } from '../../../src/core/path-rules';
-import { REFUSED_OUTSIDE, resolveImageSource } from '../../../src/host/editor/model/images';
+import { REFUSED_OUTSIDE, resolveImageSource } from '../../../src/host/editor/state/images';
 
 function dataset() {
   const base = mkdtempSync(path.join(tmpdir(), 'host-images-'));

@@ -7,7 +7,7 @@ import {
   settleAfterFilter,
   UNTOUCHED,
   type RequestFacts,
-} from '../../../src/host/editor/model/navigation';
+} from '../../../src/host/editor/state/navigation';
 
 const facts: RequestFacts[] = [
   { ...UNTOUCHED, reviewed: true, invalid: true },

@@ -11,7 +11,7 @@ import { AnnotationLog } from '../../../src/core/annotations/log';
 import { replay } from '../../../src/core/annotations/replay';
 import { ShardReader } from '../../../src/core/shard/reader';
 import { writeShard } from '../../../src/core/shard/writer';
-import { factsOf } from '../../../src/host/editor/model/request-index';
+import { factsOf } from '../../../src/host/editor/state/request-index';
 import { CommentIdsStore } from '../../../src/host/views/comment-ids-store';
 import { ShardProgressCache } from '../../../src/host/views/shard-progress';
 import { makeComment, makeRecord } from '../../fixtures/synthetic-record';

@@ -5,19 +5,9 @@
 import { normalizeItem } from '../../annotations/items';
 import { own } from '../../dict';
 import { compareItems } from './compare-items';
+import type { ExtractionSuggestionRun, SuggestionSource } from './suggestion-run';
 
-/** Where a suggestion came from: an extraction-run event of a log, or a batch run's output file. */
-export type SuggestionSource =
-  | { kind: 'inline'; event: string; annotator: string; profile: string; model: string; time: string }
-  | { kind: 'batch'; run: string; file: string };
-
-/** One extractor's items for one comment. */
-export interface ExtractionSuggestionRun {
-  comment: string;
-  /** The items by the paper's parser, in answer order. */
-  items: string[];
-  source: SuggestionSource;
-}
+export type { ExtractionSuggestionRun, SuggestionSource };
 
 /** An item of a disagreement, with the runs that make it one. */
 export interface SuggestedItem {
