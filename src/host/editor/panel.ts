@@ -6,9 +6,10 @@ import { emptyRequestState } from '../../core/annotations/state';
 import { INVALID_REASONS, type EventDraft } from '../../core/annotations/events';
 import { isRedditUrl, REDDIT_ORIGIN, type ShardRecord } from '../../core/shard/schema';
 import { WebviewToHost, type Filter, type HostToWebview, type NavTarget, type ShowFocus } from '../../protocol';
-import { gatherBatchSuggestions } from '../models/batch-suggestions';
+import { gatherBatchSuggestions } from '../../core/models/extract/batch-suggestions';
 import type { ModelHook, ModelPanel } from '../models/model-panel';
 import { output } from '../output';
+import { formatUnreadable, type UnreadableLine } from '../../core/release/import-jsonl';
 import type { AnnotatorDocument } from './document';
 import type { LastRequests } from './last-requests';
 import { renderPage } from './state/html';
@@ -301,7 +302,8 @@ export class PanelController implements ModelPanel, vscode.Disposable {
 
   /** A batch extraction run's suggestions for the shown request, when there are any. */
   private async postBatchSuggestions(record: ShardRecord): Promise<void> {
-    const runs = await gatherBatchSuggestions(this.document, record).catch((error: unknown) => {
+    const warn = (problem: UnreadableLine) => output().warn(formatUnreadable(problem));
+    const runs = await gatherBatchSuggestions(this.document.uri.fsPath, record, warn).catch((error: unknown) => {
       output().warn(`${this.document.shardName}: could not read the batch extraction runs: ${String(error)}`);
       return [];
     });

@@ -9,6 +9,7 @@ import { isModelRunError, redact } from '../../core/models/errors';
 import { extractComment } from '../../core/models/extract/extract-comment';
 import type { ShardRecord } from '../../core/shard/schema';
 import type { LiveSuggestRun } from '../../protocol';
+import { errorMessage } from '../../core/error-message';
 import type { AnnotatorDocument } from '../editor/document';
 import { output } from '../output';
 import type { RunProfile } from './profiles';
@@ -90,7 +91,7 @@ export class SuggestRun {
       this.abort.abort();
       if (isModelRunError(error) && error.kind === 'cancelled') return this.end({ phase: 'cancelled' });
       const kind = isModelRunError(error) ? error.kind : 'unknown';
-      const message = redact(error instanceof Error ? error.message : String(error), secrets);
+      const message = redact(errorMessage(error), secrets);
       output().warn(
         `${this.document.shardName}: Suggest Items with ${this.run.profile} on ${this.record.id} failed (${kind}): ${message}`,
       );

@@ -3,15 +3,14 @@
 // Runs are looked for where that command's README example writes them: an
 // `extractions` folder beside the shard's folder (in the dataset folder) or
 // inside it, as extractions/<name>/<domain>/comments_processed.jsonl. A file is
-// read once and again only when it changes; its unusable lines go to the
-// Output channel, naming file and line, and its other lines are still used.
+// read once and again only when it changes; its unusable lines are told once
+// (naming file and line) and its other lines are still used.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { readExtractionOutput, listExtractionOutputs, type ExtractionOutput } from '../../core/models/extract/batch-output';
-import type { ExtractionSuggestionRun } from '../../core/models/extract/suggestions';
-import type { ShardRecord } from '../../core/shard/schema';
-import type { AnnotatorDocument } from '../editor/document';
-import { output } from '../output';
+import type { UnreadableLine } from '../../release/import-jsonl';
+import type { ShardRecord } from '../../shard/schema';
+import { readExtractionOutput, listExtractionOutputs, type ExtractionOutput } from './batch-output';
+import type { ExtractionSuggestionRun } from './suggestion-run';
 
 export const EXTRACTIONS_FOLDER = 'extractions';
 
@@ -28,13 +27,13 @@ export function extractionFolders(shardFile: string): string[] {
   return [path.join(path.dirname(shardDir), EXTRACTIONS_FOLDER), path.join(shardDir, EXTRACTIONS_FOLDER)];
 }
 
-async function readCached(file: string): Promise<ExtractionOutput> {
+async function readCached(file: string, onProblem: (problem: UnreadableLine) => void): Promise<ExtractionOutput> {
   const stat = await fs.stat(file);
   const stamp = `${stat.size}:${stat.mtimeMs}`;
   const known = cache.get(file);
   if (known?.stamp === stamp) return known.read;
   const read = readExtractionOutput(file).then((result) => {
-    for (const problem of result.problems) output().warn(`${problem.file}:${problem.line}: ${problem.reason}`);
+    for (const problem of result.problems) onProblem(problem);
     return result;
   });
   cache.set(file, { stamp, read });
@@ -44,13 +43,14 @@ async function readCached(file: string): Promise<ExtractionOutput> {
 
 /** Every batch run's items for the comments of `record`, by run name. */
 export async function gatherBatchSuggestions(
-  document: AnnotatorDocument,
+  shardFile: string,
   record: ShardRecord,
+  onProblem: (problem: UnreadableLine) => void,
 ): Promise<ExtractionSuggestionRun[]> {
   const runs: ExtractionSuggestionRun[] = [];
-  for (const folder of extractionFolders(document.uri.fsPath)) {
+  for (const folder of extractionFolders(shardFile)) {
     for (const run of listExtractionOutputs(folder, record.domain)) {
-      const { byComment } = await readCached(run.file);
+      const { byComment } = await readCached(run.file, onProblem);
       for (const comment of record.comments) {
         const answer = byComment.get(comment.id);
         if (answer)
