@@ -92,10 +92,7 @@ export class IaToolbar extends LitElement {
           ? html`<label class="progress"
               >${progress.reviewed} / ${progress.total} reviewed
               <progress max=${progress.total || 1} .value=${progress.reviewed}></progress>
-              <span class="muted"
-                >${progress.invalid} invalid · ${progress.corrected}
-                corrected${progress.bulkConfirmed ? ` · ${progress.bulkConfirmed} confirmed in bulk` : ''}</span
-              ></label
+              <span class="muted">${progressCounts(progress)}</span></label
             >`
           : nothing
       }
@@ -143,4 +140,10 @@ declare global {
   interface HTMLElementTagNameMap {
     'ia-toolbar': IaToolbar;
   }
+}
+
+/** "2 invalid · 5 corrected", then how many were confirmed in bulk: one string, so no line break falls inside it. */
+function progressCounts(progress: Progress): string {
+  const bulk = progress.bulkConfirmed ? ` · ${progress.bulkConfirmed} confirmed in bulk` : '';
+  return `${progress.invalid} invalid · ${progress.corrected} corrected${bulk}`;
 }

@@ -8,7 +8,17 @@ import path from 'node:path';
 import * as vscode from 'vscode';
 import { QUEUE_FORMAT, QUEUE_VERSION } from '../../../src/core/validation/queue';
 import { writeShard } from '../../../src/core/shard/writer';
-import { closeEverything, createShard, extensionApi, openShard, setSettings, syntheticRecords, waitFor } from './harness';
+import { annotationLogPath } from '../../../src/core/annotations/paths';
+import {
+  ANNOTATOR,
+  closeEverything,
+  createShard,
+  extensionApi,
+  openShard,
+  setSettings,
+  syntheticRecords,
+  waitFor,
+} from './harness';
 
 const COMMAND_LINK = '[Click](command:workbench.action.terminal.sendSequence?%7B%22text%22%3A%22echo%20hi%22%7D)';
 // VS Code's own patterns: links in notifications (vs/base/common/linkedText.ts) and icons in labels.
@@ -111,5 +121,26 @@ suite('data in VS Code surfaces', () => {
     assert.ok(row.label.replaceAll('\u200b', '').endsWith(`a$(zap)${COMMAND_LINK}.shard.jsonl`), row.label);
     assert.doesNotMatch(row.label, LABEL_ICON);
     assert.doesNotMatch(row.label, BIDI_OVERRIDE);
+  });
+
+  test('an annotation log that cannot be read, beside a shard named with a command link: the error names the path, with no link', async () => {
+    await setSettings({});
+    const base = await createShard('unreadable-log');
+    const hostile = path.join(path.dirname(base.file), `${COMMAND_LINK}.shard.jsonl`);
+    await writeShard(hostile, syntheticRecords(2));
+    // A folder where the log file should be: reading it fails (EISDIR).
+    await fs.mkdir(annotationLogPath(hostile, ANNOTATOR), { recursive: true });
+    const api = await extensionApi();
+    const before = api.testing.notifications().length;
+    await vscode.commands.executeCommand('vscode.openWith', vscode.Uri.file(hostile), 'imageryAnnotator.shard');
+    const shown = await waitFor('the log error', () =>
+      api.testing
+        .notifications()
+        .slice(before)
+        .find((each) => each.text.includes('could not read the annotation log')),
+    );
+    assert.equal(shown.level, 'error');
+    assert.ok(shown.text.replaceAll('\u200b', '').includes(`${COMMAND_LINK}.shard.jsonl.annotations`), shown.text);
+    assert.doesNotMatch(shown.text, NOTIFICATION_LINK);
   });
 });
