@@ -6,7 +6,7 @@ import { readQueue } from '../../core/validation/queue-file';
 import type { EditorRegistry } from '../editor/registry';
 import { SHARD_GLOB } from '../views/shard-tree';
 import { ReportPanel } from './report-panel';
-import { runSampleForValidation } from './sample-command';
+import { runSampleForValidation, sampleAnswers } from './sample-command';
 import { notify } from '../notify';
 import { uiText } from '../../core/untrusted-text';
 import { errorMessage } from '../../core/error-message';
@@ -16,7 +16,9 @@ export function registerReportCommands(extensionUri: vscode.Uri, registry: Edito
     vscode.commands.registerCommand('imageryAnnotator.showReport', (queueFile?: unknown) =>
       showReport(extensionUri, registry, queueFile),
     ),
-    vscode.commands.registerCommand('imageryAnnotator.sampleForValidation', () => runSampleForValidation()),
+    vscode.commands.registerCommand('imageryAnnotator.sampleForValidation', (arg?: unknown) =>
+      runSampleForValidation(sampleAnswers(arg)),
+    ),
     { dispose: () => ReportPanel.current?.panel.dispose() },
   ];
 }

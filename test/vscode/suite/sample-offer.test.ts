@@ -1,5 +1,5 @@
-// "Imagery: Sample for Validation…" in the real extension host: its five
-// questions taken at their defaults, then the notification's "Open Review
+// "Imagery: Sample for Validation…" in the real extension host: its answers
+// given as the command's argument, then the notification's "Open Review
 // Queue" button walks the queue it wrote.
 import assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
@@ -18,25 +18,20 @@ suite('Sample for Validation', () => {
   test('offers to open the queue it wrote, and the button opens it', async () => {
     const api = await extensionApi();
     await setSettings({});
-    const sampled = Promise.resolve(vscode.commands.executeCommand<string | undefined>('imageryAnnotator.sampleForValidation'));
-    let done = false;
-    void sampled.finally(() => (done = true));
-    // Every question has a default (all shards, comments, 100, a seed, "validation"): Enter on each.
-    await waitFor(
-      'the five questions answered',
-      async () => {
-        if (!done) await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-        return done;
-      },
-      30_000,
-    );
+    // The answers as a command argument: pressing accept into quick picks as they open races their items.
+    const sampled = vscode.commands.executeCommand<string | undefined>('imageryAnnotator.sampleForValidation', {
+      unit: 'comments',
+      size: 5,
+      seed: 7,
+      name: 'validation',
+    });
     written = await sampled;
     assert.ok(written?.endsWith('validation.queue.json'), String(written));
     const notice = api.testing.notifications().findLast((shown) => shown.text.startsWith('Wrote '));
-    assert.match(notice?.text ?? '', /^Wrote .*validation\.queue\.json: \d+ of \d+ comments, seed \d+\.$/);
+    assert.match(notice?.text ?? '', /^Wrote .*validation\.queue\.json: 5 of \d+ comments, seed 7\.$/);
     assert.equal(api.testing.reviewQueue(), undefined, 'not walked before the button');
     assert.equal(api.testing.pressNotificationButton('Wrote ', 'Open Review Queue'), true, 'the notification offers it');
-    const walked = await waitFor('the queue walked', () => api.testing.reviewQueue());
+    const walked = await waitFor('the queue walked', () => api.testing.reviewQueue(), 30_000);
     assert.equal(walked.file, written);
     assert.equal(walked.name, 'validation');
   });
