@@ -13,6 +13,8 @@ import { errorMessage } from '../../core/error-message';
 
 /** Answers given by a caller (a script, a keybinding's args): each skips its question. */
 export interface SampleAnswers {
+  /** Shard files of the workspace to draw from; default every one. */
+  shards?: string[];
   unit?: 'comments' | 'requests';
   size?: number;
   seed?: number;
@@ -29,6 +31,7 @@ export function sampleAnswers(arg: unknown): SampleAnswers {
   if (Number.isSafeInteger(given.seed) && (given.seed as number) >= 0 && (given.seed as number) <= MAX_SEED)
     answers.seed = given.seed as number;
   if (typeof given.name === 'string') answers.name = given.name;
+  if (Array.isArray(given.shards)) answers.shards = given.shards.filter((file): file is string => typeof file === 'string');
   return answers;
 }
 
@@ -39,11 +42,11 @@ export async function runSampleForValidation(answers: SampleAnswers = {}): Promi
     return undefined;
   }
   const everyShard = files.map((file) => ({ label: uiText(vscode.workspace.asRelativePath(file)), file, picked: true }));
-  // Given the other answers, the sample is drawn across every shard, as the question's default.
+  // Given the other answers, the sample is drawn across the shards named (only the workspace's), else every one, as the question's default.
   const given =
     answers.unit !== undefined && answers.size !== undefined && answers.seed !== undefined && answers.name !== undefined;
   const picked = given
-    ? everyShard
+    ? everyShard.filter((shard) => answers.shards === undefined || answers.shards.includes(shard.file))
     : await vscode.window.showQuickPick(everyShard, {
         canPickMany: true,
         title: 'Sample for validation (1/5): shards',
