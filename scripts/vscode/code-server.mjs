@@ -27,7 +27,12 @@ export const DEFAULT_SETTINGS = {
  * Machine-scoped settings: in a remote window (code-server is one) VS Code ignores them in the
  * user settings and reads them from the server's settings (user-data/Machine/settings.json).
  */
-const MACHINE_SCOPED = ['workbench.welcomePage.walkthroughs.openOnInstall'];
+const MACHINE_SCOPED = [
+  'workbench.welcomePage.walkthroughs.openOnInstall',
+  // Ours: where a person puts them in a remote window (the README says so).
+  'imageryAnnotator.modelProfiles',
+  'imageryAnnotator.models.allowRemoteImages',
+];
 
 function freePort() {
   return new Promise((resolvePort, reject) => {
