@@ -145,6 +145,10 @@ Options:
   --annotator <name>       whose log to append to (default: the OS user name)
   --timeout <s>            wait for the answer's headers at most this long (120)
   --idle-timeout <s>       fail when the answer stops for this long (60)
+  --deadline <s>           fail when one answer is not finished after this long
+                           (default: the profile's deadlineSeconds, else 600)
+  --max-answer-mb <n>      fail when one answer passes this size on the wire
+                           (default: the profile's maxAnswerMegabytes, else 8)
   --json                   one JSON object: per comment the answer, items,
                            added, lacking, agreed, event id and provenance
   --quiet                  no progress on stderr`,

@@ -13,15 +13,13 @@ import { CliError, usageError } from '../cli-error';
 import { resolveInputs } from '../inputs';
 import type { Output } from '../output';
 import { progressSink } from './run-batch';
-import { chooseProfile, numberOption, type ProfileFlags } from './run-profile';
+import { answerLimits, chooseProfile, type AnswerLimitFlags, type ProfileFlags } from './run-profile';
 
-export interface ExtractBatchFlags extends ProfileFlags {
+export interface ExtractBatchFlags extends ProfileFlags, AnswerLimitFlags {
   shards?: string[];
   out?: string;
   name?: string;
   concurrency?: string;
-  timeout?: string;
-  'idle-timeout'?: string;
   json?: boolean;
   quiet?: boolean;
 }
@@ -51,8 +49,7 @@ export async function extractBatchCommand(values: ExtractBatchFlags, output: Out
     apiKey,
     quirks: state.memory,
     maxRetries: 0,
-    timeoutMs: numberOption('timeout', values.timeout, 1000),
-    idleTimeoutMs: numberOption('idle-timeout', values['idle-timeout'], 1000),
+    ...answerLimits(values),
   });
   const printer = new ProgressPrinter(progressSink(output), concurrency);
   const controller = new AbortController();

@@ -12,7 +12,7 @@ import { CliError, usageError } from '../cli-error';
 import { defineCommand, type CommandContext } from '../command';
 import { extractBatchCommand } from './extract-batch';
 import { readRecord } from './run';
-import { chooseProfile, numberOption } from './run-profile';
+import { ANSWER_LIMIT_OPTIONS, answerLimits, chooseProfile } from './run-profile';
 
 const OPTIONS = {
   shard: { type: 'string' },
@@ -27,8 +27,7 @@ const OPTIONS = {
   'base-url': { type: 'string' },
   model: { type: 'string' },
   annotator: { type: 'string' },
-  timeout: { type: 'string' },
-  'idle-timeout': { type: 'string' },
+  ...ANSWER_LIMIT_OPTIONS,
   json: { type: 'boolean' },
   quiet: { type: 'boolean' },
 } as const;
@@ -86,8 +85,7 @@ async function runExtract({ values, positionals, output, progress }: CommandCont
   const backend = createOpenAIBackend({
     profile,
     apiKey,
-    timeoutMs: numberOption('timeout', values.timeout, 1000),
-    idleTimeoutMs: numberOption('idle-timeout', values['idle-timeout'], 1000),
+    ...answerLimits(values),
   });
   const log = AnnotationLog.open(shard, resolveAnnotator(values.annotator));
   const controller = new AbortController();

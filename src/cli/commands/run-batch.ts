@@ -19,7 +19,7 @@ import { integerOption } from '../args';
 import { CliError, usageError } from '../cli-error';
 import { resolveInputs } from '../inputs';
 import { processOutput, type Output } from '../output';
-import { chooseProfile, numberOption, type ProfileFlags } from './run-profile';
+import { answerLimits, chooseProfile, numberOption, type AnswerLimitFlags, type ProfileFlags } from './run-profile';
 
 export interface BatchFlags {
   shards: string[];
@@ -28,23 +28,20 @@ export interface BatchFlags {
   prompt: PromptStyle;
   input: RunInput;
   inputText: string;
-  values: ProfileFlags & {
-    'record-truncated'?: boolean;
-    profile?: string;
-    profiles?: string;
-    'base-url'?: string;
-    model?: string;
-    name?: string;
-    concurrency?: string;
-    'allow-remote-images'?: boolean;
-    'max-image-mb'?: string;
-    timeout?: string;
-    'idle-timeout'?: string;
-    deadline?: string;
-    'max-answer-mb'?: string;
-    quiet?: boolean;
-    json?: boolean;
-  };
+  values: ProfileFlags &
+    AnswerLimitFlags & {
+      'record-truncated'?: boolean;
+      profile?: string;
+      profiles?: string;
+      'base-url'?: string;
+      model?: string;
+      name?: string;
+      concurrency?: string;
+      'allow-remote-images'?: boolean;
+      'max-image-mb'?: string;
+      quiet?: boolean;
+      json?: boolean;
+    };
 }
 
 async function loadShards(inputs: readonly string[], warn: (text: string) => void): Promise<BatchShard[]> {
@@ -94,10 +91,7 @@ export async function runBatchCommand(flags: BatchFlags, output: Output): Promis
     apiKey,
     quirks: state.memory,
     maxRetries: 0,
-    timeoutMs: numberOption('timeout', values.timeout, 1000),
-    idleTimeoutMs: numberOption('idle-timeout', values['idle-timeout'], 1000),
-    deadlineMs: numberOption('deadline', values.deadline, 1000),
-    maxAnswerBytes: numberOption('max-answer-mb', values['max-answer-mb'], 1024 * 1024),
+    ...answerLimits(values),
   });
   const maxImageMb = numberOption('max-image-mb', values['max-image-mb'], 1024 * 1024);
   const printer = new ProgressPrinter(progressSink(output), concurrency);

@@ -2,6 +2,7 @@
 // (--profiles FILE, else $IMAGERY_PROFILES, else VS Code's user settings), or
 // one made from --base-url and --model.
 import { existsSync } from 'node:fs';
+import type { OpenAIBackendOptions } from '../../core/models/openai-backend';
 import { type ModelProfile, parseProfile } from '../../core/models/profile';
 import { readProfilesFile, vscodeUserSettingsFile } from '../../core/models/profile-file';
 import { CliError, usageError } from '../cli-error';
@@ -97,4 +98,30 @@ export function numberOption(name: string, value: string | undefined, scale: num
   if (!Number.isFinite(number) || number <= 0 || value.trim() === '')
     throw usageError(`run: --${name} must be a positive number, got "${value}"`);
   return Math.round(number * scale);
+}
+
+/** How long and how large one answer may be: the same flags for every command that asks a model. */
+export const ANSWER_LIMIT_OPTIONS = {
+  timeout: { type: 'string' },
+  'idle-timeout': { type: 'string' },
+  deadline: { type: 'string' },
+  'max-answer-mb': { type: 'string' },
+} as const;
+
+export interface AnswerLimitFlags {
+  timeout?: string;
+  'idle-timeout'?: string;
+  deadline?: string;
+  'max-answer-mb'?: string;
+}
+
+type AnswerLimits = Pick<OpenAIBackendOptions, 'timeoutMs' | 'idleTimeoutMs' | 'deadlineMs' | 'maxAnswerBytes'>;
+
+export function answerLimits(flags: AnswerLimitFlags): AnswerLimits {
+  return {
+    timeoutMs: numberOption('timeout', flags.timeout, 1000),
+    idleTimeoutMs: numberOption('idle-timeout', flags['idle-timeout'], 1000),
+    deadlineMs: numberOption('deadline', flags.deadline, 1000),
+    maxAnswerBytes: numberOption('max-answer-mb', flags['max-answer-mb'], 1024 * 1024),
+  };
 }

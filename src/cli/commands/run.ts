@@ -19,7 +19,7 @@ import { TruncatedAnswerError } from '../../core/models/truncation';
 import { runBatchCommand } from './run-batch';
 import { runCheckCommand } from './run-check';
 import { formatOutcome, outcomeJson } from './run-output';
-import { chooseProfile, numberOption, PROFILE_SETTING_OPTIONS } from './run-profile';
+import { ANSWER_LIMIT_OPTIONS, answerLimits, chooseProfile, numberOption, PROFILE_SETTING_OPTIONS } from './run-profile';
 
 const OPTIONS = {
   shard: { type: 'string' },
@@ -42,10 +42,7 @@ const OPTIONS = {
   ...PROFILE_SETTING_OPTIONS,
   'allow-remote-images': { type: 'boolean' },
   'max-image-mb': { type: 'string' },
-  timeout: { type: 'string' },
-  'idle-timeout': { type: 'string' },
-  deadline: { type: 'string' },
-  'max-answer-mb': { type: 'string' },
+  ...ANSWER_LIMIT_OPTIONS,
   json: { type: 'boolean' },
   quiet: { type: 'boolean' },
 } as const;
@@ -128,10 +125,7 @@ async function runOneRequest({ values, positionals, output, progress }: CommandC
     profile,
     apiKey,
     quirks: learnt.memory,
-    timeoutMs: numberOption('timeout', values.timeout, 1000),
-    idleTimeoutMs: numberOption('idle-timeout', values['idle-timeout'], 1000),
-    deadlineMs: numberOption('deadline', values.deadline, 1000),
-    maxAnswerBytes: numberOption('max-answer-mb', values['max-answer-mb'], 1024 * 1024),
+    ...answerLimits(values),
   });
   const maxImageMb = numberOption('max-image-mb', values['max-image-mb'], 1024 * 1024);
   const controller = new AbortController();

@@ -143,6 +143,21 @@ describe('imagery extract --shards --out', () => {
     server.answerWith(answerByRaw);
   });
 
+  test('--max-answer-mb and --deadline bound each answer, as for imagery run: an endless answer fails its comment', async (t) => {
+    const { shardFile, out } = fixture(t);
+    server.answerWith(() => ({ chunks: ['la '.repeat(2000)], endless: true }));
+    const limits = ['--max-answer-mb', '0.05', '--deadline', '5', '--idle-timeout', '1'];
+    const bounded = await runCli(...args(shardFile, out, '--concurrency', '1', '--json', '--quiet', ...limits));
+    server.answerWith(answerByRaw);
+    assert.equal(bounded.code, 1, bounded.stderr);
+    const summary = JSON.parse(bounded.stdout);
+    assert.deepEqual([summary.answered, summary.failed], [0, 3]);
+    assert.deepEqual(
+      summary.failures.map((failure: { kind: string }) => failure.kind),
+      ['answer-too-large', 'answer-too-large', 'answer-too-large'],
+    );
+  });
+
   test('one run per output file: a file another running process holds is refused, naming it', async (t) => {
     const { shardFile, out, file } = fixture(t);
     server.answerWith(answerByRaw);
