@@ -3,10 +3,10 @@
 // and Keep of a 1.9 MB cut answer, each from the message or key press to the
 // first frame painted after the panel shows the result. Before the raw answer
 // was rendered lazily these took 2.6-3.4 s, 2.2 s and 3.6 s.
-import { emptyRequestState, type InlineRun, type RequestState } from '../src/core/annotations/state';
+import { emptyRequestState, type RequestState } from '../src/core/annotations/state';
 import type { HostToWebview, LiveModelRun } from '../src/protocol';
 import { initMessage, makeRecord, showMessage } from '../test/fixtures/synthetic-record';
-import { GIANT_ANSWER } from '../test/fixtures/giant-answer';
+import { GIANT_ANSWER, giantInlineRun } from '../test/fixtures/giant-answer';
 import { openHarness, type Harness } from '../test/webview/harness';
 import { measured, type Figure } from './report';
 import { median } from './stats';
@@ -36,31 +36,6 @@ const PROBE = `(() => {
 
 const record = (id: string, answer: string) =>
   makeRecord({ id, runs: [{ model: 'verbose', input: 'image', task: 'rec_title', answer }] });
-
-function keptRun(): InlineRun {
-  return {
-    key: 'inline:kept',
-    id: 'kept',
-    time: '2026-01-01T00:00:00Z',
-    annotator: 'bench',
-    backend: 'openai',
-    messagesSha256: 'c'.repeat(64),
-    startedAt: '2026-01-01T00:00:00Z',
-    endedAt: '2026-01-01T00:00:09Z',
-    maxTokens: 500_000,
-    model: 'verbose',
-    input: 'image',
-    task: 'rec_title',
-    answer: GIANT_ANSWER,
-    profile: 'local',
-    prompt: 'standard',
-    host: '127.0.0.1:9',
-    latencyMs: 9000,
-    temperature: 0,
-    temperatureApplied: true,
-    truncated: true,
-  };
-}
 
 /** Puts host messages in the page first, so a timing holds the webview's work (and the message's copy), not the harness's. */
 async function stage(h: Harness, messages: HostToWebview[]): Promise<void> {
@@ -110,7 +85,7 @@ export async function giantAnswerFigures(bundle: string, log: (line: string) => 
       text: GIANT_ANSWER,
       error: { kind: 'truncated', message: 'cut at the token limit' },
     };
-    const state: RequestState = { ...emptyRequestState(), runs: [keptRun()] };
+    const state: RequestState = { ...emptyRequestState(), runs: [giantInlineRun('kept', 'bench')] };
     const keep = await rounds(h, async () => {
       await h.send(showMessage(makeRecord({ id: 'empty', runs: [] })));
       await h.send({ type: 'modelRun', run: cut });

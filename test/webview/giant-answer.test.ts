@@ -4,9 +4,9 @@
 // the titles list stays at 20. Timings are in the benchmark, not here.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { InlineRun, RequestState } from '../../src/core/annotations/state';
+import type { RequestState } from '../../src/core/annotations/state';
 import type { LiveModelRun } from '../../src/protocol';
-import { GIANT_ANSWER } from '../fixtures/giant-answer';
+import { GIANT_ANSWER, giantInlineRun } from '../fixtures/giant-answer';
 import { initMessage, makeRecord, showMessage } from '../fixtures/synthetic-record';
 import { ofType, openHarness, type Harness } from './harness';
 
@@ -23,31 +23,6 @@ const PANEL_TEXT = `(() => {
   };
   return length(document.querySelector('ia-app').shadowRoot.querySelector('ia-model-panel'));
 })()`;
-
-function inlineRun(): InlineRun {
-  return {
-    key: 'inline:big',
-    id: 'big',
-    time: '2026-01-01T00:00:00Z',
-    annotator: 'tester',
-    backend: 'openai',
-    messagesSha256: 'c'.repeat(64),
-    startedAt: '2026-01-01T00:00:00Z',
-    endedAt: '2026-01-01T00:00:09Z',
-    maxTokens: 500_000,
-    model: 'verbose',
-    input: 'image',
-    task: 'rec_title',
-    answer: GIANT_ANSWER,
-    profile: 'local',
-    prompt: 'standard',
-    host: '127.0.0.1:9',
-    latencyMs: 9000,
-    temperature: 0,
-    temperatureApplied: true,
-    truncated: true,
-  };
-}
 
 describe('a 1.9 MB answer in the model panel', () => {
   let h: Harness;
@@ -110,7 +85,7 @@ describe('a 1.9 MB answer in the model panel', () => {
     await live.getByRole('button', { name: 'Keep the cut answer' }).click();
     assert.deepEqual(ofType(await h.posted(), 'keepModelRun'), [{ type: 'keepModelRun', id: 'live-big' }]);
     // What the host does on Keep: the run joins the request's state, then its live card goes.
-    const state: RequestState = { comments: {}, modelVerdicts: {}, notes: [], runs: [inlineRun()] };
+    const state: RequestState = { comments: {}, modelVerdicts: {}, notes: [], runs: [giantInlineRun('big', 'tester')] };
     await h.send({ type: 'state', requestId: 'req-live', state });
     await h.send({ type: 'modelRun', run: { ...cut, phase: 'stored' } });
     assert.equal(await live.count(), 0);
