@@ -9,13 +9,12 @@ import { readExtractionOutput } from '../../core/models/extract/batch-output';
 import { EXTRACTION_FILE } from '../../core/models/extract/comment-line';
 import { formatUnreadable } from '../../core/release/import-jsonl';
 import { disagreementQueue, type AnnotatedShard } from '../../core/validation/disagreement-sample';
-import { checkQueueName, queueFile } from '../../core/validation/queue';
-import { commonFolder, readShards, writeQueue } from '../../core/validation/queue-file';
-import { MAX_SEED } from '../../core/validation/sample';
+import { queueFile } from '../../core/validation/queue';
+import { commonFolder, writeQueue } from '../../core/validation/queue-file';
 import { integerOption } from '../args';
 import { CliError, usageError } from '../cli-error';
-import { resolveInputs } from '../inputs';
 import type { Output } from '../output';
+import { sampleQueueName, sampleSeed, shardsToSample } from './sample-inputs';
 
 interface DisagreementFlags {
   run: string;
@@ -36,22 +35,13 @@ function runFile(run: string): string {
 
 export async function disagreementsCommand(inputs: string[], values: DisagreementFlags, output: Output): Promise<number> {
   const size = integerOption('sample', 'comments', values.comments, 1);
-  const seed = integerOption('sample', 'seed', values.seed, 0);
+  const seed = sampleSeed(values.seed);
   if (size !== undefined && seed === undefined)
     throw usageError('sample: --comments needs --seed <n> (the same seed gives the same sample)');
-  if (seed !== undefined && seed > MAX_SEED) throw usageError(`sample: --seed must be at most ${MAX_SEED}`);
-  if (!values.name) throw usageError('sample: --name <queue> is required');
-  try {
-    checkQueueName(values.name);
-  } catch (error) {
-    throw usageError(`sample: ${(error as Error).message}`);
-  }
-  const { releases, shards: files } = resolveInputs(inputs);
-  if (releases.length > 0) throw usageError(`sample: ${releases[0]} is a release; import it first, then sample the shards`);
+  const name = sampleQueueName(values.name);
   const run = await readExtractionOutput(runFile(values.run));
   for (const problem of run.problems) output.err(`imagery: warning: ${formatUnreadable(problem)}`);
-  const { shards, warnings } = await readShards(files);
-  for (const warning of warnings) output.err(`imagery: warning: ${warning}`);
+  const { files, shards } = await shardsToSample(inputs, output);
   const annotated: AnnotatedShard[] = [];
   for (const shard of shards) {
     const logs = await AnnotationLog.readAll(shard.file);
@@ -59,8 +49,8 @@ export async function disagreementsCommand(inputs: string[], values: Disagreemen
     annotated.push({ ...shard, states: replayLogs(logs.perFile) });
   }
   const queueDir = commonFolder(files);
-  const queue = disagreementQueue(annotated, run.byComment, { name: values.name, size, seed: seed ?? 0, queueDir });
-  const file = queueFile(queueDir, values.name);
+  const queue = disagreementQueue(annotated, run.byComment, { name, size, seed: seed ?? 0, queueDir });
+  const file = queueFile(queueDir, name);
   const outcome = await writeQueue(file, queue, values.force);
   const summary = {
     file,

@@ -1,11 +1,11 @@
 // imagery sample: a seeded validation sample, written as a review queue beside the shards.
-import { commonFolder, readShards, writeQueue } from '../../core/validation/queue-file';
-import { checkQueueName, queueFile } from '../../core/validation/queue';
-import { drawSample, MAX_SEED } from '../../core/validation/sample';
+import { commonFolder, writeQueue } from '../../core/validation/queue-file';
+import { queueFile } from '../../core/validation/queue';
+import { drawSample } from '../../core/validation/sample';
 import { integerOption } from '../args';
 import { usageError } from '../cli-error';
-import { resolveInputs } from '../inputs';
 import { disagreementsCommand } from './sample-disagreements';
+import { sampleQueueName, sampleSeed, shardsToSample } from './sample-inputs';
 import { defineCommand, type CommandContext } from '../command';
 
 const OPTIONS = {
@@ -35,27 +35,17 @@ async function runSample({ values, positionals, output }: CommandContext<typeof 
   const requests = integerOption('sample', 'requests', values.requests, 1);
   if ((comments === undefined) === (requests === undefined))
     throw usageError('sample: give exactly one of --comments <n> or --requests <n>');
-  const seed = integerOption('sample', 'seed', values.seed, 0);
+  const seed = sampleSeed(values.seed);
   if (seed === undefined) throw usageError('sample: --seed <n> is required (the same seed gives the same sample)');
-  if (seed > MAX_SEED) throw usageError(`sample: --seed must be at most ${MAX_SEED}`);
-  if (!values.name) throw usageError('sample: --name <queue> is required');
-  try {
-    checkQueueName(values.name);
-  } catch (error) {
-    throw usageError(`sample: ${(error as Error).message}`);
-  }
-  const { releases, shards: files } = resolveInputs(positionals);
-  if (releases.length > 0) throw usageError(`sample: ${releases[0]} is a release; import it first, then sample the shards`);
-
-  const { shards, warnings } = await readShards(files);
-  for (const warning of warnings) output.err(`imagery: warning: ${warning}`);
+  const name = sampleQueueName(values.name);
+  const { files, shards } = await shardsToSample(positionals, output);
   const queueDir = commonFolder(files);
   const unit = comments !== undefined ? 'comments' : 'requests';
   const size = (comments ?? requests)!;
-  const queue = drawSample(shards, { name: values.name, unit, size, seed, queueDir });
+  const queue = drawSample(shards, { name, unit, size, seed, queueDir });
   if (queue.items.length < size)
     output.err(`imagery: warning: only ${queue.population} ${unit} to draw from; the queue holds all of them`);
-  const file = queueFile(queueDir, values.name);
+  const file = queueFile(queueDir, name);
   const outcome = await writeQueue(file, queue, values.force);
   const summary = {
     file,
