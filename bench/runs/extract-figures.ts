@@ -2,18 +2,14 @@
 // server answering after 200 ms: every comment of the shared music release
 // (2,936; a synthetic set of the same size when the release is absent) at
 // concurrency 16, a prefix of them one at a time, and the CPU per comment.
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { runExtractBatch } from '../../src/core/models/extract/batch-extract';
-import { createOpenAIBackend } from '../../src/core/models/openai-backend';
-import { parseProfile } from '../../src/core/models/profile';
 import { importDomain } from '../../src/core/release/import';
 import type { ShardRecord } from '../../src/core/shard/schema';
 import { hasSharedDataset, SHARED_DATASET } from '../../test/helpers/dataset';
 import { measured, type Figure } from '../report';
-import { startServer } from './run-figures';
-
-const LATENCY_MS = 200;
+import { LATENCY_MS, startServer, timeBatch, type TimedBatch } from './timed-batch';
 const MUSIC_COMMENTS = 2936;
 const MUSIC_REQUESTS = 796;
 
@@ -51,37 +47,20 @@ function syntheticRecords(): ShardRecord[] {
   });
 }
 
-interface Measured {
-  perSecond: number;
-  cpuMsPerComment: number;
-  answered: number;
-}
-
-async function measure(baseUrl: string, dir: string, records: readonly ShardRecord[], concurrency: number): Promise<Measured> {
+function measure(baseUrl: string, dir: string, records: readonly ShardRecord[], concurrency: number): Promise<TimedBatch> {
   mkdirSync(dir, { recursive: true });
   const shard = path.join(dir, 'bench.shard.jsonl');
   writeFileSync(shard, records.map((record) => JSON.stringify(record) + '\n').join(''));
-  const profile = parseProfile({ name: 'bench', baseUrl, model: 'bench-extractor' }, 'bench');
-  const backend = createOpenAIBackend({ profile, apiKey: '', maxRetries: 0 });
-  const cpu = process.cpuUsage();
-  const started = performance.now();
-  const summary = await runExtractBatch({
-    shards: [shard],
-    profile,
-    backend,
-    outDir: path.join(dir, 'out'),
-    name: 'bench-extractor',
-    concurrency,
-  });
-  const seconds = (performance.now() - started) / 1000;
-  const used = process.cpuUsage(cpu);
-  rmSync(dir, { recursive: true, force: true });
-  if (summary.failed) throw new Error(`${summary.failed} comments failed: ${summary.failures[0]?.message}`);
-  return {
-    perSecond: summary.answered / seconds,
-    cpuMsPerComment: (used.user + used.system) / 1000 / summary.answered,
-    answered: summary.answered,
-  };
+  return timeBatch(baseUrl, 'bench-extractor', dir, (profile, backend) =>
+    runExtractBatch({
+      shards: [shard],
+      profile,
+      backend,
+      outDir: path.join(dir, 'out'),
+      name: 'bench-extractor',
+      concurrency,
+    }),
+  );
 }
 
 /** The first `comments` comments of `records`, in their requests (the last one cut short). */
@@ -120,8 +99,8 @@ export async function extractFigures(work: string, quick: boolean, log: (line: s
         atLeast: true,
         baseline,
       }),
-      measured('extract: CPU per comment, concurrency 1', 'ms', sequential.cpuMsPerComment, 20, note),
-      measured('extract: CPU per comment, concurrency 16', 'ms', wide.cpuMsPerComment, 20, note),
+      measured('extract: CPU per comment, concurrency 1', 'ms', sequential.cpuMsPerAnswer, 20, note),
+      measured('extract: CPU per comment, concurrency 16', 'ms', wide.cpuMsPerAnswer, 20, note),
     ];
   } finally {
     child.kill();

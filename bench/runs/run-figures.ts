@@ -1,17 +1,12 @@
 // Whole-shard model runs (imagery run --shards) against the loopback server
 // answering after 200 ms: throughput at concurrency 1, 4, 16 and 64, against
 // the sequential rate of the same run, and the runner's CPU time per request.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { runBatch } from '../../src/core/models/batch/batch-run';
-import { createOpenAIBackend } from '../../src/core/models/openai-backend';
-import { parseProfile } from '../../src/core/models/profile';
 import type { ShardRecord } from '../../src/core/shard/schema';
-import { REPO_ROOT } from '../../test/helpers/dataset';
 import { measured, type Figure } from '../report';
-
-const LATENCY_MS = 200;
+import { LATENCY_MS, startServer, timeBatch, type TimedBatch } from './timed-batch';
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...Array.from({ length: 2048 }, (_, i) => i & 0xff)]);
 
 function record(i: number): ShardRecord {
@@ -47,52 +42,20 @@ function writeShard(dir: string, requests: number): string {
   return file;
 }
 
-export function startServer(): Promise<{ baseUrl: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'answer-server.ts'), String(LATENCY_MS)], {
-    cwd: REPO_ROOT,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    let text = '';
-    child.stdout!.on('data', (part: Buffer) => {
-      text += part.toString();
-      if (text.includes('\n')) resolve({ baseUrl: text.trim(), child });
-    });
-    child.on('exit', (code) => reject(new Error(`the answer server exited (${code})`)));
-  });
-}
-
-interface Measured {
-  perSecond: number;
-  cpuMsPerRequest: number;
-  answered: number;
-}
-
-async function measure(baseUrl: string, work: string, concurrency: number, requests: number): Promise<Measured> {
+function measure(baseUrl: string, work: string, concurrency: number, requests: number): Promise<TimedBatch> {
   const dir = path.join(work, `c${concurrency}`);
   const shard = writeShard(dir, requests);
-  const profile = parseProfile({ name: 'bench', baseUrl, model: 'bench-model' }, 'bench');
-  const backend = createOpenAIBackend({ profile, apiKey: '', maxRetries: 0 });
-  const cpu = process.cpuUsage();
-  const started = performance.now();
-  const summary = await runBatch({
-    shards: [{ file: shard, imageRoots: [dir], states: new Map() }],
-    spec: { task: 'rec_title', prompt: 'standard', input: { kind: 'images' } },
-    profile,
-    backend,
-    outDir: path.join(dir, 'out'),
-    modelFolder: 'bench-model',
-    concurrency,
-  });
-  const seconds = (performance.now() - started) / 1000;
-  const used = process.cpuUsage(cpu);
-  rmSync(dir, { recursive: true, force: true });
-  if (summary.failed) throw new Error(`${summary.failed} requests failed: ${summary.failures[0]?.message}`);
-  return {
-    perSecond: summary.answered / seconds,
-    cpuMsPerRequest: (used.user + used.system) / 1000 / summary.answered,
-    answered: summary.answered,
-  };
+  return timeBatch(baseUrl, 'bench-model', dir, (profile, backend) =>
+    runBatch({
+      shards: [{ file: shard, imageRoots: [dir], states: new Map() }],
+      spec: { task: 'rec_title', prompt: 'standard', input: { kind: 'images' } },
+      profile,
+      backend,
+      outDir: path.join(dir, 'out'),
+      modelFolder: 'bench-model',
+      concurrency,
+    }),
+  );
 }
 
 export async function runFigures(work: string, quick: boolean, log: (line: string) => void): Promise<Figure[]> {
@@ -100,7 +63,7 @@ export async function runFigures(work: string, quick: boolean, log: (line: strin
   try {
     // Warm up (module loading, JIT, the first connections) so the sequential baseline is not charged for it.
     await measure(baseUrl, work, 4, 8);
-    const results = new Map<number, Measured>();
+    const results = new Map<number, TimedBatch>();
     for (const concurrency of [1, 4, 16, 64]) {
       // Enough requests that start-up and the last stragglers weigh little: several rounds of the window.
       const requests = concurrency === 1 ? (quick ? 10 : 25) : concurrency * (quick ? 4 : 10);
@@ -130,7 +93,7 @@ export async function runFigures(work: string, quick: boolean, log: (line: strin
     }
     for (const concurrency of [1, 16, 64]) {
       figures.push(
-        measured(`runs: CPU per request, concurrency ${concurrency}`, 'ms', results.get(concurrency)!.cpuMsPerRequest, 20, note),
+        measured(`runs: CPU per request, concurrency ${concurrency}`, 'ms', results.get(concurrency)!.cpuMsPerAnswer, 20, note),
       );
     }
     return figures;

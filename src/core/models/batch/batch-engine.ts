@@ -55,6 +55,12 @@ export interface EngineOptions<J extends EngineJob> {
   onSkip?(skipped: SkippedRequest): void;
 }
 
+/** What a caller of the engine passes through: cancellation, retries and what it hears. */
+export type EngineTuning = Pick<
+  EngineOptions<EngineJob>,
+  'signal' | 'retries' | 'rateLimitRetries' | 'maxRetryWaitSeconds' | 'onProgress' | 'onFailure' | 'onSkip'
+>;
+
 export interface EngineResult {
   progress: BatchProgress;
   failures: BatchFailure[];

@@ -10,14 +10,15 @@ import { findDescriptions } from '../run-input';
 import { runModel, type ModelRunSpec } from '../run-model';
 import type { ShardRecord } from '../../shard/schema';
 import { batchJobs, countRequests, type BatchShard } from './batch-jobs';
-import { runEngine, type BatchFailure, type EngineJob, type UnreadableJob } from './batch-engine';
+import { runEngine, type BatchFailure, type EngineJob, type EngineTuning, type UnreadableJob } from './batch-engine';
 import { releaseRunLine, runFilePath } from './release-line';
 import type { BatchProgress } from './progress';
 import { writeSkipped, type SkippedRequest } from './skipped-file';
 
 export type { BatchFailure } from './batch-engine';
 
-export interface BatchRunOptions {
+/** `onSkip` hears of a request that can never be answered (no usable image, an unreadable line): counted apart, not a failure. */
+export interface BatchRunOptions extends EngineTuning {
   shards: readonly BatchShard[];
   spec: ModelRunSpec;
   profile: ModelProfile;
@@ -27,20 +28,9 @@ export interface BatchRunOptions {
   /** The model's folder under intermediate/ (e.g. "my-model" or "my-model-CoI"). */
   modelFolder: string;
   concurrency: number;
-  signal?: AbortSignal;
   images?: Partial<ImagePolicy>;
-  /** Retries of a request after a transient fault (5xx, timeout, cut stream): default 2. */
-  retries?: number;
   /** Write an answer cut at the token limit too (else it fails as `truncated` and is not written). */
   recordTruncated?: boolean;
-  /** Retries of one request after 429s: default 10. */
-  rateLimitRetries?: number;
-  /** A longer Retry-After pauses only this long, as single runs allow (default 120 s); the progress line says so. */
-  maxRetryWaitSeconds?: number;
-  onProgress?(progress: BatchProgress): void;
-  onFailure?(failure: BatchFailure): void;
-  /** A request that can never be answered (no usable image, an unreadable line): counted apart, not a failure. */
-  onSkip?(skipped: SkippedRequest): void;
 }
 
 export interface BatchSummary extends BatchProgress {

@@ -7,13 +7,13 @@ import type { ModelRunError } from '../errors';
 import type { ModelProfile } from '../profile';
 import type { ShardComment, ShardRecord } from '../../shard/schema';
 import { ShardReader } from '../../shard/reader';
-import { runEngine, type BatchFailure, type EngineJob, type UnreadableJob } from '../batch/batch-engine';
+import { runEngine, type BatchFailure, type EngineJob, type EngineTuning, type UnreadableJob } from '../batch/batch-engine';
 import type { BatchProgress } from '../batch/progress';
 import type { SkippedRequest } from '../batch/skipped-file';
 import { callExtractor } from './call-extractor';
 import { extractionFilePath, extractionLine } from './comment-line';
 
-export interface ExtractBatchOptions {
+export interface ExtractBatchOptions extends EngineTuning {
   shards: readonly string[];
   profile: ModelProfile;
   /** Must not retry 429s itself (maxRetries 0), so the shared limiter sees every one. */
@@ -22,13 +22,6 @@ export interface ExtractBatchOptions {
   /** The run's folder under DIR (the model's name unless named). */
   name: string;
   concurrency: number;
-  signal?: AbortSignal;
-  retries?: number;
-  rateLimitRetries?: number;
-  maxRetryWaitSeconds?: number;
-  onProgress?(progress: BatchProgress): void;
-  onFailure?(failure: BatchFailure): void;
-  onSkip?(skipped: SkippedRequest): void;
 }
 
 export interface ExtractBatchSummary extends BatchProgress {
