@@ -218,8 +218,17 @@ export class AnnotatorDocument implements vscode.CustomDocument {
     });
   }
 
-  /** Immediate mode: append + fsync now. Manual mode: keep in memory until save. */
-  private async record(draft: EventDraft): Promise<AnnotationEvent> {
+  /**
+   * Records a suggestion run's answer (an extraction-run): on disk at once in either save mode, and no undo
+   * step. It changes no annotation (accepting an item is its own edit), so there is nothing to save, and undo
+   * goes straight to the last annotation instead of through every answer of a run.
+   */
+  recordAnswer(draft: EventDraft): Promise<AnnotationEvent> {
+    return this.queue.run(() => this.record(draft, true));
+  }
+
+  /** Immediate mode (or `toDisk`): append + fsync now. Manual mode: keep in memory until save. */
+  private async record(draft: EventDraft, toDisk = this.saveMode === 'immediate'): Promise<AnnotationEvent> {
     // Never act on a log not read: the action would be replayed without what came before it. A failed read is retried.
     if (!this.logIsLoaded) {
       const warnings = await this.loadLog();
@@ -228,9 +237,10 @@ export class AnnotatorDocument implements vscode.CustomDocument {
     await this.switchAnnotatorNow();
     const before = this.store.state();
     let event: AnnotationEvent;
-    if (this.saveMode === 'immediate') {
+    if (toDisk) {
       // Unsaved work from manual mode goes first: a later action must come later in the log, or it would lose on replay.
-      await this.writePending();
+      // Not in manual mode: saving is the annotator's to do, and an answer changes no annotation to lose to.
+      if (this.saveMode === 'immediate') await this.writePending();
       [event] = await this.log.append(draft);
       this.store.addCommitted([event]);
       this.disk = await diskStamp(this.log.file);

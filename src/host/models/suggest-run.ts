@@ -75,7 +75,7 @@ export class SuggestRun {
               },
             },
           );
-          await this.document.annotate(result.draft);
+          await this.document.recordAnswer(result.draft);
           this.run.done += 1;
         } finally {
           this.run.asking = this.run.asking.filter((entry) => entry !== asking);

@@ -10,7 +10,18 @@ import type { LiveSuggestRun } from '../../../src/protocol';
 import { makeComment, makeRecord } from '../../fixtures/synthetic-record';
 import { OpenAIServer } from '../../helpers/openai-server';
 import { paperExtractorMessagesBytes } from '../../helpers/paper-extractor';
-import { closeEverything, createShard, logEvents, openShard, setSettings, waitFor, type OpenEditor } from './harness';
+import {
+  activeTabDirty,
+  annotate,
+  closeEverything,
+  createShard,
+  logEvents,
+  openShard,
+  setSettings,
+  validDraft,
+  waitFor,
+  type OpenEditor,
+} from './harness';
 
 const RAW = 'Try "Night Owls" by Blue Hour — or anything by Zed Band.\n\nAlso: Ünïcode "quotes"';
 let seq = 50_000;
@@ -94,6 +105,39 @@ suite('Suggest Items', () => {
     assert.deepEqual([end.phase, end.done, end.total, end.scope], ['done', 3, 3, 'request']);
     const events = (await logEvents(shard.logFile)).filter((e) => e.type === 'extraction-run') as ExtractionRunEvent[];
     assert.deepEqual(events.map((e) => e.comment).sort(), ['c1', 'c2', 'c3']);
+  });
+
+  test('manual save mode: the answers are on disk at once and no undo step; the unsaved verdict stays unsaved, undo takes it back', async () => {
+    await setSettings({ saveMode: 'manual' });
+    try {
+      const shard = await createShard('suggest-manual', records());
+      const open = await openShard(shard);
+      await annotate(open.panel, validDraft('m1'));
+      server.enqueue({ text: 'Alpha Band - Moon Song' }, { text: 'None' }, { text: 'Beta Writer' });
+      await suggest(open, 'm1', ['c1', 'c2', 'c3'], 'request');
+      const end = await runReport(open, 'm1', (run) => run.phase !== 'running');
+      assert.equal(end.phase, 'done');
+      const onDisk = await logEvents(shard.logFile);
+      assert.deepEqual(
+        onDisk.map((e) => e.type),
+        ['extraction-run', 'extraction-run', 'extraction-run'],
+        'the answers are written, the verdict is not',
+      );
+      assert.deepEqual(
+        open.document.pendingEvents.map((e) => e.type),
+        ['validity'],
+      );
+      assert.equal(activeTabDirty(), true, 'the unsaved verdict keeps the tab dirty');
+      await vscode.commands.executeCommand('undo');
+      await waitFor('the verdict to be undone', () => open.document.state().get('m1')?.validity === undefined || undefined);
+      assert.equal(
+        open.document.state().get('m1')?.extractionRuns?.length,
+        3,
+        'undo skipped the answers and took back the verdict',
+      );
+    } finally {
+      await setSettings({});
+    }
   });
 
   test('cancel (Esc) stops a streaming answer and records nothing', async () => {
