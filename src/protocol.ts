@@ -209,7 +209,8 @@ export type HostToWebview =
   | { type: 'progress'; progress: Progress }
   /** The walked review queue was recounted: the banner's `done` and `total` (its item stays the show's). */
   | { type: 'queueProgress'; done: number; total: number }
-  | { type: 'error'; message: string }
+  /** `about: 'models'`: a model run's or a suggestion's problem, stale once the next one starts. */
+  | { type: 'error'; message: string; about?: 'models' }
   /** Show the keyboard shortcuts overlay (the `imageryAnnotator.showKeymap` command). */
   | { type: 'showKeymap' }
   /** A model run started from the editor changed (text streamed in, waiting, stored, failed, ...). */

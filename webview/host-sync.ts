@@ -49,6 +49,7 @@ export class HostSync implements ReactiveController {
   progress: Progress | null = null;
   /** The last error to show (a refused action, a failed request, the host's own). */
   error: string | null = null;
+  private errorAboutModels = false;
   /** What annotators disagree on in the shown request (the host sends them after each show and log change). */
   disputes: readonly Dispute[] = [];
   /** Inline model runs other annotators made on the shown request (their logs), for the model panel. */
@@ -110,7 +111,7 @@ export class HostSync implements ReactiveController {
         this.show = { ...this.show, queue: { ...this.show.queue, done: message.done, total: message.total } };
         break;
       case 'error':
-        this.error = message.message;
+        this.setError(message.message, message.about === 'models');
         break;
       case 'reply':
         // Settling runs the request's own handlers (below), which update the screen.
@@ -197,7 +198,7 @@ export class HostSync implements ReactiveController {
       this.colleagueRuns = [];
     }
     // An error is about the request it was shown on: moving on takes it away.
-    if (show.position !== this.show?.position || show.view.kind !== this.show.view.kind) this.error = null;
+    if (show.position !== this.show?.position || show.view.kind !== this.show.view.kind) this.setError(null);
     this.show = show;
     this.hostState = show.view.kind === 'record' ? show.view.state : null;
     // Any request shown later comes with the host's truth: recorded drafts are no longer needed.
@@ -229,18 +230,30 @@ export class HostSync implements ReactiveController {
   }
 
   showError(message: string): void {
+    this.setError(message);
+    this.host.requestUpdate();
+  }
+
+  private setError(message: string | null, aboutModels = false): void {
     this.error = message;
+    this.errorAboutModels = aboutModels;
+  }
+
+  /** A model run or suggestion started: a banner about the last one failing to start is stale. */
+  modelRunStarted(): void {
+    if (!this.errorAboutModels || this.error === null) return;
+    this.setError(null);
     this.host.requestUpdate();
   }
 
   dismissError(): void {
-    this.error = null;
+    this.setError(null);
     this.host.requestUpdate();
   }
 
   private request(message: Parameters<HostClient['request']>[0]) {
     this.client.request(message).catch((error: Error) => {
-      this.error = error.message;
+      this.setError(error.message);
       this.host.requestUpdate();
     });
   }
@@ -254,7 +267,7 @@ export class HostSync implements ReactiveController {
     if (error) this.sent = this.sent.filter((sent) => sent !== pending);
     else pending.acknowledged = true;
     this.lastSaveFailed = error !== null;
-    if (error) this.error = error.message;
+    if (error) this.setError(error.message);
     this.reapply();
     this.host.requestUpdate();
   }

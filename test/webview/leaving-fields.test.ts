@@ -93,4 +93,28 @@ describe('leaving fields', () => {
     await h.send(showMessage(makeRecord({ id: 'req-other' }), { position: 1 }));
     assert.equal(await h.page.locator('.banner').count(), 0);
   });
+
+  it("a model problem's banner goes when the next run starts; any other banner stays", async () => {
+    const record = makeRecord({ id: 'req-models' });
+    await h.send(showMessage(record));
+    const run = {
+      id: 'run-after',
+      requestId: record.id,
+      task: 'rec_title',
+      prompt: 'standard',
+      input: 'image',
+      profile: 'local',
+      model: 'tiny',
+      phase: 'running',
+      text: '',
+    } as const;
+    await h.send({ type: 'error', message: 'No model profile: add one with "Imagery: Add Model Profile…"', about: 'models' });
+    assert.match((await h.page.locator('.banner').textContent()) ?? '', /No model profile/);
+    await h.send({ type: 'modelRun', run });
+    assert.equal(await h.page.locator('.banner').count(), 0, 'the run started: the banner about none starting is stale');
+
+    await h.send({ type: 'error', message: 'Could not write the annotation log' });
+    await h.send({ type: 'modelRun', run: { ...run, id: 'run-later' } });
+    assert.match((await h.page.locator('.banner').textContent()) ?? '', /Could not write/, 'not a model problem: it stays');
+  });
 });

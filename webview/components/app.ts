@@ -112,9 +112,13 @@ export class IaApp extends LitElement {
   receive(message: HostToWebview): void {
     if (message.type === 'showKeymap') this.helpOpen = true;
     else if (message.type === 'modal') this.onModal(message.on);
-    else if (isModelMessage(message)) this.models.receive(message);
-    else if (isSuggestMessage(message)) this.suggestions.receive(message);
-    else if (message.type === 'suggest') this.suggest(message.scope);
+    else if (isModelMessage(message)) {
+      if (message.type === 'modelRun' && message.run.phase === 'running') this.sync.modelRunStarted();
+      this.models.receive(message);
+    } else if (isSuggestMessage(message)) {
+      if (message.type === 'suggestRun' && message.run.phase === 'running') this.sync.modelRunStarted();
+      this.suggestions.receive(message);
+    } else if (message.type === 'suggest') this.suggest(message.scope);
     else {
       this.sync.receive(message);
       this.landing.receive(message);

@@ -157,7 +157,7 @@ export class ModelService implements ModelHook, vscode.Disposable {
    * panel: it answers with a notification.
    */
   private tell(panel: ModelPanel, message: string): void {
-    panel.post({ type: 'error', message });
+    panel.post({ type: 'error', message, about: 'models' });
   }
 
   private publish(document: AnnotatorDocument, run: LiveRun['run']): void {

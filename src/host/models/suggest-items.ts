@@ -44,7 +44,7 @@ export class SuggestItems implements vscode.Disposable {
     // Answered at once: the profile pick and the calls must not hold up the panel's other messages.
     panel.post({ type: 'reply', seq: message.seq, ok: true });
     this.start(panel, message.requestId, message.comments, message.scope, message.profile).catch((error: unknown) =>
-      panel.post({ type: 'error', message: `Suggest Items failed: ${errorMessage(error)}` }),
+      panel.post({ type: 'error', message: `Suggest Items failed: ${errorMessage(error)}`, about: 'models' }),
     );
   }
 
@@ -59,13 +59,13 @@ export class SuggestItems implements vscode.Disposable {
     const asked = await panel.asking(() => this.ask(panel, requestId, profileName));
     if (!asked) return undefined;
     if ('error' in asked) {
-      panel.post({ type: 'error', message: asked.error });
+      panel.post({ type: 'error', message: asked.error, about: 'models' });
       return undefined;
     }
     const { record, profile } = asked;
     const known = comments.filter((id) => record.comments.some((comment) => comment.id === id));
     if (known.length === 0) {
-      panel.post({ type: 'error', message: `Request ${requestId} has none of those comments.` });
+      panel.post({ type: 'error', message: `Request ${requestId} has none of those comments.`, about: 'models' });
       return undefined;
     }
     const document = panel.document;
