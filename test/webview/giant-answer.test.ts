@@ -95,4 +95,19 @@ describe('a 1.9 MB answer in the model panel', () => {
     const after = (await h.pageValue(PANEL_TEXT)) as number;
     assert.ok(after < PANEL_TEXT_MAX, `the panel holds ${after} characters of text after Keep`);
   });
+
+  it("a 100,000-character model name: the card's heading shows it clamped, the whole name its tooltip, a line or two tall", async () => {
+    const model = 'gpt-' + 'x'.repeat(100_000);
+    await h.send(
+      showMessage(makeRecord({ id: 'req-name', runs: [{ model, input: 'image', task: 'rec_title', answer: '1. A - B' }] })),
+    );
+    const name = h.page.locator('ia-model-title-run h3 .model');
+    assert.equal(((await name.textContent()) ?? '').length, 160, 'the name is clamped to 160 characters');
+    assert.equal(await name.getAttribute('title'), model);
+    const heading = await h.page.locator('ia-model-title-run h3').boundingBox();
+    const panel = await h.page.locator('ia-model-panel').boundingBox();
+    assert.ok(heading && panel);
+    assert.ok(heading.height < 120, `the heading is ${heading.height} px tall`);
+    assert.ok(heading.x + heading.width <= panel.x + panel.width + 1, `the heading ends at ${heading.x + heading.width} px`);
+  });
 });

@@ -9,6 +9,8 @@ import * as vscode from 'vscode';
 import { QUEUE_FORMAT, QUEUE_VERSION } from '../../../src/core/validation/queue';
 import { writeShard } from '../../../src/core/shard/writer';
 import { annotationLogPath } from '../../../src/core/annotations/paths';
+import { OpenAIServer } from '../../helpers/openai-server';
+import { providerMode } from '../../helpers/provider-modes';
 import {
   ANNOTATOR,
   closeEverything,
@@ -45,6 +47,42 @@ async function shownSince(before: number): Promise<{ level: string; text: string
     const shown = api.testing.notifications().slice(before);
     return shown.length > 0 && shown;
   });
+}
+
+type Shown = { kind: string; text: string };
+type Method = (...args: unknown[]) => unknown;
+
+/**
+ * What VS Code itself is asked to show while `body` runs: messages, quick pick rows (the first row is chosen) and
+ * progress titles. The tests get the extension's own API object, so text that skipped notify and uiText is caught too.
+ */
+async function shownByVsCode(body: (shown: readonly Shown[]) => Promise<void>): Promise<void> {
+  const window = vscode.window as unknown as Record<string, Method>;
+  const originals = new Map<string, Method>();
+  const shown: Shown[] = [];
+  const replace = (name: string, make: (original: Method) => Method) => {
+    originals.set(name, window[name]);
+    window[name] = make(window[name]);
+  };
+  for (const level of ['showErrorMessage', 'showWarningMessage', 'showInformationMessage'])
+    replace(level, (original) => (...args) => {
+      shown.push({ kind: level, text: String(args[0]) });
+      return original.apply(vscode.window, args);
+    });
+  replace('showQuickPick', () => async (items: unknown) => {
+    const rows = (await items) as vscode.QuickPickItem[];
+    for (const row of rows) shown.push({ kind: 'quick pick', text: `${row.label} ${row.description ?? ''}` });
+    return rows[0];
+  });
+  replace('withProgress', (original) => (options: unknown, task: unknown) => {
+    shown.push({ kind: 'progress', text: String((options as vscode.ProgressOptions).title) });
+    return original.call(vscode.window, options, task);
+  });
+  try {
+    await body(shown);
+  } finally {
+    for (const [name, original] of originals) window[name] = original;
+  }
 }
 
 suite('data in VS Code surfaces', () => {
@@ -130,17 +168,41 @@ suite('data in VS Code surfaces', () => {
     await writeShard(hostile, syntheticRecords(2));
     // A folder where the log file should be: reading it fails (EISDIR).
     await fs.mkdir(annotationLogPath(hostile, ANNOTATOR), { recursive: true });
-    const api = await extensionApi();
-    const before = api.testing.notifications().length;
-    await vscode.commands.executeCommand('vscode.openWith', vscode.Uri.file(hostile), 'imageryAnnotator.shard');
-    const shown = await waitFor('the log error', () =>
-      api.testing
-        .notifications()
-        .slice(before)
-        .find((each) => each.text.includes('could not read the annotation log')),
-    );
-    assert.equal(shown.level, 'error');
-    assert.ok(shown.text.replaceAll('\u200b', '').includes(`${COMMAND_LINK}.shard.jsonl.annotations`), shown.text);
-    assert.doesNotMatch(shown.text, NOTIFICATION_LINK);
+    await shownByVsCode(async (calls) => {
+      await vscode.commands.executeCommand('vscode.openWith', vscode.Uri.file(hostile), 'imageryAnnotator.shard');
+      // As VS Code gets it: a message that skipped the escaping would show a link here.
+      const { text: shown } = await waitFor('the log error', () =>
+        calls.find(({ kind, text }) => kind === 'showErrorMessage' && text.includes('could not read the annotation log')),
+      );
+      assert.ok(shown.replaceAll('\u200b', '').includes(`${COMMAND_LINK}.shard.jsonl.annotations`), shown);
+      assert.doesNotMatch(shown, NOTIFICATION_LINK);
+    });
+  });
+  test('Test Model Profile with a profile named with a command link, an icon and an override: its pick, progress and result show none', async () => {
+    const server = await OpenAIServer.start();
+    server.answerWith(providerMode('openai-reasoning', { answer: 'Red' }));
+    const profiles = vscode.workspace.getConfiguration('imageryAnnotator');
+    try {
+      await profiles.update(
+        'modelProfiles',
+        [{ name: `${COMMAND_LINK} $(zap) \u202eevil`, baseUrl: server.baseUrl, model: `m $(zap) ${COMMAND_LINK}` }],
+        vscode.ConfigurationTarget.Global,
+      );
+      await shownByVsCode(async (calls) => {
+        await vscode.commands.executeCommand('imageryAnnotator.testModelProfile');
+        const result = await waitFor('the result', () => calls.find(({ text }) => text.includes(' works: ')), 30_000);
+        assert.equal(result.kind, 'showInformationMessage');
+        assert.deepEqual([...new Set(calls.map(({ kind }) => kind))], ['quick pick', 'progress', 'showInformationMessage']);
+        for (const { kind, text } of calls) {
+          assert.ok(text.replaceAll('\u200b', '').includes('[Click](command:'), `the ${kind} names the profile: ${text}`);
+          assert.doesNotMatch(text, NOTIFICATION_LINK, kind);
+          assert.doesNotMatch(text, LABEL_ICON, kind);
+          assert.doesNotMatch(text, BIDI_OVERRIDE, kind);
+        }
+      });
+    } finally {
+      await profiles.update('modelProfiles', undefined, vscode.ConfigurationTarget.Global);
+      await server.close();
+    }
   });
 });
