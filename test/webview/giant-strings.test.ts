@@ -11,7 +11,7 @@ import { after, before, describe, it } from 'node:test';
 import { loadReportData } from '../../src/core/report/load';
 import { buildReport, type Report } from '../../src/core/report/report';
 import type { Dispute } from '../../src/protocol';
-import { initMessage, makeRecord, showMessage } from '../fixtures/synthetic-record';
+import { initMessage, makeComment, makeRecord, showMessage } from '../fixtures/synthetic-record';
 import { writeFixture } from '../unit/report/fixture';
 import { openHarness, type Harness } from './harness';
 import { openReportHarness, type ReportHarness } from './report-harness';
@@ -140,5 +140,35 @@ describe('giant strings in the adjudication panel', () => {
     const name = h.page.locator('ia-adjudication th.annotator').first();
     assert.equal(await name.textContent(), `${NAME('a').slice(0, 39)}…`);
     assert.equal(await name.getAttribute('title'), NAME('a'));
+  });
+});
+
+describe('a giant comment in the comment list', () => {
+  let h: Harness;
+  const raw = `Try Alpha Band - Moon Song ${'z'.repeat(200_000)} end`;
+  const record = makeRecord({ id: 'req-giant-comment', comments: [makeComment(1, { raw })], comment_ids: ['c1'] });
+  before(async () => {
+    h = await openHarness();
+    await h.send(initMessage());
+    await h.send(showMessage(record));
+    await h.page.locator('ia-comment').first().waitFor();
+  });
+  after(() => h?.close());
+
+  it('shows its first 20,000 characters, mentions marked, and the rest one click away', async () => {
+    const text = h.page.locator('ia-comment p.text').first();
+    const start = (await text.textContent()) ?? '';
+    assert.equal(start.length, 20_000, JSON.stringify(start.slice(0, 60)) + JSON.stringify(start.slice(-30)));
+    assert.deepEqual(await h.page.locator('ia-comment p.text mark').allTextContents(), ['Alpha Band', 'Moon Song']);
+    const box = (await text.boundingBox())!;
+    assert.ok(box.x + box.width <= 1280, `the text reaches ${box.x + box.width} px`);
+    assert.match(
+      (await h.page.locator('ia-comment p.clamped').textContent()) ?? '',
+      /Showing the first 20,000 of 200,031 characters/,
+    );
+    await h.page.locator('ia-comment ia-button.show-all').click();
+    assert.equal(((await text.textContent()) ?? '').length, raw.length);
+    assert.ok(((await text.textContent()) ?? '').endsWith(' end'));
+    assert.equal(await h.page.locator('ia-comment p.clamped').count(), 0);
   });
 });

@@ -4,11 +4,12 @@
 // possibly wrong item; agreement shows nothing). Stateless: the app owns
 // selection and editing, this element reports actions as `ia-comment-action`.
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import { normalizeItem } from '../../src/core/annotations/items';
 import { sourceLabel, type SuggestedItem } from '../../src/core/models/extract/suggestions';
 import type { ShardComment } from '../../src/core/shard/schema';
 import { emit } from '../ui-kit/emit';
+import { LONG_TEXT_SHOWN } from './long-text';
 import { mentionSegments, splitItem } from '../items';
 import { themeStyles } from '../theme';
 import type { BadgeTone, ValueEvent } from '../ui-kit';
@@ -152,6 +153,13 @@ export class IaComment extends LitElement {
   ];
 
   @property({ attribute: false }) row!: CommentRow;
+  /** A comment past LONG_TEXT_SHOWN characters (only hostile data is: Reddit stops at 10,000) shows all of it. */
+  @state() private wholeText = false;
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.get('row')?.comment.id !== undefined && changed.get('row')?.comment.id !== this.row.comment.id)
+      this.wholeText = false;
+  }
 
   override render() {
     const { comment, items, status, current } = this.row;
@@ -174,7 +182,7 @@ export class IaComment extends LitElement {
               >`
         }
       </header>
-      <p class="text">${mentionSegments(comment.raw, items).map((s) => (s.mention ? html`<mark>${s.text}</mark>` : s.text))}</p>
+      ${this.renderText(comment.raw, items)}
       <ul role="list" aria-label="Extracted items">
         ${items.length === 0 && this.row.editing === null ? html`<li class="muted empty">no items</li>` : nothing}
         ${items.map((item, index) => this.renderChip(item, index))}
@@ -187,6 +195,22 @@ export class IaComment extends LitElement {
         </li>
       </ul>
     </article>`;
+  }
+
+  private renderText(raw: string, items: readonly string[]) {
+    const clamped = !this.wholeText && raw.length > LONG_TEXT_SHOWN;
+    const shown = clamped ? raw.slice(0, LONG_TEXT_SHOWN) : raw;
+    // No whitespace inside <p>: the text is pre-wrap, so any would show.
+    const marked = mentionSegments(shown, items).map((s) => (s.mention ? html`<mark>${s.text}</mark>` : s.text));
+    return html`<p class="text">${marked}</p>
+      ${
+        clamped
+          ? html`<p class="muted clamped">
+              Showing the first ${LONG_TEXT_SHOWN.toLocaleString('en')} of ${raw.length.toLocaleString('en')} characters.
+              <ia-button class="show-all" @click=${() => (this.wholeText = true)}>Show all</ia-button>
+            </p>`
+          : nothing
+      }`;
   }
 
   private renderChip(item: string, index: number) {
