@@ -13,6 +13,7 @@ import { after, before, beforeEach, describe, test } from 'node:test';
 import { makeRelease } from '../fixtures/release-maker';
 import { ANNOTATOR, until, validityStatus, waitForLog } from './editor-steps';
 import { answerFolder, answerPick, FIRST_RUN_SETTINGS, runCommand, shot, UI_TIMEOUT } from './first-run-steps';
+import { openTerminal, TERMINAL_SETTINGS, typeInTerminal } from './terminal-steps';
 import { packageVsix, restoreDevelopmentBuild, VSIX } from './vsix-steps';
 import { activeTabDirty, webview, workbenchPerTest } from './workbench';
 
@@ -42,8 +43,7 @@ describe('a new user with only the .vsix installed', () => {
       ...FIRST_RUN_SETTINGS,
       'imageryAnnotator.annotator': ANNOTATOR,
       'imageryAnnotator.saveMode': 'manual',
-      // The DOM renderer: the terminal's text is in the page, and in the screenshot.
-      'terminal.integrated.gpuAcceleration': 'off',
+      ...TERMINAL_SETTINGS,
     },
   });
 
@@ -96,21 +96,9 @@ describe('a new user with only the .vsix installed', () => {
     await shot(page, 'install-10-saved');
 
     // The `imagery` command line, on the PATH of a new integrated terminal.
-    await runCommand(page, 'Terminal: Create New Terminal');
-    const terminal = page.locator('.terminal-wrapper.active .xterm');
-    await terminal.waitFor({ timeout: UI_TIMEOUT });
-    // Keys go to the terminal once its text area has the focus: click into it, as a person would, until it has.
-    await until('the terminal to take the keyboard', async () => {
-      const focused = await page.evaluate(
-        () => (globalThis as { document?: { activeElement?: { className?: unknown } } }).document?.activeElement?.className,
-      );
-      if (typeof focused === 'string' && focused.includes('xterm-helper-textarea')) return true;
-      await terminal.click();
-      return false;
-    });
+    await openTerminal(page, UI_TIMEOUT);
     const helpFile = path.join(workspace, 'imagery-help.txt');
-    await page.keyboard.type('imagery --help | tee imagery-help.txt');
-    await page.keyboard.press('Enter');
+    await typeInTerminal(page, 'imagery --help | tee imagery-help.txt');
     await until(
       '`imagery --help` to answer in the terminal',
       () => existsSync(helpFile) && /Usage: imagery/.test(readFileSync(helpFile, 'utf8')),

@@ -21,6 +21,7 @@ import { confirmRest } from './confirm-rest';
 import { disputesAt } from './request-disputes';
 import { requestViewAt } from './request-view';
 import { errorMessage } from '../../core/error-message';
+import { watchExtractionRuns } from './extraction-watcher';
 
 /** Messages kept for inspection by the integration tests (and for debugging). */
 const HISTORY_LIMIT = 500;
@@ -55,6 +56,8 @@ export class PanelController implements ModelPanel, vscode.Disposable {
   private asks = 0;
   /** Counts disputes lookups: only the latest one posts, so a slow older read cannot overwrite a newer answer. */
   private disputesAsked = 0;
+  /** The request on screen, so a batch run written meanwhile can update its suggestions. */
+  private shownRecord: ShardRecord | undefined;
   /** What the webview keeps: a request shown again, or sent ahead, travels as its id. */
   private readonly ahead: RecordsAhead;
   /** Messages posted, newest last; a `show` as the webview resolves it (the record in full, not its id). */
@@ -90,6 +93,11 @@ export class PanelController implements ModelPanel, vscode.Disposable {
         const shown = this.document.idAt(this.position);
         if (shown !== null && requests.includes(shown)) void this.postDisputes();
       }),
+      watchExtractionRuns(
+        document.uri.fsPath,
+        () => this.shownRecord?.domain,
+        () => void this.inbox.run(() => this.refreshBatchSuggestions()),
+      ),
     );
     this.position = this.firstUnreviewed();
   }
@@ -294,20 +302,27 @@ export class PanelController implements ModelPanel, vscode.Disposable {
     // Walking a queue, next / previous go to the queue's items, which the shard's neighbours are not: nothing is shown ahead.
     if (this.context.queue?.()?.walks(this)) this.post({ type: 'ahead', from: this.position, next: null, previous: null });
     else this.sendAheadSoon(matching);
+    this.shownRecord = view.kind === 'record' ? view.record : undefined;
     if (view.kind === 'record') {
       await this.postDisputes();
       await this.postBatchSuggestions(view.record);
     }
   }
 
+  /** A batch run file changed: the shown request's suggestions again, none included (a run removed takes its own away). */
+  private async refreshBatchSuggestions(): Promise<void> {
+    if (this.disposed || !this.started || !this.shownRecord) return;
+    await this.postBatchSuggestions(this.shownRecord, true);
+  }
+
   /** A batch extraction run's suggestions for the shown request, when there are any. */
-  private async postBatchSuggestions(record: ShardRecord): Promise<void> {
+  private async postBatchSuggestions(record: ShardRecord, evenNone = false): Promise<void> {
     const warn = (problem: UnreadableLine) => output().warn(formatUnreadable(problem));
     const runs = await gatherBatchSuggestions(this.document.uri.fsPath, record, warn).catch((error: unknown) => {
       output().warn(`${this.document.shardName}: could not read the batch extraction runs: ${String(error)}`);
       return [];
     });
-    if (runs.length) this.post({ type: 'batchSuggestions', requestId: record.id, runs });
+    if (runs.length || evenNone) this.post({ type: 'batchSuggestions', requestId: record.id, runs });
   }
 
   /** After the reply: where the next and previous presses land travels now, while the annotator reads this request. */
