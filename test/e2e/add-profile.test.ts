@@ -76,6 +76,7 @@ for (const theme of ['Default Light Modern', 'Default Dark Modern']) {
       await page.keyboard.press('p');
       await notification(page, 'In this remote window profiles are read from the Remote settings');
       assert.equal(await page.locator('.quick-input-widget').isVisible(), false, 'nothing was asked');
+      await view.locator('.banner', { hasText: 'No model profile' }).waitFor({ timeout: WEBVIEW_TIMEOUT });
       await shot(page, `no-profile-${tag}`);
       await runCommand(page, 'Notifications: Clear All Notifications');
 
@@ -118,6 +119,7 @@ for (const theme of ['Default Light Modern', 'Default Dark Modern']) {
       const running = page.locator('.statusbar-item', { hasText: `Running ${MODEL}… Esc cancels` });
       await running.waitFor({ timeout: WEBVIEW_TIMEOUT });
       await shot(page, `run-streaming-${tag}`);
+      assert.equal(await view.locator('.banner').count(), 0, 'the banner about no profile went when the run started');
       await view.locator('h1.title').click();
       await page.keyboard.press('Escape');
       await live.locator('.phase', { hasText: 'Cancelled' }).waitFor({ timeout: WEBVIEW_TIMEOUT });
