@@ -62,7 +62,11 @@ test('agreement: a request decided by one annotator of three is no unit; three a
       ['ben', 'cy', 2, 1, 0],
     ],
   );
-  // Disagreements compare what was said, reason included; one voice is none.
+  // Disagreements compare what was said, reason included; one voice is none. Nothing is adjudicated by default.
+  assert.deepEqual(
+    result.disagreements.map((d) => d.adjudicated),
+    [false, false],
+  );
   assert.deepEqual(
     result.disagreements.map((d) => [d.kind, d.request, d.values]),
     [
@@ -96,6 +100,11 @@ test('agreement: two annotators who never decided one request together have no k
   assert.equal(result.krippendorffAlpha, null);
   assert.equal(result.validityUnits, 0);
   assert.deepEqual(result.disagreements, []);
+  // No comment decided by both: no F1 (not "full agreement").
+  assert.deepEqual(
+    result.pairs.map((pair) => [pair.extractionUnits, pair.itemF1]),
+    [[0, null]],
+  );
 });
 
 test('agreement: two annotators with one shared request take that pair its kappa', () => {
@@ -135,7 +144,7 @@ test('agreement: only comments in scope count, a comment one annotator decided i
     ],
   });
   const byAnnotator = {
-    ana: state('valid', { c1: CONFIRMED, c2: corrected('c - d'), c3: corrected('e - f') }),
+    ana: state('valid', { c1: CONFIRMED, c2: corrected('x - y', 'c - d'), c3: corrected('e - f') }),
     ben: state('valid', { c1: corrected(), c2: CONFIRMED }),
   };
   // Scope c1 and c3: c1 both say no items (agree); c3 only ana decided (no unit); c2 is out of scope.
@@ -144,7 +153,7 @@ test('agreement: only comments in scope count, a comment one annotator decided i
   assert.deepEqual([pair.extractionUnits, pair.extractionAgreed, pair.itemF1], [1, 1, 1]);
   assert.deepEqual(scoped.disagreements, []);
 
-  // Every comment in scope: c2 disagrees ({c - d} / {a - b}); F1 = 2·0 / (0 + 0 + 1 + 1) = 0.
+  // Every comment in scope: c2 disagrees ({x - y, c - d} / {a - b}); F1 = 2·0 / (0 + 0 + 2 + 1) = 0. Items listed sorted.
   const all = agreement([request(two, byAnnotator)], ['ana', 'ben'], (_, comment) => comment === 'c2');
   assert.deepEqual([all.pairs[0].extractionUnits, all.pairs[0].extractionAgreed, all.pairs[0].itemF1], [2, 1, 0]);
   assert.deepEqual(all.disagreements, [
@@ -154,7 +163,7 @@ test('agreement: only comments in scope count, a comment one annotator decided i
       request: 'r1',
       comment: 'c2',
       values: [
-        { annotator: 'ana', items: ['c - d'] },
+        { annotator: 'ana', items: ['c - d', 'x - y'] },
         { annotator: 'ben', items: ['a - b'] },
       ],
       adjudicated: true,

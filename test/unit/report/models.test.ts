@@ -38,7 +38,8 @@ const titles = (count: number, rank: number) =>
 test('modelScores: rows sorted by domain, then source (inline before stored), model and input', () => {
   const stored = (model: string, input: string): Run => ({ model, input, task: 'rec_title', answer: titles(1, 1) });
   const music = sampleRecord('m1', {
-    runs: [stored('zeta', 'image'), stored('alpha', 'image'), stored('alpha', 'desc-model')],
+    // Neither this order nor its reverse is the sorted one.
+    runs: [stored('alpha', 'image'), stored('zeta', 'image'), stored('alpha', 'desc-model')],
   });
   const books = sampleRecord('b1', { domain: 'books', runs: [stored('zeta', 'image')] });
   const rows = modelScores([request(music, withRuns([inline('alpha', 'rec_title', titles(1, 1))])), request(books)]);
@@ -81,7 +82,15 @@ test('modelScores: descriptions, answers that are not text and titles with no tr
       { model: 'no-truth', input: 'image', task: 'rec_title', answer: titles(1, 1) },
     ],
   });
-  assert.deepEqual(modelScores([request(record)]), []);
+  // A title answer is never scored as a choice, nor a choice answer on a request without a question.
+  const noQuestion = sampleRecord('r2', {
+    runs: [
+      { model: 'failed', input: 'image', task: 'rec_title', answer: null } as unknown as Run,
+      { model: 'chooser', input: 'image', task: 'rec_choice', answer: 'A. a - b' },
+    ],
+  });
+  const question = { choices: ['a - b', 'n1 - x', 'n2 - x', 'n3 - x', 'n4 - x'], true_index: 0 };
+  assert.deepEqual(modelScores([request({ ...record, choice: question }), request(noQuestion)]), []);
 });
 
 test('modelScores: an invalid request leaves the corrected figures and is counted as left out', () => {
@@ -113,4 +122,25 @@ test('candidatesStillValid: no truth left, a changed positive, or a negative now
     ]),
     false,
   );
+});
+
+test('modelScores: a request whose every item was corrected away scores no title on the corrected side', () => {
+  const record = sampleRecord('r1', { runs: [{ model: 'm', input: 'image', task: 'rec_title', answer: titles(1, 1) }] });
+  const final = {
+    ...withRuns([], { status: 'valid' }),
+    comments: dict([['c1', { status: 'corrected', items: [] }]]),
+  } as RequestState;
+  const [row] = modelScores([request(record, final)]);
+  assert.deepEqual([row.original.hit1.count, row.original.hit1.total], [1, 1]);
+  assert.deepEqual([row.corrected.hit1.count, row.corrected.hit1.total], [0, 0]);
+  assert.deepEqual([row.invalidLeftOut, row.difference.hit1], [0, null]);
+});
+
+test('modelScores: a wrong choice counts in the total only, on both sides', () => {
+  const question = { choices: ['a - b', 'n1 - x', 'n2 - x', 'n3 - x', 'n4 - x'], true_index: 0 };
+  const record = (id: string, answer: string) =>
+    sampleRecord(id, { choice: question, runs: [{ model: 'm', input: 'image', task: 'rec_choice', answer }] });
+  const [row] = modelScores([request(record('r1', 'A. a - b')), request(record('r2', 'B. n1 - x'))]);
+  assert.deepEqual([row.original.accuracy.count, row.original.accuracy.total], [1, 2]);
+  assert.deepEqual([row.corrected.accuracy.count, row.corrected.accuracy.total], [1, 2]);
 });
