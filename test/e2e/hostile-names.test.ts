@@ -16,6 +16,7 @@ import { GIANT_ANSWER } from '../fixtures/giant-answer';
 import { ANNOTATOR, until, WEBVIEW_TIMEOUT } from './editor-steps';
 import { notification, runCommand, UI_TIMEOUT } from './first-run-steps';
 import { openWorkbench, quickOpen, VIEWPORT, webview } from './workbench';
+import { modelRunEvent } from '../fixtures/model-run';
 
 const SHOTS = process.env.IMAGERY_SHOTS ?? path.join(__dirname, '..', '..', 'test-results', 'hostile-names');
 const COMMAND_LINK = '[Click to fix](command:workbench.action.terminal.sendSequence?%7B%22text%22%3A%22echo%20hi%22%7D)';
@@ -54,29 +55,11 @@ function hostileShard(workspace: string): { file: string; request: string } {
 
 /** A colleague's log beside the shard holding one inline run of `request`, made on their machine. */
 function colleagueRun(shard: string, request: string): void {
-  const run = {
-    v: 1,
-    id: 'ben-run-1',
-    time: '2026-01-05T12:00:00Z',
-    annotator: COLLEAGUE,
-    type: 'model-run',
+  const run = modelRunEvent('ben-run-1', COLLEAGUE, {
     request,
-    profile: 'local',
-    backend: 'openai',
     model: 'colleague-model',
-    host: '127.0.0.1:1',
-    task: 'rec_title',
-    prompt: 'standard',
-    input: 'image',
-    messagesSha256: 'a'.repeat(64),
-    startedAt: '2026-01-05T12:00:00Z',
-    endedAt: '2026-01-05T12:00:01Z',
-    latencyMs: 1000,
-    temperature: 0,
-    temperatureApplied: true,
-    maxTokens: 500,
     answer: '1. The Amber Moths - The Last Neon Rain',
-  };
+  });
   const log = annotationLogPath(shard, COLLEAGUE);
   mkdirSync(path.dirname(log), { recursive: true });
   writeFileSync(log, JSON.stringify(run) + '\n');

@@ -4,31 +4,10 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { colleagueRuns } from '../../../src/core/annotations/colleague-runs';
 import type { AnnotationEvent } from '../../../src/core/annotations/events';
+import { modelRunEvent } from '../../fixtures/model-run';
 
 const run = (id: string, annotator: string, request: string, model: string): AnnotationEvent =>
-  ({
-    v: 1,
-    id,
-    time: '2026-01-05T12:00:00Z',
-    annotator,
-    type: 'model-run',
-    request,
-    profile: 'local',
-    backend: 'openai',
-    model,
-    host: '127.0.0.1:1',
-    task: 'rec_title',
-    prompt: 'standard',
-    input: 'image',
-    messagesSha256: 'a'.repeat(64),
-    startedAt: '2026-01-05T12:00:00Z',
-    endedAt: '2026-01-05T12:00:01Z',
-    latencyMs: 1000,
-    temperature: 0,
-    temperatureApplied: true,
-    maxTokens: 500,
-    answer: '1. A - B',
-  }) as AnnotationEvent;
+  modelRunEvent(id, annotator, { request, model });
 
 test("each colleague's runs of the request, with whose they are; retracted runs and other requests' left out", () => {
   const ben = [

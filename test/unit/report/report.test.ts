@@ -13,6 +13,7 @@ import { makeTempDir } from '../annotations/temp';
 import { writeShard } from '../../../src/core/shard/writer';
 import { sampleRecord } from '../shard/sample-records';
 import { events, ITEMS, T0, writeFixture } from './fixture';
+import { modelRunDraft } from '../../fixtures/model-run';
 
 const near = (actual: number | null, expected: number, message?: string) => {
   assert.ok(actual !== null && Math.abs(actual - expected) < 1e-9, `${message ?? ''} expected ${expected}, got ${actual}`);
@@ -160,25 +161,7 @@ test('a review queue limits every figure to its sample', async (t) => {
 
 test('models: inline runs get their own rows; the matcher audit counts verdicts against the corrected truth', async (t) => {
   const { shard } = await fixtureReport(t);
-  const run = {
-    type: 'model-run',
-    request: 'r2',
-    profile: 'local',
-    backend: 'openai',
-    model: 'tiny',
-    host: '127.0.0.1:1',
-    task: 'rec_choice',
-    prompt: 'standard',
-    input: 'image',
-    messagesSha256: 'a'.repeat(64),
-    startedAt: '2026-01-05T12:00:00Z',
-    endedAt: '2026-01-05T12:00:01Z',
-    latencyMs: 1000,
-    temperature: 0,
-    temperatureApplied: true,
-    maxTokens: 500,
-    answer: 'C',
-  } as const;
+  const run = modelRunDraft({ request: 'r2', task: 'rec_choice', answer: 'C' });
   const log = AnnotationLog.open(shard, 'rita');
   await log.append(run as unknown as EventDraft);
   // r1's stored title answer: bravo first. Bravo left the truth (Ben removed it), so a "relevant" verdict on it is a false miss.
