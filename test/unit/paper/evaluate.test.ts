@@ -148,6 +148,37 @@ describe('evaluateRecords with inline runs', () => {
     );
   });
 
+  test('stored rows come first even when an inline model sorts before them; inline rows by prompt whatever the run order', () => {
+    const stored = makeRecord({
+      id: 'r2',
+      choice,
+      runs: [{ model: 'zz-stored', input: 'image', task: 'rec_choice', answer: 'C. c' }],
+    });
+    const ofModel = (model: string, prompt: 'standard' | 'coi') =>
+      ({
+        key: `inline:${model}-${prompt}`,
+        model,
+        input: 'image',
+        task: 'rec_choice',
+        prompt,
+        answer: 'B. b',
+      }) as unknown as InlineRun;
+    for (const runs of [
+      [ofModel('aa-inline', 'standard'), ofModel('aa-inline', 'coi')],
+      [ofModel('aa-inline', 'coi'), ofModel('aa-inline', 'standard')],
+    ]) {
+      const rows = evaluateRecords([stored], () => runs);
+      assert.deepEqual(
+        rows.map((row) => [row.source ?? 'stored', row.model, row.prompt ?? '-']),
+        [
+          ['stored', 'zz-stored', '-'],
+          ['inline', 'aa-inline', 'coi'],
+          ['inline', 'aa-inline', 'standard'],
+        ],
+      );
+    }
+  });
+
   test('without inline runs the rows are the stored ones only', () => {
     assert.deepEqual(
       evaluateRecords([record], () => []),

@@ -31,6 +31,16 @@ describe('GroundTruthMatcher', () => {
     assert.equal(matcher.matches('lamp post - another song entirely'), false);
   });
 
+  test('explain: on a tie the item first in length order is the one named, whatever the input order', () => {
+    for (const items of [
+      ['A - Songs!', 'a - song'],
+      ['a - song', 'A - Songs!'],
+    ]) {
+      // "a - songs" is one edit from both: a deletion from the longer, an insertion into the shorter.
+      assert.deepEqual(new GroundTruthMatcher(items).explain('a - songs'), { kind: 'item', item: 'a - song', distance: 1 });
+    }
+  });
+
   test('no ground truth matches nothing', () => {
     assert.equal(new GroundTruthMatcher([]).matches('zed band - blue hour'), false);
   });
