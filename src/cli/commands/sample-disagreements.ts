@@ -9,12 +9,11 @@ import { readExtractionOutput } from '../../core/models/extract/batch-output';
 import { EXTRACTION_FILE } from '../../core/models/extract/comment-line';
 import { formatUnreadable } from '../../core/release/import-jsonl';
 import { disagreementQueue, type AnnotatedShard } from '../../core/validation/disagreement-sample';
-import { queueFile } from '../../core/validation/queue';
-import { commonFolder, writeQueue } from '../../core/validation/queue-file';
+import { commonFolder } from '../../core/validation/queue-file';
 import { integerOption } from '../args';
 import { CliError, usageError } from '../cli-error';
 import type { Output } from '../output';
-import { sampleQueueName, sampleSeed, shardsToSample } from './sample-inputs';
+import { sampleQueueName, sampleSeed, shardsToSample, writeSampleQueue } from './sample-inputs';
 
 interface DisagreementFlags {
   run: string;
@@ -50,22 +49,10 @@ export async function disagreementsCommand(inputs: string[], values: Disagreemen
   }
   const queueDir = commonFolder(files);
   const queue = disagreementQueue(annotated, run.byComment, { name, size, seed: seed ?? 0, queueDir });
-  const file = queueFile(queueDir, name);
-  const outcome = await writeQueue(file, queue, values.force);
-  const summary = {
-    file,
-    name: queue.name,
-    unit: queue.unit,
-    seed: queue.seed,
-    size: queue.items.length,
-    population: queue.population,
-    shards: queue.shards.length,
-    outcome,
-  };
-  output.out(
-    values.json
-      ? JSON.stringify(summary)
-      : `${outcome === 'written' ? 'wrote' : 'unchanged'} ${file}: ${queue.items.length} of ${queue.population} comments where the run disagrees, from ${queue.shards.length} shard(s)`,
-  );
-  return 0;
+  return writeSampleQueue(queue, queueDir, {
+    output,
+    json: values.json,
+    force: values.force,
+    described: `${queue.items.length} of ${queue.population} comments where the run disagrees, from ${queue.shards.length} shard(s)`,
+  });
 }

@@ -1,7 +1,7 @@
 // What both ways of writing a review queue (imagery sample, and its
 // --extraction-disagreements) check and read before drawing.
-import { checkQueueName } from '../../core/validation/queue';
-import { readShards } from '../../core/validation/queue-file';
+import { checkQueueName, queueFile, type ReviewQueue } from '../../core/validation/queue';
+import { readShards, writeQueue } from '../../core/validation/queue-file';
 import { MAX_SEED } from '../../core/validation/sample';
 import { integerOption } from '../args';
 import { usageError } from '../cli-error';
@@ -33,4 +33,28 @@ export async function shardsToSample(inputs: readonly string[], output: Output) 
   const { shards, warnings } = await readShards(files);
   for (const warning of warnings) output.err(`imagery: warning: ${warning}`);
   return { files, shards };
+}
+
+/** Writes the queue into `queueDir` and prints what was written: one JSON object, or "wrote <file>: " and `described`. */
+export async function writeSampleQueue(
+  queue: ReviewQueue,
+  queueDir: string,
+  options: { output: Output; json?: boolean; force?: boolean; described: string },
+): Promise<number> {
+  const file = queueFile(queueDir, queue.name);
+  const outcome = await writeQueue(file, queue, options.force);
+  const summary = {
+    file,
+    name: queue.name,
+    unit: queue.unit,
+    seed: queue.seed,
+    size: queue.items.length,
+    population: queue.population,
+    shards: queue.shards.length,
+    outcome,
+  };
+  options.output.out(
+    options.json ? JSON.stringify(summary) : `${outcome === 'written' ? 'wrote' : 'unchanged'} ${file}: ${options.described}`,
+  );
+  return 0;
 }

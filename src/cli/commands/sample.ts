@@ -1,11 +1,10 @@
 // imagery sample: a seeded validation sample, written as a review queue beside the shards.
-import { commonFolder, writeQueue } from '../../core/validation/queue-file';
-import { queueFile } from '../../core/validation/queue';
+import { commonFolder } from '../../core/validation/queue-file';
 import { drawSample } from '../../core/validation/sample';
 import { integerOption } from '../args';
 import { usageError } from '../cli-error';
 import { disagreementsCommand } from './sample-disagreements';
-import { sampleQueueName, sampleSeed, shardsToSample } from './sample-inputs';
+import { sampleQueueName, sampleSeed, shardsToSample, writeSampleQueue } from './sample-inputs';
 import { defineCommand, type CommandContext } from '../command';
 
 const OPTIONS = {
@@ -45,22 +44,10 @@ async function runSample({ values, positionals, output }: CommandContext<typeof 
   const queue = drawSample(shards, { name, unit, size, seed, queueDir });
   if (queue.items.length < size)
     output.err(`imagery: warning: only ${queue.population} ${unit} to draw from; the queue holds all of them`);
-  const file = queueFile(queueDir, name);
-  const outcome = await writeQueue(file, queue, values.force);
-  const summary = {
-    file,
-    name: queue.name,
-    unit,
-    seed,
-    size: queue.items.length,
-    population: queue.population,
-    shards: queue.shards.length,
-    outcome,
-  };
-  output.out(
-    values.json
-      ? JSON.stringify(summary)
-      : `${outcome === 'written' ? 'wrote' : 'unchanged'} ${file}: ${queue.items.length} of ${queue.population} ${unit} from ${queue.shards.length} shard(s), seed ${seed}`,
-  );
-  return 0;
+  return writeSampleQueue(queue, queueDir, {
+    output,
+    json: values.json,
+    force: values.force,
+    described: `${queue.items.length} of ${queue.population} ${unit} from ${queue.shards.length} shard(s), seed ${seed}`,
+  });
 }
