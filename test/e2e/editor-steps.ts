@@ -1,10 +1,10 @@
 // Steps the annotation-editor end-to-end tests share: where the log is, what
 // it holds, and what the webview shows (read from the page, as a user sees it).
-import { copyFileSync, existsSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
 import { annotationLogPath } from '../../src/core/annotations/paths';
-import { quickOpen, webview } from './workbench';
+import { quickOpen, REPO_ROOT, webview } from './workbench';
 
 export const ANNOTATOR = 'e2e-annotator';
 /** Settings of the manual save mode with hot exit on window close. */
@@ -69,12 +69,39 @@ export function requestsOf(shardFile: string): SampleRequest[] {
     });
 }
 
-/** Opens a shard by Quick Open and waits until the webview shows a request. */
-export async function openShard(page: Page, shardFile: string): Promise<FrameLocator> {
-  await quickOpen(page, path.basename(shardFile));
+/**
+ * Opens a shard by Quick Open and waits until the webview shows a request. Enter in a list still
+ * filling may open nothing: then it is asked again. A large first request (the shared release's has
+ * 436 comments) may want a longer `timeout`. On a timeout the screen is kept in test-results/.
+ */
+export async function openShard(page: Page, shardFile: string, timeout = WEBVIEW_TIMEOUT): Promise<FrameLocator> {
+  const name = path.basename(shardFile);
+  for (let attempt = 1; ; attempt++) {
+    await quickOpen(page, name);
+    try {
+      await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor({ timeout: 10_000 });
+      break;
+    } catch (error) {
+      if (attempt === 2) throw await withScreen(page, `open-${name}`, error);
+    }
+  }
   const view = webview(page);
-  await view.locator('h1.title').waitFor({ timeout: WEBVIEW_TIMEOUT });
+  await view
+    .locator('h1.title')
+    .waitFor({ timeout })
+    .catch(async (error: unknown) => {
+      throw await withScreen(page, `title-${name}`, error);
+    });
   return view;
+}
+
+/** Keeps what the screen showed when a step failed, for the one reading the failure. */
+async function withScreen(page: Page, name: string, error: unknown): Promise<unknown> {
+  const file = path.join(REPO_ROOT, 'test-results', 'e2e-failures', `${name.replace(/[^\w.-]+/g, '_')}.png`);
+  mkdirSync(path.dirname(file), { recursive: true });
+  await page.screenshot({ path: file }).catch(() => undefined);
+  if (error instanceof Error) error.message += ` (the screen: ${file})`;
+  return error;
 }
 
 /**

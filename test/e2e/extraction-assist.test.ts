@@ -79,7 +79,8 @@ describe('extraction assist on the shared music release', { skip: skipWithoutDat
       });
       try {
         const { page } = workbench;
-        const view = await openShard(page, shard);
+        // The first request has 436 comments: more time than a small one.
+        const view = await openShard(page, shard, 2 * WEBVIEW_TIMEOUT);
         await view.locator('h1.title').click();
         await page.keyboard.press('S');
         await page
