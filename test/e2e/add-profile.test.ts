@@ -13,8 +13,9 @@ import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { OpenAIServer } from '../helpers/openai-server';
 import { ANNOTATOR, loggedEvents, openShard, requestsOf, waitForTitle, WEBVIEW_TIMEOUT } from './editor-steps';
-import { notification, runCommand, UI_TIMEOUT } from './first-run-steps';
+import { notification, runCommand } from './first-run-steps';
 import { openWorkbench, type Workbench } from './workbench';
+import { answer, choose } from './quick-input-steps';
 
 const PROFILE = 'e2e local';
 const MODEL = 'tiny-vision';
@@ -25,21 +26,6 @@ async function shot(page: Page, name: string): Promise<void> {
   if (!shots) return;
   mkdirSync(shots, { recursive: true });
   await page.screenshot({ path: path.join(shots, `${name}.png`) });
-}
-
-/** Types `value` into the input box titled `title` and presses Enter. */
-async function answer(page: Page, title: string, value: string): Promise<void> {
-  await page.locator('.quick-input-widget .quick-input-title', { hasText: title }).waitFor({ timeout: UI_TIMEOUT });
-  await page.locator('.quick-input-widget input').fill(value);
-  await page.keyboard.press('Enter');
-}
-
-/** Picks `label` in the quick pick titled `title`: type to filter, Enter. */
-async function choose(page: Page, title: string, label: string): Promise<void> {
-  await page.locator('.quick-input-widget .quick-input-title', { hasText: title }).waitFor({ timeout: UI_TIMEOUT });
-  await page.locator('.quick-input-widget input').fill(label);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first().waitFor();
-  await page.keyboard.press('Enter');
 }
 
 function settingsFile(userDataDir: string, scope: 'Machine' | 'User'): Record<string, unknown> {

@@ -14,6 +14,7 @@ import { SHARED_DATASET, skipWithoutDataset } from '../helpers/dataset';
 import { OpenAIServer } from '../helpers/openai-server';
 import { ANNOTATOR, loggedEvents, openShard, until, WEBVIEW_TIMEOUT } from './editor-steps';
 import { openWorkbench, REPO_ROOT } from './workbench';
+import { choose } from './quick-input-steps';
 
 const PROFILE = 'loopback';
 const INVENTED = 'imagined band - invented song';
@@ -83,11 +84,7 @@ describe('extraction assist on the shared music release', { skip: skipWithoutDat
         const view = await openShard(page, shard, 2 * WEBVIEW_TIMEOUT);
         await view.locator('h1.title').click();
         await page.keyboard.press('S');
-        await page
-          .locator('.quick-input-widget .quick-input-title', { hasText: 'Suggest items: profile' })
-          .waitFor({ timeout: WEBVIEW_TIMEOUT });
-        await page.locator('.quick-input-widget input').fill(PROFILE);
-        await page.keyboard.press('Enter');
+        await choose(page, 'Suggest items: profile', PROFILE);
         const status = view.locator('ia-comment-list .suggest-status');
         await status
           .filter({ hasText: /Suggested items with gpt-3.5-turbo-0125: (\d+) \/ \1 comments?/ })

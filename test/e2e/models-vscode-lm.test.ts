@@ -21,15 +21,9 @@ import {
   WEBVIEW_TIMEOUT,
 } from './editor-steps';
 import { openWorkbench, REPO_ROOT, webview, type Workbench } from './workbench';
+import { choose } from './quick-input-steps';
 
 const FIXTURE = path.join(REPO_ROOT, 'test', 'fixtures', 'lm-provider');
-
-async function choose(page: Page, title: string, label: string): Promise<void> {
-  await page.locator('.quick-input-widget .quick-input-title', { hasText: title }).waitFor({ timeout: WEBVIEW_TIMEOUT });
-  await page.locator('.quick-input-widget input').fill(label);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first().waitFor({ timeout: WEBVIEW_TIMEOUT });
-  await page.keyboard.press('Enter');
-}
 
 async function runWith(page: Page, profile: string): Promise<void> {
   await webview(page).locator('h1.title').click();

@@ -21,17 +21,10 @@ import {
   WEBVIEW_TIMEOUT,
 } from './editor-steps';
 import { openWorkbench, reloadWorkbench, runCommand, waitForEditorRemembered, webview, type Workbench } from './workbench';
+import { answer, choose } from './quick-input-steps';
 
 const API_KEY = 'sk-e2e-secret-4f9d2c';
 const PROFILE = 'loopback';
-
-/** Picks `label` in the quick pick whose title is `title`, as a user would: type to filter, Enter. */
-async function choose(page: Page, title: string, label: string): Promise<void> {
-  await page.locator('.quick-input-widget .quick-input-title', { hasText: title }).waitFor({ timeout: WEBVIEW_TIMEOUT });
-  await page.locator('.quick-input-widget input').fill(label);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first().waitFor();
-  await page.keyboard.press('Enter');
-}
 
 async function runTitles(page: Page): Promise<void> {
   await webview(page).locator('h1.title').click();
@@ -72,10 +65,15 @@ describe('running a model from the editor', () => {
     await waitForEditorRemembered(page, 'models.shard.jsonl');
 
     await runCommand(page, 'Imagery: Set API Key');
+    // Focus leaving the question (a click on the request, an editor focused late) must not close it.
+    await page
+      .locator('.quick-input-widget .quick-input-title', { hasText: 'Set the API key of a model profile' })
+      .waitFor({ timeout: WEBVIEW_TIMEOUT });
+    const editor = await page.locator('.editor-container').boundingBox();
+    assert.ok(editor, 'the editor is on screen');
+    await page.mouse.click(editor.x + editor.width / 2, editor.y + editor.height - 40);
     await choose(page, 'Set the API key of a model profile', PROFILE);
-    await page.locator('.quick-input-widget .quick-input-title', { hasText: `API key for ${PROFILE}` }).waitFor();
-    await page.locator('.quick-input-widget input').fill(API_KEY);
-    await page.keyboard.press('Enter');
+    await answer(page, `API key for ${PROFILE}`, API_KEY);
 
     // A slow answer: it streams into the panel, then Cancel aborts the HTTP request.
     server.enqueue({ text: `1. ${truth}\n2. nobody - nothing\n`, chunks: 40, chunkDelayMs: 250 });

@@ -6,8 +6,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { OpenAIServer } from '../helpers/openai-server';
-import { ANNOTATOR, copyShard, loggedEvents, openShard, requestsOf, waitForTitle, WEBVIEW_TIMEOUT } from './editor-steps';
+import { ANNOTATOR, copyShard, loggedEvents, openShard, requestsOf, waitForTitle } from './editor-steps';
 import { openWorkbench, type Workbench } from './workbench';
+import { choose } from './quick-input-steps';
 
 const PROFILE = 'loopback';
 
@@ -57,11 +58,7 @@ describe('Suggest Items in immediate save mode', () => {
 
     await page.evaluate(WATCH_DIRTY);
     await page.keyboard.press('S');
-    await page
-      .locator('.quick-input-widget .quick-input-title', { hasText: 'Suggest items: profile' })
-      .waitFor({ timeout: WEBVIEW_TIMEOUT });
-    await page.locator('.quick-input-widget input').fill(PROFILE);
-    await page.keyboard.press('Enter');
+    await choose(page, 'Suggest items: profile', PROFILE);
     await view
       .locator('ia-comment-list .suggest-status', { hasText: 'Suggested items with tiny-extractor: 30 / 30 comments' })
       .waitFor({ timeout: 60_000 });

@@ -204,7 +204,8 @@ export class ModelService implements ModelHook, vscode.Disposable {
       named ??
       (await vscode.window.showQuickPick(
         profiles.map((profile) => ({ label: uiText(profile.name), description: uiText(profile.model), name: profile.name })),
-        { title: 'Set the API key of a model profile' },
+        // Kept open when focus leaves: the user may go and copy the key (a late editor focus closed it too).
+        { title: 'Set the API key of a model profile', ignoreFocusOut: true },
       ));
     if (!picked) return;
     const key = await vscode.window.showInputBox({
