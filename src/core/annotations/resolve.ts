@@ -65,7 +65,8 @@ export interface ResolverOptions {
   /** Named in warnings: the reviewers file, or where it would be. */
   reviewersFile?: string;
 }
-type Candidate<T> = { annotator: string; value: T; key: string; time: number };
+/** `rank`: the annotator's place in log order, which breaks a tie of times as `mergeByTime` does (the later log last). */
+type Candidate<T> = { annotator: string; value: T; key: string; time: number; rank: number };
 
 const emptyCounts = (): Record<DecisionSource, number> => ({ adjudicated: 0, agreed: 0, single: 0, rule: 0 });
 
@@ -215,12 +216,13 @@ export class Resolver {
       const value = state && pick(state);
       if (value === undefined) continue;
       const time = this.decidedAt.get(`${annotator}\n${request}\n${comment ?? ''}`) ?? 0;
-      candidates.push({ annotator, value, key: key(value), time });
+      candidates.push({ annotator, value, key: key(value), time, rank: candidates.length });
     }
     if (candidates.length === 0) return undefined;
     const groups = new Map<string, Candidate<T>[]>();
     for (const candidate of candidates) groups.set(candidate.key, [...(groups.get(candidate.key) ?? []), candidate]);
-    const latest = (group: Candidate<T>[]): Candidate<T> => group.reduce((a, b) => (b.time > a.time ? b : a));
+    const later = (a: Candidate<T>, b: Candidate<T>): boolean => b.time > a.time || (b.time === a.time && b.rank > a.rank);
+    const latest = (group: Candidate<T>[]): Candidate<T> => group.reduce((a, b) => (later(a, b) ? b : a));
     if (groups.size === 1) return { value: latest(candidates).value, source: candidates.length > 1 ? 'agreed' : 'single' };
     const most = Math.max(...[...groups.values()].map((group) => group.length));
     const winner = latest([...groups.values()].filter((group) => group.length === most).map(latest));
