@@ -81,3 +81,8 @@ test('the export resolves a bulk-confirmed comment as confirmed', () => {
   const state = resolver.resolve({ id: 'r1', comments: [{ id: 'c1', extraction: { items: ['a - x'] } }] } as never);
   assert.equal(state?.comments.c1?.status, 'confirmed');
 });
+
+test('a request never touched has no bulk-confirmed comments', () => {
+  // The request index sums this over every request, also those without a state.
+  assert.equal(bulkConfirmedCount(undefined), 0);
+});

@@ -73,3 +73,14 @@ test("an unparsable time sorts first, so it never overrides another annotator's 
     assert.equal(replay(mergeByTime(logs)).get('r1')?.validity?.status, 'valid');
   }
 });
+
+test('with three or more logs the earliest head always comes next, whichever log it is in', () => {
+  // The head of the second log was picked first in this round; the third log's later head must not displace it.
+  const ana = [validity('a1', '2024-01-01T12:00:00.000Z', 'ana', 'valid')];
+  const bea = [validity('b1', '2024-01-01T09:00:00.000Z', 'bea', 'valid')];
+  const cid = [validity('c1', '2024-01-01T10:00:00.000Z', 'cid', 'invalid')];
+  assert.deepEqual(
+    mergeByTime([ana, bea, cid]).map((e) => e.id),
+    ['b1', 'c1', 'a1'],
+  );
+});

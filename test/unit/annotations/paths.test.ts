@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { resolveAnnotator } from '../../../src/core/annotations/annotator';
@@ -27,4 +28,17 @@ test('the configured annotator wins, else a non-empty fallback', () => {
   assert.equal(resolveAnnotator('  ana  '), 'ana');
   assert.ok(resolveAnnotator('   ').length > 0);
   assert.ok(resolveAnnotator(undefined).length > 0);
+});
+
+test("with no configured name the annotator is the OS user's name", (t) => {
+  // Reads the real OS user (no faking): where it has none, the rule cannot be seen here.
+  let user = '';
+  try {
+    user = os.userInfo().username.trim();
+  } catch {
+    // No passwd entry for this uid.
+  }
+  if (!user) return t.skip('the OS reports no user name');
+  assert.equal(resolveAnnotator(undefined), user);
+  assert.equal(resolveAnnotator('   '), user, 'a blank configured name counts as none');
 });
