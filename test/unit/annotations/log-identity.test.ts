@@ -7,7 +7,8 @@ import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path';
 import { test } from 'node:test';
 import { AnnotationLog } from '../../../src/core/annotations/log';
-import { logOwner, speaksFor } from '../../../src/core/annotations/log-identity';
+import { CLOCK_SKEW_MS, logOwner, speaksFor, vetLog } from '../../../src/core/annotations/log-identity';
+import type { LogWarning } from '../../../src/core/annotations/log-lines';
 import { annotationLogPath } from '../../../src/core/annotations/paths';
 import { Resolver } from '../../../src/core/annotations/resolve';
 import { readReviewers, REVIEWERS_FILE } from '../../../src/core/annotations/reviewers';
@@ -164,4 +165,65 @@ test("a long name cut where punctuation stood still speaks for its own log (the 
   assert.ok(path.basename(file, '.jsonl').endsWith('_'), 'the case this test is about: a stem ending in "_"');
   assert.equal(speaksFor(name, logOwner(file)), true);
   assert.equal(speaksFor('mia', logOwner(file)), false);
+});
+
+test('vetLog: the clock skew allowed is ten minutes after the earlier of the last write and now, bound included', () => {
+  const written = Date.parse('2024-06-01T12:00:00.000Z');
+  const at = (ms: number) => new Date(ms).toISOString();
+  const event = (id: string, time: string, annotator = 'Ana') =>
+    ({ v: 1, id, time, annotator, request: 'r1', type: 'note', text: id }) as const;
+  const times = (now: number, events: ReturnType<typeof event>[]) => {
+    const warnings: LogWarning[] = [];
+    const vet = vetLog('/d/x.annotations/ana.jsonl', written, warnings, now);
+    return { kept: events.map((e, n) => vet(e, n + 1)?.time ?? null), warnings };
+  };
+  const later = written + 86_400_000;
+  const skew = 10 * 60 * 1000;
+  assert.equal(CLOCK_SKEW_MS, skew);
+  const { kept, warnings } = times(later, [
+    event('e1', at(written - 1000)),
+    event('e2', at(written + 5 * 60 * 1000)),
+    event('e3', at(written + skew)),
+    event('e4', at(written + skew + 1)),
+  ]);
+  assert.deepEqual(kept, [at(written - 1000), at(written + 5 * 60 * 1000), at(written + skew), at(written + skew)]);
+  assert.deepEqual(
+    warnings.map((w) => w.line),
+    [4],
+  );
+  assert.match(
+    warnings[0].reason,
+    new RegExp(`after the log was last written \\(${at(written)}\\); taken as ${at(written + skew)}`),
+  );
+  // A file dated in the future (a wrong clock, a forged mtime): now bounds it.
+  const early = times(written - 3_600_000, [event('f1', at(written - 7_200_000)), event('f2', at(written - 1_000))]);
+  assert.deepEqual(early.kept, [at(written - 7_200_000), at(written - 7_200_000)]);
+  assert.match(early.warnings[0].reason, new RegExp(`last written \\(${at(written - 3_600_000)}\\)`));
+});
+
+test('vetLog: an unparseable time is kept as is but never becomes the time a later future event takes', () => {
+  const warnings: LogWarning[] = [];
+  const vet = vetLog(
+    '/d/x.annotations/ana.jsonl',
+    Date.parse('2024-06-01T12:00:00.000Z'),
+    warnings,
+    Date.parse('2024-06-02T00:00:00Z'),
+  );
+  const event = (id: string, time: string) =>
+    ({ v: 1, id, time, annotator: 'ana', request: 'r1', type: 'note', text: id }) as const;
+  assert.equal(vet(event('e1', '2024-06-01T10:00:00.000Z'), 1)?.time, '2024-06-01T10:00:00.000Z');
+  assert.equal(vet(event('e2', 'soon'), 2)?.time, 'soon');
+  assert.equal(vet(event('e3', FUTURE), 3)?.time, '2024-06-01T10:00:00.000Z');
+});
+
+test('a log whose file name has no letter or digit speaks for nobody, not for a name without one either', () => {
+  const warnings: LogWarning[] = [];
+  const vet = vetLog('/d/x.annotations/_.jsonl', Date.now(), warnings);
+  assert.equal(logOwner('/d/x.annotations/_.jsonl'), null);
+  assert.equal(
+    vet({ v: 1, id: 'e1', time: '2024-01-01T00:00:00Z', annotator: '!!', request: 'r1', type: 'note', text: '' }, 1),
+    null,
+  );
+  assert.match(warnings[0].reason, /names annotator "!!", but this is the log of "_\.jsonl"/);
+  assert.equal(speaksFor('!!', null), false);
 });

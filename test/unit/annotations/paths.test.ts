@@ -42,3 +42,10 @@ test("with no configured name the annotator is the OS user's name", (t) => {
   assert.equal(resolveAnnotator(undefined), user);
   assert.equal(resolveAnnotator('   '), user, 'a blank configured name counts as none');
 });
+
+test('only whole Windows device names get the leading "_"; every leading and trailing "_" or "." goes', () => {
+  for (const name of ['con', 'com1', 'lpt9', 'aux', 'prn']) assert.equal(sanitizeAnnotatorName(name.toUpperCase()), `_${name}`);
+  for (const name of ['xcon', 'cons', 'comx', 'lptx', 'com12', 'icon1']) assert.equal(sanitizeAnnotatorName(name), name);
+  assert.equal(sanitizeAnnotatorName('__ana__'), 'ana');
+  assert.equal(sanitizeAnnotatorName('._.ana._.'), 'ana');
+});
