@@ -19,7 +19,8 @@ import {
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { logFileOf } from './editor-steps';
-import { reloadWorkbench, workbenchPerTest, runCommand, waitForEditorRemembered, webview, webviewAt } from './workbench';
+import { reloadWorkbench, workbenchPerTest, waitForEditorRemembered, webview, webviewAt } from './workbench';
+import { runCommand } from './first-run-steps';
 
 describe('the editor in immediate save mode', () => {
   const current = workbenchPerTest({ settings: { 'imageryAnnotator.annotator': ANNOTATOR } });

@@ -20,7 +20,8 @@ import {
   waitForTitle,
   WEBVIEW_TIMEOUT,
 } from './editor-steps';
-import { openWorkbench, reloadWorkbench, runCommand, waitForEditorRemembered, webview, type Workbench } from './workbench';
+import { openWorkbench, reloadWorkbench, waitForEditorRemembered, webview, type Workbench } from './workbench';
+import { runCommand } from './first-run-steps';
 import { answer, choose } from './quick-input-steps';
 
 const API_KEY = 'sk-e2e-secret-4f9d2c';

@@ -10,7 +10,8 @@ import { after, before, describe, test } from 'node:test';
 import type { FrameLocator, Page } from 'playwright-core';
 import { makeRelease } from '../fixtures/release-maker';
 import { until } from './editor-steps';
-import { escapeOpenQuickInput, openWorkbench, REPO_ROOT, runCommand, webview, type Workbench } from './workbench';
+import { escapeOpenQuickInput, openWorkbench, REPO_ROOT, webview, type Workbench } from './workbench';
+import { runCommand } from './first-run-steps';
 
 const CLI = path.join(REPO_ROOT, 'dist', 'cli.js');
 const SHARD = 'music-001.shard.jsonl';

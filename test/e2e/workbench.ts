@@ -125,22 +125,6 @@ export async function escapeOpenQuickInput(page: Page): Promise<void> {
   if (await page.locator('.quick-input-widget').isVisible()) await page.keyboard.press('Escape');
 }
 
-/** Runs a command from the palette (F1); waits for the ">" prefix, or typing is lost. */
-export async function runCommand(page: Page, title: string): Promise<void> {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor();
-  await page.waitForFunction(() => {
-    const field = (globalThis as { document?: { querySelector(s: string): { value?: string } | null } }).document?.querySelector(
-      '.quick-input-widget input',
-    );
-    return field?.value === '>';
-  });
-  await input.fill(`>${title}`);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
-  await page.keyboard.press('Enter');
-}
-
 /** The active webview's document: two iframes deep. */
 export function webview(page: Page): FrameLocator {
   return page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');

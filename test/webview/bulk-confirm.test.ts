@@ -17,10 +17,7 @@ describe('confirm the rest of the comments', () => {
   beforeEach(async () => {
     id = `req-${Math.random()}`;
     await h.send({ type: 'modal', on: false });
-    await h.send(showMessage(makeRecord({ id })));
-    await h.page.locator('ia-comment').first().waitFor();
-    await h.blurFocus();
-    await h.clearPosted();
+    await h.showAfresh(showMessage(makeRecord({ id })));
   });
 
   it('C asks the host, no key acts until it has asked, and the progress then counts the bulk confirmations', async () => {

@@ -42,10 +42,7 @@ describe('extraction assist', () => {
   beforeEach(async () => {
     request = `req-${Math.random()}`;
     await h.send({ type: 'modelAccess', allowed: true });
-    await h.send(showMessage(makeRecord({ id: request }), { state: suggestedState() }));
-    await h.page.locator('ia-comment').first().waitFor();
-    await h.blurFocus();
-    await h.clearPosted();
+    await h.showAfresh(showMessage(makeRecord({ id: request }), { state: suggestedState() }));
   });
 
   // Rows by upvotes: c2 (10), c1 (3), c3 (1).

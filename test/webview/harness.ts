@@ -77,6 +77,8 @@ export interface Harness {
   violations(): Promise<string[]>;
   /** Takes the focus out of any field, as a click on the background would. */
   blurFocus(): Promise<void>;
+  /** Shows a request afresh for the next test: sent, `ready` drawn, no field focused, nothing posted yet. */
+  showAfresh(message: HostToWebview, ready?: string): Promise<void>;
   /** Evaluates a page expression (source text). */
   pageValue(expression: string): Promise<any>;
   close(): Promise<void>;
@@ -105,6 +107,7 @@ export async function openHarness(options: HarnessOptions = {}): Promise<Harness
     },
   });
   const tab = booted.page;
+  const blurFocus = async () => void (await tab.evaluate('document.activeElement?.blur()'));
   return {
     page: tab,
     origin: booted.origin,
@@ -115,7 +118,13 @@ export async function openHarness(options: HarnessOptions = {}): Promise<Harness
     clearPosted: async () => void (await tab.evaluate('window.__posted = []')),
     send: (message) => booted.send(message),
     violations: () => tab.evaluate('window.__violations'),
-    blurFocus: async () => void (await tab.evaluate('document.activeElement?.blur()')),
+    blurFocus,
+    async showAfresh(message, ready = 'ia-comment') {
+      await booted.send(message);
+      await tab.locator(ready).first().waitFor();
+      await blurFocus();
+      await tab.evaluate('window.__posted = []');
+    },
     // Page-side code goes as source text: this project's Node tsconfig has no DOM types.
     pageValue: (expression) => tab.evaluate(expression),
     close: booted.close,

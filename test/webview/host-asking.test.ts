@@ -15,10 +15,7 @@ describe('keys while the host asks', () => {
   after(() => h?.close());
   beforeEach(async () => {
     await h.send({ type: 'modal', on: false });
-    await h.send(showMessage(makeRecord({ id: `req-${Math.random()}` })));
-    await h.page.locator('ia-comment').first().waitFor();
-    await h.blurFocus();
-    await h.clearPosted();
+    await h.showAfresh(showMessage(makeRecord({ id: `req-${Math.random()}` })));
   });
 
   it('takes no action key while the host says it is asking, and takes them again after', async () => {

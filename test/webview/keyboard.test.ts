@@ -14,10 +14,7 @@ describe('keyboard', () => {
   });
   after(() => h?.close());
   beforeEach(async () => {
-    await h.send(showMessage(makeRecord({ id: `req-${Math.random()}` })));
-    await h.page.locator('ia-comment').first().waitFor();
-    await h.blurFocus();
-    await h.clearPosted();
+    await h.showAfresh(showMessage(makeRecord({ id: `req-${Math.random()}` })));
   });
 
   it('sends ready on boot', async () => {

@@ -51,10 +51,7 @@ describe('live runs in view', () => {
     const relevance = Array.from({ length: 80 }, (_, i): [string, number] => [`artist ${i} - song ${i}`, 1]);
     const record = makeRecord({ id, comments, comment_ids: comments.map((c) => c.id), relevance, runs: STORED });
     const state = { ...emptyRequestState(), runs: [inline('e1', 'inline-old'), inline('e2', 'inline-new')] };
-    await h.send(showMessage(record, { state }));
-    await h.page.locator('ia-model-title-run').first().waitFor();
-    await h.blurFocus();
-    await h.clearPosted();
+    await h.showAfresh(showMessage(record, { state }), 'ia-model-title-run');
   });
 
   it('lists new results first: the newest inline run, the older one, then the stored runs', async () => {

@@ -53,10 +53,7 @@ describe('model panel', () => {
   });
   after(() => h?.close());
   beforeEach(async () => {
-    await h.send(showMessage(record('req-m')));
-    await h.page.locator('ia-model-title-run').first().waitFor();
-    await h.blurFocus();
-    await h.clearPosted();
+    await h.showAfresh(showMessage(record('req-m')), 'ia-model-title-run');
   });
 
   it('marks each title hit or miss with the matched item and edit distance or creator match, and Hit@1/10/20', async () => {

@@ -47,10 +47,7 @@ describe('two quick actions', () => {
   after(() => h?.close());
 
   async function start(request: string) {
-    await h.send(showMessage(makeRecord({ id: request })));
-    await h.page.locator('ia-comment').first().waitFor();
-    await h.blurFocus();
-    await h.clearPosted();
+    await h.showAfresh(showMessage(makeRecord({ id: request })));
     await h.pageValue(WATCH);
   }
 

@@ -14,6 +14,7 @@ import { PLOT_STYLE_HASH } from '../../src/host/report/report-page';
 import { AnnotationLog } from '../../src/core/annotations/log';
 import type { AnnotationEvent } from '../../src/core/annotations/events';
 import { ITEMS, writeFixture } from '../unit/report/fixture';
+import { extractionRunEvent } from '../fixtures/model-run';
 import { share } from '../../src/core/report/format-numbers';
 import { openReportHarness, REPORT_THEME, type ReportHarness } from './report-harness';
 import { checkReportPlots } from './report-plot-checks';
@@ -21,28 +22,17 @@ import { checkReportPlots } from './report-plot-checks';
 /** Two second extractors' answers on decided comments (as report-extractors.test.ts). */
 async function appendExtractionRuns(shard: string): Promise<void> {
   let n = 0;
-  const run = (request: string, comment: string, answer: string, model: string): AnnotationEvent =>
-    ({
-      v: 1,
-      id: `run-${++n}`,
-      time: `2026-02-01T00:00:0${n}.000Z`,
-      annotator: 'ana',
+  const run = (request: string, comment: string, answer: string, model: string): AnnotationEvent => {
+    n += 1;
+    return extractionRunEvent(`run-${n}`, 'ana', {
       request,
-      type: 'extraction-run',
       comment,
-      profile: 'p',
-      backend: 'openai',
+      answer,
       model,
-      host: '127.0.0.1:1',
-      messagesSha256: 'a'.repeat(64),
-      startedAt: `2026-02-01T00:00:0${n}.000Z`,
       endedAt: `2026-02-01T00:00:0${n}.000Z`,
       latencyMs: 1,
-      temperature: 0,
-      temperatureApplied: true,
-      maxTokens: 200,
-      answer,
-    }) as AnnotationEvent;
+    });
+  };
   await AnnotationLog.open(shard, 'ana').appendRaw([
     run('r1', 'c1', `${ITEMS.alpha}\n${ITEMS.hotel}`, 'x1'),
     run('r1', 'c2', ITEMS.charlie, 'x1'),

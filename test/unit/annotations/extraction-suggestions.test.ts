@@ -14,27 +14,12 @@ import {
   type ExtractionSuggestionRun,
 } from '../../../src/core/models/extract/suggestions';
 import { eventBuilder } from '../../builders/events';
+import { extractionRunDraft } from '../../fixtures/model-run';
 
 type RunDraft = Extract<EventDraft, { type: 'extraction-run' }>;
 
 function runDraft(comment: string, answer: string, model = 'gpt-3.5-turbo-0125', profile = 'paper'): RunDraft {
-  return {
-    type: 'extraction-run',
-    request: 'r1',
-    comment,
-    profile,
-    backend: 'openai',
-    model,
-    host: '127.0.0.1:1',
-    messagesSha256: 'a'.repeat(64),
-    startedAt: '2026-12-05T10:00:00.000Z',
-    endedAt: '2026-12-05T10:00:01.000Z',
-    latencyMs: 1000,
-    temperature: 0,
-    temperatureApplied: true,
-    maxTokens: 200,
-    answer,
-  };
+  return extractionRunDraft({ request: 'r1', comment, answer, model, profile });
 }
 
 describe('replaying extraction runs', () => {

@@ -3,9 +3,10 @@
 // verdict keys, and which extraction run replaces which.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { AnnotationEvent, EventDraft } from '../../../src/core/annotations/events';
+import type { AnnotationEvent } from '../../../src/core/annotations/events';
 import { replay, replayInSlices, retractedIds, verdictTargetKey } from '../../../src/core/annotations/replay';
 import { eventBuilder } from '../../builders/events';
+import { extractionRunDraft } from '../../fixtures/model-run';
 
 const ev = eventBuilder();
 const retract = (target: string, id?: string) => ev({ type: 'retract', request: 'r1', target }, id);
@@ -14,24 +15,7 @@ const titleVerdict = (run: string, index: number, verdict: 'relevant' | 'not-rel
   ev({ type: 'model-verdict', request: 'r1', run, target: { kind: 'title', index }, verdict });
 
 function extractionRun(profile: string, model: string, id: string): AnnotationEvent {
-  const draft: EventDraft = {
-    type: 'extraction-run',
-    request: 'r1',
-    comment: 'c1',
-    profile,
-    backend: 'openai',
-    model,
-    host: '127.0.0.1:1',
-    messagesSha256: 'a'.repeat(64),
-    startedAt: '2026-12-05T10:00:00.000Z',
-    endedAt: '2026-12-05T10:00:01.000Z',
-    latencyMs: 1000,
-    temperature: 0,
-    temperatureApplied: true,
-    maxTokens: 200,
-    answer: 'Tom Waits - Rain Dogs',
-  };
-  return ev(draft, id);
+  return ev(extractionRunDraft({ request: 'r1', comment: 'c1', answer: 'Tom Waits - Rain Dogs', profile, model }), id);
 }
 
 // Counts its calls; a slice loop that never advances fails the test instead of hanging it.

@@ -9,27 +9,14 @@ import { pathToFileURL } from 'node:url';
 import { AnnotationLog } from '../../../src/core/annotations/log';
 import { REPO_ROOT } from '../../helpers/dataset';
 import { OpenAIServer } from '../../helpers/openai-server';
-import { imagery, type Result } from './cli-process';
+import { imagery, type Result, onRequestR1 } from './cli-process';
 import { makeDataset, makeRecord } from './fixture';
 
 let server: OpenAIServer;
 before(async () => (server = await OpenAIServer.start()));
 after(() => server.close());
 
-const base = (shardFile: string, ...rest: string[]) => [
-  'run',
-  '--shard',
-  shardFile,
-  '--request',
-  'r1',
-  '--base-url',
-  server.baseUrl,
-  '--model',
-  'vision-1',
-  '--annotator',
-  'ana',
-  ...rest,
-];
+const base = (shardFile: string, ...rest: string[]) => onRequestR1('run', shardFile, server.baseUrl, 'vision-1', ...rest);
 
 describe('the bundled CLI', () => {
   test('the esbuild bundle reads a JSONC profiles file (jsonc-parser bundles)', async (t) => {

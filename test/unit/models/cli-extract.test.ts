@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { AnnotationLog } from '../../../src/core/annotations/log';
 import { OpenAIServer } from '../../helpers/openai-server';
-import { imagery, KEY } from './cli-process';
+import { imagery, KEY, onRequestR1 } from './cli-process';
 import { makeDataset, makeRecord } from './fixture';
 
 let server: OpenAIServer;
@@ -15,20 +15,8 @@ after(() => server.close());
 const MUSIC =
   'In the following text, extract all music tracks.            \nEach track should be in the Artist - Title format and separated by a newline.            \nIf an artist is mentioned without the title, output the artist only.            \nIf there are no mentions, output None.';
 
-const args = (shardFile: string, ...rest: string[]) => [
-  'extract',
-  '--shard',
-  shardFile,
-  '--request',
-  'r1',
-  '--base-url',
-  server.baseUrl,
-  '--model',
-  'gpt-3.5-turbo-0125',
-  '--annotator',
-  'ana',
-  ...rest,
-];
+const args = (shardFile: string, ...rest: string[]) =>
+  onRequestR1('extract', shardFile, server.baseUrl, 'gpt-3.5-turbo-0125', ...rest);
 
 describe('imagery extract --shard --request', () => {
   test('every comment: the paper request per comment, the comparison printed, one event each', async (t) => {

@@ -38,3 +38,21 @@ export function imagery(argv: string[], env: NodeJS.ProcessEnv = {}): Promise<Re
     child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
 }
+
+/** `<command> --shard <shard> --request r1 --base-url <url> --model <model> --annotator ana` and `rest`. */
+export function onRequestR1(command: string, shardFile: string, baseUrl: string, model: string, ...rest: string[]): string[] {
+  return [
+    command,
+    '--shard',
+    shardFile,
+    '--request',
+    'r1',
+    '--base-url',
+    baseUrl,
+    '--model',
+    model,
+    '--annotator',
+    'ana',
+    ...rest,
+  ];
+}

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { AnnotationLog } from '../../../src/core/annotations/log';
 import { OpenAIServer } from '../../helpers/openai-server';
-import { imagery, KEY, type Result } from './cli-process';
+import { imagery, KEY, type Result, onRequestR1 } from './cli-process';
 import { makeDataset, makeRecord } from './fixture';
 
 let server: OpenAIServer;
@@ -26,20 +26,7 @@ function noKey(result: Result, logFile?: string): void {
   }
 }
 
-const base = (shardFile: string, ...rest: string[]) => [
-  'run',
-  '--shard',
-  shardFile,
-  '--request',
-  'r1',
-  '--base-url',
-  server.baseUrl,
-  '--model',
-  'vision-1',
-  '--annotator',
-  'ana',
-  ...rest,
-];
+const base = (shardFile: string, ...rest: string[]) => onRequestR1('run', shardFile, server.baseUrl, 'vision-1', ...rest);
 const logOf = (shardFile: string) => AnnotationLog.open(shardFile, 'ana').file;
 
 describe('imagery run', () => {

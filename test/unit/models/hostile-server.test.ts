@@ -4,18 +4,9 @@
 // time and size.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { ChatRequest } from '../../../src/core/models/backend';
-import { ModelRunError } from '../../../src/core/models/errors';
 import { createOpenAIBackend, type OpenAIBackendOptions } from '../../../src/core/models/openai-backend';
 import { OpenAIServer } from '../../helpers/openai-server';
-
-const KEY = 'sk-test-SECRET-0123456789';
-const REQUEST: ChatRequest = {
-  model: 'vision-1',
-  temperature: 0,
-  maxTokens: 500,
-  messages: [{ role: 'user', content: [{ type: 'text', text: 'hello' }] }],
-};
+import { fault, KEY, REQUEST } from './backend-fixture';
 
 let server: OpenAIServer;
 before(async () => (server = await OpenAIServer.start()));
@@ -23,16 +14,6 @@ after(() => server.close());
 
 function backend(options: Partial<OpenAIBackendOptions> = {}) {
   return createOpenAIBackend({ profile: { baseUrl: server.baseUrl, headers: {} }, apiKey: KEY, ...options });
-}
-
-async function fault(promise: Promise<unknown>): Promise<ModelRunError> {
-  const error = await promise.then(
-    () => assert.fail('expected a fault'),
-    (e: unknown) => e,
-  );
-  assert.ok(error instanceof ModelRunError, `not a ModelRunError: ${String(error)}`);
-  assert.ok(!error.message.includes(KEY), `key leaked into: ${error.message}`);
-  return error;
 }
 
 describe('every error body gives the server its own words', () => {

@@ -10,6 +10,7 @@ import { buildReport } from '../../../src/core/report/report';
 import { reportBlocks } from '../../../src/core/report/report-blocks';
 import { plotFiguresHtml } from '../../../src/core/report/report-html';
 import { extractorMarks, extractorMarkTitle } from '../../../src/core/report/plots';
+import { extractionRunEvent } from '../../fixtures/model-run';
 import { makeTempDir } from '../annotations/temp';
 import { ITEMS, writeFixture } from './fixture';
 
@@ -24,27 +25,7 @@ const TEXT = new Map([
 ]);
 let counter = 0;
 function runEvent(request: string, comment: string, answer: string, endedAt: string, model = 'x1'): AnnotationEvent {
-  return {
-    v: 1,
-    id: `run-${++counter}`,
-    time: endedAt,
-    annotator: 'cy',
-    request,
-    type: 'extraction-run',
-    comment,
-    profile: 'p',
-    backend: 'openai',
-    model,
-    host: '127.0.0.1:1',
-    messagesSha256: 'a'.repeat(64),
-    startedAt: endedAt,
-    endedAt,
-    latencyMs: 1,
-    temperature: 0,
-    temperatureApplied: true,
-    maxTokens: 200,
-    answer,
-  } as AnnotationEvent;
+  return extractionRunEvent(`run-${++counter}`, 'cy', { request, comment, answer, endedAt, model, latencyMs: 1 });
 }
 
 test('extractors: item precision, recall, F1 and human-added items found, beside the stored extraction', async (t) => {
