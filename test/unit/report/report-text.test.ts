@@ -7,7 +7,6 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import type { AnnotationEvent } from '../../../src/core/annotations/events';
 import { AnnotationLog } from '../../../src/core/annotations/log';
 import { loadReportData } from '../../../src/core/report/load';
 import { buildReport } from '../../../src/core/report/report';
@@ -15,9 +14,9 @@ import { reportBlocks } from '../../../src/core/report/report-blocks';
 import { blocksToMarkdown } from '../../../src/core/report/report-format';
 import { writeShard } from '../../../src/core/shard/writer';
 import type { ReviewQueue } from '../../../src/core/validation/queue';
-import { extractionRunEvent, modelRunEvent } from '../../fixtures/model-run';
 import { makeTempDir } from '../annotations/temp';
-import { ANA, events, fixtureRecords, ITEMS, T0 } from './fixture';
+import { ANA, events, fixtureRecords, T0 } from './fixture';
+import { writeThreeAnnotators } from './fixture-three';
 
 const EXPECTED = path.join(import.meta.dirname, 'expected');
 
@@ -60,34 +59,28 @@ test('one annotator, limited to a request queue', async (t) => {
 });
 
 test('three annotators: bulk confirmation, matcher audit, an inline run, a second extractor, a warning', async (t) => {
-  const { writeFixture } = await import('./fixture');
-  const shard = await writeFixture(makeTempDir(t, 'imagery-report-'));
-  const at = (minutes: number) => new Date(T0 + 7_200_000 + minutes * 60_000).toISOString();
-  const cy = (id: string, minutes: number, draft: Record<string, unknown>) =>
-    ({ v: 1, id, time: at(minutes), annotator: 'cy', ...draft }) as AnnotationEvent;
-  await AnnotationLog.open(shard, 'cy').appendRaw([
-    cy('cy-1', 1, { type: 'validity', request: 'r1', verdict: 'valid' }),
-    cy('cy-2', 2, { type: 'bulk-confirm', request: 'r4', comments: ['c1'] }),
-    cy('cy-3', 3, {
-      type: 'model-verdict',
-      request: 'r1',
-      run: 'm1/image/rec_title',
-      target: { kind: 'title', index: 0 },
-      verdict: 'not-relevant',
-    }),
-    cy('cy-4', 4, {
-      type: 'model-verdict',
-      request: 'r2',
-      run: 'm1/image/rec_choice',
-      target: { kind: 'choice' },
-      verdict: 'agree',
-    }),
-    modelRunEvent('cy-5', 'cy', { request: 'r1', model: 'tiny', answer: `1. ${ITEMS.alpha}` }),
-    extractionRunEvent('cy-6', 'cy', { request: 'r1', comment: 'c1', answer: `${ITEMS.alpha}\n${ITEMS.bravo}`, endedAt: at(6) }),
-    cy('cy-7', 7, { type: 'validity', request: 'r2', verdict: 'invalid', reason: 'Not music rec' }),
-  ]);
-  // A line our reader refuses in its own words (a JSON syntax error's words depend on the Node version).
-  const bad = { v: 1, id: 'cy-8', time: at(8), annotator: 'cy', request: 'r1', type: 'validity', verdict: 'maybe' };
-  writeFileSync(AnnotationLog.open(shard, 'cy').file, JSON.stringify(bad) + '\n', { flag: 'a' });
+  const shard = await writeThreeAnnotators(makeTempDir(t, 'imagery-report-'));
   matches('three-annotators.md', await markdown(shard));
+});
+
+test('an adjudicated disagreement says "yes"; several annotators confirming in bulk are listed with commas', async (t) => {
+  const shard = await writeThreeAnnotators(makeTempDir(t, 'imagery-report-'));
+  const report = buildReport(await loadReportData([shard]));
+  report.agreement.disagreements[0] = { ...report.agreement.disagreements[0], adjudicated: true };
+  report.extraction.bulk = {
+    leftOut: 2,
+    byAnnotator: [
+      { annotator: 'cy', comments: 1 },
+      { annotator: 'dee', comments: 2 },
+    ],
+  };
+  const text = blocksToMarkdown(reportBlocks(report));
+  assert.ok(
+    text.includes(
+      '| r1 | c1 | extraction | ⁨ana⁩: ⁨alpha artist - xylophone song⁩; ⁨bravo band - yellow tune⁩ · ⁨ben⁩: ⁨alpha artist - xylophone song⁩ | yes |',
+    ),
+  );
+  assert.ok(
+    text.includes('Confirmed in bulk, not read one by one: ⁨cy⁩ 1, ⁨dee⁩ 2; 2 such comments are left out of these figures.'),
+  );
 });
