@@ -74,6 +74,8 @@ export function progressPlot(report: Report, width: number, document?: PlotDocum
 
 export function invalidPlot(report: Report, width: number, document?: PlotDocument): PlotSpec {
   const rows = report.curation.byReason.map((row) => ({ reason: row.reason, count: row.invalid.count }));
+  // The axis starts at 0 and reaches at least 1 post: with every count 0, a domain of [0, 0] drew each bar full width.
+  const most = Math.max(1, ...rows.map((row) => row.count));
   return {
     id: 'invalid',
     title: 'Invalid posts by reason',
@@ -82,7 +84,7 @@ export function invalidPlot(report: Report, width: number, document?: PlotDocume
       ...base(width, document),
       height: 40 + 26 * rows.length,
       marginLeft: 130,
-      x: { label: 'posts', grid: true },
+      x: { label: 'posts', grid: true, domain: [0, most], ticks: wholeTicks(most), tickFormat: 'd' },
       y: { label: null, domain: rows.map((r) => r.reason) },
       marks: [
         Plot.axisY({ ...clampedLabels, lineWidth: 11 }),
@@ -307,6 +309,12 @@ export function extractorsPlot(report: Report, width: number, document?: PlotDoc
             ],
           }),
   };
+}
+
+/** Tick values for a count axis from 0 to `most`: whole numbers only, at most 9 of them. */
+function wholeTicks(most: number): number[] {
+  const step = Math.ceil(most / 8);
+  return Array.from({ length: Math.floor(most / step) + 1 }, (_, i) => i * step);
 }
 
 /** How the Models plot names a run (its facet label and the first line of each bar's title). */

@@ -14,6 +14,7 @@ import {
   agreementPlot,
   extractorMarks,
   extractorsPlot,
+  invalidPlot,
   reportPlots,
   runLabel,
   type PlotDocument,
@@ -117,4 +118,25 @@ test('a long pair of names is folded in the Agreement plot, the whole pair its t
   const svg = (agreementPlot(report, 640, plotDocument()).svg as unknown as { outerHTML: string }).outerHTML;
   assert.ok(svg.includes(`<title>${long} / ben</title>`), 'the whole pair as the tick label title');
   assert.match(svg, />Annotator with a ver…<title>/);
+});
+
+test('Invalid posts: bars from 0 in proportion to the counts, whole-number ticks, and with no invalid post no bar at all', () => {
+  const drawn = (counts: number[]) => {
+    const byReason = counts.map((count, i) => ({ reason: `reason ${i}`, invalid: { count } }));
+    const svg = invalidPlot({ curation: { byReason } } as unknown as Report, 640, plotDocument()).svg as unknown as {
+      querySelectorAll(selector: string): { getAttribute(name: string): string; textContent: string }[];
+    };
+    return {
+      widths: [...svg.querySelectorAll('[aria-label="bar"] rect')].map((rect) => Number(rect.getAttribute('width'))),
+      ticks: [...svg.querySelectorAll('[aria-label="x-axis tick label"] text')].map((text) => text.textContent),
+    };
+  };
+  // Every count 0 drew six full-width bars (an axis from 0 to 0) labelled "0.000000".
+  assert.deepEqual(drawn([0, 0, 0, 0, 0, 0]), { widths: [0, 0, 0, 0, 0, 0], ticks: ['0', '1'] });
+  const some = drawn([3, 17, 0, 2]);
+  assert.deepEqual(
+    some.widths.map((width) => Math.round((width / some.widths[1]) * 17)),
+    [3, 17, 0, 2],
+  );
+  assert.deepEqual(some.ticks, ['0', '3', '6', '9', '12', '15']);
 });
