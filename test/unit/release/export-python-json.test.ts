@@ -68,3 +68,15 @@ test('json.dumps() default separators; keys keep insertion order even when integ
     '{"b": ["\\u00e9", "\\ud83d\\ude00"], "1979": {}, "c": [1, 2.0], "n": null, "t": true}',
   );
 });
+
+test("floats Python cannot hold in JSON are written as Python's json writes them; short escapes as Python's", () => {
+  assert.deepEqual(
+    [NaN, Infinity, -Infinity].map((value) => pyJsonLine(new PyFloat(value))),
+    ['NaN', 'Infinity', '-Infinity'],
+  );
+  assert.deepEqual(
+    [pyFloatRepr(1e-5), pyFloatRepr(-2.5e-7), pyFloatRepr(1e16), pyFloatRepr(0.0001)],
+    ['1e-05', '-2.5e-07', '1e+16', '0.0001'],
+  );
+  assert.equal(pyJsonLine('a"b\\c\nd\re\tf\bg\fh\u0001'), '"a\\"b\\\\c\\nd\\re\\tf\\bg\\fh\\u0001"');
+});

@@ -75,3 +75,43 @@ describe('readRecsFile', () => {
     assert.equal(problems[0].line, 3);
   });
 });
+
+describe('readRecsFile: BOM, chunks, trailing content and requests that are not objects', () => {
+  test('a BOM is skipped; a first character that only shares bytes with it is malformed JSON, not cut', async () => {
+    const body = '{"r1": {"a - b": 1}}';
+    const withBom = await readRecsFile(recs('bom.json', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(body)])));
+    assert.deepEqual([[...withBom.byRequest], withBom.problems], [[['r1', [['a - b', 1]]]], []]);
+    // U+1EFF (E1 BB BF), U+FF7F (EF BD BF) and U+FEC0 (EF BB 80): each differs from the BOM in one byte.
+    for (const [i, lead] of ['\u1eff', '\uff7f', '\ufec0'].entries()) {
+      const read = await readRecsFile(recs(`near-bom-${i}.json`, lead + body));
+      assert.deepEqual([...read.byRequest], [], lead);
+      assert.equal(read.problems.length, 1, lead);
+      assert.match(read.problems[0].reason, /^malformed JSON: /, lead);
+    }
+  });
+
+  test('a file of several read chunks: line numbers count every chunk', async () => {
+    let text = '{"r1": {\n';
+    for (let n = 0; text.length < 150_000; n++) text += `"item ${n} - ${'x'.repeat(40)}": ${n},\n`;
+    text += '"late": "not a number"\n}}\n';
+    const { byRequest, problems } = await readRecsFile(recs('chunks.json', text));
+    const lines = text.split('\n');
+    assert.equal(byRequest.get('r1')!.length, lines.length - 4);
+    assert.deepEqual(problems, [
+      { file: path.join(dir, 'chunks.json'), line: lines.length - 2, reason: 'request "r1", item "late": score is not a number' },
+    ]);
+  });
+
+  test('a request whose value is not an object is named, and the others are kept', async () => {
+    const { byRequest, problems } = await readRecsFile(recs('kinds.json', '{"r1": 3,\n"r2": null,\n"r3": "x",\n"r4": {"a": 1}}'));
+    assert.deepEqual([...byRequest.keys()], ['r4']);
+    assert.deepEqual(
+      problems.map((problem) => [problem.line, problem.reason]),
+      [
+        [1, 'request "r1": expected an object of item scores'],
+        [2, 'request "r2": expected an object of item scores'],
+        [3, 'request "r3": expected an object of item scores'],
+      ],
+    );
+  });
+});
