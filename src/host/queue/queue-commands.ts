@@ -34,7 +34,12 @@ async function openReviewQueue(session: ReviewQueueSession, arg?: unknown): Prom
     }
     const picked = await vscode.window.showQuickPick(
       queues.map((queue) => ({ label: uiText(vscode.workspace.asRelativePath(queue)), file: queue })),
-      { title: 'Open Review Queue', placeHolder: 'Walk a review queue: next and previous go through its items' },
+      // Stays open when an editor takes the focus late (as the run and import picks do).
+      {
+        title: 'Open Review Queue',
+        placeHolder: 'Walk a review queue: next and previous go through its items',
+        ignoreFocusOut: true,
+      },
     );
     if (!picked) return false;
     file = picked.file;
