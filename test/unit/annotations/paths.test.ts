@@ -43,6 +43,34 @@ test("with no configured name the annotator is the OS user's name", (t) => {
   assert.equal(resolveAnnotator('   '), user, 'a blank configured name counts as none');
 });
 
+test('the OS user name is trimmed; a blank one or none at all gives "annotator"', () => {
+  assert.equal(
+    resolveAnnotator(undefined, () => '  bea \t'),
+    'bea',
+  );
+  assert.equal(
+    resolveAnnotator('  ', () => 'bea'),
+    'bea',
+    'a blank configured name counts as none',
+  );
+  assert.equal(
+    resolveAnnotator('ana', () => 'bea'),
+    'ana',
+  );
+  assert.equal(
+    resolveAnnotator(undefined, () => ' \n '),
+    'annotator',
+  );
+  assert.equal(
+    resolveAnnotator(undefined, () => ''),
+    'annotator',
+  );
+  const noPasswdEntry = () => {
+    throw new Error('ENOENT: no such file or directory, uv_os_get_passwd');
+  };
+  assert.equal(resolveAnnotator(undefined, noPasswdEntry), 'annotator');
+});
+
 test('only whole Windows device names get the leading "_"; every leading and trailing "_" or "." goes', () => {
   for (const name of ['con', 'com1', 'lpt9', 'aux', 'prn']) assert.equal(sanitizeAnnotatorName(name.toUpperCase()), `_${name}`);
   for (const name of ['xcon', 'cons', 'comx', 'lptx', 'com12', 'icon1']) assert.equal(sanitizeAnnotatorName(name), name);
