@@ -1,15 +1,9 @@
 // The import's counts, record by record and for what is left over (requests
 // with choices and with comments, refused images, orphan comments, run
-// answers of requests not imported, per run); the release's schema defaults
-// and its layout on disk.
+// answers of requests not imported, per run).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { countLeftOver, countRecord, emptySummary } from '../../../src/core/release/import-summary';
-import { ReleaseRunLine, ReleaseSubmission } from '../../../src/core/release/import-schema';
-import { domainFiles, findRunFiles, isReleaseDir, releaseDomains } from '../../../src/core/release/layout';
-import { makeTempDir } from '../annotations/temp';
 import type { RunsByRequest } from '../../../src/core/release/import-runs';
 import type { ShardComment } from '../../../src/core/shard/schema';
 import { sampleRecord } from '../shard/sample-records';
@@ -74,69 +68,6 @@ test('countLeftOver: comments and run answers of requests not imported, per run'
       ['m', 'desc', 'rec_title', 0],
       ['m', 'image', 'rec_choice', 1],
       ['m', 'image', 'rec_title', 2],
-    ],
-  );
-});
-
-test('ReleaseSubmission: absent or null optional fields take their defaults', () => {
-  const parsed = ReleaseSubmission.parse({ submission_id: 's1', title: 't', subreddit: 'x', selftext: null, author: null });
-  assert.deepEqual(
-    [
-      parsed.selftext,
-      parsed.author,
-      parsed.created_utc,
-      parsed.over_18,
-      parsed.permalink,
-      parsed.comment_ids,
-      parsed.images,
-      parsed.image_urls,
-    ],
-    ['', null, null, false, '', [], [], []],
-  );
-  assert.deepEqual(ReleaseRunLine.parse({ submission_id: 'r1', rec_title: '1. A - B', extra: 1 }), {
-    submission_id: 'r1',
-    rec_title: '1. A - B',
-    extra: 1,
-  });
-  assert.equal(ReleaseRunLine.safeParse({ submission_id: '' }).success, false);
-});
-
-test('the release layout: domains with a processed folder, processed comments preferred, run files found by walking intermediate/', async (t) => {
-  const dir = makeTempDir(t, 'imagery-layout-');
-  const processed = path.join(dir, 'data', 'processed');
-  assert.equal(isReleaseDir(dir), false);
-  mkdirSync(path.join(dir, 'data'));
-  assert.equal(isReleaseDir(dir), false, 'data/ alone is not a release');
-  mkdirSync(path.join(processed, 'music', 'comments'), { recursive: true });
-  assert.equal(isReleaseDir(dir), true);
-  assert.deepEqual(releaseDomains(dir), ['music']);
-  writeFileSync(path.join(processed, 'music', 'comments', 'comments.jsonl'), '');
-  const raw = domainFiles(dir, 'music');
-  assert.deepEqual([path.basename(raw.comments!), raw.commentsHaveExtraction], ['comments.jsonl', false]);
-  writeFileSync(path.join(processed, 'music', 'comments', 'comments_processed.jsonl'), '');
-  const both = domainFiles(dir, 'music');
-  assert.deepEqual([path.basename(both.comments!), both.commentsHaveExtraction], ['comments_processed.jsonl', true]);
-  // Models listed out of order, a file where a folder would be, and a run of the other domain.
-  // Sorted as JavaScript sorts (UTF-16 units: an astral letter before U+FF41), not as the file system lists them.
-  for (const model of ['zeta', 'alpha', '\uff41', '\u{1d4b6}'])
-    for (const input of ['image', 'desc']) {
-      mkdirSync(path.join(dir, 'intermediate', model, 'music', input), { recursive: true });
-      writeFileSync(path.join(dir, 'intermediate', model, 'music', input, 'rec_title.jsonl'), '');
-    }
-  writeFileSync(path.join(dir, 'intermediate', 'notes.txt'), '');
-  mkdirSync(path.join(dir, 'intermediate', 'alpha', 'books', 'image'), { recursive: true });
-  writeFileSync(path.join(dir, 'intermediate', 'alpha', 'books', 'image', 'rec_title.jsonl'), '');
-  assert.deepEqual(
-    findRunFiles(dir, 'music').map((run) => `${run.model}/${run.input}/${run.task}`),
-    [
-      'alpha/desc/rec_title',
-      'alpha/image/rec_title',
-      'zeta/desc/rec_title',
-      'zeta/image/rec_title',
-      '\u{1d4b6}/desc/rec_title',
-      '\u{1d4b6}/image/rec_title',
-      '\uff41/desc/rec_title',
-      '\uff41/image/rec_title',
     ],
   );
 });
