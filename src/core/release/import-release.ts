@@ -26,21 +26,18 @@ export interface ReleaseLayout {
   missing: string[];
 }
 
-/** Which domains `dir` can import, and what is missing when it cannot (or when `wanted` domains cannot). */
-export function checkReleaseLayout(dir: string, wanted: readonly Domain[] = RELEASE_DOMAINS): ReleaseLayout {
+/** Which domains `dir` can import, and what is missing when it cannot. */
+export function checkReleaseLayout(dir: string): ReleaseLayout {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) return { domains: [], missing: ['data/processed/'] };
-  const present = wanted.filter((domain) => existsSync(processedDir(dir, domain)));
+  const present = RELEASE_DOMAINS.filter((domain) => existsSync(processedDir(dir, domain)));
   if (present.length === 0) {
-    const expected = wanted.map((domain) => `data/processed/${domain}/`).join(' or ');
+    const expected = RELEASE_DOMAINS.map((domain) => `data/processed/${domain}/`).join(' or ');
     return { domains: [], missing: existsSync(path.join(dir, 'data', 'processed')) ? [expected] : ['data/processed/', expected] };
   }
   const missing: string[] = [];
   const domains: Domain[] = [];
-  for (const domain of wanted) {
-    if (!present.includes(domain)) {
-      if (wanted.length < RELEASE_DOMAINS.length) missing.push(`data/processed/${domain}/`);
-      continue;
-    }
+  // A release may hold one domain only: an absent one is not missing.
+  for (const domain of present) {
     const files = domainFiles(dir, domain);
     if (files.submissionsNs || files.submissionsAll) domains.push(domain);
     else missing.push(`data/processed/${domain}/submissions_ns.jsonl (or submissions.jsonl)`);
