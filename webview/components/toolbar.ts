@@ -36,9 +36,20 @@ export class IaToolbar extends LitElement {
       .spacer {
         flex: 1;
       }
+      /* Drawn here, not by Chromium: its track is light grey in every theme (an empty bar looked full in a dark one). */
       progress {
+        appearance: none;
         width: 8em;
-        accent-color: var(--vscode-progressBar-background, #0e70c0);
+        height: 6px;
+        border: 1px solid var(--vscode-contrastBorder, transparent);
+        border-radius: 3px;
+        background: rgba(128, 128, 128, 0.3);
+      }
+      progress::-webkit-progress-bar {
+        background: transparent;
+      }
+      progress::-webkit-progress-value {
+        background: var(--vscode-progressBar-background, #0e70c0);
       }
       .save-status[data-status='failed'] {
         color: var(--vscode-list-errorForeground, var(--vscode-errorForeground, #f48771));
