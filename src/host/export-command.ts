@@ -69,7 +69,12 @@ async function pickShards(registry: EditorRegistry): Promise<string[] | undefine
       file,
       picked: active === undefined || file === active,
     })),
-    { canPickMany: true, title: 'Shards to export', placeHolder: 'Every annotator’s log of each shard is included' },
+    {
+      canPickMany: true,
+      title: 'Shards to export',
+      placeHolder: 'Every annotator’s log of each shard is included',
+      ignoreFocusOut: true,
+    },
   );
   return picked?.map((item) => item.file);
 }
@@ -91,6 +96,7 @@ async function pickRelease(): Promise<string | undefined | null> {
   const choice = await vscode.window.showQuickPick([withRelease, 'Export without the original release'], {
     title: 'Original release',
     placeHolder: 'With it, its invalid-post list is kept and its items.csv order is followed',
+    ignoreFocusOut: true,
   });
   if (choice === undefined) return null;
   if (choice !== withRelease) return undefined;
@@ -102,6 +108,7 @@ async function askSeed(): Promise<number | undefined> {
     title: 'Seed for the multiple-choice negatives',
     prompt: 'The same seed and annotations give byte-identical files',
     value: '0',
+    ignoreFocusOut: true,
     validateInput: (value) =>
       /^-?\d+$/.test(value.trim()) && Number.isSafeInteger(Number(value)) ? undefined : 'An integer, e.g. 0',
   });

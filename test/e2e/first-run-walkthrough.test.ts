@@ -62,6 +62,11 @@ test('the walkthrough is listed, and its steps complete on their command events'
   // Step 6: "Export Corrected Dataset…", also left at its first question.
   await runCommand(page, 'Imagery: Export Corrected Dataset…');
   await waitForQuickInput(page, 'Shards to export');
+  // A click elsewhere (say, to look something up) leaves the export's questions open: only Escape ends them.
+  const away = (await page.locator('.gettingStartedContainer').first().boundingBox())!;
+  await page.mouse.click(away.x + 20, away.y + away.height - 20);
+  await page.waitForTimeout(500);
+  assert.ok(await page.locator('.quick-input-widget .quick-input-title', { hasText: 'Shards to export' }).isVisible());
   await dismissQuickInput(page);
   await waitTicked('export');
   await shot(page, '12-walkthrough-progress');

@@ -51,6 +51,7 @@ export async function runSampleForValidation(answers: SampleAnswers = {}): Promi
         canPickMany: true,
         title: 'Sample for validation (1/5): shards',
         placeHolder: 'The sample is drawn across these shards',
+        ignoreFocusOut: true,
       });
   if (!picked?.length) return undefined;
   const unit = answers.unit
@@ -64,7 +65,7 @@ export async function runSampleForValidation(answers: SampleAnswers = {}): Promi
           },
           { label: 'Requests', description: 'check validity and every comment of N requests', unit: 'requests' as const },
         ],
-        { title: 'Sample for validation (2/5): what to sample' },
+        { title: 'Sample for validation (2/5): what to sample', ignoreFocusOut: true },
       );
   if (!unit) return undefined;
   const integer = (max: number) => (value: string) =>
@@ -74,6 +75,7 @@ export async function runSampleForValidation(answers: SampleAnswers = {}): Promi
       ? String(answers.size)
       : await vscode.window.showInputBox({
           title: 'Sample for validation (3/5): how many',
+          ignoreFocusOut: true,
           value: String(DEFAULT_SAMPLE_SIZE),
           validateInput: integer(1_000_000),
         });
@@ -83,6 +85,7 @@ export async function runSampleForValidation(answers: SampleAnswers = {}): Promi
       ? String(answers.seed)
       : await vscode.window.showInputBox({
           title: 'Sample for validation (4/5): seed',
+          ignoreFocusOut: true,
           prompt: 'The same seed and shards give the same sample, byte for byte',
           value: String(Math.floor(Math.random() * 1_000_000)),
           validateInput: (value) =>
@@ -94,6 +97,7 @@ export async function runSampleForValidation(answers: SampleAnswers = {}): Promi
       ? answers.name
       : await vscode.window.showInputBox({
           title: 'Sample for validation (5/5): queue name',
+          ignoreFocusOut: true,
           value: 'validation',
           validateInput: (value) => {
             try {
