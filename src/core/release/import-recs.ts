@@ -37,19 +37,27 @@ class LineCounter {
   get lastLine(): number {
     return this.newlineOffsets.length + 1;
   }
+
+  /** Bytes fed so far. */
+  get bytes(): number {
+    return this.seen;
+  }
 }
 
 export async function readRecsFile(file: string): Promise<RecsFile> {
   const byRequest = new Map<string, Relevance>();
   const problems: UnreadableLine[] = [];
   const lines = new LineCounter();
+  /** The byte offset in the file of the last token read. */
   let tokenOffset = 0;
+  // The tokenizer skips a leading BOM without counting it in token offsets; the file's lines count it.
+  let bomBytes = 0;
 
   const tokenizer = new Tokenizer();
   // keepStack false: emitted items are dropped from the parser's memory.
   const parser = new TokenParser({ paths: ['$.*', '$.*.*'], keepStack: false });
   tokenizer.onToken = (token) => {
-    tokenOffset = token.offset;
+    tokenOffset = token.offset + bomBytes;
     parser.write(token);
   };
   parser.onValue = ({ value, key, parent, stack }) => {
@@ -75,25 +83,30 @@ export async function readRecsFile(file: string): Promise<RecsFile> {
   };
 
   try {
-    let first = true;
     for await (const chunk of createReadStream(file)) {
-      let bytes = chunk as Buffer;
+      const bytes = chunk as Buffer;
+      if (lines.bytes === 0 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bomBytes = 3;
       lines.feed(bytes);
-      if (first && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
-      first = false;
-      if (tokenizer.isEnded) {
-        if (bytes.toString('utf8').trim() !== '') throw new Error('unexpected content after the JSON document');
-        continue;
-      }
+      // Content after the document reaches the parser as a token it refuses, on that token's line.
       tokenizer.write(bytes);
     }
-    if (!tokenizer.isEnded) tokenizer.end();
+    tokenizer.end();
     // The tokenizer ends cleanly between tokens; only the parser knows the document is incomplete.
     if (!parser.isEnded) parser.end();
   } catch (error) {
     // Keep what was read before the fault; the rest of the release still imports.
-    const line = tokenizer.isEnded ? lines.lastLine : lines.lineAt(tokenOffset);
+    const line = tokenizer.isEnded ? lines.lastLine : lines.lineAt(faultOffset(error as Error, tokenOffset));
     problems.push({ file, line, reason: `malformed JSON: ${(error as Error).message}` });
   }
   return { byRequest, problems };
+}
+
+/**
+ * Where in the file a fault is: a byte the tokenizer could not read is named
+ * only in its message (its "absolute position" counts every byte written, a
+ * BOM included); a token the parser refused is the last token read.
+ */
+function faultOffset(error: Error, tokenOffset: number): number {
+  const at = /\(absolute position "(\d+)"\)/.exec(error.message);
+  return at ? Number(at[1]) : tokenOffset;
 }

@@ -102,6 +102,20 @@ describe('readRecsFile: BOM, chunks, trailing content and requests that are not 
     ]);
   });
 
+  test('a fault is named on its own line: a stray character, content after the document, a token at a line start after a BOM', async () => {
+    const faults = async (name: string, text: string | Buffer) =>
+      (await readRecsFile(recs(name, text))).problems.map((problem) => [problem.line, problem.reason.split(':')[0]]);
+    assert.deepEqual(await faults('stray.json', '{\n"r1": {"a - b": 1},\n  @\n"r2": {}\n}\n'), [[3, 'malformed JSON']]);
+    assert.deepEqual(await faults('after.json', '{"r1": {}}\n\n\nxyz\n'), [[4, 'malformed JSON']]);
+    assert.deepEqual(await faults('second.json', '{"r1": {}}\n\n{"r2": {}}\n'), [[3, 'malformed JSON']]);
+    const atLineStart = '{\n"r1": [\n],\n"r2": {"a": 1}\n}\n';
+    const expected = [[3, 'request "r1"']];
+    assert.deepEqual(await faults('no-bom.json', atLineStart), expected);
+    assert.deepEqual(await faults('bom-line.json', Buffer.from('\uFEFF' + atLineStart)), expected);
+    const strayAfterBom = Buffer.from('\uFEFF{\n"r1": {}\n@}\n');
+    assert.deepEqual(await faults('bom-stray.json', strayAfterBom), [[3, 'malformed JSON']]);
+  });
+
   test('a request whose value is not an object is named, and the others are kept', async () => {
     const { byRequest, problems } = await readRecsFile(recs('kinds.json', '{"r1": 3,\n"r2": null,\n"r3": "x",\n"r4": {"a": 1}}'));
     assert.deepEqual([...byRequest.keys()], ['r4']);
