@@ -25,6 +25,26 @@ function filesUnder(dir: string): string[] {
     .sort();
 }
 
+/** Imports music, images copied, into `outDir`, and stops it the first time `when` holds for a step. */
+async function stoppedImport(outDir: string, when: (step: ImportStep) => boolean, onStop = (): void => undefined): Promise<void> {
+  const controller = new AbortController();
+  await assert.rejects(
+    importRelease(release.dir, {
+      domains: ['music'],
+      outDir,
+      copyImages: true,
+      signal: controller.signal,
+      progress: (_message, step) => {
+        if (!step || controller.signal.aborted || !when(step)) return;
+        onStop();
+        // At the import's next turn: the step's own work has begun.
+        queueMicrotask(() => controller.abort());
+      },
+    }),
+    { name: 'AbortError' },
+  );
+}
+
 describe('checkReleaseLayout', () => {
   test('a release: both domains, nothing missing', () => {
     assert.deepEqual(checkReleaseLayout(release.dir), { domains: ['books', 'music'], missing: [] });
@@ -89,19 +109,25 @@ describe('importRelease', () => {
   test('aborted while building records: no shard, no temp file, no copied image, no new folder', async () => {
     const parent = fresh('abort-build');
     const out = path.join(parent, 'shards');
-    const controller = new AbortController();
-    await assert.rejects(
-      importRelease(release.dir, {
-        domains: ['music'],
-        outDir: out,
-        copyImages: true,
-        signal: controller.signal,
-        // Abort once the first request's images have been copied.
-        progress: (_message, step) => step?.phase === 'build' && step.done === 0 && queueMicrotask(() => controller.abort()),
-      }),
-      { name: 'AbortError' },
-    );
+    // Stopped once the first request's images are being copied.
+    await stoppedImport(out, (step) => step.phase === 'build' && step.done === 0);
     assert.equal(existsSync(out), false, `left: ${filesUnder(parent).join(', ')}`);
+  });
+
+  test('stopped while writing shards: the copies and the new image folders go, the target folder already there stays', async () => {
+    const out = fresh('abort-write');
+    const copied: string[] = [];
+    await stoppedImport(
+      out,
+      (step) => step.phase === 'write',
+      () => copied.push(...readdirSync(path.join(out, 'images'), { recursive: true, encoding: 'utf8' }).sort()),
+    );
+    assert.deepEqual(copied, [
+      'music',
+      path.join('music', 'PictureTheSound_m001.jpg'),
+      path.join('music', 'ifyoulikeblank_m002_1.jpg'),
+    ]);
+    assert.deepEqual(readdirSync(out), []);
   });
 
   test('aborted while writing the second domain: the shards and logs already there are untouched', async () => {
