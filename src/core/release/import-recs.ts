@@ -85,7 +85,8 @@ export async function readRecsFile(file: string): Promise<RecsFile> {
   try {
     for await (const chunk of createReadStream(file)) {
       const bytes = chunk as Buffer;
-      if (lines.bytes === 0 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bomBytes = 3;
+      // A first byte 0xEF that does not begin a BOM is refused by the tokenizer before any token.
+      if (lines.bytes === 0 && bytes[0] === 0xef) bomBytes = 3;
       lines.feed(bytes);
       // Content after the document reaches the parser as a token it refuses, on that token's line.
       tokenizer.write(bytes);

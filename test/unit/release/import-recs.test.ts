@@ -116,6 +116,19 @@ describe('readRecsFile: BOM, chunks, trailing content and requests that are not 
     assert.deepEqual(await faults('bom-stray.json', strayAfterBom), [[3, 'malformed JSON']]);
   });
 
+  test('bytes like a BOM at the start of a later read chunk are text, not a BOM: lines after it keep their numbers', async () => {
+    // U+FEFF inside a key, its bytes starting the second 64 KiB chunk.
+    const head = '{"r1": {"';
+    const filler = 'x'.repeat(65_536 - Buffer.byteLength(head));
+    const text = `${head}${filler}\uFEFFy": 1},\n"r2": [\n]}\n`;
+    assert.equal(Buffer.from(text).indexOf(Buffer.from('\uFEFF')), 65_536);
+    const { problems } = await readRecsFile(recs('bom-in-chunk.json', text));
+    assert.deepEqual(
+      problems.map((problem) => [problem.line, problem.reason]),
+      [[3, 'request "r2": expected an object of item scores']],
+    );
+  });
+
   test('a request whose value is not an object is named, and the others are kept', async () => {
     const { byRequest, problems } = await readRecsFile(recs('kinds.json', '{"r1": 3,\n"r2": null,\n"r3": "x",\n"r4": {"a": 1}}'));
     assert.deepEqual([...byRequest.keys()], ['r4']);
