@@ -84,7 +84,7 @@ export function invalidPlot(report: Report, width: number, document?: PlotDocume
       ...base(width, document),
       height: 40 + 26 * rows.length,
       marginLeft: 130,
-      x: { label: 'posts', grid: true, domain: [0, most], ticks: wholeTicks(most), tickFormat: 'd' },
+      x: { label: 'posts', grid: true, domain: [0, most], ticks: wholeTicks(most), tickFormat: ',d' },
       y: { label: null, domain: rows.map((r) => r.reason) },
       marks: [
         Plot.axisY({ ...clampedLabels, lineWidth: 11 }),

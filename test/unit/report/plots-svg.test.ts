@@ -139,4 +139,6 @@ test('Invalid posts: bars from 0 in proportion to the counts, whole-number ticks
     [3, 17, 0, 2],
   );
   assert.deepEqual(some.ticks, ['0', '3', '6', '9', '12', '15']);
+  // Large counts are written as the other axes write them, with thousands separators.
+  assert.deepEqual(drawn([1600, 5]).ticks, ['0', '200', '400', '600', '800', '1,000', '1,200', '1,400', '1,600']);
 });
