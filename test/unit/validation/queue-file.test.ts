@@ -6,6 +6,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { commonFolder, readQueue, readShards, resolveQueueFile, writeQueue } from '../../../src/core/validation/queue-file';
 import { drawSample } from '../../../src/core/validation/sample';
+import { descriptorsLeftBy, NO_DESCRIPTOR_COUNT } from '../../helpers/descriptors';
 import { makeTempDir } from '../annotations/temp';
 import { sampleRecord } from '../shard/sample-records';
 
@@ -71,4 +72,11 @@ test('readShards: the readable records of each shard, and each unreadable line a
   assert.equal(warnings.length, 1);
   assert.ok(warnings[0].startsWith(`${torn}:2: `), warnings[0]);
   assert.ok(readFileSync(torn, 'utf8').endsWith('{"torn\n'), 'the shard is only read');
+});
+
+test('readShards gives back every file descriptor it opens', { skip: NO_DESCRIPTOR_COUNT }, async (t) => {
+  const shard = path.join(makeTempDir(t, 'imagery-queue-'), 'a.shard.jsonl');
+  writeFileSync(shard, `${JSON.stringify(sampleRecord('r1'))}\n`);
+  const left = await descriptorsLeftBy(() => readShards([shard, shard]));
+  assert.ok(left < 3, `${left} descriptors left open`);
 });
