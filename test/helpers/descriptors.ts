@@ -1,5 +1,6 @@
 // File descriptors this process holds (Linux's /proc/self/fd): a handle that
-// code under test leaves open shows as a count that grows with each call.
+// code under test leaves open shows as a count that grows with each call, or,
+// once the garbage collector has closed it, as Node's warning that it did.
 import { existsSync, readdirSync } from 'node:fs';
 
 /** A test's `skip` option where descriptors cannot be counted. */
@@ -7,10 +8,23 @@ export const NO_DESCRIPTOR_COUNT = !existsSync('/proc/self/fd') && 'no /proc/sel
 
 export const openDescriptors = (): number => readdirSync('/proc/self/fd').length;
 
-/** How many more descriptors are open after ten runs of `step` than before them (one warm-up run first). */
+/**
+ * Runs `step` once to warm up, then ten times: how many descriptors those ten
+ * left open, or left for the garbage collector to close (about ten for a leak, 0 without one).
+ */
 export async function descriptorsLeftBy(step: () => Promise<unknown>): Promise<number> {
-  await step();
-  const before = openDescriptors();
-  for (let n = 0; n < 10; n++) await step();
-  return openDescriptors() - before;
+  let closedByGc = 0;
+  const onWarning = (warning: Error) => void (/Closing file descriptor/.test(warning.message) && closedByGc++);
+  process.on('warning', onWarning);
+  try {
+    await step();
+    const before = openDescriptors();
+    for (let n = 0; n < 10; n++) await step();
+    const left = openDescriptors() - before;
+    // Warnings arrive on a later turn of the event loop.
+    await new Promise((resolve) => setImmediate(resolve));
+    return left + closedByGc;
+  } finally {
+    process.off('warning', onWarning);
+  }
 }
