@@ -3,7 +3,8 @@
 // exactly the body), descriptors given back, a BOM only at the start, blank
 // tails, the event loop's turn between slices, readAll's order and tail.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { AnnotationLog } from '../../../src/core/annotations/log';
@@ -218,3 +219,22 @@ test('readAll orders the logs by name as JavaScript sorts strings, whatever orde
   const files = (await AnnotationLog.readAll(shard)).files.map((file) => path.basename(file, '.jsonl'));
   assert.deepEqual(files, ['b', '\u{1d4b6}', '\uff41']);
 });
+
+// A Linux sysfs file says 4096 bytes and holds a few: a real file that, read, ends before its size, as a log
+// cut short between the size and the read would. Read in a child process: a reader that waited for the
+// missing bytes would never return, and the child is stopped instead of the suite.
+const SHORTER_THAN_ITS_SIZE = '/sys/devices/system/cpu/online';
+
+test(
+  'a file that ends before the size it gave is read to its end, not waited on',
+  { skip: !existsSync(SHORTER_THAN_ITS_SIZE) && `no ${SHORTER_THAN_ITS_SIZE} here` },
+  () => {
+    const reader = path.resolve(__dirname, '../../../src/core/annotations/log-file.ts');
+    const script = `require(${JSON.stringify(reader)}).readBytesFrom(${JSON.stringify(SHORTER_THAN_ITS_SIZE)}, 0)
+      .then(({ bytes }) => process.stdout.write(bytes))`;
+    const child = spawnSync(process.execPath, ['--import', 'tsx', '--eval', script], { encoding: 'utf8', timeout: 20_000 });
+    assert.equal(child.signal, null, 'the read returned');
+    assert.equal(child.stdout, readFileSync(SHORTER_THAN_ITS_SIZE, 'utf8'));
+    assert.ok(child.stdout.length < statSync(SHORTER_THAN_ITS_SIZE).size);
+  },
+);
