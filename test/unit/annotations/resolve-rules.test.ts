@@ -82,6 +82,12 @@ test("a note does not re-date the annotator's validity verdict", () => {
   assert.ok(!('comment' in resolver.summary().byRule[0]), 'a validity decision names no comment');
 });
 
+test('validity, one against one: the verdict given last wins, also when its log comes first', () => {
+  const resolver = new Resolver([[at('ana', 5, validity('invalid'))], [at('ben', 3, validity('valid'))]]);
+  assert.deepEqual(resolver.resolve(record)?.validity, { status: 'invalid', reason: 'Image is text' });
+  assert.equal(resolver.summary().byRule[0]?.chosen, 'ana');
+});
+
 test('equal times: the annotator whose log the merge puts last decided last, as on replay', () => {
   assert.equal(ruled([[at('ana', 3, correct([A]))], [at('ben', 3, correct([B]))]]).chosen, 'ben');
   assert.equal(ruled([[at('ben', 3, correct([B]))], [at('ana', 3, correct([A]))]]).chosen, 'ana');
