@@ -6,13 +6,14 @@ import { existsSync, readdirSync } from 'node:fs';
 /** A test's `skip` option where descriptors cannot be counted. */
 export const NO_DESCRIPTOR_COUNT = !existsSync('/proc/self/fd') && 'no /proc/self/fd here';
 
-export const openDescriptors = (): number => readdirSync('/proc/self/fd').length;
+const openDescriptors = (): number => readdirSync('/proc/self/fd').length;
 
 /**
- * Runs `step` once to warm up, then ten times: how many descriptors those ten
- * left open, or left for the garbage collector to close (about ten for a leak, 0 without one).
+ * Runs `step` once to warm up, then ten times: how many more descriptors are
+ * open after those ten than before them, and how many the garbage collector
+ * closed meanwhile (a leak shows in one or the other; without one both stay near 0).
  */
-export async function descriptorsLeftBy(step: () => Promise<unknown>): Promise<number> {
+export async function descriptorsLeftBy(step: () => Promise<unknown>): Promise<{ open: number; closedByGc: number }> {
   let closedByGc = 0;
   const onWarning = (warning: Error) => void (/Closing file descriptor/.test(warning.message) && closedByGc++);
   process.on('warning', onWarning);
@@ -20,10 +21,10 @@ export async function descriptorsLeftBy(step: () => Promise<unknown>): Promise<n
     await step();
     const before = openDescriptors();
     for (let n = 0; n < 10; n++) await step();
-    const left = openDescriptors() - before;
+    const open = openDescriptors() - before;
     // Warnings arrive on a later turn of the event loop.
     await new Promise((resolve) => setImmediate(resolve));
-    return left + closedByGc;
+    return { open, closedByGc };
   } finally {
     process.off('warning', onWarning);
   }

@@ -87,7 +87,8 @@ test('with a reviewers file, an adjudication by someone it does not name decides
 test('reading the shards gives back every file descriptor it opens', { skip: NO_DESCRIPTOR_COUNT }, async (t) => {
   const shard = await writeFixture(makeTempDir(t, 'imagery-collect-'));
   const left = await descriptorsLeftBy(() => collectRequests([shard]));
-  assert.ok(left < 3, `${left} descriptors left open`);
+  assert.ok(left.open < 3, `${left.open} descriptors left open`);
+  assert.equal(left.closedByGc, 0, 'descriptors closed only by the garbage collector');
 });
 
 test('an export seed that is not a safe integer is refused before anything is read', async (t) => {

@@ -78,5 +78,6 @@ test('readShards gives back every file descriptor it opens', { skip: NO_DESCRIPT
   const shard = path.join(makeTempDir(t, 'imagery-queue-'), 'a.shard.jsonl');
   writeFileSync(shard, `${JSON.stringify(sampleRecord('r1'))}\n`);
   const left = await descriptorsLeftBy(() => readShards([shard, shard]));
-  assert.ok(left < 3, `${left} descriptors left open`);
+  assert.ok(left.open < 3, `${left.open} descriptors left open`);
+  assert.equal(left.closedByGc, 0, 'descriptors closed only by the garbage collector');
 });
