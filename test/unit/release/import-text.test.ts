@@ -8,27 +8,21 @@ import { test } from 'node:test';
 import { replaceExtraction } from '../../../src/core/release/import-comments';
 import type { ImportResult } from '../../../src/core/release/import-release';
 import { formatImportResult } from '../../../src/core/release/import-result-text';
+import { emptySummary } from '../../../src/core/release/import-summary';
 import type { ShardComment } from '../../../src/core/shard/schema';
 
 const run = (model: string, answers: number, unmatched: number) =>
   ({ model, input: 'image', task: 'rec_title', answers, unmatched }) as unknown as ImportResult['runs'][number];
 
 const QUIET: ImportResult = {
-  domain: 'music',
-  source: 'submissions_ns.jsonl',
+  ...emptySummary('music', 'submissions_ns.jsonl', []),
   requests: 4,
   requestsWithChoice: 2,
   comments: 9,
   requestsWithComments: 3,
-  extractionMissing: 0,
   extractedItems: 12,
   relevanceItems: 10,
-  orphanComments: 0,
-  relevanceMismatch: { count: 0, requests: [] },
-  runs: [],
   images: { found: 5, missing: 1, refused: 0 },
-  unreadable: [],
-  imageWarnings: [],
   shards: [],
   annotationsMoved: { events: 0, requests: [], moves: [] },
 };
